@@ -1,0 +1,46 @@
+package org.changchun.layout.catalog;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.store.LayerInfo;
+
+/**
+ * A layer as {@code /api/layers} describes it.
+ *
+ * @param extent [west, south, east, north] in WGS84 degrees, null for an empty layer
+ */
+record LayerSummary(
+        String id,
+        String titleZh,
+        String titleEn,
+        String descriptionZh,
+        String descriptionEn,
+        String kind,
+        String geometryType,
+        long featureCount,
+        double[] extent,
+        String accuracy,
+        String source,
+        String licence,
+        long version,
+        long dataVersion,
+        OffsetDateTime updatedAt,
+        List<Field> fields) {
+
+    record Field(String name, String type, String titleZh, String titleEn) {
+
+        static Field of(FieldSpec spec) {
+            return new Field(spec.name(), spec.type().code(), spec.titleZh(), spec.titleEn());
+        }
+    }
+
+    static LayerSummary of(LayerInfo layer) {
+        double[] extent = layer.extent().isNull() ? null : new double[] {
+            layer.extent().getMinX(), layer.extent().getMinY(), layer.extent().getMaxX(), layer.extent().getMaxY()};
+        return new LayerSummary(layer.id(), layer.titleZh(), layer.titleEn(), layer.descriptionZh(),
+                layer.descriptionEn(), layer.kind().code(), layer.geometryType(), layer.featureCount(), extent,
+                layer.accuracy(), layer.source(), layer.licence(), layer.version(), layer.dataVersion(),
+                layer.updatedAt(), layer.fields().stream().map(Field::of).toList());
+    }
+}

@@ -1,0 +1,21 @@
+package org.changchun.layout.plan;
+
+/**
+ * A target the plan sets for a city, as the source text states it.
+ *
+ * @param comparator how the value is meant: "&gt;=" (at least), "&gt;" (more than) or "=" (reach)
+ * @param year       the year the target is for
+ * @param yearBasis  why that year: the text says "the next five years"
+ */
+public record CityTarget(
+        String labelZh,
+        String labelEn,
+        double value,
+        String unitZh,
+        String unitEn,
+        String comparator,
+        int year,
+        String yearBasis,
+        String noteZh,
+        String noteEn) {
+}

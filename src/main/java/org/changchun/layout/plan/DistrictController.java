@@ -1,0 +1,61 @@
+package org.changchun.layout.plan;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FeatureStore;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/districts")
+@Tag(name = "行政区 Districts", description = "县级行政区及其支撑的城 / county-level districts and the cities they support")
+class DistrictController {
+
+    record CityRole(String id, String nameZh, String nameEn, String colour, String role, List<SupportReason> via) {
+    }
+
+    record DistrictSummary(String adcode, String nameZh, String nameEn, String level, Double areaKm2,
+                           String accuracy, List<CityRole> cities) {
+    }
+
+    private final FeatureStore store;
+    private final CitySupport support;
+
+    DistrictController(FeatureStore store, CitySupport support) {
+        this.store = store;
+        this.support = support;
+    }
+
+    @GetMapping
+    @Operation(summary = "全部行政区 / every district", description = "the 11 county-level units and the cities each supports")
+    List<DistrictSummary> districts() {
+        return store.features(PlanLayers.DISTRICTS).stream().map(this::summary).toList();
+    }
+
+    @GetMapping("/{adcode}/cities")
+    @Operation(summary = "行政区支撑的城 / cities a district supports",
+            description = "each city with the district's role (lead or support) and why: named as a member, "
+                    + "or overlapped by a member zone")
+    DistrictSummary cities(@PathVariable String adcode) {
+        Feature district = store.feature(PlanLayers.DISTRICTS, adcode)
+                .orElseThrow(() -> new DistrictNotFoundException(adcode));
+        return summary(district);
+    }
+
+    private DistrictSummary summary(Feature district) {
+        Map<City, DistrictSupport> cities = support.citiesOf(district.id());
+        List<CityRole> roles = cities.entrySet().stream()
+                .map(e -> new CityRole(e.getKey().id(), e.getKey().nameZh(), e.getKey().nameEn(), e.getKey().colour(),
+                        e.getValue().role(), e.getValue().via()))
+                .toList();
+        return new DistrictSummary(district.id(), district.text("name_zh"), district.text("name_en"),
+                district.text("level"),
+                district.properties().get("area_km2") instanceof Double area ? area : null, district.text("accuracy"),
+                roles);
+    }
+}

@@ -1,0 +1,34 @@
+package org.changchun.layout.plan;
+
+/**
+ * Why a district supports a city: it is named as a member, or a member zone overlaps it.
+ *
+ * @param kind          "member" or "overlay"
+ * @param layer         for an overlay, the zone's layer
+ * @param feature       for an overlay, the zone's id
+ * @param overlapKm2    for an overlay, the area the zone and the district share, in km²
+ * @param shareOfMember for an overlay, that area as a share (0..1) of the zone's area
+ */
+public record SupportReason(
+        String kind,
+        String role,
+        String layer,
+        String feature,
+        String nameZh,
+        String nameEn,
+        String groupZh,
+        String groupEn,
+        Double overlapKm2,
+        Double shareOfMember) {
+
+    static SupportReason member(CityMember member) {
+        return new SupportReason("member", member.role().code(), null, null, null, null,
+                member.groupZh(), member.groupEn(), null, null);
+    }
+
+    static SupportReason overlay(CityMember member, double overlapKm2, double share) {
+        return new SupportReason("overlay", member.role().code(), member.layer(), member.feature(),
+                member.nameZh(), member.nameEn(), member.groupZh(), member.groupEn(),
+                Math.round(overlapKm2 * 10) / 10d, Math.round(share * 1000) / 1000d);
+    }
+}

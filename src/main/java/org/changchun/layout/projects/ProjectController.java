@@ -1,0 +1,28 @@
+package org.changchun.layout.projects;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/projects")
+@Tag(name = "项目库 Projects", description = "项目及其所在的行政区、板块与城 / projects and the districts, zones and cities they lie in")
+class ProjectController {
+
+    private final ProjectLinks links;
+
+    ProjectController(ProjectLinks links) {
+        this.links = links;
+    }
+
+    @GetMapping(value = "/{id}", produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "一个项目 / one project",
+            description = "the project as a GeoJSON Feature with the districts, plan areas and cities it is linked to "
+                    + "(computed spatially by the store, never typed by hand)")
+    ProjectDetails project(@PathVariable String id) {
+        return links.details(id);
+    }
+}

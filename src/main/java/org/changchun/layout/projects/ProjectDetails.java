@@ -1,0 +1,36 @@
+package org.changchun.layout.projects;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A project as a GeoJSON Feature, with the foreign member {@code linked}: the districts, plan
+ * areas and cities it is linked to.
+ */
+@JsonPropertyOrder({"type", "id", "properties", "geometry", "linked"})
+record ProjectDetails(String type, String id, Map<String, Object> properties, Geometry geometry, Linked linked) {
+
+    /** @param relation "within" (the project lies inside) or "intersects" */
+    record LinkedDistrict(String adcode, String nameZh, String nameEn, String relation) {
+    }
+
+    record LinkedArea(String layer, String layerTitleZh, String layerTitleEn, String id, String nameZh,
+                      String nameEn, String relation) {
+    }
+
+    /** Why a project belongs to a city: the member area it lies in and the member's role. */
+    record CityRole(String role, String layer, String feature, String nameZh, String nameEn) {
+    }
+
+    /**
+     * @param serves whether the project names this city as the one it serves
+     * @param roles  the city's member areas the project lies in or touches
+     */
+    record LinkedCity(String id, String nameZh, String nameEn, String colour, boolean serves, List<CityRole> roles) {
+    }
+
+    record Linked(List<LinkedDistrict> districts, List<LinkedArea> areas, List<LinkedCity> cities) {
+    }
+}

@@ -1,0 +1,67 @@
+package org.changchun.layout.store;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The one port every feature of the service talks to for layers, features and their links.
+ * Implementations hold all SQL; callers never see a table or a dialect.
+ *
+ * <p>Consistency rules every implementation keeps:
+ * <ul>
+ *   <li>a layer write is all or nothing: readers see the previous version until the new one
+ *       is complete, links included, and a failed write leaves no trace;</li>
+ *   <li>features of {@linkplain LayerKind#isLinkSource() linking layers} are linked to every
+ *       {@link LayerKind#PLAN_AREA} polygon they intersect, with the store's spatial index, and
+ *       the links are recomputed whenever either side changes;</li>
+ *   <li>every write changes the layer's {@link LayerInfo#dataVersion()}.</li>
+ * </ul>
+ */
+public interface FeatureStore {
+
+    StoreDescription describe();
+
+    /** Every layer that has a current version, in the order they were first written. */
+    List<LayerInfo> layers();
+
+    Optional<LayerInfo> layer(String layerId);
+
+    /**
+     * Writes a new version of a layer (creating the layer if it is new) and makes it current.
+     * The previous version is kept so it can be restored.
+     *
+     * @throws ConcurrentLayerWriteException if another writer replaced the layer meanwhile
+     * @throws IllegalArgumentException      if a feature id repeats or a property does not fit
+     *                                       its field
+     */
+    LayerInfo writeLayer(LayerSpec spec, Iterator<Feature> features, WriteProgress progress);
+
+    /** Every feature of a layer, ordered by id; meant for the small plan layers. */
+    List<Feature> features(String layerId);
+
+    Optional<Feature> feature(String layerId, String featureId);
+
+    /** The features of a layer whose geometry intersects the given one (WGS84), ordered by id. */
+    List<Feature> intersecting(String layerId, Geometry geometry);
+
+    /**
+     * Adds or replaces one feature of an existing layer and relinks it.
+     *
+     * @throws IllegalArgumentException if a property does not fit its field
+     */
+    void saveFeature(String layerId, Feature feature);
+
+    /** Removes one feature and its links; returns whether it existed. */
+    boolean deleteFeature(String layerId, String featureId);
+
+    /** The plan polygons a feature is linked to, ordered by target layer and id. */
+    List<FeatureLink> linksFrom(String layerId, String featureId);
+
+    /** The features linked to one plan polygon, ordered by source layer and id. */
+    List<FeatureLink> linksTo(String targetLayerId, String targetId);
+
+    /** Drops what interrupted writes left behind (e.g. after the process was killed). */
+    void discardUnfinishedWrites();
+}

@@ -1,0 +1,32 @@
+package org.changchun.layout.store;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What role a layer plays. Features of {@link #PROJECTS} and {@link #IMPORTED} layers are
+ * linked to the polygons of every {@link #PLAN_AREA} layer that contain or intersect them.
+ */
+public enum LayerKind {
+    /** Districts, zones, corridors, belts: the polygons the plan is made of. */
+    PLAN_AREA,
+    /** The project library. */
+    PROJECTS,
+    /** A layer GIS staff imported. */
+    IMPORTED;
+
+    /** The code used in manifests and API answers ("plan-area", "projects", "imported"). */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<LayerKind> fromCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
+    }
+
+    /** Whether features of this kind get linked to the plan's polygons. */
+    public boolean isLinkSource() {
+        return this != PLAN_AREA;
+    }
+}

@@ -1,0 +1,19 @@
+package org.changchun.layout.store;
+
+import java.util.Locale;
+
+/** How a linked feature relates to the plan polygon it is linked to. */
+public enum LinkRelation {
+    /** The feature lies entirely inside the polygon. */
+    WITHIN,
+    /** The feature and the polygon share some space, but the feature is not inside it. */
+    INTERSECTS;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static LinkRelation fromCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,31 @@
+package org.changchun.layout.store;
+
+import javax.sql.DataSource;
+import org.changchun.layout.store.jdbc.JdbcFeatureStore;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Picks the store from the data source and wires it; the only place that knows both exist. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Bean
+    StoreKind storeKind(DataSource dataSource) {
+        return StoreKind.of(dataSource);
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer storeMigrations(StoreKind storeKind) {
+        return configuration -> configuration.locations(storeKind.migrationLocations());
+    }
+
+    @Bean
+    FeatureStore featureStore(JdbcTemplate jdbc, TransactionTemplate transactions, StoreKind storeKind,
+                              StoreProperties properties) {
+        return new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), properties.keptPreviousVersions(),
+                properties.abandonedAfter());
+    }
+}

@@ -1,0 +1,20 @@
+package org.changchun.layout.store;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the feature store ({@code plan.store.*}). Which store is used is not one of
+ * them: it follows from {@code spring.datasource.url}.
+ *
+ * @param keptPreviousVersions how many replaced versions of each layer stay restorable
+ * @param abandonedAfter       how long an unfinished layer write may go without progress before
+ *                             it is taken for dead and cleaned up
+ */
+@Validated
+@ConfigurationProperties("plan.store")
+public record StoreProperties(@Min(0) int keptPreviousVersions, @NotNull Duration abandonedAfter) {
+}

@@ -1,0 +1,203 @@
+package org.changchun.layout.store.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.changchun.layout.store.ConcurrentLayerWriteException;
+import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.store.FieldType;
+import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.store.LayerKind;
+import org.changchun.layout.store.LayerSpec;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The catalog tables: {@code layer} (one row per layer, pointing at its current version),
+ * {@code layer_version} (every stored version and its state) and {@code layer_field}.
+ */
+final class CatalogTables {
+
+    enum VersionState { BUILDING, CURRENT, PREVIOUS }
+
+    private static final String LAYER_COLUMNS = """
+            SELECT l.id, l.kind, l.title_zh, l.title_en, l.description_zh, l.description_en, l.source,
+                   l.accuracy, l.licence, l.current_version, l.data_version, l.updated_at,
+                   v.geometry_type, v.feature_count, v.min_x, v.min_y, v.max_x, v.max_y, v.checksum
+            FROM layer l JOIN layer_version v ON v.id = l.current_version
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final SpatialDialect dialect;
+
+    CatalogTables(JdbcTemplate jdbc, SpatialDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    long nextVersionId() {
+        return next("layer_version_seq");
+    }
+
+    long nextDataVersion() {
+        return next("data_version_seq");
+    }
+
+    void insertBuildingVersion(long versionId, LayerSpec spec) {
+        jdbc.update("""
+                INSERT INTO layer_version (id, layer_id, state, checksum, created_at, heartbeat_at)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                versionId, spec.id(), VersionState.BUILDING.name(), spec.checksum(), now(), now());
+        List<FieldSpec> fields = spec.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec field = fields.get(i);
+            jdbc.update("""
+                    INSERT INTO layer_field (version_id, ordinal, name, type, title_zh, title_en)
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    versionId, i + 1, field.name(), field.type().code(), field.titleZh(), field.titleEn());
+        }
+    }
+
+    /** Tells that a building version is still being written, so it is not taken for abandoned. */
+    void heartbeat(long versionId) {
+        jdbc.update("UPDATE layer_version SET heartbeat_at = ? WHERE id = ?", now(), versionId);
+    }
+
+    /**
+     * Makes a built version current and the one it replaces previous.
+     *
+     * @param replaced the version the writer saw current when it started; empty for a new layer
+     * @throws ConcurrentLayerWriteException if that is no longer the current version
+     */
+    void makeCurrent(LayerSpec spec, long versionId, ContentSummary content, OptionalLong replaced) {
+        Envelope extent = content.extent();
+        jdbc.update("""
+                UPDATE layer_version SET state = ?, geometry_type = ?, feature_count = ?,
+                       min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE id = ?""",
+                VersionState.CURRENT.name(), content.geometryType(), content.count(),
+                extentValue(extent, extent.getMinX()), extentValue(extent, extent.getMinY()),
+                extentValue(extent, extent.getMaxX()), extentValue(extent, extent.getMaxY()), versionId);
+        long dataVersion = nextDataVersion();
+        if (replaced.isEmpty()) {
+            try {
+                jdbc.update("""
+                        INSERT INTO layer (id, kind, title_zh, title_en, description_zh, description_en, source,
+                                           accuracy, licence, current_version, data_version, first_version, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        spec.id(), spec.kind().code(), spec.titleZh(), spec.titleEn(), spec.descriptionZh(),
+                        spec.descriptionEn(), spec.source(), spec.accuracy(), spec.licence(), versionId,
+                        dataVersion, versionId, now());
+            } catch (DuplicateKeyException e) {
+                throw new ConcurrentLayerWriteException(spec.id());
+            }
+            return;
+        }
+        int updated = jdbc.update("""
+                UPDATE layer SET kind = ?, title_zh = ?, title_en = ?, description_zh = ?, description_en = ?,
+                                 source = ?, accuracy = ?, licence = ?, current_version = ?, data_version = ?,
+                                 updated_at = ?
+                WHERE id = ? AND current_version = ?""",
+                spec.kind().code(), spec.titleZh(), spec.titleEn(), spec.descriptionZh(), spec.descriptionEn(),
+                spec.source(), spec.accuracy(), spec.licence(), versionId, dataVersion, now(), spec.id(),
+                replaced.getAsLong());
+        if (updated == 0) {
+            throw new ConcurrentLayerWriteException(spec.id());
+        }
+        jdbc.update("UPDATE layer_version SET state = ? WHERE id = ?",
+                VersionState.PREVIOUS.name(), replaced.getAsLong());
+    }
+
+    /** Records a single-feature edit: the new count and extent, and a new data version. */
+    void recordEdit(LayerInfo layer, long featureCount, Envelope extent, String geometryType) {
+        jdbc.update("""
+                UPDATE layer_version SET feature_count = ?, geometry_type = ?, min_x = ?, min_y = ?, max_x = ?, max_y = ?
+                WHERE id = ?""",
+                featureCount, geometryType, extentValue(extent, extent.getMinX()),
+                extentValue(extent, extent.getMinY()), extentValue(extent, extent.getMaxX()),
+                extentValue(extent, extent.getMaxY()), layer.version());
+        jdbc.update("UPDATE layer SET data_version = ?, updated_at = ? WHERE id = ?",
+                nextDataVersion(), now(), layer.id());
+    }
+
+    List<LayerInfo> layers() {
+        return jdbc.query(LAYER_COLUMNS + " ORDER BY l.first_version", this::layerInfo);
+    }
+
+    Optional<LayerInfo> layer(String layerId) {
+        return jdbc.query(LAYER_COLUMNS + " WHERE l.id = ?", this::layerInfo, layerId).stream().findFirst();
+    }
+
+    Optional<LayerTable> currentTable(String layerId) {
+        return layer(layerId).map(CatalogTables::table);
+    }
+
+    List<LayerTable> currentTables() {
+        return layers().stream().map(CatalogTables::table).toList();
+    }
+
+    /** Building versions whose writer has not been heard of since {@code before}. */
+    List<Long> abandonedVersions(OffsetDateTime before) {
+        return jdbc.queryForList("SELECT id FROM layer_version WHERE state = ? AND heartbeat_at < ?",
+                Long.class, VersionState.BUILDING.name(), before);
+    }
+
+    /** Previous versions of a layer beyond the newest {@code keep} ones. */
+    List<Long> surplusPreviousVersions(String layerId, int keep) {
+        List<Long> previous = jdbc.queryForList(
+                "SELECT id FROM layer_version WHERE layer_id = ? AND state = ? ORDER BY id DESC",
+                Long.class, layerId, VersionState.PREVIOUS.name());
+        return previous.size() <= keep ? List.of() : previous.subList(keep, previous.size());
+    }
+
+    void deleteVersion(long versionId) {
+        jdbc.update("DELETE FROM layer_field WHERE version_id = ?", versionId);
+        jdbc.update("DELETE FROM layer_version WHERE id = ?", versionId);
+    }
+
+    private List<FieldSpec> fields(long versionId) {
+        return jdbc.query("SELECT name, type, title_zh, title_en FROM layer_field WHERE version_id = ? ORDER BY ordinal",
+                (rows, n) -> new FieldSpec(rows.getString(1), FieldType.fromCode(rows.getString(2)).orElseThrow(),
+                        rows.getString(3), rows.getString(4)),
+                versionId);
+    }
+
+    private LayerInfo layerInfo(ResultSet rows, int rowNumber) throws SQLException {
+        long version = rows.getLong("current_version");
+        double minX = rows.getDouble("min_x");
+        Envelope extent = rows.wasNull() ? new Envelope()
+                : new Envelope(minX, rows.getDouble("max_x"), rows.getDouble("min_y"), rows.getDouble("max_y"));
+        return new LayerInfo(
+                rows.getString("id"),
+                LayerKind.fromCode(rows.getString("kind")).orElseThrow(),
+                rows.getString("title_zh"), rows.getString("title_en"),
+                rows.getString("description_zh"), rows.getString("description_en"),
+                rows.getString("source"), rows.getString("accuracy"), rows.getString("licence"),
+                version, rows.getLong("data_version"),
+                rows.getString("geometry_type"), rows.getLong("feature_count"), extent,
+                fields(version), rows.getString("checksum"),
+                rows.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static LayerTable table(LayerInfo layer) {
+        return new LayerTable(layer.id(), layer.kind(), layer.version(), layer.fields());
+    }
+
+    private static Double extentValue(Envelope extent, double value) {
+        return extent.isNull() ? null : value;
+    }
+
+    private long next(String sequence) {
+        Long value = jdbc.queryForObject(dialect.nextValue(sequence), Long.class);
+        return value == null ? 0 : value;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

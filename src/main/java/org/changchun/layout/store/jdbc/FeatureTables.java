@@ -1,0 +1,193 @@
+package org.changchun.layout.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.store.WriteProgress;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * Creates, fills and reads the per-version feature tables. Geometry travels as WKB in both
+ * directions, which both stores read and write without any driver-specific type.
+ */
+final class FeatureTables {
+
+    static final int MAX_FEATURE_ID_LENGTH = 128;
+    private static final int BATCH_SIZE = 1_000;
+    private static final int WGS84 = 4326;
+
+    private final JdbcTemplate jdbc;
+    private final SpatialDialect dialect;
+    private final GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), WGS84);
+
+    FeatureTables(JdbcTemplate jdbc, SpatialDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    void create(String table, List<FieldSpec> fields) {
+        StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + table + " (", ")");
+        columns.add("id VARCHAR(" + MAX_FEATURE_ID_LENGTH + ") PRIMARY KEY");
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add(LayerTable.columnName(i) + " " + dialect.columnType(fields.get(i).type()));
+        }
+        columns.add("geom " + dialect.geometryColumnType() + " NOT NULL");
+        jdbc.execute(columns.toString());
+    }
+
+    void createSpatialIndex(String table) {
+        jdbc.execute(dialect.createSpatialIndex(table + "_geom", table));
+    }
+
+    void drop(String table) {
+        jdbc.execute("DROP TABLE IF EXISTS " + table);
+    }
+
+    ContentSummary insertAll(String table, List<FieldSpec> fields, Iterator<Feature> features, WriteProgress progress) {
+        ContentSummary summary = new ContentSummary();
+        String sql = insertSql(table, fields);
+        List<Feature> batch = new ArrayList<>(BATCH_SIZE);
+        while (features.hasNext()) {
+            Feature feature = features.next();
+            summary.add(feature.geometry());
+            batch.add(feature);
+            if (batch.size() == BATCH_SIZE || !features.hasNext()) {
+                insertBatch(sql, fields, batch);
+                batch.clear();
+                progress.written(summary.count());
+            }
+        }
+        return summary;
+    }
+
+    void insert(LayerTable table, Feature feature) {
+        insertBatch(insertSql(table.table(), table.fields()), table.fields(), List.of(feature));
+    }
+
+    boolean delete(LayerTable table, String featureId) {
+        return jdbc.update("DELETE FROM " + table.table() + " WHERE id = ?", featureId) > 0;
+    }
+
+    List<Feature> all(LayerTable table) {
+        return jdbc.query(selectSql(table) + " ORDER BY id", rowMapper(table));
+    }
+
+    Optional<Feature> byId(LayerTable table, String featureId) {
+        return jdbc.query(selectSql(table) + " WHERE id = ?", rowMapper(table), featureId).stream().findFirst();
+    }
+
+    List<Feature> intersecting(LayerTable table, Geometry geometry) {
+        byte[] wkb = wkb(geometry);
+        return jdbc.query(selectSql(table)
+                        + " WHERE geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))"
+                        + " ORDER BY id",
+                rowMapper(table), wkb, wkb);
+    }
+
+    private void insertBatch(String sql, List<FieldSpec> fields, List<Feature> batch) {
+        List<Object[]> coerced = new ArrayList<>(batch.size());
+        for (Feature feature : batch) {
+            coerced.add(coerceRow(fields, feature));
+        }
+        jdbc.batchUpdate(sql, coerced, coerced.size(), (PreparedStatement statement, Object[] row) -> {
+            statement.setString(1, (String) row[0]);
+            for (int i = 0; i < fields.size(); i++) {
+                FieldValues.bind(statement, i + 2, fields.get(i), row[i + 1]);
+            }
+            statement.setBytes(fields.size() + 2, (byte[]) row[fields.size() + 1]);
+        });
+    }
+
+    private static Object[] coerceRow(List<FieldSpec> fields, Feature feature) {
+        String id = feature.id();
+        if (id.isEmpty() || id.length() > MAX_FEATURE_ID_LENGTH) {
+            throw new IllegalArgumentException("feature id must have 1 to " + MAX_FEATURE_ID_LENGTH
+                    + " characters: \"" + id + "\"");
+        }
+        for (String name : feature.properties().keySet()) {
+            if (fields.stream().noneMatch(f -> f.name().equals(name))) {
+                throw new IllegalArgumentException("feature " + id + " has property \"" + name
+                        + "\", which is not a field of the layer");
+            }
+        }
+        Object[] row = new Object[fields.size() + 2];
+        row[0] = id;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec field = fields.get(i);
+            try {
+                row[i + 1] = FieldValues.coerce(field, feature.properties().get(field.name()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("feature " + id + ": " + e.getMessage(), e);
+            }
+        }
+        row[fields.size() + 1] = wkb(feature.geometry());
+        return row;
+    }
+
+    private static String insertSql(String table, List<FieldSpec> fields) {
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        StringJoiner values = new StringJoiner(", ", "(", ")");
+        columns.add("id");
+        values.add("?");
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add(LayerTable.columnName(i));
+            values.add("?");
+        }
+        columns.add("geom");
+        values.add("ST_GeomFromWKB(?, " + WGS84 + ")");
+        return "INSERT INTO " + table + " " + columns + " VALUES " + values;
+    }
+
+    private static String selectSql(LayerTable table) {
+        StringJoiner columns = new StringJoiner(", ", "SELECT ", " FROM " + table.table());
+        columns.add("id");
+        for (int i = 0; i < table.fields().size(); i++) {
+            columns.add(LayerTable.columnName(i));
+        }
+        columns.add("ST_AsBinary(geom) AS wkb");
+        return columns.toString();
+    }
+
+    private RowMapper<Feature> rowMapper(LayerTable table) {
+        List<FieldSpec> fields = table.fields();
+        WKBReader reader = new WKBReader(geometryFactory);
+        return (ResultSet rows, int rowNumber) -> {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                properties.put(fields.get(i).name(), FieldValues.read(rows, i + 2, fields.get(i)));
+            }
+            return new Feature(rows.getString(1), properties, geometry(reader, rows, fields.size() + 2));
+        };
+    }
+
+    private static Geometry geometry(WKBReader reader, ResultSet rows, int index) throws SQLException {
+        try {
+            Geometry geometry = reader.read(rows.getBytes(index));
+            geometry.setSRID(WGS84);
+            return geometry;
+        } catch (ParseException e) {
+            throw new DataRetrievalFailureException("stored geometry is not valid WKB", e);
+        }
+    }
+
+    private static byte[] wkb(Geometry geometry) {
+        return new WKBWriter(2).write(geometry);
+    }
+}

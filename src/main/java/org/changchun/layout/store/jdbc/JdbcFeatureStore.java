@@ -1,0 +1,221 @@
+package org.changchun.layout.store.jdbc;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FeatureLink;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.store.LayerSpec;
+import org.changchun.layout.store.StoreDescription;
+import org.changchun.layout.store.WriteProgress;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The feature store over JDBC, shared by PostGIS and H2GIS; the few statements in which they
+ * differ come from the {@link SpatialDialect}.
+ *
+ * <p>A layer write builds a new table outside the catalog's view, then, in one short
+ * transaction, points the layer at it and recomputes its links. Readers therefore see either
+ * the old version with its links or the new one with its links, on both stores, even though
+ * H2 commits DDL implicitly.
+ */
+public final class JdbcFeatureStore implements FeatureStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcFeatureStore.class);
+    private static final long HEARTBEAT_EVERY_FEATURES = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate heartbeats;
+    private final SpatialDialect dialect;
+    private final CatalogTables catalog;
+    private final FeatureTables features;
+    private final LinkTables links;
+    private final int keptPreviousVersions;
+    private final Duration abandonedAfter;
+
+    /**
+     * @param keptPreviousVersions how many replaced versions of a layer stay restorable
+     * @param abandonedAfter       how long an unfinished write may stay silent before
+     *                             {@link #discardUnfinishedWrites()} takes it for dead
+     */
+    public JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, SpatialDialect dialect,
+                            int keptPreviousVersions, Duration abandonedAfter) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        // a heartbeat must be visible while the write's own transaction is still open
+        this.heartbeats = new TransactionTemplate(transactions.getTransactionManager());
+        this.heartbeats.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.dialect = dialect;
+        this.catalog = new CatalogTables(jdbc, dialect);
+        this.features = new FeatureTables(jdbc, dialect);
+        this.links = new LinkTables(jdbc);
+        this.keptPreviousVersions = keptPreviousVersions;
+        this.abandonedAfter = abandonedAfter;
+    }
+
+    @Override
+    public StoreDescription describe() {
+        return new StoreDescription(dialect.kind(), jdbc.queryForObject(dialect.versionQuery(), String.class));
+    }
+
+    @Override
+    public List<LayerInfo> layers() {
+        return catalog.layers();
+    }
+
+    @Override
+    public Optional<LayerInfo> layer(String layerId) {
+        return catalog.layer(layerId);
+    }
+
+    @Override
+    public LayerInfo writeLayer(LayerSpec spec, Iterator<Feature> source, WriteProgress progress) {
+        OptionalLong replaced = catalog.layer(spec.id()).map(l -> OptionalLong.of(l.version())).orElse(OptionalLong.empty());
+        long versionId = catalog.nextVersionId();
+        String table = LayerTable.tableName(versionId);
+        catalog.insertBuildingVersion(versionId, spec);
+        try {
+            features.create(table, spec.fields());
+            ContentSummary content = transactions.execute(status ->
+                    features.insertAll(table, spec.fields(), source, heartbeating(versionId, progress)));
+            features.createSpatialIndex(table);
+            LayerInfo written = transactions.execute(status -> {
+                catalog.makeCurrent(spec, versionId, content, replaced);
+                LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields());
+                links.relinkLayer(current, catalog.currentTables());
+                return catalog.layer(spec.id()).orElseThrow();
+            });
+            dropSurplusVersions(spec.id());
+            return written;
+        } catch (DuplicateKeyException e) {
+            discard(versionId);
+            throw new IllegalArgumentException("layer " + spec.id() + ": a feature id appears more than once", e);
+        } catch (RuntimeException e) {
+            discard(versionId);
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Feature> features(String layerId) {
+        return features.all(table(layerId));
+    }
+
+    @Override
+    public Optional<Feature> feature(String layerId, String featureId) {
+        return features.byId(table(layerId), featureId);
+    }
+
+    @Override
+    public List<Feature> intersecting(String layerId, Geometry geometry) {
+        return features.intersecting(table(layerId), geometry);
+    }
+
+    @Override
+    public void saveFeature(String layerId, Feature feature) {
+        transactions.executeWithoutResult(status -> {
+            LayerInfo layer = catalog.layer(layerId).orElseThrow(() -> noSuchLayer(layerId));
+            LayerTable table = table(layer);
+            boolean existed = features.delete(table, feature.id());
+            features.insert(table, feature);
+            Envelope extent = new Envelope(layer.extent());
+            extent.expandToInclude(feature.geometry().getEnvelopeInternal());
+            String geometryType = layer.featureCount() == (existed ? 1 : 0)
+                    ? feature.geometry().getGeometryType()
+                    : GeometryTypes.common(layer.geometryType(), feature.geometry());
+            catalog.recordEdit(layer, layer.featureCount() + (existed ? 0 : 1), extent, geometryType);
+            links.relinkFeature(table, feature.id(), catalog.currentTables());
+        });
+    }
+
+    @Override
+    public boolean deleteFeature(String layerId, String featureId) {
+        Boolean deleted = transactions.execute(status -> {
+            LayerInfo layer = catalog.layer(layerId).orElseThrow(() -> noSuchLayer(layerId));
+            if (!features.delete(table(layer), featureId)) {
+                return false;
+            }
+            // the extent may now be larger than needed, which still bounds every feature
+            catalog.recordEdit(layer, layer.featureCount() - 1, layer.extent(), layer.geometryType());
+            links.unlinkFeature(layerId, featureId);
+            return true;
+        });
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    @Override
+    public List<FeatureLink> linksFrom(String layerId, String featureId) {
+        return links.from(layerId, featureId);
+    }
+
+    @Override
+    public List<FeatureLink> linksTo(String targetLayerId, String targetId) {
+        return links.to(targetLayerId, targetId);
+    }
+
+    @Override
+    public void discardUnfinishedWrites() {
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(abandonedAfter);
+        for (long versionId : catalog.abandonedVersions(before)) {
+            log.warn("Discarding layer version {}: its write never finished", versionId);
+            discard(versionId);
+        }
+    }
+
+    private WriteProgress heartbeating(long versionId, WriteProgress progress) {
+        return new WriteProgress() {
+            private long lastBeat;
+
+            @Override
+            public void written(long featuresWritten) {
+                if (featuresWritten - lastBeat >= HEARTBEAT_EVERY_FEATURES) {
+                    heartbeats.executeWithoutResult(status -> catalog.heartbeat(versionId));
+                    lastBeat = featuresWritten;
+                }
+                progress.written(featuresWritten);
+            }
+        };
+    }
+
+    private void dropSurplusVersions(String layerId) {
+        for (long versionId : catalog.surplusPreviousVersions(layerId, keptPreviousVersions)) {
+            discard(versionId);
+        }
+    }
+
+    private void discard(long versionId) {
+        try {
+            features.drop(LayerTable.tableName(versionId));
+            catalog.deleteVersion(versionId);
+        } catch (RuntimeException e) {
+            log.error("Could not discard layer version {}; discardUnfinishedWrites will retry", versionId, e);
+        }
+    }
+
+    private LayerTable table(String layerId) {
+        return table(catalog.layer(layerId).orElseThrow(() -> noSuchLayer(layerId)));
+    }
+
+    private static LayerTable table(LayerInfo layer) {
+        return new LayerTable(layer.id(), layer.kind(), layer.version(), layer.fields());
+    }
+
+    private static NoSuchElementException noSuchLayer(String layerId) {
+        return new NoSuchElementException("no layer " + layerId);
+    }
+}

@@ -1,0 +1,87 @@
+package org.changchun.layout.store.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.changchun.layout.store.FeatureLink;
+import org.changchun.layout.store.LinkRelation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * The {@code feature_link} table: which plan polygons contain or intersect each feature of the
+ * project and imported layers. Links are only ever computed here, by a spatial join that the
+ * {@code &&} bounding-box operator lets both stores run on their spatial index.
+ */
+final class LinkTables {
+
+    private static final String COLUMNS = "source_layer, source_id, target_layer, target_id, relation";
+    private static final RowMapper<FeatureLink> LINK = (rows, n) -> new FeatureLink(rows.getString(1),
+            rows.getString(2), rows.getString(3), rows.getString(4), LinkRelation.fromCode(rows.getString(5)));
+
+    private final JdbcTemplate jdbc;
+
+    LinkTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Recomputes every link that has the layer on either side. */
+    void relinkLayer(LayerTable changed, List<LayerTable> layers) {
+        jdbc.update("DELETE FROM feature_link WHERE source_layer = ? OR target_layer = ?",
+                changed.layerId(), changed.layerId());
+        for (Pair pair : pairsWith(changed, layers)) {
+            jdbc.update(joinSql(pair, ""), pair.source.layerId(), pair.target.layerId());
+        }
+    }
+
+    /** Recomputes the links of one feature, on whichever side its layer is. */
+    void relinkFeature(LayerTable changed, String featureId, List<LayerTable> layers) {
+        unlinkFeature(changed.layerId(), featureId);
+        for (Pair pair : pairsWith(changed, layers)) {
+            String side = pair.source == changed ? "s" : "t";
+            jdbc.update(joinSql(pair, " AND " + side + ".id = ?"), pair.source.layerId(), pair.target.layerId(),
+                    featureId);
+        }
+    }
+
+    void unlinkFeature(String layerId, String featureId) {
+        jdbc.update("DELETE FROM feature_link WHERE (source_layer = ? AND source_id = ?)"
+                + " OR (target_layer = ? AND target_id = ?)", layerId, featureId, layerId, featureId);
+    }
+
+    List<FeatureLink> from(String layerId, String featureId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM feature_link WHERE source_layer = ? AND source_id = ?"
+                + " ORDER BY target_layer, target_id", LINK, layerId, featureId);
+    }
+
+    List<FeatureLink> to(String layerId, String featureId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM feature_link WHERE target_layer = ? AND target_id = ?"
+                + " ORDER BY source_layer, source_id", LINK, layerId, featureId);
+    }
+
+    private record Pair(LayerTable source, LayerTable target) {
+    }
+
+    private static List<Pair> pairsWith(LayerTable changed, List<LayerTable> layers) {
+        List<Pair> pairs = new ArrayList<>();
+        for (LayerTable other : layers) {
+            if (other.layerId().equals(changed.layerId())) {
+                continue;
+            }
+            if (changed.kind().isLinkSource() && !other.kind().isLinkSource()) {
+                pairs.add(new Pair(changed, other));
+            } else if (!changed.kind().isLinkSource() && other.kind().isLinkSource()) {
+                pairs.add(new Pair(other, changed));
+            }
+        }
+        return pairs;
+    }
+
+    private static String joinSql(Pair pair, String extraCondition) {
+        return "INSERT INTO feature_link (" + COLUMNS + ")"
+                + " SELECT ?, s.id, ?, t.id,"
+                + " CASE WHEN ST_Within(s.geom, t.geom) THEN '" + LinkRelation.WITHIN.code() + "'"
+                + " ELSE '" + LinkRelation.INTERSECTS.code() + "' END"
+                + " FROM " + pair.source.table() + " s JOIN " + pair.target.table() + " t ON s.geom && t.geom"
+                + " WHERE ST_Intersects(s.geom, t.geom)" + extraCondition;
+    }
+}

@@ -1,0 +1,27 @@
+package org.changchun.layout.store.jdbc;
+
+import org.changchun.layout.store.FieldType;
+
+/**
+ * The pieces of SQL in which PostGIS and H2GIS differ. Everything else the JDBC store runs is
+ * the same text on both, so the two stores cannot drift apart by accident.
+ */
+public interface SpatialDialect {
+
+    /** "postgis" or "h2gis". */
+    String kind();
+
+    /** The column type of a WGS84 geometry column that accepts any geometry type. */
+    String geometryColumnType();
+
+    String columnType(FieldType type);
+
+    /** DDL creating the spatial index of a feature table's {@code geom} column. */
+    String createSpatialIndex(String indexName, String table);
+
+    /** A query returning the next value of a sequence. */
+    String nextValue(String sequence);
+
+    /** A query returning the spatial engine's version text. */
+    String versionQuery();
+}

@@ -1,0 +1,44 @@
+package org.changchun.layout.store.postgis;
+
+import org.changchun.layout.store.FieldType;
+import org.changchun.layout.store.jdbc.SpatialDialect;
+
+/** PostgreSQL with PostGIS: GiST indexes, {@code text} columns, {@code nextval}. */
+public final class PostgisDialect implements SpatialDialect {
+
+    @Override
+    public String kind() {
+        return "postgis";
+    }
+
+    @Override
+    public String geometryColumnType() {
+        return "geometry(Geometry, 4326)";
+    }
+
+    @Override
+    public String columnType(FieldType type) {
+        return switch (type) {
+            case STRING -> "text";
+            case INTEGER -> "bigint";
+            case NUMBER -> "double precision";
+            case BOOLEAN -> "boolean";
+            case DATE -> "date";
+        };
+    }
+
+    @Override
+    public String createSpatialIndex(String indexName, String table) {
+        return "CREATE INDEX " + indexName + " ON " + table + " USING GIST (geom)";
+    }
+
+    @Override
+    public String nextValue(String sequence) {
+        return "SELECT nextval('" + sequence + "')";
+    }
+
+    @Override
+    public String versionQuery() {
+        return "SELECT 'PostGIS ' || postgis_lib_version() || ' on ' || split_part(version(), ',', 1)";
+    }
+}

@@ -1,0 +1,397 @@
+package org.changchun.layout.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.changchun.layout.support.TestStores;
+import org.changchun.layout.support.TestStores.StoreUnderTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+/**
+ * The behaviour every store must have, run against H2GIS and a real PostGIS alike, so the
+ * embedded default cannot drift from production.
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2gis", "postgis"})
+class StoreContractTest {
+
+    private static final List<FieldSpec> AREA_FIELDS = List.of(
+            new FieldSpec("name_zh", FieldType.STRING, "名称", "Name"),
+            new FieldSpec("area_km2", FieldType.NUMBER, "面积", "Area"));
+    private static final List<FieldSpec> PROJECT_FIELDS = List.of(
+            new FieldSpec("name_zh", FieldType.STRING, "名称", "Name"),
+            new FieldSpec("start_year", FieldType.INTEGER, null, null),
+            new FieldSpec("sample", FieldType.BOOLEAN, null, null),
+            new FieldSpec("approved_on", FieldType.DATE, null, null),
+            new FieldSpec("investment", FieldType.NUMBER, null, null));
+
+    @Parameter
+    String kind;
+
+    private StoreUnderTest subject;
+    private FeatureStore store;
+
+    @BeforeEach
+    void createStore() {
+        subject = TestStores.create(kind);
+        store = subject.store();
+    }
+
+    @AfterEach
+    void closeStore() {
+        subject.close();
+    }
+
+    @Test
+    void describesItself() {
+        StoreDescription description = store.describe();
+        assertThat(description.kind()).isEqualTo(kind);
+        assertThat(description.version()).containsIgnoringCase(kind.equals("postgis") ? "PostGIS" : "H2GIS");
+    }
+
+    @Test
+    void writesALayerAndReadsItBackExactly() {
+        LayerInfo written = store.writeLayer(projects("v1"), List.of(
+                project("p2", "POINT (125.3 43.9)", "汽车城新能源项目（示例）", 2023L, true, LocalDate.of(2023, 5, 1), 12.5),
+                project("p1", "POLYGON ((125.1 43.1, 125.2 43.1, 125.2 43.2, 125.1 43.1))", "农业园", null, false, null, null))
+                .iterator(), WriteProgress.NONE);
+
+        assertThat(written.id()).isEqualTo("projects");
+        assertThat(written.kind()).isEqualTo(LayerKind.PROJECTS);
+        assertThat(written.featureCount()).isEqualTo(2);
+        assertThat(written.geometryType()).isEqualTo("Geometry");
+        assertThat(written.extent()).isEqualTo(new Envelope(125.1, 125.3, 43.1, 43.9));
+        assertThat(written.fields()).isEqualTo(PROJECT_FIELDS);
+        assertThat(written.checksum()).isEqualTo("v1");
+        assertThat(written.titleZh()).isEqualTo("项目库");
+
+        List<Feature> features = store.features("projects");
+        assertThat(features).extracting(Feature::id).containsExactly("p1", "p2");
+        Feature p2 = features.get(1);
+        assertThat(p2.properties()).containsExactly(
+                Map.entry("name_zh", "汽车城新能源项目（示例）"), Map.entry("start_year", 2023L), Map.entry("sample", true),
+                Map.entry("approved_on", LocalDate.of(2023, 5, 1)), Map.entry("investment", 12.5));
+        assertThat(p2.geometry().equalsExact(geometry("POINT (125.3 43.9)"))).isTrue();
+        assertThat(p2.geometry().getSRID()).isEqualTo(4326);
+        Feature p1 = store.feature("projects", "p1").orElseThrow();
+        assertThat(p1.properties()).containsEntry("start_year", null).containsEntry("approved_on", null);
+        assertThat(store.feature("projects", "nope")).isEmpty();
+        assertThat(store.layer("nope")).isEmpty();
+    }
+
+    @Test
+    void findsFeaturesIntersectingAGeometry() {
+        writeDistricts("v1");
+        assertThat(store.intersecting("districts", geometry("POINT (125.05 43.05)")))
+                .extracting(Feature::id).containsExactly("west");
+        assertThat(store.intersecting("districts", geometry("LINESTRING (125.05 43.05, 125.15 43.05)")))
+                .extracting(Feature::id).containsExactly("east", "west");
+        assertThat(store.intersecting("districts", geometry("POINT (100 30)"))).isEmpty();
+    }
+
+    @Test
+    void linksProjectsToThePolygonsThatContainOrIntersectThem() {
+        writeDistricts("v1");
+        writeZones("v1");
+        writeProjects("v1");
+
+        assertThat(store.linksFrom("projects", "inside-west")).containsExactly(
+                link("inside-west", "districts", "west", LinkRelation.WITHIN),
+                link("inside-west", "zones", "core", LinkRelation.WITHIN));
+        assertThat(store.linksFrom("projects", "straddling")).containsExactly(
+                link("straddling", "districts", "east", LinkRelation.INTERSECTS),
+                link("straddling", "districts", "west", LinkRelation.INTERSECTS));
+        assertThat(store.linksFrom("projects", "far-away")).isEmpty();
+        assertThat(store.linksTo("districts", "west")).extracting(FeatureLink::sourceId)
+                .containsExactly("inside-west", "straddling");
+    }
+
+    @Test
+    void relinksWhenAPolygonLayerIsReplaced() {
+        writeDistricts("v1");
+        writeProjects("v1");
+        long before = store.layer("projects").orElseThrow().dataVersion();
+
+        // the west district shrinks away from the project that lay inside it
+        store.writeLayer(areas("districts", "v2"), List.of(
+                area("west", "POLYGON ((125.0 43.0, 125.02 43.0, 125.02 43.02, 125.0 43.02, 125.0 43.0))"),
+                area("east", "POLYGON ((125.1 43.0, 125.2 43.0, 125.2 43.1, 125.1 43.1, 125.1 43.0))"))
+                .iterator(), WriteProgress.NONE);
+
+        assertThat(store.linksFrom("projects", "inside-west")).isEmpty();
+        assertThat(store.linksFrom("projects", "straddling"))
+                .containsExactly(link("straddling", "districts", "east", LinkRelation.INTERSECTS));
+        assertThat(store.layer("projects").orElseThrow().dataVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void relinksASavedFeatureAndBumpsTheDataVersion() {
+        writeDistricts("v1");
+        writeProjects("v1");
+        LayerInfo before = store.layer("projects").orElseThrow();
+
+        store.saveFeature("projects", project("far-away", "POINT (125.15 43.05)", "搬迁后", 2024L, true, null, 1.0));
+        store.saveFeature("projects", project("new-one", "POINT (126.5 44.5)", "新项目", 2025L, true, null, 2.0));
+
+        assertThat(store.linksFrom("projects", "far-away"))
+                .containsExactly(link("far-away", "districts", "east", LinkRelation.WITHIN));
+        LayerInfo after = store.layer("projects").orElseThrow();
+        assertThat(after.dataVersion()).isGreaterThan(before.dataVersion());
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.featureCount()).isEqualTo(before.featureCount() + 1);
+        assertThat(after.extent().contains(126.5, 44.5)).isTrue();
+        assertThat(store.feature("projects", "far-away").orElseThrow().text("name_zh")).isEqualTo("搬迁后");
+    }
+
+    @Test
+    void relinksWhenASinglePolygonIsSaved() {
+        writeDistricts("v1");
+        writeProjects("v1");
+
+        store.saveFeature("districts", area("west", "POLYGON ((127 45, 128 45, 128 46, 127 45))"));
+
+        assertThat(store.linksFrom("projects", "inside-west")).isEmpty();
+        assertThat(store.linksFrom("projects", "straddling"))
+                .containsExactly(link("straddling", "districts", "east", LinkRelation.INTERSECTS));
+    }
+
+    @Test
+    void deletesAFeatureWithItsLinks() {
+        writeDistricts("v1");
+        writeProjects("v1");
+        long count = store.layer("projects").orElseThrow().featureCount();
+
+        assertThat(store.deleteFeature("projects", "inside-west")).isTrue();
+        assertThat(store.deleteFeature("projects", "inside-west")).isFalse();
+
+        assertThat(store.feature("projects", "inside-west")).isEmpty();
+        assertThat(store.linksTo("districts", "west")).extracting(FeatureLink::sourceId).containsExactly("straddling");
+        assertThat(store.layer("projects").orElseThrow().featureCount()).isEqualTo(count - 1);
+    }
+
+    @Test
+    void keepsPreviousVersionsUpToTheLimitAndDropsOlderOnes() {
+        LayerInfo v1 = writeDistricts("v1");
+        LayerInfo v2 = writeDistricts("v2");
+        LayerInfo v3 = writeDistricts("v3");
+        LayerInfo v4 = writeDistricts("v4");
+
+        assertThat(List.of(v1.version(), v2.version(), v3.version(), v4.version())).doesNotHaveDuplicates();
+        assertThat(store.layer("districts").orElseThrow().version()).isEqualTo(v4.version());
+        assertThat(store.layers()).extracting(LayerInfo::id).containsExactly("districts");
+        assertThat(TestStores.tableExists(subject.jdbc(), "lv_" + v1.version())).isFalse();
+        assertThat(TestStores.tableExists(subject.jdbc(), "lv_" + v2.version())).isTrue();
+        assertThat(TestStores.tableExists(subject.jdbc(), "lv_" + v3.version())).isTrue();
+    }
+
+    @Test
+    void aFailedWriteLeavesThePreviousVersionAndNoTrace() {
+        LayerInfo before = writeDistricts("v1");
+        Feature bad = new Feature("bad", Map.of("area_km2", "not a number"),
+                geometry("POLYGON ((125 43, 126 43, 126 44, 125 43))"));
+
+        assertThatThrownBy(() -> store.writeLayer(areas("districts", "v2"),
+                List.of(area("a", "POINT (125 43)"), bad).iterator(), WriteProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("area_km2");
+        assertThatThrownBy(() -> store.writeLayer(areas("districts", "v3"),
+                List.of(area("a", "POINT (125 43)"), area("a", "POINT (125 44)")).iterator(), WriteProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than once");
+
+        LayerInfo after = store.layer("districts").orElseThrow();
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.dataVersion()).isEqualTo(before.dataVersion());
+        assertThat(store.features("districts")).extracting(Feature::id).containsExactly("east", "west");
+        assertThat(buildingVersions()).isZero();
+        assertThat(subject.jdbc().queryForObject("SELECT COUNT(*) FROM layer_version", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void readersSeeThePreviousVersionUntilTheNewOneIsComplete() {
+        LayerInfo before = writeDistricts("v1");
+        List<String> seenDuringWrite = new ArrayList<>();
+        Iterator<Feature> replacement = List.of(
+                area("north", "POLYGON ((125 44, 126 44, 126 45, 125 44))"),
+                area("south", "POLYGON ((125 42, 126 42, 126 43, 125 42))")).iterator();
+        Iterator<Feature> watching = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return replacement.hasNext();
+            }
+
+            @Override
+            public Feature next() {
+                // asked from another thread, as a concurrent reader would
+                seenDuringWrite.addAll(inOtherThread(() -> store.features("districts").stream().map(Feature::id).toList()));
+                return replacement.next();
+            }
+        };
+
+        LayerInfo after = store.writeLayer(areas("districts", "v2"), watching, WriteProgress.NONE);
+
+        assertThat(seenDuringWrite).containsExactly("east", "west", "east", "west");
+        assertThat(store.features("districts")).extracting(Feature::id).containsExactly("north", "south");
+        assertThat(after.version()).isGreaterThan(before.version());
+    }
+
+    @Test
+    void refusesAWriteThatLostARaceWithAnotherWriter() {
+        writeDistricts("v1");
+        Iterator<Feature> original = List.of(area("x", "POINT (125 43)")).iterator();
+        Iterator<Feature> racing = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return original.hasNext();
+            }
+
+            @Override
+            public Feature next() {
+                inOtherThread(() -> writeDistricts("other writer"));
+                return original.next();
+            }
+        };
+
+        assertThatThrownBy(() -> store.writeLayer(areas("districts", "loser"), racing, WriteProgress.NONE))
+                .isInstanceOf(ConcurrentLayerWriteException.class);
+        assertThat(store.layer("districts").orElseThrow().checksum()).isEqualTo("other writer");
+        assertThat(buildingVersions()).isZero();
+    }
+
+    @Test
+    void discardsWritesThatWereAbandoned() {
+        try (StoreUnderTest impatient = TestStores.create(kind, 2, Duration.ZERO)) {
+            impatient.jdbc().update("INSERT INTO layer_version (id, layer_id, state, created_at, heartbeat_at)"
+                    + " VALUES (999, 'districts', 'BUILDING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            impatient.jdbc().execute("CREATE TABLE lv_999 (id VARCHAR(10))");
+
+            impatient.store().discardUnfinishedWrites();
+
+            assertThat(TestStores.tableExists(impatient.jdbc(), "lv_999")).isFalse();
+            assertThat(impatient.jdbc().queryForObject("SELECT COUNT(*) FROM layer_version", Integer.class)).isZero();
+        }
+    }
+
+    @Test
+    void reportsProgressWhileWriting() {
+        List<Feature> many = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(area("f" + i, "POINT (" + (125 + i / 10_000d) + " 43.5)"));
+        }
+        List<Long> reported = new ArrayList<>();
+
+        LayerInfo written = store.writeLayer(areas("points", "v1"), many.iterator(), reported::add);
+
+        assertThat(reported).containsExactly(1_000L, 2_000L, 2_500L);
+        assertThat(written.featureCount()).isEqualTo(2_500);
+        assertThat(written.geometryType()).isEqualTo("Point");
+    }
+
+    // --- fixtures -------------------------------------------------------------------------
+
+    private int buildingVersions() {
+        Integer count = subject.jdbc().queryForObject(
+                "SELECT COUNT(*) FROM layer_version WHERE state = 'BUILDING'", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    private LayerInfo writeDistricts(String checksum) {
+        return store.writeLayer(areas("districts", checksum), List.of(
+                area("west", "POLYGON ((125.0 43.0, 125.1 43.0, 125.1 43.1, 125.0 43.1, 125.0 43.0))"),
+                area("east", "POLYGON ((125.1 43.0, 125.2 43.0, 125.2 43.1, 125.1 43.1, 125.1 43.0))"))
+                .iterator(), WriteProgress.NONE);
+    }
+
+    private void writeZones(String checksum) {
+        store.writeLayer(areas("zones", checksum), List.of(
+                area("core", "POLYGON ((125.01 43.01, 125.05 43.01, 125.05 43.05, 125.01 43.05, 125.01 43.01))"))
+                .iterator(), WriteProgress.NONE);
+    }
+
+    private void writeProjects(String checksum) {
+        store.writeLayer(projects(checksum), List.of(
+                project("inside-west", "POINT (125.03 43.03)", "西区项目", 2022L, true, null, 3.0),
+                project("straddling", "POLYGON ((125.08 43.08, 125.12 43.08, 125.12 43.09, 125.08 43.08))",
+                        "跨区项目", 2023L, true, null, 4.0),
+                project("far-away", "POINT (120 40)", "远处项目", 2021L, true, null, 5.0))
+                .iterator(), WriteProgress.NONE);
+    }
+
+    private static LayerSpec areas(String id, String checksum) {
+        return new LayerSpec(id, LayerKind.PLAN_AREA, "区域 " + id, "Areas " + id, null, null, "test", "exact", null,
+                AREA_FIELDS, checksum);
+    }
+
+    private static LayerSpec projects(String checksum) {
+        return new LayerSpec("projects", LayerKind.PROJECTS, "项目库", "Projects", "说明", "Description", "test",
+                "exact", "CC0", PROJECT_FIELDS, checksum);
+    }
+
+    private static Feature area(String id, String wkt) {
+        return new Feature(id, Map.of("name_zh", "区" + id), geometry(wkt));
+    }
+
+    private static Feature project(String id, String wkt, String name, Long year, boolean sample, LocalDate approved,
+                                   Double investment) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("name_zh", name);
+        properties.put("start_year", year);
+        properties.put("sample", sample);
+        properties.put("approved_on", approved);
+        properties.put("investment", investment);
+        return new Feature(id, properties, geometry(wkt));
+    }
+
+    private static FeatureLink link(String project, String layer, String target, LinkRelation relation) {
+        return new FeatureLink("projects", project, layer, target, relation);
+    }
+
+    private static Geometry geometry(String wkt) {
+        try {
+            Geometry geometry = new WKTReader().read(wkt);
+            geometry.setSRID(4326);
+            return geometry;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(wkt, e);
+        }
+    }
+
+    private static <T> T inOtherThread(java.util.function.Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.set(work.get());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        thread.start();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("work in the other thread failed", failure.get());
+        }
+        return result.get();
+    }
+}

@@ -1,0 +1,83 @@
+package org.changchun.layout.support;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.StoreKind;
+import org.changchun.layout.store.jdbc.JdbcFeatureStore;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Fresh, migrated stores of either kind, built the way the application builds them. */
+public final class TestStores {
+
+    /** A store and its plumbing, for tests that also look underneath it. */
+    public record StoreUnderTest(StoreKind kind, FeatureStore store, JdbcTemplate jdbc, HikariDataSource dataSource)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            dataSource.close();
+        }
+    }
+
+    private TestStores() {
+    }
+
+    public static StoreUnderTest create(String kind) {
+        return create(kind, 2, Duration.ofMinutes(10));
+    }
+
+    public static StoreUnderTest create(String kind, int keptPreviousVersions, Duration abandonedAfter) {
+        HikariDataSource dataSource = switch (kind) {
+            case "h2gis" -> dataSource(h2Url(), "sa", "");
+            case "postgis" -> {
+                TestPostgis.Database database = TestPostgis.instance().newDatabase();
+                yield dataSource(database.url(), database.user(), database.password());
+            }
+            default -> throw new IllegalArgumentException("no store kind " + kind);
+        };
+        StoreKind storeKind = StoreKind.of(dataSource);
+        Flyway.configure().dataSource(dataSource).locations(storeKind.migrationLocations()).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        FeatureStore store = new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), keptPreviousVersions,
+                abandonedAfter);
+        return new StoreUnderTest(storeKind, store, jdbc, dataSource);
+    }
+
+    /** A JDBC URL of a new H2 database file in a temporary folder. */
+    public static String h2Url() {
+        try {
+            Path folder = Files.createTempDirectory("plan-h2-");
+            folder.toFile().deleteOnExit();
+            return "jdbc:h2:file:" + folder.resolve("plan");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HikariDataSource dataSource(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    /** Whether a table exists, in either store. */
+    public static boolean tableExists(JdbcTemplate jdbc, String table) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = LOWER(?)",
+                Integer.class, table);
+        return count != null && count > 0;
+    }
+
+}
