@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, PostGIS included.
+#
+# The tests need PostgreSQL 15 with PostGIS 3 installed on the machine (they start their own
+# throwaway cluster from those binaries, on a free port, and remove it afterwards) unless
+# PLAN_TEST_POSTGIS_URL names a PostGIS database to use instead. When the packages are missing
+# this script installs them with apt-get (as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+if [ -z "${PLAN_TEST_POSTGIS_URL:-}" ] && ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  packages+=(postgresql-15 postgresql-15-postgis-3)
+fi
+
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "scripts/test.sh: installing ${packages[*]} (needed by the tests)"
+  as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    as_root=(sudo)
+  fi
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"
+fi
+
+exec ./mvnw -B -ntp verify "$@"

@@ -1,0 +1,219 @@
+package org.changchun.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.changchun.layout.support.Http;
+import org.changchun.layout.support.IndependentLinkCheck;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service end to end over HTTP, with the real plan data from {@code gis-data/}; run once on
+ * each store by the subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class PlanServiceTest {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    abstract String expectedStoreKind();
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void listsTheSixCities() {
+        JsonNode cities = ok("/api/cities");
+        assertThat(texts(cities, "id")).containsExactly(
+                "automobile", "agriculture", "dual-carbon", "sci-tech", "consumption", "culture");
+        assertThat(texts(cities, "name_zh")).containsExactly(
+                "国际汽车城", "现代农业城", "“双碳”示范区", "科技创新城", "新兴消费城", "文化创意城");
+        for (JsonNode city : cities) {
+            assertThat(city.get("leads")).as(city.get("id").asString()).isNotEmpty();
+            assertThat(city.get("colour").asString()).matches("#[0-9a-fA-F]{6}");
+        }
+    }
+
+    @Test
+    void theAutomobileCityIsSupportedByChaoyangLvyuanKuanchengAndGongzhuling() {
+        JsonNode summary = find(ok("/api/cities"), "id", "automobile");
+        assertThat(texts(summary.get("districts"), "name_zh")).contains("朝阳区", "绿园区", "宽城区", "公主岭市");
+
+        JsonNode city = ok("/api/cities/automobile");
+        assertThat(city.get("name_en").asString()).isEqualTo("International Automobile City");
+        JsonNode lead = find(city.get("members"), "role", "lead");
+        assertThat(lead.get("feature").asString()).isEqualTo("qikai");
+        assertThat(lead.get("layer").asString()).isEqualTo("dev-zones");
+        assertThat(texts(city.get("districts"), "adcode")).contains("220104", "220106", "220103", "220184");
+        JsonNode chaoyang = find(city.get("districts"), "adcode", "220104");
+        assertThat(texts(chaoyang.get("via"), "kind")).contains("member");
+        assertThat(city.get("targets")).isNotEmpty();
+        JsonNode carOutput = find(city.get("targets"), "label_zh", "汽车产量");
+        assertThat(carOutput.get("value").asDouble()).isEqualTo(400.0);
+        assertThat(carOutput.get("unit_zh").asString()).isEqualTo("万辆");
+        assertThat(carOutput.get("year").asInt()).isEqualTo(2026);
+    }
+
+    @Test
+    void overlayAddsTheDistrictsALeadZoneLiesIn() {
+        JsonNode city = ok("/api/cities/automobile");
+        List<String> overlaid = new ArrayList<>();
+        for (JsonNode district : city.get("districts")) {
+            for (JsonNode reason : district.get("via")) {
+                if (reason.get("kind").asString().equals("overlay")) {
+                    overlaid.add(district.get("adcode").asString());
+                    assertThat(reason.get("share_of_member").asDouble()).isBetween(0.05, 1.0);
+                    assertThat(reason.get("overlap_km2").asDouble()).isPositive();
+                }
+            }
+        }
+        assertThat(overlaid).as("districts the 汽开区 or auto-city zones overlap").isNotEmpty();
+    }
+
+    @Test
+    void shuangyangSupportsAgricultureDualCarbonAndCulture() {
+        JsonNode district = ok("/api/districts/220112/cities");
+        assertThat(district.get("name_zh").asString()).isEqualTo("双阳区");
+        Set<String> cities = new TreeSet<>(texts(district.get("cities"), "name_zh"));
+        assertThat(cities).contains("现代农业城", "“双碳”示范区", "文化创意城");
+        assertThat(find(district.get("cities"), "id", "culture").get("role").asString()).isEqualTo("lead");
+        assertThat(find(district.get("cities"), "id", "agriculture").get("role").asString()).isEqualTo("support");
+    }
+
+    @Test
+    void listsTheElevenDistricts() {
+        JsonNode districts = ok("/api/districts");
+        assertThat(districts).hasSize(11);
+        assertThat(texts(districts, "adcode")).contains("220102", "220112", "220184");
+        JsonNode shuangyang = find(districts, "adcode", "220112");
+        assertThat(shuangyang.get("area_km2").asDouble()).isBetween(1600.0, 1700.0);
+        assertThat(texts(shuangyang.get("cities"), "id")).contains("agriculture", "dual-carbon", "culture");
+    }
+
+    @Test
+    void listsEveryPlanLayerWithCountAndExtent() {
+        JsonNode layers = ok("/api/layers");
+        assertThat(texts(layers, "id")).containsExactly(
+                "districts", "agri-belts", "major-zones", "corridors", "dev-zones", "projects");
+        JsonNode districts = find(layers, "id", "districts");
+        assertThat(districts.get("feature_count").asInt()).isEqualTo(11);
+        assertThat(districts.get("title_zh").asString()).isEqualTo("行政区");
+        assertThat(districts.get("kind").asString()).isEqualTo("plan-area");
+        assertThat(districts.get("geometry_type").asString()).isEqualTo("MultiPolygon");
+        JsonNode extent = districts.get("extent");
+        assertThat(extent.get(0).asDouble()).isBetween(123.0, 125.0);
+        assertThat(extent.get(3).asDouble()).isBetween(45.0, 46.0);
+        assertThat(find(layers, "id", "projects").get("feature_count").asInt()).isGreaterThanOrEqualTo(40);
+        assertThat(find(layers, "id", "major-zones").get("accuracy").asString()).isEqualTo("schematic");
+        assertThat(ok("/api/layers/projects").get("fields").toString()).contains("investment_cny_100m");
+    }
+
+    @Test
+    void everyProjectIsLinkedExactlyAsAnIndependentPostgisCheckFinds() throws Exception {
+        Map<String, Set<String>> expected = IndependentLinkCheck.expectedProjectLinks(Path.of("gis-data"));
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(40);
+        for (Map.Entry<String, Set<String>> project : expected.entrySet()) {
+            JsonNode linked = ok("/api/projects/" + project.getKey()).get("linked");
+            Set<String> actual = new TreeSet<>();
+            linked.get("districts").forEach(d ->
+                    actual.add("districts/" + d.get("adcode").asString() + "/" + d.get("relation").asString()));
+            linked.get("areas").forEach(a -> actual.add(a.get("layer").asString() + "/" + a.get("id").asString()
+                    + "/" + a.get("relation").asString()));
+            assertThat(actual).as("links of project " + project.getKey()).isEqualTo(project.getValue());
+        }
+    }
+
+    @Test
+    void aProjectIsAGeoJsonFeatureWithItsDistrictsZonesAndCities() {
+        Http.Response response = http.get("/api/projects/p001");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode project = response.json();
+        assertThat(project.get("type").asString()).isEqualTo("Feature");
+        assertThat(project.get("id").asString()).isEqualTo("p001");
+        assertThat(project.get("properties").get("sample").asBoolean()).isTrue();
+        assertThat(project.get("geometry").get("type").asString()).isIn("Point", "Polygon", "MultiPolygon");
+        assertThat(project.get("geometry").has("crs")).isFalse();
+        JsonNode linked = project.get("linked");
+        assertThat(linked.get("districts")).isNotEmpty();
+        String served = project.get("properties").get("city").asString();
+        assertThat(find(linked.get("cities"), "id", served).get("serves").asBoolean()).isTrue();
+    }
+
+    @Test
+    void unknownIdsAnswer404WithAProblemDocument() {
+        for (String path : List.of("/api/cities/atlantis", "/api/districts/999999/cities", "/api/projects/p999",
+                "/api/layers/nope", "/api/nothing-here")) {
+            Http.Response response = http.get(path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+            JsonNode problem = response.json();
+            assertThat(problem.get("status").asInt()).isEqualTo(404);
+            assertThat(problem.get("error").asString()).isEqualTo("Not Found");
+            assertThat(problem.get("message").asString()).as(path).isNotBlank();
+        }
+        assertThat(http.get("/api/cities/atlantis").json().get("message").asString())
+                .isEqualTo("找不到城市“atlantis” / no city with id 'atlantis'");
+    }
+
+    @Test
+    void healthReportsTheStoreAndItsReachability() {
+        JsonNode health = ok("/actuator/health");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        JsonNode store = health.get("components").get("store");
+        assertThat(store.get("status").asString()).isEqualTo("UP");
+        assertThat(store.get("details").get("kind").asString()).isEqualTo(expectedStoreKind());
+        assertThat(store.get("details").get("layers").asInt()).isEqualTo(6);
+        assertThat(store.get("details").has("responseMillis")).isTrue();
+    }
+
+    @Test
+    void documentsTheApiInOpenApi() {
+        JsonNode api = ok("/v3/api-docs");
+        assertThat(api.get("openapi").asString()).startsWith("3.");
+        assertThat(api.get("paths").propertyNames()).contains("/api/cities", "/api/cities/{id}", "/api/districts",
+                "/api/districts/{adcode}/cities", "/api/layers", "/api/projects/{id}");
+        assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void servesThePageAtTheRoot() {
+        Http.Response page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("长春市空间布局服务");
+    }
+
+    private JsonNode ok(String path) {
+        Http.Response response = http.get(path);
+        assertThat(response.status()).as(path + " → " + response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> texts(JsonNode array, String member) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.get(member).asString()));
+        return values;
+    }
+
+    private static JsonNode find(JsonNode array, String member, String value) {
+        for (JsonNode node : array) {
+            if (node.get(member) != null && node.get(member).asString().equals(value)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no element with " + member + " = " + value + " in " + array);
+    }
+}
