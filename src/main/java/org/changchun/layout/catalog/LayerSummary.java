@@ -3,6 +3,7 @@ package org.changchun.layout.catalog;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.store.LayerDescription;
 import org.changchun.layout.store.LayerInfo;
 
 /**
@@ -38,9 +39,10 @@ record LayerSummary(
     static LayerSummary of(LayerInfo layer) {
         double[] extent = layer.extent().isNull() ? null : new double[] {
             layer.extent().getMinX(), layer.extent().getMinY(), layer.extent().getMaxX(), layer.extent().getMaxY()};
-        return new LayerSummary(layer.id(), layer.titleZh(), layer.titleEn(), layer.descriptionZh(),
-                layer.descriptionEn(), layer.kind().code(), layer.geometryType(), layer.featureCount(), extent,
-                layer.accuracy(), layer.source(), layer.licence(), layer.version(), layer.dataVersion(),
+        LayerDescription about = layer.description();
+        return new LayerSummary(about.id(), about.titleZh(), about.titleEn(), about.descriptionZh(),
+                about.descriptionEn(), about.kind().code(), layer.geometryType(), layer.featureCount(), extent,
+                about.accuracy(), about.source(), about.licence(), layer.version(), layer.dataVersion(),
                 layer.updatedAt(), layer.fields().stream().map(Field::of).toList());
     }
 }

@@ -86,9 +86,8 @@ class GisDataLoader implements InitializingBean {
         for (LayerManifest.Entry entry : manifest.layers()) {
             byte[] content = bytes(entry.file());
             LayerSpec declared = entry.spec();
-            LayerSpec spec = new LayerSpec(declared.id(), declared.kind(), declared.titleZh(), declared.titleEn(),
-                    declared.descriptionZh(), declared.descriptionEn(), declared.source(), declared.accuracy(),
-                    declared.licence(), declared.fields(), checksum(entry.manifestText(), content));
+            LayerSpec spec = new LayerSpec(declared.description(), declared.fields(),
+                    checksum(entry.manifestText(), content));
             layers.add(new LoadedLayer(entry.file(), spec, reader.read(entry.file(), content, spec.fields())));
         }
         return layers;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.FieldType;
+import org.changchun.layout.store.LayerDescription;
 import org.changchun.layout.store.LayerKind;
 import org.changchun.layout.store.LayerSpec;
 import tools.jackson.core.JacksonException;
@@ -49,7 +50,7 @@ record LayerManifest(List<Entry> layers, String citiesFile) {
         StrictJson layer = new StrictJson(FILE, "layer #" + (index + 1), node).allowOnly(Set.of("id", "file", "kind",
                 "title_zh", "title_en", "description_zh", "description_en", "accuracy", "source", "licence", "fields"));
         String id = layer.text("id");
-        if (!LayerSpec.ID_PATTERN.matcher(id).matches()) {
+        if (!LayerDescription.ID_PATTERN.matcher(id).matches()) {
             throw layer.problem("has id \"" + id + "\"; ids are lower-case words joined by '-', e.g. major-zones");
         }
         StrictJson named = new StrictJson(FILE, "layer \"" + id + "\"", node);
@@ -63,9 +64,9 @@ record LayerManifest(List<Entry> layers, String citiesFile) {
         if (fields.stream().map(FieldSpec::name).distinct().count() != fields.size()) {
             throw named.problem("lists a field twice");
         }
-        LayerSpec spec = new LayerSpec(id, kind, named.text("title_zh"), named.text("title_en"),
+        LayerSpec spec = new LayerSpec(new LayerDescription(id, kind, named.text("title_zh"), named.text("title_en"),
                 named.optionalText("description_zh"), named.optionalText("description_en"),
-                named.optionalText("source"), named.optionalText("accuracy"), named.optionalText("licence"),
+                named.optionalText("source"), named.optionalText("accuracy"), named.optionalText("licence")),
                 fields, null);
         return new Entry(named.text("file"), spec, node.toString());
     }

@@ -45,8 +45,8 @@ class ProjectLinks {
                         link.relation().code()));
             } else {
                 LayerInfo layer = layers.get(link.targetLayer());
-                areas.add(new ProjectDetails.LinkedArea(link.targetLayer(), layer == null ? null : layer.titleZh(),
-                        layer == null ? null : layer.titleEn(), link.targetId(), nameZh, nameEn,
+                areas.add(new ProjectDetails.LinkedArea(link.targetLayer(), layer == null ? null : layer.description().titleZh(),
+                        layer == null ? null : layer.description().titleEn(), link.targetId(), nameZh, nameEn,
                         link.relation().code()));
             }
         }

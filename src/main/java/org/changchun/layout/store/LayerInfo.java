@@ -8,23 +8,15 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * A layer as the catalog knows it: its description and its current version.
  *
- * @param version     the id of the stored version readers see now
- * @param dataVersion changes on every write to the layer (a new version or a single edit);
- *                    caches key on it
+ * @param version      the id of the stored version readers see now
+ * @param dataVersion  changes on every write to the layer (a new version or a single edit);
+ *                     caches key on it
  * @param geometryType the common geometry type of the features ("Point", "MultiPolygon"), or
- *                    "Geometry" when they differ
- * @param extent      the bounding box of all features, empty when the layer has none
+ *                     "Geometry" when they differ
+ * @param extent       the bounding box of all features, empty when the layer has none
  */
 public record LayerInfo(
-        String id,
-        LayerKind kind,
-        String titleZh,
-        String titleEn,
-        String descriptionZh,
-        String descriptionEn,
-        String source,
-        String accuracy,
-        String licence,
+        LayerDescription description,
         long version,
         long dataVersion,
         String geometryType,
@@ -33,6 +25,14 @@ public record LayerInfo(
         List<FieldSpec> fields,
         String checksum,
         OffsetDateTime updatedAt) {
+
+    public String id() {
+        return description.id();
+    }
+
+    public LayerKind kind() {
+        return description.kind();
+    }
 
     public Optional<FieldSpec> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();

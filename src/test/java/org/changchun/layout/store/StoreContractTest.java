@@ -80,7 +80,7 @@ class StoreContractTest {
         assertThat(written.extent()).isEqualTo(new Envelope(125.1, 125.3, 43.1, 43.9));
         assertThat(written.fields()).isEqualTo(PROJECT_FIELDS);
         assertThat(written.checksum()).isEqualTo("v1");
-        assertThat(written.titleZh()).isEqualTo("项目库");
+        assertThat(written.description().titleZh()).isEqualTo("项目库");
 
         List<Feature> features = store.features("projects");
         assertThat(features).extracting(Feature::id).containsExactly("p1", "p2");
@@ -335,13 +335,13 @@ class StoreContractTest {
     }
 
     private static LayerSpec areas(String id, String checksum) {
-        return new LayerSpec(id, LayerKind.PLAN_AREA, "区域 " + id, "Areas " + id, null, null, "test", "exact", null,
-                AREA_FIELDS, checksum);
+        return new LayerSpec(new LayerDescription(id, LayerKind.PLAN_AREA, "区域 " + id, "Areas " + id, null, null,
+                "test", "exact", null), AREA_FIELDS, checksum);
     }
 
     private static LayerSpec projects(String checksum) {
-        return new LayerSpec("projects", LayerKind.PROJECTS, "项目库", "Projects", "说明", "Description", "test",
-                "exact", "CC0", PROJECT_FIELDS, checksum);
+        return new LayerSpec(new LayerDescription("projects", LayerKind.PROJECTS, "项目库", "Projects", "说明",
+                "Description", "test", "exact", "CC0"), PROJECT_FIELDS, checksum);
     }
 
     private static Feature area(String id, String wkt) {

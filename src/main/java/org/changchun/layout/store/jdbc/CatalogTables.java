@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.changchun.layout.store.ConcurrentLayerWriteException;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.FieldType;
+import org.changchun.layout.store.LayerDescription;
 import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.LayerKind;
 import org.changchun.layout.store.LayerSpec;
@@ -76,6 +76,7 @@ final class CatalogTables {
      * @throws ConcurrentLayerWriteException if that is no longer the current version
      */
     void makeCurrent(LayerSpec spec, long versionId, ContentSummary content, OptionalLong replaced) {
+        LayerDescription about = spec.description();
         Envelope extent = content.extent();
         jdbc.update("""
                 UPDATE layer_version SET state = ?, geometry_type = ?, feature_count = ?,
@@ -90,8 +91,8 @@ final class CatalogTables {
                         INSERT INTO layer (id, kind, title_zh, title_en, description_zh, description_en, source,
                                            accuracy, licence, current_version, data_version, first_version, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        spec.id(), spec.kind().code(), spec.titleZh(), spec.titleEn(), spec.descriptionZh(),
-                        spec.descriptionEn(), spec.source(), spec.accuracy(), spec.licence(), versionId,
+                        about.id(), about.kind().code(), about.titleZh(), about.titleEn(), about.descriptionZh(),
+                        about.descriptionEn(), about.source(), about.accuracy(), about.licence(), versionId,
                         dataVersion, versionId, now());
             } catch (DuplicateKeyException e) {
                 throw new ConcurrentLayerWriteException(spec.id());
@@ -103,8 +104,8 @@ final class CatalogTables {
                                  source = ?, accuracy = ?, licence = ?, current_version = ?, data_version = ?,
                                  updated_at = ?
                 WHERE id = ? AND current_version = ?""",
-                spec.kind().code(), spec.titleZh(), spec.titleEn(), spec.descriptionZh(), spec.descriptionEn(),
-                spec.source(), spec.accuracy(), spec.licence(), versionId, dataVersion, now(), spec.id(),
+                about.kind().code(), about.titleZh(), about.titleEn(), about.descriptionZh(), about.descriptionEn(),
+                about.source(), about.accuracy(), about.licence(), versionId, dataVersion, now(), about.id(),
                 replaced.getAsLong());
         if (updated == 0) {
             throw new ConcurrentLayerWriteException(spec.id());
@@ -172,12 +173,13 @@ final class CatalogTables {
         double minX = rows.getDouble("min_x");
         Envelope extent = rows.wasNull() ? new Envelope()
                 : new Envelope(minX, rows.getDouble("max_x"), rows.getDouble("min_y"), rows.getDouble("max_y"));
-        return new LayerInfo(
+        LayerDescription about = new LayerDescription(
                 rows.getString("id"),
                 LayerKind.fromCode(rows.getString("kind")).orElseThrow(),
                 rows.getString("title_zh"), rows.getString("title_en"),
                 rows.getString("description_zh"), rows.getString("description_en"),
-                rows.getString("source"), rows.getString("accuracy"), rows.getString("licence"),
+                rows.getString("source"), rows.getString("accuracy"), rows.getString("licence"));
+        return new LayerInfo(about,
                 version, rows.getLong("data_version"),
                 rows.getString("geometry_type"), rows.getLong("feature_count"), extent,
                 fields(version), rows.getString("checksum"),

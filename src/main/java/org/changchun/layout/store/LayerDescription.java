@@ -1,0 +1,32 @@
+package org.changchun.layout.store;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** What a layer is, as people read it: its id, role, titles and where its data comes from. */
+public record LayerDescription(
+        String id,
+        LayerKind kind,
+        String titleZh,
+        String titleEn,
+        String descriptionZh,
+        String descriptionEn,
+        String source,
+        String accuracy,
+        String licence) {
+
+    /** Lower-case words joined by '-', as the collection ids of the plan ("major-zones"). */
+    public static final Pattern ID_PATTERN = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    public static final int MAX_ID_LENGTH = 64;
+
+    public LayerDescription {
+        Objects.requireNonNull(id, "id");
+        if (id.length() > MAX_ID_LENGTH || !ID_PATTERN.matcher(id).matches()) {
+            throw new IllegalArgumentException("layer id must be lower-case words joined by '-', at most "
+                    + MAX_ID_LENGTH + " characters: " + id);
+        }
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(titleZh, "titleZh");
+        Objects.requireNonNull(titleEn, "titleEn");
+    }
+}
