@@ -42,6 +42,6 @@ public final class H2gisDialect implements SpatialDialect {
 
     @Override
     public String versionQuery() {
-        return "SELECT 'H2GIS ' || H2GISVERSION() || ' on H2 ' || H2VERSION()";
+        return "SELECT 'H2GIS ' || TRIM(H2GISVERSION()) || ' on H2 ' || H2VERSION()";
     }
 }
