@@ -1,5 +1,6 @@
 package org.changchun.layout.problem;
 
+import org.changchun.layout.query.InvalidQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> apiException(ApiException e, WebRequest request) {
         return problem(e.status(), e.messageZh(), e.messageEn());
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<Object> invalidQuery(InvalidQueryException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.messageZh(), e.messageEn());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -3,6 +3,7 @@ package org.changchun.layout.store;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import org.changchun.layout.query.FeatureQuery;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -45,6 +46,15 @@ public interface FeatureStore {
 
     /** The features of a layer whose geometry intersects the given one (WGS84), ordered by id. */
     List<Feature> intersecting(String layerId, Geometry geometry);
+
+    /**
+     * One page of the features of a layer that match a query, run inside the store with bound
+     * parameters.
+     *
+     * @throws org.changchun.layout.query.InvalidQueryException if the query names a property the
+     *         layer does not have or compares values that cannot be compared
+     */
+    FeaturePage query(FeatureQuery query);
 
     /**
      * Adds or replaces one feature of an existing layer and relinks it.

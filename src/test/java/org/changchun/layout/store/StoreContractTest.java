@@ -10,7 +10,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.changchun.layout.query.Expression;
+import org.changchun.layout.query.FeatureQuery;
+import org.changchun.layout.query.Filter;
+import org.changchun.layout.query.InvalidQueryException;
+import org.changchun.layout.query.SortKey;
 import org.changchun.layout.support.TestStores;
 import org.changchun.layout.support.TestStores.StoreUnderTest;
 import org.junit.jupiter.api.AfterEach;
@@ -302,6 +308,101 @@ class StoreContractTest {
         assertThat(reported).containsExactly(1_000L, 2_000L, 2_500L);
         assertThat(written.featureCount()).isEqualTo(2_500);
         assertThat(written.geometryType()).isEqualTo("Point");
+    }
+
+    @Test
+    void queriesWithABoundingBoxSortOrderAndPages() {
+        writeDistricts("v1");
+        writeProjects("v1");
+        FeaturePage inBox = store.query(new FeatureQuery("projects", Optional.of(new Envelope(125.0, 125.2, 43.0, 43.1)),
+                null, List.of(new SortKey("start_year", false)), 10, 0));
+        assertThat(inBox.features()).extracting(Feature::id).containsExactly("straddling", "inside-west");
+        assertThat(inBox.numberMatched()).isEqualTo(2);
+
+        List<String> paged = new ArrayList<>();
+        for (long offset = 0; offset < 3; offset++) {
+            FeaturePage page = store.query(new FeatureQuery("projects", Optional.empty(), null,
+                    List.of(new SortKey("name_zh", true)), 1, offset));
+            assertThat(page.numberMatched()).isEqualTo(3);
+            paged.addAll(page.features().stream().map(Feature::id).toList());
+        }
+        assertThat(paged).containsExactlyInAnyOrder("inside-west", "straddling", "far-away");
+        assertThat(store.query(new FeatureQuery("projects", Optional.empty(), null, List.of(), 5, 10)).numberMatched())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void runsFiltersInsideTheStore() {
+        writeProjects("v1");
+        assertMatches(compare("name_zh", Filter.ComparisonOperator.EQUAL, "西区项目"), "inside-west");
+        assertMatches(compare("start_year", Filter.ComparisonOperator.GREATER_OR_EQUAL, 2022L), "inside-west", "straddling");
+        assertMatches(compare("investment", Filter.ComparisonOperator.LESS, 3.5), "inside-west");
+        assertMatches(new Filter.Like(property("name_zh"), literal("%区项目")), "inside-west", "straddling");
+        assertMatches(new Filter.Like(property("name_zh"), literal("远_项目")), "far-away");
+        assertMatches(new Filter.In(property("id"), List.of(literal("far-away"), literal("nope"))), "far-away");
+        assertMatches(new Filter.Between(property("start_year"), literal(2021L), literal(2022L)), "far-away", "inside-west");
+        assertMatches(new Filter.IsNull(property("approved_on")), "far-away", "inside-west", "straddling");
+        assertMatches(new Filter.Not(new Filter.IsNull(property("investment"))), "far-away", "inside-west", "straddling");
+        assertMatches(new Filter.Or(List.of(compare("start_year", Filter.ComparisonOperator.EQUAL, 2021L),
+                compare("start_year", Filter.ComparisonOperator.EQUAL, 2023L))), "far-away", "straddling");
+        assertMatches(new Filter.Comparison(new Expression.CaseInsensitive(property("id")),
+                Filter.ComparisonOperator.EQUAL, new Expression.CaseInsensitive(literal("FAR-AWAY"))), "far-away");
+        assertMatches(new Filter.Comparison(property("start_year"), Filter.ComparisonOperator.GREATER,
+                property("investment")), "inside-west", "straddling", "far-away");
+        assertMatches(compare("sample", Filter.ComparisonOperator.EQUAL, true), "far-away", "inside-west", "straddling");
+        assertMatches(new Filter.Constant(false));
+    }
+
+    @Test
+    void runsSpatialFiltersInsideTheStore() {
+        writeProjects("v1");
+        Geometry westDistrict = geometry("POLYGON ((125.0 43.0, 125.1 43.0, 125.1 43.1, 125.0 43.1, 125.0 43.0))");
+        assertMatches(spatial(Filter.SpatialRelation.INTERSECTS, westDistrict), "inside-west", "straddling");
+        assertMatches(spatial(Filter.SpatialRelation.WITHIN, westDistrict), "inside-west");
+        assertMatches(spatial(Filter.SpatialRelation.DISJOINT, westDistrict), "far-away");
+        assertMatches(spatial(Filter.SpatialRelation.CONTAINS, geometry("POINT (125.11 43.0805)")), "straddling");
+        assertMatches(spatial(Filter.SpatialRelation.INTERSECTS, geometry("POINT (125.03 43.03)")), "inside-west");
+        assertMatches(spatial(Filter.SpatialRelation.OVERLAPS, westDistrict), "straddling");
+        assertMatches(new Filter.Spatial(Filter.SpatialRelation.WITHIN, literal(geometry("POINT (125.03 43.03)")),
+                property("geometry")), "inside-west");
+    }
+
+    @Test
+    void refusesFiltersTheLayerCannotAnswer() {
+        writeProjects("v1");
+        assertThatThrownBy(() -> store.query(FeatureQuery.all("projects").withFilter(
+                compare("colour", Filter.ComparisonOperator.EQUAL, "red"))))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("no property 'colour'");
+        assertThatThrownBy(() -> store.query(FeatureQuery.all("projects").withFilter(
+                compare("start_year", Filter.ComparisonOperator.EQUAL, "2023"))))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("compares a number with a text");
+        assertThatThrownBy(() -> store.query(FeatureQuery.all("projects").withFilter(
+                new Filter.Like(property("start_year"), literal("20%")))))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("'LIKE' needs a text");
+        assertThatThrownBy(() -> store.query(new FeatureQuery("projects", Optional.empty(), null,
+                List.of(new SortKey("geometry", true)), 10, 0)))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("cannot sort by 'geometry'");
+    }
+
+    private void assertMatches(Filter filter, String... ids) {
+        assertThat(store.query(FeatureQuery.all("projects").withFilter(filter)).features())
+                .extracting(Feature::id).containsExactlyInAnyOrder(ids);
+    }
+
+    private static Filter compare(String property, Filter.ComparisonOperator operator, Object value) {
+        return new Filter.Comparison(property(property), operator, literal(value));
+    }
+
+    private static Filter spatial(Filter.SpatialRelation relation, Geometry geometry) {
+        return new Filter.Spatial(relation, property("geometry"), literal(geometry));
+    }
+
+    private static Expression property(String name) {
+        return new Expression.Property(name);
+    }
+
+    private static Expression literal(Object value) {
+        return new Expression.Literal(value);
     }
 
     // --- fixtures -------------------------------------------------------------------------

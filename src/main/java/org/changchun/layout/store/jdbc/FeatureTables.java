@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.sql.Types;
+import org.changchun.layout.query.FeatureQuery;
+import org.changchun.layout.query.SortKey;
 import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.WriteProgress;
 import org.locationtech.jts.geom.Geometry;
@@ -22,6 +26,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * Creates, fills and reads the per-version feature tables. Geometry travels as WKB in both
@@ -99,6 +104,44 @@ final class FeatureTables {
                         + " WHERE geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))"
                         + " ORDER BY id",
                 rowMapper(table), wkb, wkb);
+    }
+
+    /** One page of the features matching a query, and how many match in all. */
+    FeaturePage query(LayerTable table, FeatureQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        query.bbox().ifPresent(box -> {
+            conditions.add("geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))");
+            SqlParameterValue wkb = new SqlParameterValue(Types.BINARY, wkb(geometryFactory.toGeometry(box)));
+            parameters.add(wkb);
+            parameters.add(wkb);
+        });
+        if (query.filter() != null) {
+            FilterSql.Condition condition = FilterSql.of(table, query.filter());
+            conditions.add(condition.sql());
+            parameters.addAll(condition.parameters());
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");
+        for (SortKey key : query.sortBy()) {
+            order.add(FilterSql.sortColumn(table, key.property()) + (key.ascending() ? " ASC" : " DESC"));
+        }
+        order.add("id");
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(query.limit());
+        pageParameters.add(query.offset());
+        List<Feature> features = jdbc.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
+                rowMapper(table), pageParameters.toArray());
+        long matched = features.size() < query.limit() && (query.offset() == 0 || !features.isEmpty())
+                ? query.offset() + features.size()
+                : count(table, where, parameters);
+        return new FeaturePage(features, matched);
+    }
+
+    private long count(LayerTable table, String where, List<Object> parameters) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.table() + where, Long.class,
+                parameters.toArray());
+        return count == null ? 0 : count;
     }
 
     private void insertBatch(String sql, List<FieldSpec> fields, List<Feature> batch) {

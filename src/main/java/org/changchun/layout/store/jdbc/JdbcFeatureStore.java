@@ -9,7 +9,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.changchun.layout.store.Feature;
+import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.store.FeatureLink;
+import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.LayerSpec;
@@ -124,6 +126,11 @@ public final class JdbcFeatureStore implements FeatureStore {
     @Override
     public List<Feature> intersecting(String layerId, Geometry geometry) {
         return features.intersecting(table(layerId), geometry);
+    }
+
+    @Override
+    public FeaturePage query(FeatureQuery query) {
+        return features.query(table(query.layerId()), query);
     }
 
     @Override

@@ -1,0 +1,82 @@
+package org.changchun.layout.query;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A condition on features, in a form no store and no query language owns: CQL2 text and query
+ * parameters are parsed into it, and each store translates it into its own SQL with bound
+ * parameters. Property names are as users see them; the store maps them to its columns and
+ * refuses names that are not fields of the layer.
+ */
+public sealed interface Filter {
+
+    /** Every part holds. */
+    record And(List<Filter> parts) implements Filter {
+        public And {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** At least one part holds. */
+    record Or(List<Filter> parts) implements Filter {
+        public Or {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    record Not(Filter filter) implements Filter {
+        public Not {
+            Objects.requireNonNull(filter);
+        }
+    }
+
+    /** TRUE or FALSE written as a whole condition. */
+    record Constant(boolean value) implements Filter {
+    }
+
+    record Comparison(Expression left, ComparisonOperator operator, Expression right) implements Filter {
+    }
+
+    /**
+     * {@code value LIKE pattern}: {@code %} matches any run of characters, {@code _} one
+     * character, and a backslash makes the next character literal (CQL2).
+     */
+    record Like(Expression value, Expression pattern) implements Filter {
+    }
+
+    record Between(Expression value, Expression low, Expression high) implements Filter {
+    }
+
+    record In(Expression value, List<Expression> list) implements Filter {
+        public In {
+            list = List.copyOf(list);
+        }
+    }
+
+    record IsNull(Expression value) implements Filter {
+    }
+
+    /** A spatial relation between two geometry expressions (DE-9IM, as in CQL2's S_* functions). */
+    record Spatial(SpatialRelation relation, Expression left, Expression right) implements Filter {
+    }
+
+    enum ComparisonOperator {
+        EQUAL("="), NOT_EQUAL("<>"), LESS("<"), LESS_OR_EQUAL("<="), GREATER(">"), GREATER_OR_EQUAL(">=");
+
+        private final String symbol;
+
+        ComparisonOperator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** The operator as CQL2 and SQL both write it. */
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    enum SpatialRelation {
+        INTERSECTS, DISJOINT, EQUALS, TOUCHES, WITHIN, OVERLAPS, CROSSES, CONTAINS
+    }
+}

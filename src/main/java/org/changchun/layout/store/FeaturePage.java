@@ -1,0 +1,15 @@
+package org.changchun.layout.store;
+
+import java.util.List;
+
+/**
+ * One page of a query's features.
+ *
+ * @param numberMatched how many features match the query in all pages
+ */
+public record FeaturePage(List<Feature> features, long numberMatched) {
+
+    public FeaturePage {
+        features = List.copyOf(features);
+    }
+}
