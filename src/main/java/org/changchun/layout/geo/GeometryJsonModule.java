@@ -1,7 +1,6 @@
 package org.changchun.layout.geo;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -9,8 +8,8 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Writes JTS geometries as RFC 7946 GeoJSON geometry objects: no {@code crs} member, exterior
- * rings counter-clockwise, 7 decimals (about 1 cm).
+ * Writes JTS geometries in API answers as RFC 7946 GeoJSON geometry objects (see
+ * {@link GeoJsonGeometryWriter}).
  */
 @Component
 public class GeometryJsonModule extends SimpleModule {
@@ -22,15 +21,13 @@ public class GeometryJsonModule extends SimpleModule {
         addSerializer(Geometry.class, new ValueSerializer<>() {
             @Override
             public void serialize(Geometry geometry, JsonGenerator generator, SerializationContext context) {
-                generator.writeRawValue(toGeoJson(geometry));
+                GeoJsonGeometryWriter.write(geometry, generator, decimalsFor(geometry));
             }
         });
     }
 
-    public static String toGeoJson(Geometry geometry) {
-        GeoJsonWriter writer = new GeoJsonWriter(DECIMALS);
-        writer.setEncodeCRS(false);
-        writer.setForceCCW(true);
-        return writer.write(geometry);
+    /** Degrees get 7 decimals, metres (a projected SRID such as 3857) 2: about a centimetre either way. */
+    private static int decimalsFor(Geometry geometry) {
+        return geometry.getSRID() == 3857 ? 2 : DECIMALS;
     }
 }

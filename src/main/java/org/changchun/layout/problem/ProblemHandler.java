@@ -1,5 +1,6 @@
 package org.changchun.layout.problem;
 
+import org.changchun.layout.geo.InvalidFeatureException;
 import org.changchun.layout.query.InvalidQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<Object> invalidQuery(InvalidQueryException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.messageZh(), e.messageEn());
+    }
+
+    @ExceptionHandler(InvalidFeatureException.class)
+    ResponseEntity<Object> invalidFeature(InvalidFeatureException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.messageZh(), e.messageEn());
     }
 

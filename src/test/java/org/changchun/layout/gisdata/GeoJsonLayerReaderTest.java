@@ -42,18 +42,18 @@ class GeoJsonLayerReaderTest {
         assertProblem("{\"type\": \"FeatureCollection\", \"crs\": {}, \"features\": []}", "reproject the data to EPSG:4326");
         assertProblem(collection(feature("\"a\"", "{}", point), feature("\"a\"", "{}", point)),
                 "feature id \"a\" is used twice");
-        assertProblem(collection(feature(null, "{}", point)), "feature #1 needs an \"id\"");
+        assertProblem(collection(feature(null, "{}", point)), "feature #1: the feature needs an \"id\"");
         assertProblem(collection(feature("\"a\"", "{\"colour\": \"red\"}", point)),
-                "feature \"a\" has property \"colour\", which layers.json does not list");
+                "feature #1: feature 'a' has property \"colour\", which is not a field of the layer");
         assertProblem(collection(feature("\"a\"", "{\"start_year\": \"2023\"}", point)),
-                "feature \"a\" has \"start_year\": \"2023\", but layers.json declares it integer");
-        assertProblem(collection(feature("\"a\"", "{\"sample\": 1}", point)), "declares it boolean");
-        assertProblem(collection(feature("\"a\"", "{}", "null")), "feature \"a\" has no geometry");
+                "feature 'a' has \"start_year\": \"2023\", but the field is integer");
+        assertProblem(collection(feature("\"a\"", "{\"sample\": 1}", point)), "but the field is boolean");
+        assertProblem(collection(feature("\"a\"", "{}", "null")), "feature 'a' has no geometry");
         assertProblem(collection(feature("\"a\"", "{}", "{\"type\": \"Point\", \"coordinates\": [500000, 4800000]}")),
                 "outside lon/lat range");
         assertProblem(collection(feature("\"a\"", "{}",
                         "{\"type\": \"Polygon\", \"coordinates\": [[[125,43],[126,44],[126,43],[125,44],[125,43]]]}")),
-                "feature \"a\" has an invalid geometry: Self-intersection");
+                "feature 'a' has an invalid geometry: Self-intersection");
         assertProblem(collection(feature("\"a\"", "{}", "{\"type\": \"Circle\", \"coordinates\": [1, 2]}")),
                 "has geometry type \"Circle\"");
     }

@@ -85,7 +85,7 @@ class GisDataStartupTest {
                 .rootCause()
                 .isInstanceOf(GisDataException.class)
                 .hasMessageContaining("gis-data/dev-zones.geojson")
-                .hasMessageContaining("\"name_zh\": 42, but layers.json declares it string");
+                .hasMessageContaining("\"name_zh\": 42, but the field is string");
         assertThat(output).contains("file:    gis-data/dev-zones.geojson")
                 .contains("The plan data could not be loaded");
 
@@ -94,7 +94,7 @@ class GisDataStartupTest {
         assertThatThrownBy(() -> start(url, data.toUri().toString()))
                 .rootCause()
                 .hasMessageContaining("gis-data/projects.geojson")
-                .hasMessageContaining("\"start_year\": \"2023\", but layers.json declares it integer");
+                .hasMessageContaining("\"start_year\": \"2023\", but the field is integer");
 
         Files.delete(data.resolve("projects.geojson"));
         assertThatThrownBy(() -> start(url, data.toUri().toString()))

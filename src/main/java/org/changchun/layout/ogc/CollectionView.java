@@ -1,0 +1,62 @@
+package org.changchun.layout.ogc;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import org.changchun.layout.geo.ApiCrs;
+import org.changchun.layout.store.LayerDescription;
+import org.changchun.layout.store.LayerInfo;
+
+/** A collection as {@code /ogc/collections/{id}} describes it (OGC API - Features Part 1 and 2). */
+@JsonPropertyOrder({"id", "title", "description", "links", "extent", "itemType", "crs", "storageCrs"})
+record CollectionView(
+        String id,
+        String title,
+        String description,
+        List<Link> links,
+        Extent extent,
+        @JsonProperty("itemType") String itemType,
+        List<String> crs,
+        @JsonProperty("storageCrs") String storageCrs) {
+
+    record Extent(Spatial spatial) {
+    }
+
+    record Spatial(List<double[]> bbox, String crs) {
+    }
+
+    static CollectionView of(LayerInfo layer) {
+        LayerDescription about = layer.description();
+        String self = OgcLinks.ogc("/collections/" + layer.id());
+        List<Link> links = List.of(
+                new Link(self + "?f=json", "self", OgcMedia.JSON, "本集合 / this collection"),
+                new Link(self + "?f=html", "alternate", OgcMedia.HTML, "网页 / as HTML"),
+                new Link(self + "/items?f=json", "items", OgcMedia.GEOJSON, "要素 / features"),
+                new Link(self + "/items?f=html", "items", OgcMedia.HTML, "要素（网页） / features as HTML"),
+                new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", OgcMedia.SCHEMA,
+                        "可查询属性 / queryables"));
+        Extent extent = layer.extent().isNull() ? null : new Extent(new Spatial(List.of(new double[] {
+            layer.extent().getMinX(), layer.extent().getMinY(), layer.extent().getMaxX(), layer.extent().getMaxY()}),
+                ApiCrs.CRS84.uri()));
+        return new CollectionView(layer.id(), title(about), description(about), links, extent, "feature",
+                ApiCrs.uris(), ApiCrs.CRS84.uri());
+    }
+
+    static String title(LayerDescription about) {
+        return about.titleZh() + " / " + about.titleEn();
+    }
+
+    private static String description(LayerDescription about) {
+        StringBuilder text = new StringBuilder();
+        if (about.descriptionZh() != null) {
+            text.append(about.descriptionZh());
+        }
+        if (about.descriptionEn() != null) {
+            text.append(text.isEmpty() ? "" : " / ").append(about.descriptionEn());
+        }
+        if (about.accuracy() != null) {
+            text.append(" [accuracy: ").append(about.accuracy()).append(']');
+        }
+        return text.toString();
+    }
+}

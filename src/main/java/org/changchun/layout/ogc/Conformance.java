@@ -1,0 +1,42 @@
+package org.changchun.layout.ogc;
+
+import java.util.List;
+
+/**
+ * The conformance classes the service declares: only those its tests exercise. CQL2 arithmetic,
+ * temporal and array functions and accent-insensitive comparison are not implemented, so they are
+ * not declared.
+ */
+final class Conformance {
+
+    private static final String FEATURES_1 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
+    private static final String FEATURES_2 = "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/";
+    private static final String FEATURES_3 = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
+    private static final String FEATURES_4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
+    private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
+
+    static final List<String> CLASSES = List.of(
+            FEATURES_1 + "core",
+            FEATURES_1 + "geojson",
+            FEATURES_1 + "html",
+            FEATURES_1 + "oas30",
+            FEATURES_2 + "crs",
+            FEATURES_3 + "queryables",
+            FEATURES_3 + "queryables-query-parameters",
+            FEATURES_3 + "filter",
+            FEATURES_3 + "features-filter",
+            FEATURES_4 + "create-replace-delete",
+            FEATURES_4 + "update",
+            FEATURES_4 + "features",
+            CQL2 + "cql2-text",
+            CQL2 + "basic-cql2",
+            CQL2 + "advanced-comparison-operators",
+            CQL2 + "case-insensitive-comparison",
+            CQL2 + "basic-spatial-functions",
+            CQL2 + "basic-spatial-functions-plus",
+            CQL2 + "spatial-functions",
+            CQL2 + "property-property");
+
+    private Conformance() {
+    }
+}

@@ -1,0 +1,121 @@
+package org.changchun.layout.ogc;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.geo.ApiCrs;
+import org.changchun.layout.geo.FeatureJson;
+import org.changchun.layout.geo.InvalidFeatureException;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.store.LayerKind;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * OGC API - Features Part 4 on the project library: create, replace, update (JSON merge patch)
+ * and delete. Each change is stored with the project relinked to the plan polygons it now lies in.
+ * Bodies are GeoJSON in CRS84 unless a {@code Content-Crs} header names another supported CRS.
+ */
+@RestController
+@RequestMapping("/ogc/collections/{collectionId}/items")
+@Tag(name = "OGC API - Features")
+class ItemsEditController {
+
+    private final LayerCatalog catalog;
+    private final FeatureStore store;
+
+    ItemsEditController(LayerCatalog catalog, FeatureStore store) {
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    @PostMapping(consumes = {OgcMedia.GEOJSON, OgcMedia.JSON})
+    @Operation(summary = "新增要素 / create a feature (editors)")
+    ResponseEntity<?> create(@PathVariable String collectionId, @RequestBody JsonNode body,
+                             @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
+        LayerInfo layer = editable(collectionId);
+        String id = body.hasNonNull("id") ? null : UUID.randomUUID().toString();
+        Feature feature = FeatureJson.read(body, layer.fields(), id, ItemsRequest.crs("Content-Crs", contentCrs)::toWgs84);
+        if (store.feature(layer.id(), feature.id()).isPresent()) {
+            throw new FeatureConflictException(collectionId, feature.id());
+        }
+        store.saveFeature(layer.id(), feature);
+        URI location = URI.create(OgcLinks.ogc("/collections/" + collectionId + "/items/" + feature.id()));
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("type", "Feature");
+        created.put("id", feature.id());
+        created.put("geometry", feature.geometry());
+        created.put("properties", feature.properties());
+        return ResponseEntity.created(location).contentType(org.springframework.http.MediaType.parseMediaType(
+                OgcMedia.GEOJSON)).body(created);
+    }
+
+    @PutMapping(value = "/{featureId}", consumes = {OgcMedia.GEOJSON, OgcMedia.JSON})
+    @Operation(summary = "替换要素 / replace a feature (editors)")
+    ResponseEntity<Void> replace(@PathVariable String collectionId, @PathVariable String featureId,
+                                 @RequestBody JsonNode body,
+                                 @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
+        LayerInfo layer = editable(collectionId);
+        existing(layer, featureId);
+        if (body.hasNonNull("id") && !featureId.equals(body.get("id").asString())) {
+            throw new InvalidFeatureException("请求体中的 id 与路径中的不同",
+                    "the body's id '" + body.get("id").asString() + "' differs from the path's '" + featureId + "'");
+        }
+        store.saveFeature(layer.id(), FeatureJson.read(body, layer.fields(), featureId,
+                ItemsRequest.crs("Content-Crs", contentCrs)::toWgs84));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PatchMapping(value = "/{featureId}", consumes = {OgcMedia.MERGE_PATCH, OgcMedia.JSON})
+    @Operation(summary = "更新要素 / update a feature (editors)",
+            description = "a JSON merge patch (RFC 7396) of the feature: properties to change (null clears one) "
+                    + "and/or a new geometry")
+    ResponseEntity<Void> update(@PathVariable String collectionId, @PathVariable String featureId,
+                                @RequestBody JsonNode patch,
+                                @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
+        LayerInfo layer = editable(collectionId);
+        Feature current = existing(layer, featureId);
+        ApiCrs crs = ItemsRequest.crs("Content-Crs", contentCrs);
+        Feature patched = FeaturePatch.apply(current, patch, layer.fields(), crs::toWgs84);
+        store.saveFeature(layer.id(), patched);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{featureId}")
+    @Operation(summary = "删除要素 / delete a feature (editors)")
+    ResponseEntity<Void> delete(@PathVariable String collectionId, @PathVariable String featureId) {
+        LayerInfo layer = editable(collectionId);
+        if (!store.deleteFeature(layer.id(), featureId)) {
+            throw new FeatureNotFoundException(collectionId, featureId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private LayerInfo editable(String collectionId) {
+        LayerInfo layer = catalog.get(collectionId);
+        if (layer.kind() != LayerKind.PROJECTS) {
+            throw new ReadOnlyCollectionException(collectionId);
+        }
+        return layer;
+    }
+
+    private Feature existing(LayerInfo layer, String featureId) {
+        return store.feature(layer.id(), featureId)
+                .orElseThrow(() -> new FeatureNotFoundException(layer.id(), featureId));
+    }
+}

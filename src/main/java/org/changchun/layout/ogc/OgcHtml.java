@@ -1,0 +1,134 @@
+package org.changchun.layout.ogc;
+
+import java.util.List;
+import java.util.Map;
+import org.changchun.layout.geo.GeoJsonFeature;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The HTML encoding of the OGC resources: plain, readable pages in Chinese then English, with
+ * the same links as the JSON. Every value from data or request is escaped.
+ */
+final class OgcHtml {
+
+    private OgcHtml() {
+    }
+
+    static String landing() {
+        return page("长春市空间布局服务 OGC API / Changchun plan OGC API", null, """
+                <p>规划图层以 OGC API - Features 提供。<span class="en">The plan's layers as OGC API - Features.</span></p>
+                <ul>
+                  <li><a href="%1$s/collections?f=html">集合 <span class="en">collections</span></a></li>
+                  <li><a href="%1$s/conformance?f=html">符合性声明 <span class="en">conformance</span></a></li>
+                  <li><a href="%2$s/v3/api-docs/ogc">OpenAPI 3.0 定义 <span class="en">definition</span></a>,
+                      <a href="%2$s/swagger-ui/index.html">接口文档 <span class="en">documentation</span></a></li>
+                </ul>""".formatted(OgcLinks.ogc(""), OgcLinks.base()));
+    }
+
+    static String conformance(List<String> classes) {
+        StringBuilder list = new StringBuilder("<ul>");
+        classes.forEach(c -> list.append("<li><code>").append(escape(c)).append("</code></li>"));
+        return page("符合性声明 / Conformance", crumbs(), list.append("</ul>").toString());
+    }
+
+    static String collections(List<CollectionView> collections) {
+        StringBuilder rows = new StringBuilder();
+        for (CollectionView collection : collections) {
+            rows.append("<tr><td><a href=\"").append(escape(OgcLinks.ogc("/collections/" + collection.id())))
+                    .append("?f=html\">").append(escape(collection.id())).append("</a></td><td>")
+                    .append(escape(collection.title())).append("</td><td>").append(escape(collection.description()))
+                    .append("</td></tr>");
+        }
+        return page("集合 / Collections", crumbs(),
+                "<table><tr><th>id</th><th>名称 Title</th><th>说明 Description</th></tr>" + rows + "</table>");
+    }
+
+    static String collection(CollectionView collection) {
+        String self = OgcLinks.ogc("/collections/" + collection.id());
+        String extent = collection.extent() == null ? "—"
+                : escape(java.util.Arrays.toString(collection.extent().spatial().bbox().get(0)));
+        return page(collection.title(), crumbs("/collections", "集合 collections"), """
+                <p>%s</p>
+                <table>
+                  <tr><th>范围 Extent (CRS84)</th><td>%s</td></tr>
+                  <tr><th>坐标参照系 CRS</th><td>%s</td></tr>
+                </table>
+                <p><a href="%s/items?f=html">浏览要素 <span class="en">browse features</span></a> ·
+                   <a href="%s/items?f=json">GeoJSON</a> ·
+                   <a href="%s/queryables">可查询属性 <span class="en">queryables</span></a></p>""".formatted(
+                escape(collection.description()), extent, escape(String.join(", ", collection.crs())),
+                escape(self), escape(self), escape(self)));
+    }
+
+    static String items(String collectionId, String title, FeatureCollectionView page) {
+        StringBuilder table = new StringBuilder("<table><tr><th>id</th>");
+        List<String> columns = page.features().isEmpty() ? List.of()
+                : List.copyOf(page.features().get(0).properties().keySet());
+        columns.forEach(c -> table.append("<th>").append(escape(c)).append("</th>"));
+        table.append("</tr>");
+        String items = OgcLinks.ogc("/collections/" + collectionId + "/items/");
+        for (GeoJsonFeature feature : page.features()) {
+            table.append("<tr><td><a href=\"").append(escape(items + feature.id())).append("?f=html\">")
+                    .append(escape(feature.id())).append("</a></td>");
+            for (String column : columns) {
+                table.append("<td>").append(escape(feature.properties().get(column))).append("</td>");
+            }
+            table.append("</tr>");
+        }
+        table.append("</table>");
+        StringBuilder navigation = new StringBuilder("<p>")
+                .append("共 ").append(page.numberMatched()).append(" 个，本页 ").append(page.numberReturned())
+                .append(" 个 <span class=\"en\">").append(page.numberMatched()).append(" matched, ")
+                .append(page.numberReturned()).append(" on this page</span>");
+        for (Link link : page.links()) {
+            if (("next".equals(link.rel()) || "prev".equals(link.rel())) && OgcMedia.HTML.equals(link.type())) {
+                navigation.append(" · <a href=\"").append(escape(link.href())).append("\">")
+                        .append("next".equals(link.rel()) ? "下一页 next" : "上一页 previous").append("</a>");
+            }
+        }
+        navigation.append("</p>");
+        return page(title, crumbs("/collections", "集合 collections", "/collections/" + collectionId, collectionId),
+                navigation + table.toString());
+    }
+
+    static String item(String collectionId, GeoJsonFeature feature) {
+        StringBuilder table = new StringBuilder("<table>");
+        for (Map.Entry<String, Object> property : feature.properties().entrySet()) {
+            table.append("<tr><th>").append(escape(property.getKey())).append("</th><td>")
+                    .append(escape(property.getValue())).append("</td></tr>");
+        }
+        table.append("<tr><th>geometry</th><td>").append(escape(feature.geometry().getGeometryType()))
+                .append("</td></tr></table>");
+        return page(collectionId + " / " + feature.id(), crumbs("/collections", "集合 collections",
+                "/collections/" + collectionId, collectionId, "/collections/" + collectionId + "/items", "items"),
+                table.toString());
+    }
+
+    private static String crumbs(String... pathsAndNames) {
+        StringBuilder crumbs = new StringBuilder("<a href=\"" + escape(OgcLinks.ogc("")) + "?f=html\">OGC API</a>");
+        for (int i = 0; i + 1 < pathsAndNames.length; i += 2) {
+            crumbs.append(" › <a href=\"").append(escape(OgcLinks.ogc(pathsAndNames[i]))).append("?f=html\">")
+                    .append(escape(pathsAndNames[i + 1])).append("</a>");
+        }
+        return crumbs.toString();
+    }
+
+    private static String page(String title, String crumbs, String body) {
+        String navigation = crumbs == null ? "" : "<nav>" + crumbs + "</nav>";
+        return """
+                <!DOCTYPE html>
+                <html lang="zh-CN"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%1$s</title>
+                <style>
+                  body { font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 1.5rem; color: #222; }
+                  table { border-collapse: collapse; } th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+                  th { background: #f4f4f4; } .en { color: #666; } nav { margin-bottom: 1rem; }
+                </style></head>
+                <body>%2$s<h1>%1$s</h1>%3$s</body></html>""".formatted(escape(title), navigation, body);
+    }
+
+    private static String escape(Object value) {
+        return value == null ? "" : HtmlUtils.htmlEscape(value.toString(), "UTF-8");
+    }
+}

@@ -1,0 +1,129 @@
+package org.changchun.layout.ogc.cql2;
+
+import java.util.List;
+import org.changchun.layout.ogc.cql2.Cql2Parser.BboxTaggedTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.GeometryCollectionTaggedTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.LineStringTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.LinearRingTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.LinestringTaggedTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.MultilinestringTaggedTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.MultipointTaggedTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.MultipolygonTaggedTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.NumericLiteralContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.PointContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.PointTaggedTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.PointTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.PolygonTaggedTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.PolygonTextContext;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/**
+ * Builds the JTS geometry of a CQL2 geometry literal (a {@code spatialInstance}), with SRID 4326
+ * and coordinates as written, x first. A z coordinate is dropped: filters compare in 2D. The
+ * grammar already guarantees the point counts, so the only refusals here are rings that are not
+ * closed and boxes whose minimum exceeds their maximum.
+ */
+final class GeometryBuilder extends Cql2BaseVisitor<Geometry> {
+
+    private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+
+    // spatialInstance and geometryLiteral have one child each, which the default visit returns.
+
+    @Override
+    public Geometry visitPointTaggedText(PointTaggedTextContext ctx) {
+        return FACTORY.createPoint(coordinate(ctx.pointText().point()));
+    }
+
+    @Override
+    public Geometry visitLinestringTaggedText(LinestringTaggedTextContext ctx) {
+        return lineString(ctx.lineStringText());
+    }
+
+    @Override
+    public Geometry visitPolygonTaggedText(PolygonTaggedTextContext ctx) {
+        return polygon(ctx.polygonText());
+    }
+
+    @Override
+    public Geometry visitMultipointTaggedText(MultipointTaggedTextContext ctx) {
+        List<PointContext> points = ctx.multiPointText().pointText().isEmpty()
+                ? ctx.multiPointText().point()
+                : ctx.multiPointText().pointText().stream().map(PointTextContext::point).toList();
+        return FACTORY.createMultiPointFromCoords(coordinates(points));
+    }
+
+    @Override
+    public Geometry visitMultilinestringTaggedText(MultilinestringTaggedTextContext ctx) {
+        return FACTORY.createMultiLineString(ctx.multiLineStringText().lineStringText().stream()
+                .map(this::lineString).toArray(LineString[]::new));
+    }
+
+    @Override
+    public Geometry visitMultipolygonTaggedText(MultipolygonTaggedTextContext ctx) {
+        return FACTORY.createMultiPolygon(ctx.multiPolygonText().polygonText().stream()
+                .map(this::polygon).toArray(Polygon[]::new));
+    }
+
+    @Override
+    public Geometry visitGeometryCollectionTaggedText(GeometryCollectionTaggedTextContext ctx) {
+        return FACTORY.createGeometryCollection(ctx.geometryCollectionText().geometryLiteral().stream()
+                .map(this::visit).toArray(Geometry[]::new));
+    }
+
+    /** BBOX(west, south, [minElev,] east, north [, maxElev]) as the polygon of its 2D box. */
+    @Override
+    public Geometry visitBboxTaggedText(BboxTaggedTextContext ctx) {
+        List<NumericLiteralContext> numbers = ctx.bboxText().numericLiteral();
+        int half = numbers.size() / 2;
+        double west = ordinate(numbers.get(0));
+        double south = ordinate(numbers.get(1));
+        double east = ordinate(numbers.get(half));
+        double north = ordinate(numbers.get(half + 1));
+        if (west > east || south > north) {
+            // west > east would be a box across the antimeridian, which no store here can query
+            throw Cql2Errors.at(ctx.getStart(), "BBOX 的最小值大于最大值（不支持跨越 180° 经线的范围）",
+                    "BBOX minimum exceeds its maximum (boxes across the antimeridian are not supported)");
+        }
+        return FACTORY.createPolygon(new Coordinate[] {
+            new Coordinate(west, south), new Coordinate(east, south), new Coordinate(east, north),
+            new Coordinate(west, north), new Coordinate(west, south)});
+    }
+
+    private LineString lineString(LineStringTextContext ctx) {
+        return FACTORY.createLineString(coordinates(ctx.point()));
+    }
+
+    private Polygon polygon(PolygonTextContext ctx) {
+        List<LinearRingTextContext> rings = ctx.linearRingText();
+        LinearRing shell = ring(rings.get(0));
+        LinearRing[] holes = rings.stream().skip(1).map(this::ring).toArray(LinearRing[]::new);
+        return FACTORY.createPolygon(shell, holes);
+    }
+
+    private LinearRing ring(LinearRingTextContext ctx) {
+        Coordinate[] coordinates = coordinates(ctx.point());
+        if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
+            throw Cql2Errors.at(ctx.getStart(), "多边形的环没有闭合：首尾两点必须相同",
+                    "polygon ring is not closed: its first and last points must be the same");
+        }
+        return FACTORY.createLinearRing(coordinates);
+    }
+
+    private static Coordinate[] coordinates(List<PointContext> points) {
+        return points.stream().map(GeometryBuilder::coordinate).toArray(Coordinate[]::new);
+    }
+
+    private static Coordinate coordinate(PointContext point) {
+        return new Coordinate(ordinate(point.numericLiteral(0)), ordinate(point.numericLiteral(1)));
+    }
+
+    private static double ordinate(NumericLiteralContext number) {
+        return Literals.number(number).doubleValue();
+    }
+}
