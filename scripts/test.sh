@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, PostGIS included.
 #
-# The tests need PostgreSQL 15 with PostGIS 3 installed on the machine (they start their own
-# throwaway cluster from those binaries, on a free port, and remove it afterwards) unless
-# PLAN_TEST_POSTGIS_URL names a PostGIS database to use instead. When the packages are missing
-# this script installs them with apt-get (as root, or through sudo).
+# The tests need, on the machine:
+#  - PostgreSQL 15 with PostGIS 3 (they start their own throwaway cluster from those binaries,
+#    on a free port, and remove it afterwards) unless PLAN_TEST_POSTGIS_URL names a PostGIS
+#    database to use instead;
+#  - GDAL's command-line tools (gdal-bin), which read the service as a standard client would.
+# When packages are missing this script installs them with apt-get (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=()
 if [ -z "${PLAN_TEST_POSTGIS_URL:-}" ] && ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
   packages+=(postgresql-15 postgresql-15-postgis-3)
+fi
+if ! command -v ogr2ogr >/dev/null 2>&1; then
+  packages+=(gdal-bin)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then

@@ -1,6 +1,6 @@
 package org.changchun.layout;
 
-import org.changchun.layout.support.TestStores;
+import org.changchun.layout.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,8 +9,7 @@ class H2gisPlanServiceTest extends PlanServiceTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        String url = TestStores.h2Url();
-        registry.add("spring.datasource.url", () -> url);
+        TestDatabases.register("h2gis", registry);
     }
 
     @Override

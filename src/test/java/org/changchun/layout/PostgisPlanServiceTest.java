@@ -1,6 +1,6 @@
 package org.changchun.layout;
 
-import org.changchun.layout.support.TestPostgis;
+import org.changchun.layout.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,10 +9,7 @@ class PostgisPlanServiceTest extends PlanServiceTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        TestPostgis.Database database = TestPostgis.instance().newDatabase();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        TestDatabases.register("postgis", registry);
     }
 
     @Override

@@ -12,8 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** A real HTTP client for tests against a running service. */
 public final class Http {
 
-    /** A response: status, content type and body, with the body parsed as JSON on demand. */
-    public record Response(int status, String contentType, String body) {
+    /** A response: status, content type, headers and body, with the body parsed as JSON on demand. */
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -29,14 +34,41 @@ public final class Http {
         this.base = "http://localhost:" + port;
     }
 
+    public String base() {
+        return base;
+    }
+
+    /** The value of an Authorization header for HTTP Basic. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public Response get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build();
+        return send("GET", path, null, null);
+    }
+
+    /**
+     * @param body        null for none
+     * @param headers     name, value, name, value…
+     */
+    public Response send(String method, String path, String body, String contentType, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
