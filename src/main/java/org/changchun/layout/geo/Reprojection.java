@@ -39,6 +39,18 @@ public final class Reprojection {
         return copy;
     }
 
+    /** A copy of the geometry transformed between two proj4j coordinate reference systems. */
+    public static Geometry transform(Geometry geometry, CoordinateReferenceSystem from, CoordinateReferenceSystem to) {
+        Geometry copy = geometry.copy();
+        copy.apply(new TransformFilter(TRANSFORMS.createTransform(from, to)));
+        return copy;
+    }
+
+    /** A coordinate reference system from proj4 parameters, e.g. a local transverse Mercator. */
+    public static CoordinateReferenceSystem fromProj4(String name, String parameters) {
+        return CRS_FACTORY.createFromParameters(name, parameters);
+    }
+
     /** The proj4j definition of an EPSG code. */
     public static CoordinateReferenceSystem crs(int epsg) {
         return BY_EPSG.computeIfAbsent(epsg, code -> {

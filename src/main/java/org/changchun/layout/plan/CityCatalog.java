@@ -26,7 +26,8 @@ public class CityCatalog {
         return cities.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    City get(String id) {
+    /** @throws org.changchun.layout.problem.NotFoundException (404) if there is no such city */
+    public City get(String id) {
         return find(id).orElseThrow(() -> new CityNotFoundException(id));
     }
 }

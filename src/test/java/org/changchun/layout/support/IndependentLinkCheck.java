@@ -30,6 +30,54 @@ public final class IndependentLinkCheck {
      * @return for each project id, its links as "layer/feature/relation" strings
      */
     public static Map<String, Set<String>> expectedProjectLinks(Path gisData) throws IOException, SQLException {
+        TestPostgis.Database database = load(gisData);
+        try (Connection connection = database.connect()) {
+            Map<String, Set<String>> links = new TreeMap<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("""
+                         SELECT p.id, t.layer, t.id, CASE WHEN ST_Within(p.geom, t.geom) THEN 'within' ELSE 'intersects' END
+                         FROM raw p JOIN raw t ON ST_Intersects(p.geom, t.geom)
+                         WHERE p.kind = 'projects' AND t.kind = 'plan-area'""")) {
+                while (rows.next()) {
+                    links.computeIfAbsent(rows.getString(1), k -> new TreeSet<>())
+                            .add(rows.getString(2) + "/" + rows.getString(3) + "/" + rows.getString(4));
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id FROM raw WHERE kind = 'projects'")) {
+                while (rows.next()) {
+                    links.computeIfAbsent(rows.getString(1), k -> new TreeSet<>());
+                }
+            }
+            return links;
+        }
+    }
+
+    /**
+     * The projects within a distance of a plan feature, by PostGIS on the WGS84 spheroid
+     * ({@code ST_DWithin} on geography).
+     */
+    public static Set<String> projectsNear(Path gisData, String layer, String feature, double metres)
+            throws IOException, SQLException {
+        TestPostgis.Database database = load(gisData);
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT p.id FROM raw p JOIN raw t ON ST_DWithin(p.geom::geography, t.geom::geography, ?)
+                     WHERE p.kind = 'projects' AND t.layer = ? AND t.id = ?""")) {
+            query.setDouble(1, metres);
+            query.setString(2, layer);
+            query.setString(3, feature);
+            Set<String> ids = new TreeSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static TestPostgis.Database load(Path gisData) throws IOException, SQLException {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode manifest = json.readTree(Files.readString(gisData.resolve("layers.json")));
         TestPostgis.Database database = TestPostgis.instance().newDatabase();
@@ -51,24 +99,7 @@ public final class IndependentLinkCheck {
                 }
                 insert.executeBatch();
             }
-            Map<String, Set<String>> links = new TreeMap<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("""
-                         SELECT p.id, t.layer, t.id, CASE WHEN ST_Within(p.geom, t.geom) THEN 'within' ELSE 'intersects' END
-                         FROM raw p JOIN raw t ON ST_Intersects(p.geom, t.geom)
-                         WHERE p.kind = 'projects' AND t.kind = 'plan-area'""")) {
-                while (rows.next()) {
-                    links.computeIfAbsent(rows.getString(1), k -> new TreeSet<>())
-                            .add(rows.getString(2) + "/" + rows.getString(3) + "/" + rows.getString(4));
-                }
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT id FROM raw WHERE kind = 'projects'")) {
-                while (rows.next()) {
-                    links.computeIfAbsent(rows.getString(1), k -> new TreeSet<>());
-                }
-            }
-            return links;
         }
+        return database;
     }
 }

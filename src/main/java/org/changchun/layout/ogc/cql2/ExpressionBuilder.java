@@ -5,7 +5,6 @@ import org.changchun.layout.ogc.cql2.Cql2Parser.AccentInsensitiveContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.AccentInsensitivePatternContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.ArithmeticExpressionContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.ArithmeticTermContext;
-import org.changchun.layout.ogc.cql2.Cql2Parser.ArrayContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.BooleanLiteralContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.CaseInsensitiveContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.CaseInsensitivePatternContext;
@@ -25,8 +24,9 @@ import org.changchun.layout.query.Expression;
 
 /**
  * Builds the {@link Expression} of a CQL2 value: a property, a literal, or CASEI of either.
- * Arithmetic, functions, ACCENTI, intervals and arrays parse but are refused here, at the
- * character where they start.
+ * Arithmetic, functions, ACCENTI and intervals parse but are refused here, at the character
+ * where they start. (Arrays occur only in A_ predicates and function arguments, which are
+ * refused before their arguments are read.)
  */
 final class ExpressionBuilder extends Cql2BaseVisitor<Expression> {
 
@@ -144,11 +144,6 @@ final class ExpressionBuilder extends Cql2BaseVisitor<Expression> {
     @Override
     public Expression visitIntervalInstance(IntervalInstanceContext ctx) {
         throw Cql2Errors.unsupported(ctx.getStart(), "时间区间 INTERVAL", "INTERVAL");
-    }
-
-    @Override
-    public Expression visitArray(ArrayContext ctx) {
-        throw Cql2Errors.unsupported(ctx.getStart(), "数组", "an array");
     }
 
     private static RuntimeException accentInsensitive(Token accenti) {

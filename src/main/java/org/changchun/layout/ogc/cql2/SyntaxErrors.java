@@ -56,6 +56,7 @@ final class SyntaxErrors {
     static InvalidQueryException fromParser(ParseCancellationException e) {
         if (!(e.getCause() instanceof RecognitionException cause)
                 || cause.getOffendingToken() == null || cause.getRecognizer() == null) {
+            // not what BailErrorStrategy throws today, but the contract is InvalidQueryException
             return Cql2Errors.syntax(1, "无法解析", "cannot be parsed");
         }
         Token token = cause.getOffendingToken();

@@ -180,7 +180,8 @@ class Cql2TextTest {
                 Arguments.of("\"value\" <= (2 ^ \"foo\")", "arithmetic (^)"),
                 Arguments.of("0 = (\"foo\" % 2)", "arithmetic (%)"),
                 Arguments.of("1 = (\"foo\" div 2)", "arithmetic (div)"),
-                Arguments.of("value = - foo * 2.0", "arithmetic (-)"),
+                Arguments.of("value = - foo", "arithmetic (-)"),
+                Arguments.of("value = - foo * 2.0", "arithmetic (*)"),
                 Arguments.of("S_WITHIN(road,Buffer(geometry,10,'m'))", "function Buffer"),
                 Arguments.of("Foo(\"geometry\") = TRUE", "function Foo"),
                 Arguments.of("FALSE <> Bar(\"geometry\", 100, 'a', 'b', FALSE)", "function Bar"),
@@ -190,8 +191,7 @@ class Cql2TextTest {
                 Arguments.of("T_DURING(INTERVAL(starts_at, ends_at), INTERVAL('2017-06-10T07:30:00Z', '..'))",
                         "temporal function T_DURING"),
                 Arguments.of("A_CONTAINS(layer:ids, ('layers-ca','layers-us'))", "array function A_CONTAINS"),
-                Arguments.of("INTERVAL('2005-01-10', '2010-02-10') IS NULL", "INTERVAL"),
-                Arguments.of("a IN (('a', 'b'))", "an array"));
+                Arguments.of("INTERVAL('2005-01-10', '2010-02-10') IS NULL", "INTERVAL"));
     }
 
     @ParameterizedTest
@@ -290,8 +290,7 @@ class Cql2TextTest {
         assertThat(Cql2Text.parse("a LIKE '100\\%'")).isEqualTo(like(prop("a"), lit("100\\%")));
         assertThat(Cql2Text.parse("a LIKE 'C:\\'")).isEqualTo(like(prop("a"), lit("C:\\")));
         assertThat(Cql2Text.parse("a LIKE '_b%'")).isEqualTo(like(prop("a"), lit("_b%")));
-        assertThat(Cql2Text.parse("'abc' LIKE a")).isEqualTo(like(lit("abc"), lit("a")).equals(null)
-                ? null : Cql2Text.parse("'abc' LIKE a"));
+        assertThat(Cql2Text.parse("'abc' LIKE 'a%'")).isEqualTo(like(lit("abc"), lit("a%")));
     }
 
     @Test
@@ -447,7 +446,7 @@ class Cql2TextTest {
         assertThat(refusal("depth BETWEEN 1").messageEn()).endsWith("expected 'AND'");
         assertThat(refusal("(a = 1").messageZh()).endsWith("此处应为 ')'");
         assertThat(refusal("名称 = '双阳区' 或 b = 1").messageEn())
-                .isEqualTo("CQL2 filter: syntax error at character 11: unexpected '或', expected the end of the filter");
+                .isEqualTo("CQL2 filter: syntax error at character 12: unexpected '或', expected the end of the filter");
         assertThat(refusal("name = 'x'; DROP TABLE layer; --").messageEn())
                 .isEqualTo("CQL2 filter: syntax error at character 11: unrecognized character ';'");
         assertThat(refusal("name = 'abc").messageZh()).isEqualTo("CQL2 过滤条件第 8 个字符处有语法错误：字符串缺少结尾的单引号");
@@ -481,7 +480,7 @@ class Cql2TextTest {
                 .isEqualTo("CQL2 filter: at character 41: parentheses nest deeper than 40 levels");
         assertThat(refusal("(".repeat(50) + "a = 1" + ")".repeat(50)).messageZh()).contains("括号嵌套超过 40 层");
         assertThat(refusal("CASEI(".repeat(45) + "a" + ")".repeat(45) + " = 'x'").messageEn()).contains("deeper than 40");
-        assertThat(refusal("(".repeat(100_000)).messageEn()).contains("deeper than 40");
+        assertThat(refusal("(".repeat(100_000), 40, 200_000).messageEn()).contains("deeper than 40");
         assertThat(refusal("((a = 1))", 1, 100).messageEn()).contains("deeper than 1 levels");
     }
 
@@ -542,6 +541,8 @@ class Cql2TextTest {
     @Test
     void mutatedFiltersParseOrAreRefusedButNeverThrowAnythingElse(CapturedOutput output) {
         Random random = new Random(20_261_126L);
+        int parsed = 0;
+        int refused = 0;
         for (int i = 0; i < 300; i++) {
             String text = VALID.get(i % VALID.size());
             for (int mutations = 1 + random.nextInt(3); mutations > 0; mutations--) {
@@ -549,13 +550,18 @@ class Cql2TextTest {
             }
             try {
                 assertThat(Cql2Text.parse(text)).as(text).isNotNull();
+                parsed++;
             } catch (InvalidQueryException e) {
                 assertThat(e.messageZh()).as(text).isNotBlank();
                 assertThat(e.messageEn()).as(text).isNotBlank();
+                refused++;
             } catch (Throwable t) {
                 fail("parsing [" + text + "] threw " + t, t);
             }
         }
+        // both outcomes occur, so the mutations neither all break nor all miss the grammar
+        assertThat(parsed).isPositive();
+        assertThat(refused).isPositive();
         assertThat(output.getErr()).isEmpty();
     }
 

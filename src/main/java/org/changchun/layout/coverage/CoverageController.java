@@ -1,0 +1,159 @@
+package org.changchun.layout.coverage;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.geo.GeoJsonFeature;
+import org.changchun.layout.geo.GeodesicArea;
+import org.changchun.layout.plan.PlanLayers;
+import org.changchun.layout.query.InvalidQueryException;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FieldSpec;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/coverage")
+@Tag(name = "覆盖分析 Coverage", description = "区域内的项目、覆盖率 / projects in an area, how much of it they cover")
+class CoverageController {
+
+    @JsonPropertyOrder({"type", "area", "mode", "distance_m", "source", "summary", "features"})
+    record ProjectsView(String type, CoverageArea area, String mode, Double distanceM, String source,
+                        ProjectSummary summary, List<GeoJsonFeature> features) {
+    }
+
+    private final CoverageAreas areas;
+    private final ProjectsInArea projects;
+    private final CoverageShare share;
+    private final LayerCatalog catalog;
+
+    CoverageController(CoverageAreas areas, ProjectsInArea projects, CoverageShare share, LayerCatalog catalog) {
+        this.areas = areas;
+        this.projects = projects;
+        this.share = share;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/projects")
+    @Operation(summary = "区域内的项目 / projects in an area",
+            description = "The features of `source` (default projects) inside (mode=within), touching (intersects) or "
+                    + "within `distance` metres of (near) a polygon of any layer, with totals of count, investment and "
+                    + "area by city, status and district. format=csv gives the features as a table, or with "
+                    + "group=city|status|district the totals.")
+    ResponseEntity<?> projects(@RequestParam String layer, @RequestParam String feature,
+                               @RequestParam(defaultValue = "within") String mode,
+                               @RequestParam(required = false) Double distance,
+                               @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
+                               @RequestParam(defaultValue = "geojson") String format,
+                               @RequestParam(required = false) String group) {
+        return projectsAnswer(areas.feature(layer, feature), mode, distance, source, format, group);
+    }
+
+    @PostMapping("/projects")
+    @Operation(summary = "所画区域内的项目 / projects in a drawn polygon",
+            description = "as GET, for a GeoJSON Polygon or MultiPolygon (or a Feature holding one) in the body")
+    ResponseEntity<?> projectsInDrawn(@RequestBody JsonNode drawn,
+                                      @RequestParam(defaultValue = "within") String mode,
+                                      @RequestParam(required = false) Double distance,
+                                      @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
+                                      @RequestParam(defaultValue = "geojson") String format,
+                                      @RequestParam(required = false) String group) {
+        return projectsAnswer(areas.drawn(drawn), mode, distance, source, format, group);
+    }
+
+    @GetMapping("/share")
+    @Operation(summary = "覆盖率 / coverage share",
+            description = "how much of a polygon's area the polygon features of `source` cover, overall and per "
+                    + "district (geodesic km²); format=csv gives the per-district table")
+    ResponseEntity<?> share(@RequestParam String layer, @RequestParam String feature,
+                            @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
+                            @RequestParam(defaultValue = "json") String format) {
+        return shareAnswer(share.of(areas.feature(layer, feature), source), format);
+    }
+
+    @PostMapping("/share")
+    @Operation(summary = "所画区域的覆盖率 / coverage share of a drawn polygon")
+    ResponseEntity<?> shareOfDrawn(@RequestBody JsonNode drawn,
+                                   @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
+                                   @RequestParam(defaultValue = "json") String format) {
+        return shareAnswer(share.of(areas.drawn(drawn), source), format);
+    }
+
+    private ResponseEntity<?> projectsAnswer(CoverageArea area, String mode, Double distance, String source,
+                                             String format, String group) {
+        ProjectsInArea.Answer answer = projects.find(area, source, CoverageMode.of(mode), distance);
+        return switch (format(format, "geojson")) {
+            case "geojson" -> ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(
+                    "application/geo+json")).body(new ProjectsView("FeatureCollection", area, answer.mode().code(),
+                    answer.distanceMetres(), answer.source(), answer.summary(),
+                    answer.features().stream().map(GeoJsonFeature::of).toList()));
+            case "csv" -> group == null ? featuresCsv(answer) : groupCsv(answer, group);
+            default -> throw badFormat(format, "geojson, csv");
+        };
+    }
+
+    private ResponseEntity<byte[]> featuresCsv(ProjectsInArea.Answer answer) {
+        List<FieldSpec> fields = catalog.get(answer.source()).fields();
+        List<String> header = new ArrayList<>(List.of("id"));
+        fields.forEach(f -> header.add(f.name()));
+        header.add("area_km2");
+        List<List<Object>> rows = new ArrayList<>();
+        for (Feature feature : answer.features()) {
+            List<Object> row = new ArrayList<>(List.of(feature.id()));
+            fields.forEach(f -> row.add(feature.properties().get(f.name())));
+            row.add(CoverageAreas.round(GeodesicArea.squareKilometres(feature.geometry())));
+            rows.add(row);
+        }
+        return Csv.response(answer.source() + "-in-area.csv", header, rows);
+    }
+
+    private static ResponseEntity<byte[]> groupCsv(ProjectsInArea.Answer answer, String group) {
+        List<ProjectSummary.Group> groups = switch (group.toLowerCase(Locale.ROOT)) {
+            case "city" -> answer.summary().byCity();
+            case "status" -> answer.summary().byStatus();
+            case "district" -> answer.summary().byDistrict();
+            default -> throw new InvalidQueryException("group 应为 city、status 或 district：" + group,
+                    "group must be city, status or district, not '" + group + "'");
+        };
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProjectSummary.Group g : groups) {
+            rows.add(List.of(g.key(), g.nameZh(), g.nameEn(), g.count(), g.investmentCny100m(), g.areaKm2()));
+        }
+        return Csv.response(answer.source() + "-by-" + group + ".csv",
+                List.of(group, "name_zh", "name_en", "count", "investment_cny_100m", "area_km2"), rows);
+    }
+
+    private static ResponseEntity<?> shareAnswer(CoverageShare.Answer answer, String format) {
+        return switch (format(format, "json")) {
+            case "json" -> ResponseEntity.ok(answer);
+            case "csv" -> {
+                List<List<Object>> rows = new ArrayList<>();
+                for (CoverageShare.DistrictShare d : answer.byDistrict()) {
+                    rows.add(List.of(d.adcode(), d.nameZh(), d.nameEn(), d.areaKm2(), d.coveredKm2(), d.share()));
+                }
+                yield Csv.response("coverage-share.csv",
+                        List.of("adcode", "name_zh", "name_en", "area_km2", "covered_km2", "share"), rows);
+            }
+            default -> throw badFormat(format, "json, csv");
+        };
+    }
+
+    private static String format(String format, String fallback) {
+        return format == null ? fallback : format.toLowerCase(Locale.ROOT);
+    }
+
+    private static InvalidQueryException badFormat(String format, String allowed) {
+        return new InvalidQueryException("不支持的格式 format=" + format + "（可用：" + allowed + "）",
+                "unsupported format '" + format + "'; use one of " + allowed);
+    }
+}

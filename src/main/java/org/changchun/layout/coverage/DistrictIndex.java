@@ -1,0 +1,56 @@
+package org.changchun.layout.coverage;
+
+import java.util.List;
+import java.util.Optional;
+import org.changchun.layout.plan.PlanLayers;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The districts with prepared geometries, for placing many features in districts quickly; reread
+ * whenever the districts layer's data version changes.
+ */
+@Component
+class DistrictIndex {
+
+    record District(String adcode, String nameZh, String nameEn, Geometry geometry, PreparedGeometry prepared) {
+    }
+
+    private record Snapshot(long dataVersion, List<District> districts) {
+    }
+
+    private final FeatureStore store;
+    private volatile Snapshot snapshot;
+
+    DistrictIndex(FeatureStore store) {
+        this.store = store;
+    }
+
+    List<District> districts() {
+        long version = store.layer(PlanLayers.DISTRICTS).map(LayerInfo::dataVersion).orElse(-1L);
+        Snapshot known = snapshot;
+        if (known == null || known.dataVersion() != version) {
+            List<District> districts = version < 0 ? List.of() : store.features(PlanLayers.DISTRICTS).stream()
+                    .map(DistrictIndex::district).toList();
+            known = new Snapshot(version, districts);
+            snapshot = known;
+        }
+        return known.districts();
+    }
+
+    /** The district whose polygon covers a point, if any. */
+    Optional<District> containing(Point point) {
+        return districts().stream().filter(d -> d.prepared().covers(point)).findFirst();
+    }
+
+    private static District district(Feature feature) {
+        return new District(feature.id(), feature.text("name_zh"), feature.text("name_en"), feature.geometry(),
+                PreparedGeometryFactory.prepare(feature.geometry()));
+    }
+}

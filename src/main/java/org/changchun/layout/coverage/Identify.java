@@ -1,0 +1,84 @@
+package org.changchun.layout.coverage;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.geo.MetricBuffer;
+import org.changchun.layout.plan.City;
+import org.changchun.layout.plan.CitySupport;
+import org.changchun.layout.plan.DistrictSupport;
+import org.changchun.layout.plan.PlanLayers;
+import org.changchun.layout.query.Expression;
+import org.changchun.layout.query.FeatureQuery;
+import org.changchun.layout.query.Filter;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything at a point, in every layer: the polygons that contain it and the points and lines
+ * within a tolerance of it; for a district, also the cities it supports.
+ */
+@Service
+class Identify {
+
+    /** At most this many features per layer: a click wants what is there, not a whole layer. */
+    static final int PER_LAYER = 25;
+
+    @JsonPropertyOrder({"type", "id", "layer", "layer_title_zh", "layer_title_en", "properties", "supports", "geometry"})
+    record Hit(String type, String id, String layer, String layerTitleZh, String layerTitleEn,
+               Map<String, Object> properties, List<CityRole> supports,
+               @JsonInclude(JsonInclude.Include.ALWAYS) Geometry geometry) {
+    }
+
+    record CityRole(String id, String nameZh, String nameEn, String colour, String role) {
+    }
+
+    private final LayerCatalog catalog;
+    private final FeatureStore store;
+    private final CitySupport support;
+    private final GeometryFactory geometries = new GeometryFactory(new PrecisionModel(), 4326);
+
+    Identify(LayerCatalog catalog, FeatureStore store, CitySupport support) {
+        this.catalog = catalog;
+        this.store = store;
+        this.support = support;
+    }
+
+    List<Hit> at(double lon, double lat, double toleranceMetres, boolean withGeometry) {
+        Geometry point = geometries.createPoint(new Coordinate(lon, lat));
+        Geometry probe = toleranceMetres > 0 ? MetricBuffer.buffer(point, toleranceMetres) : point;
+        Filter touches = new Filter.Spatial(Filter.SpatialRelation.INTERSECTS,
+                new Expression.Property(Expression.GEOMETRY), new Expression.Literal(probe));
+        List<Hit> hits = new ArrayList<>();
+        for (LayerInfo layer : catalog.all()) {
+            List<Feature> found = store.query(new FeatureQuery(layer.id(), Optional.empty(), touches, List.of(),
+                    PER_LAYER, 0)).features();
+            for (Feature feature : found) {
+                List<CityRole> supports = layer.id().equals(PlanLayers.DISTRICTS) ? supports(feature.id()) : null;
+                hits.add(new Hit("Feature", feature.id(), layer.id(), layer.description().titleZh(),
+                        layer.description().titleEn(), feature.properties(), supports,
+                        withGeometry ? feature.geometry() : null));
+            }
+        }
+        return hits;
+    }
+
+    private List<CityRole> supports(String adcode) {
+        List<CityRole> roles = new ArrayList<>();
+        for (Map.Entry<City, DistrictSupport> entry : support.citiesOf(adcode).entrySet()) {
+            City city = entry.getKey();
+            roles.add(new CityRole(city.id(), city.nameZh(), city.nameEn(), city.colour(), entry.getValue().role()));
+        }
+        return roles;
+    }
+}

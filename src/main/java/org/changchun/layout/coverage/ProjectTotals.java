@@ -1,0 +1,105 @@
+package org.changchun.layout.coverage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.changchun.layout.geo.GeodesicArea;
+import org.changchun.layout.plan.City;
+import org.changchun.layout.projects.ProjectFields;
+import org.changchun.layout.store.Feature;
+import org.locationtech.jts.geom.Geometry;
+
+/** Adds up features into a {@link ProjectSummary}. */
+final class ProjectTotals {
+
+    private static final class Sum {
+        final String key;
+        final String nameZh;
+        final String nameEn;
+        long count;
+        double investment;
+        double area;
+
+        Sum(String key, String nameZh, String nameEn) {
+            this.key = key;
+            this.nameZh = nameZh;
+            this.nameEn = nameEn;
+        }
+
+        ProjectSummary.Group group() {
+            return new ProjectSummary.Group(key, nameZh, nameEn, count, round(investment), CoverageAreas.round(area));
+        }
+    }
+
+    private ProjectTotals() {
+    }
+
+    static ProjectSummary of(List<Feature> features, List<City> cities, DistrictIndex districts) {
+        Sum total = new Sum(null, null, null);
+        Map<String, Sum> byCity = new LinkedHashMap<>();
+        cities.forEach(c -> byCity.put(c.id(), new Sum(c.id(), c.nameZh(), c.nameEn())));
+        Map<String, Sum> byStatus = new LinkedHashMap<>();
+        ProjectFields.STATUS_NAMES.keySet().stream().sorted().forEach(s -> byStatus.put(s,
+                new Sum(s, ProjectFields.STATUS_NAMES.get(s)[0], ProjectFields.STATUS_NAMES.get(s)[1])));
+        Map<String, Sum> byDistrict = new LinkedHashMap<>();
+        districts.districts().forEach(d -> byDistrict.put(d.adcode(), new Sum(d.adcode(), d.nameZh(), d.nameEn())));
+        boolean hasCity = false;
+        boolean hasStatus = false;
+        for (Feature feature : features) {
+            double investment = feature.properties().get(ProjectFields.INVESTMENT) instanceof Number n
+                    ? n.doubleValue() : 0;
+            double area = GeodesicArea.squareKilometres(feature.geometry());
+            add(total, investment, area);
+            String city = feature.text(ProjectFields.CITY);
+            hasCity |= feature.properties().containsKey(ProjectFields.CITY);
+            if (city != null) {
+                add(byCity.computeIfAbsent(city, k -> new Sum(k, k, k)), investment, area);
+            }
+            String status = feature.text(ProjectFields.STATUS);
+            hasStatus |= feature.properties().containsKey(ProjectFields.STATUS);
+            if (status != null) {
+                add(byStatus.computeIfAbsent(status, k -> new Sum(k, k, k)), investment, area);
+            }
+            addToDistricts(feature.geometry(), investment, area, byDistrict, districts);
+        }
+        return new ProjectSummary(
+                new ProjectSummary.Totals(total.count, round(total.investment), CoverageAreas.round(total.area)),
+                hasCity ? groups(byCity) : List.of(), hasStatus ? groups(byStatus) : List.of(), groups(byDistrict));
+    }
+
+    private static void addToDistricts(Geometry geometry, double investment, double area, Map<String, Sum> byDistrict,
+                                       DistrictIndex districts) {
+        Optional<DistrictIndex.District> home = districts.containing(geometry.getInteriorPoint());
+        home.ifPresent(d -> {
+            Sum sum = byDistrict.get(d.adcode());
+            sum.count++;
+            sum.investment += investment;
+        });
+        if (area > 0) {
+            for (DistrictIndex.District district : districts.districts()) {
+                if (district.prepared().intersects(geometry)) {
+                    byDistrict.get(district.adcode()).area +=
+                            GeodesicArea.squareKilometres(geometry.intersection(district.geometry()));
+                }
+            }
+        }
+    }
+
+    private static void add(Sum sum, double investment, double area) {
+        sum.count++;
+        sum.investment += investment;
+        sum.area += area;
+    }
+
+    private static List<ProjectSummary.Group> groups(Map<String, Sum> sums) {
+        List<ProjectSummary.Group> groups = new ArrayList<>();
+        sums.values().forEach(s -> groups.add(s.group()));
+        return groups;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100d;
+    }
+}

@@ -1,0 +1,73 @@
+package org.changchun.layout.coverage;
+
+import java.util.List;
+import java.util.Optional;
+import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.geo.MetricBuffer;
+import org.changchun.layout.plan.CityCatalog;
+import org.changchun.layout.query.Expression;
+import org.changchun.layout.query.FeatureQuery;
+import org.changchun.layout.query.Filter;
+import org.changchun.layout.query.InvalidQueryException;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FeaturePage;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which features of a layer (the project library by default) lie inside, touch, or lie near an
+ * area, with their totals. The spatial test runs in the store, on its spatial index.
+ */
+@Service
+class ProjectsInArea {
+
+    /** The features found and what they add up to. */
+    record Answer(CoverageArea area, CoverageMode mode, Double distanceMetres, String source,
+                  ProjectSummary summary, List<Feature> features) {
+    }
+
+    private final LayerCatalog catalog;
+    private final FeatureStore store;
+    private final CityCatalog cities;
+    private final DistrictIndex districts;
+    private final CoverageProperties properties;
+
+    ProjectsInArea(LayerCatalog catalog, FeatureStore store, CityCatalog cities, DistrictIndex districts,
+                   CoverageProperties properties) {
+        this.catalog = catalog;
+        this.store = store;
+        this.cities = cities;
+        this.districts = districts;
+        this.properties = properties;
+    }
+
+    Answer find(CoverageArea area, String sourceLayer, CoverageMode mode, Double distanceMetres) {
+        LayerInfo layer = catalog.get(sourceLayer);
+        Geometry test = area.geometry();
+        if (mode == CoverageMode.NEAR) {
+            if (distanceMetres == null || distanceMetres < 0 || distanceMetres > MetricBuffer.MAX_METRES) {
+                throw new InvalidQueryException("mode=near 需要 distance（0 到 100000 米）",
+                        "mode=near needs a distance from 0 to 100000 metres");
+            }
+            test = MetricBuffer.buffer(area.geometry(), distanceMetres);
+        }
+        Filter.SpatialRelation relation = mode == CoverageMode.WITHIN
+                ? Filter.SpatialRelation.WITHIN : Filter.SpatialRelation.INTERSECTS;
+        Filter filter = new Filter.Spatial(relation, new Expression.Property(Expression.GEOMETRY),
+                new Expression.Literal(test));
+        FeaturePage page = store.query(new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
+                properties.maxFeatures(), 0));
+        if (page.numberMatched() > properties.maxFeatures()) {
+            throw new InvalidQueryException(
+                    "区域内要素过多（" + page.numberMatched() + " 个，上限 " + properties.maxFeatures() + "）；请缩小区域，或用 OGC 要素接口分页读取",
+                    page.numberMatched() + " features match, more than the " + properties.maxFeatures()
+                            + " one answer may hold; use a smaller area, or page through /ogc/collections/"
+                            + layer.id() + "/items with a filter");
+        }
+        ProjectSummary summary = ProjectTotals.of(page.features(), cities.all(), districts);
+        return new Answer(area, mode, mode == CoverageMode.NEAR ? distanceMetres : null, layer.id(), summary,
+                page.features());
+    }
+}
