@@ -34,7 +34,9 @@ record CollectionView(
                 new Link(self + "/items?f=json", "items", OgcMedia.GEOJSON, "要素 / features"),
                 new Link(self + "/items?f=html", "items", OgcMedia.HTML, "要素（网页） / features as HTML"),
                 new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", OgcMedia.SCHEMA,
-                        "可查询属性 / queryables"));
+                        "可查询属性 / queryables"),
+                new Link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcMedia.JSON,
+                        "矢量瓦片 / vector tiles"));
         Extent extent = layer.extent().isNull() ? null : new Extent(new Spatial(List.of(new double[] {
             layer.extent().getMinX(), layer.extent().getMinY(), layer.extent().getMaxX(), layer.extent().getMaxY()}),
                 ApiCrs.CRS84.uri()));

@@ -3,7 +3,8 @@ package org.changchun.layout.ogc;
 import java.util.List;
 
 /**
- * The conformance classes the service declares: only those its tests exercise. CQL2 arithmetic,
+ * The conformance classes the service declares (OGC API - Features and Tiles, CQL2): only those
+ * its tests exercise. CQL2 arithmetic,
  * temporal and array functions and accent-insensitive comparison are not implemented, so they are
  * not declared.
  */
@@ -14,6 +15,7 @@ final class Conformance {
     private static final String FEATURES_3 = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
     private static final String FEATURES_4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
     private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
+    private static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
 
     static final List<String> CLASSES = List.of(
             FEATURES_1 + "core",
@@ -35,7 +37,13 @@ final class Conformance {
             CQL2 + "basic-spatial-functions",
             CQL2 + "basic-spatial-functions-plus",
             CQL2 + "spatial-functions",
-            CQL2 + "property-property");
+            CQL2 + "property-property",
+            TILES + "core",
+            TILES + "tileset",
+            TILES + "tilesets-list",
+            TILES + "geodata-tilesets",
+            TILES + "dataset-tilesets",
+            TILES + "mvt");
 
     private Conformance() {
     }

@@ -37,7 +37,11 @@ class LandingController {
                         new Link(base + "/v3/api-docs/ogc", "service-desc", OgcMedia.OPENAPI, "OpenAPI 3.0 定义 / definition"),
                         new Link(base + "/swagger-ui/index.html", "service-doc", OgcMedia.HTML, "接口文档 / documentation"),
                         new Link(ogc + "/conformance", "conformance", OgcMedia.JSON, "符合性声明 / conformance"),
-                        new Link(ogc + "/collections", "data", OgcMedia.JSON, "集合 / collections")));
+                        new Link(ogc + "/collections", "data", OgcMedia.JSON, "集合 / collections"),
+                        new Link(ogc + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcMedia.JSON,
+                                "全部规划图层的矢量瓦片 / vector tiles of the whole plan"),
+                        new Link(ogc + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+                                OgcMedia.JSON, "瓦片矩阵集 / tile matrix sets")));
         return ResponseEntity.ok(body);
     }
 

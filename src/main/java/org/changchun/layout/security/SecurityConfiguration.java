@@ -30,7 +30,9 @@ class SecurityConfiguration {
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "需要以编辑账号登录",
                     "sign-in required: this request changes data and needs an editor account");
         };
-        http.csrf(csrf -> csrf.disable())
+        // the API sets its own Cache-Control (tiles are public and cacheable)
+        http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()

@@ -74,4 +74,18 @@ public interface FeatureStore {
 
     /** Drops what interrupted writes left behind (e.g. after the process was killed). */
     void discardUnfinishedWrites();
+
+    /**
+     * Registers a listener for committed changes to any layer, made by this process or, where
+     * the store can tell (PostGIS), by any other process using the same database.
+     */
+    void addChangeListener(LayerChangeListener listener);
+
+    /**
+     * The store's own vector-tile encoder, when it has one (PostGIS: ST_AsMVT); callers encode
+     * in Java otherwise.
+     */
+    default Optional<NativeTiles> nativeTiles() {
+        return Optional.empty();
+    }
 }

@@ -9,8 +9,16 @@ import java.util.Objects;
  */
 public record FieldSpec(String name, FieldType type, String titleZh, String titleEn) {
 
+    /** PostgreSQL's identifier limit: vector tiles name their attributes after fields. */
+    public static final int MAX_NAME_BYTES = 63;
+
     public FieldSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (name.isBlank() || bytes > MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("field name must have 1 to " + MAX_NAME_BYTES
+                    + " bytes in UTF-8 (about 21 Chinese characters): \"" + name + "\"");
+        }
     }
 }

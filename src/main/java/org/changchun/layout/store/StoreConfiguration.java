@@ -1,7 +1,9 @@
 package org.changchun.layout.store;
 
 import javax.sql.DataSource;
+import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
+import org.changchun.layout.store.postgis.PostgisChangeFeed;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +25,19 @@ class StoreConfiguration {
     }
 
     @Bean
+    ChangeListeners storeChangeListeners() {
+        return new ChangeListeners();
+    }
+
+    @Bean
     FeatureStore featureStore(JdbcTemplate jdbc, TransactionTemplate transactions, StoreKind storeKind,
-                              StoreProperties properties) {
+                              StoreProperties properties, ChangeListeners listeners) {
         return new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), properties.keptPreviousVersions(),
-                properties.abandonedAfter());
+                properties.abandonedAfter(), listeners);
+    }
+
+    @Bean
+    PostgisChangeFeed postgisChangeFeed(DataSource dataSource, ChangeListeners listeners, StoreKind storeKind) {
+        return new PostgisChangeFeed(dataSource, listeners, storeKind == StoreKind.POSTGIS);
     }
 }

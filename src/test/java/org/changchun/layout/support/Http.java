@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
 
     /** A response: status, content type, headers and body, with the body parsed as JSON on demand. */
-    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers,
+                           byte[] bytes) {
 
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
@@ -64,9 +65,10 @@ public final class Http {
         }
         HttpRequest request = builder.build();
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.headers(),
+                    response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.StoreKind;
+import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +49,7 @@ public final class TestStores {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         FeatureStore store = new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), keptPreviousVersions,
-                abandonedAfter);
+                abandonedAfter, new ChangeListeners());
         return new StoreUnderTest(storeKind, store, jdbc, dataSource);
     }
 

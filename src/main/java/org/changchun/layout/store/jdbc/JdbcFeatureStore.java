@@ -13,6 +13,8 @@ import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.store.FeatureLink;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerChangeListener;
+import org.changchun.layout.store.NativeTiles;
 import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.LayerSpec;
 import org.changchun.layout.store.StoreDescription;
@@ -49,6 +51,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final LinkTables links;
     private final int keptPreviousVersions;
     private final Duration abandonedAfter;
+    private final ChangeListeners listeners;
 
     /**
      * @param keptPreviousVersions how many replaced versions of a layer stay restorable
@@ -56,7 +59,7 @@ public final class JdbcFeatureStore implements FeatureStore {
      *                             {@link #discardUnfinishedWrites()} takes it for dead
      */
     public JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, SpatialDialect dialect,
-                            int keptPreviousVersions, Duration abandonedAfter) {
+                            int keptPreviousVersions, Duration abandonedAfter, ChangeListeners listeners) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         // a heartbeat must be visible while the write's own transaction is still open
@@ -68,6 +71,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.links = new LinkTables(jdbc);
         this.keptPreviousVersions = keptPreviousVersions;
         this.abandonedAfter = abandonedAfter;
+        this.listeners = listeners;
     }
 
     @Override
@@ -100,8 +104,10 @@ public final class JdbcFeatureStore implements FeatureStore {
                 catalog.makeCurrent(spec, versionId, content, replaced);
                 LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields());
                 links.relinkLayer(current, catalog.currentTables());
+                announce(spec.id());
                 return catalog.layer(spec.id()).orElseThrow();
             });
+            listeners.fire(spec.id());
             dropSurplusVersions(spec.id());
             return written;
         } catch (DuplicateKeyException e) {
@@ -147,7 +153,9 @@ public final class JdbcFeatureStore implements FeatureStore {
                     : GeometryTypes.common(layer.geometryType(), feature.geometry());
             catalog.recordEdit(layer, layer.featureCount() + (existed ? 0 : 1), extent, geometryType);
             links.relinkFeature(table, feature.id(), catalog.currentTables());
+            announce(layerId);
         });
+        listeners.fire(layerId);
     }
 
     @Override
@@ -160,9 +168,14 @@ public final class JdbcFeatureStore implements FeatureStore {
             // the extent may now be larger than needed, which still bounds every feature
             catalog.recordEdit(layer, layer.featureCount() - 1, layer.extent(), layer.geometryType());
             links.unlinkFeature(layerId, featureId);
+            announce(layerId);
             return true;
         });
-        return Boolean.TRUE.equals(deleted);
+        if (Boolean.TRUE.equals(deleted)) {
+            listeners.fire(layerId);
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -182,6 +195,21 @@ public final class JdbcFeatureStore implements FeatureStore {
             log.warn("Discarding layer version {}: its write never finished", versionId);
             discard(versionId);
         }
+    }
+
+    @Override
+    public Optional<NativeTiles> nativeTiles() {
+        return dialect.mvt().map(sql -> new JdbcNativeTiles(jdbc, catalog, sql));
+    }
+
+    @Override
+    public void addChangeListener(LayerChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells other processes about the change; delivered by the database when the transaction commits. */
+    private void announce(String layerId) {
+        dialect.changeNotification().ifPresent(sql -> jdbc.queryForList(sql, layerId));
     }
 
     private WriteProgress heartbeating(long versionId, WriteProgress progress) {

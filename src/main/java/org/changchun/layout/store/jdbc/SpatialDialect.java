@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import java.util.Optional;
 import org.changchun.layout.store.FieldType;
 
 /**
@@ -24,4 +25,21 @@ public interface SpatialDialect {
 
     /** A query returning the spatial engine's version text. */
     String versionQuery();
+
+    /**
+     * A statement that, run inside a writing transaction with the layer id as its parameter,
+     * tells other processes sharing the database about the change once it commits; empty when
+     * the database cannot (an embedded one has no other processes).
+     */
+    default Optional<String> changeNotification() {
+        return Optional.empty();
+    }
+
+    /**
+     * SQL that encodes one layer of a vector tile inside the database, when the dialect can;
+     * see {@link MvtSql}.
+     */
+    default Optional<MvtSql> mvt() {
+        return Optional.empty();
+    }
 }

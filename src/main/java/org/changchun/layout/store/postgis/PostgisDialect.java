@@ -1,6 +1,8 @@
 package org.changchun.layout.store.postgis;
 
+import java.util.Optional;
 import org.changchun.layout.store.FieldType;
+import org.changchun.layout.store.jdbc.MvtSql;
 import org.changchun.layout.store.jdbc.SpatialDialect;
 
 /** PostgreSQL with PostGIS: GiST indexes, {@code text} columns, {@code nextval}. */
@@ -35,6 +37,19 @@ public final class PostgisDialect implements SpatialDialect {
     @Override
     public String nextValue(String sequence) {
         return "SELECT nextval('" + sequence + "')";
+    }
+
+    /** The channel on which writers announce changed layers to every process sharing the database. */
+    public static final String CHANGE_CHANNEL = "plan_layer_changed";
+
+    @Override
+    public Optional<String> changeNotification() {
+        return Optional.of("SELECT pg_notify('" + CHANGE_CHANNEL + "', ?)");
+    }
+
+    @Override
+    public Optional<MvtSql> mvt() {
+        return Optional.of(new PostgisMvtSql());
     }
 
     @Override

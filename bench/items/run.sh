@@ -1,0 +1,484 @@
+#!/usr/bin/env bash
+# bench/items/run.sh: how far is the OGC API items endpoint from the SQL it runs?
+#
+# One command, nothing to set up:  bench/items/run.sh
+# It provisions a throwaway PostgreSQL 15 + PostGIS cluster, generates a synthetic project
+# library of N projects, starts the service jar on it (loading the library at start-up), picks
+# bboxes that each match at least 1,000 projects, and measures at the same concurrency, in the
+# same run:
+#   * the service:   GET /ogc/collections/projects/items?bbox=...&limit=1000   (wrk)
+#   * the floor:     the page query + COUNT(*) the service sends, straight in PostGIS (pgbench)
+#   * a variant:     the same, but PostGIS renders the GeoJSON page itself (pgbench)
+# plus a single-feature request and /api/identify for the record, then prints a table with the
+# service/floor ratios. Everything runs on this machine: client, service and database share
+# the CPUs, as they would on a one-box deployment.
+#
+# Settings (environment variables):
+#   N=200000         projects to generate
+#   DURATION=20      seconds per measurement
+#   WARMUP=30        seconds of load on the service before measuring (JIT, caches)
+#   CLIENTS="1 2"    concurrency levels (wrk connections = pgbench clients)
+#   BBOXES=20        bboxes to cycle through
+#   MIN_MATCHED=1000 each bbox matches at least this many projects (the page size is 1000)
+#   SEED=42          seed of the data and of the bbox choice
+#   REF=HEAD         what to measure: a commit, built from `git archive` in the temporary folder
+#                    (never in the repository's own target/, which someone may be using), or
+#                    REF=worktree for the working tree as it is, uncommitted changes included
+#   JAR=             an already built service jar to measure instead (no build; gis-data/ is
+#                    then taken from the working tree)
+#   JAVA_OPTS=       extra JVM flags for the service (default: none, JVM defaults)
+#   PROFILE=1        1 adds one more items run (2 connections) under Java Flight Recorder and
+#                    reports where the service's Java CPU time goes; not used for the figures
+#   KEEP_WORK=0      1 keeps the temporary folder (data, logs, scripts) for inspection
+#   RESULTS=bench/items/last-run.md   where the final table is also written
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+
+N="${N:-200000}"
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-30}"
+CLIENTS="${CLIENTS:-1 2}"
+BBOXES="${BBOXES:-20}"
+MIN_MATCHED="${MIN_MATCHED:-1000}"
+SEED="${SEED:-42}"
+REF="${REF:-HEAD}"
+JAR="${JAR:-}"
+JAVA_OPTS="${JAVA_OPTS:-}"
+PROFILE="${PROFILE:-1}"
+KEEP_WORK="${KEEP_WORK:-0}"
+RESULTS="${RESULTS:-$HERE/last-run.md}"
+START_TIMEOUT="${START_TIMEOUT:-1200}"  # seconds the service may take to load and open its port
+
+PG_BIN=/usr/lib/postgresql/15/bin
+SRC=""       # the source tree measured: its jar and its gis-data/
+SOURCE_DESCRIPTION=""
+DB=bench
+PAGE=1000
+
+WORK=""
+PG_DATA=""
+PG_PORT=""
+HTTP_PORT=""
+SERVICE_PID=""
+GZIP_BYTES=0
+AS_PG=()      # prefix that runs a command as the cluster's owner (postgres when we are root)
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------------- set-up
+
+# Installs what is missing, and only that, with apt-get (the brief allows nothing else).
+ensure_tools() {
+  local packages=()
+  [ -x "$PG_BIN/initdb" ] || packages+=(postgresql-15)
+  ls /usr/share/postgresql/15/extension/postgis.control >/dev/null 2>&1 || packages+=(postgresql-15-postgis-3)
+  command -v wrk >/dev/null 2>&1 || packages+=(wrk)
+  command -v curl >/dev/null 2>&1 || packages+=(curl)
+  if [ ${#packages[@]} -gt 0 ]; then
+    log "installing ${packages[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"
+  fi
+  command -v java >/dev/null 2>&1 || die "java (17+) is needed"
+  command -v python3 >/dev/null 2>&1 || die "python3 is needed (standard library only)"
+  if [ "$PROFILE" = 1 ] && ! { command -v jcmd && command -v jfr; } >/dev/null 2>&1; then
+    log "no jcmd/jfr (a full JDK has them): skipping the profile"
+    PROFILE=0
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+make_workdir() {
+  WORK="$(mktemp -d /tmp/bench-items.XXXXXX)"
+  chmod 755 "$WORK"  # the postgres user must reach its data folder inside it
+  log "working in $WORK"
+}
+
+# Runs on every exit (success, failure, Ctrl-C): stops what this script started, by PID or
+# data folder, and removes the temporary folder.
+cleanup() {
+  local status=$?
+  set +e
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    log "stopping the service (pid $SERVICE_PID)"
+    kill "$SERVICE_PID"
+    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$SERVICE_PID" 2>/dev/null
+  fi
+  if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
+    log "stopping PostgreSQL"
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+  fi
+  if [ -n "$WORK" ]; then
+    if [ "$KEEP_WORK" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+  fi
+  exit $status
+}
+
+# Builds the service from a copy of the sources in $WORK, so the measured code is exactly REF
+# and the repository's target/ is left alone. Offline (-o): the dependencies are in ~/.m2.
+build_jar() {
+  if [ -n "$JAR" ]; then
+    [ -f "$JAR" ] || die "no $JAR"
+    SRC="$ROOT"
+    SOURCE_DESCRIPTION="jar $JAR, gis-data/ of the working tree"
+    return
+  fi
+  SRC="$WORK/src"
+  mkdir -p "$SRC"
+  if [ "$REF" = worktree ]; then
+    tar -C "$ROOT" --exclude=./.git --exclude=./target --exclude=./data --exclude=./bench -cf - . | tar -C "$SRC" -xf -
+    SOURCE_DESCRIPTION="working tree at $(git -C "$ROOT" rev-parse --short HEAD) with $(git -C "$ROOT" status --porcelain -- src pom.xml gis-data | wc -l) changed/new files under src/, pom.xml, gis-data/"
+  else
+    git -C "$ROOT" archive --format=tar "$REF" | tar -C "$SRC" -xf -
+    SOURCE_DESCRIPTION="commit $(git -C "$ROOT" rev-parse --short "$REF") ($(git -C "$ROOT" log -1 --format=%cs "$REF"))"
+  fi
+  log "building the service from $SOURCE_DESCRIPTION"
+  (cd "$SRC" && ./mvnw -B -ntp -o -q package -DskipTests >"$WORK/build.log" 2>&1) \
+    || { tail -30 "$WORK/build.log" >&2; die "build failed"; }
+  JAR="$(ls "$SRC"/target/*.jar | grep -v -- '-plain\.jar$' | head -1)"
+}
+
+# A cluster of our own on a free port, socket and data under $WORK. fsync is off: nothing here
+# needs to survive a crash, and the measured statements are reads.
+# pg_stat_statements is loaded so that we can count what the service sends per request.
+start_postgres() {
+  PG_DATA="$WORK/pg/data"
+  PG_PORT="$(free_port)"
+  mkdir -p "$WORK/pg/socket"
+  if [ "$(id -u)" -eq 0 ]; then
+    AS_PG=(runuser -u postgres --)
+    chown -R postgres: "$WORK/pg"
+  fi
+  log "initdb + start PostgreSQL on port $PG_PORT"
+  "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >"$WORK/initdb.log"
+  "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w start -o "\
+    -p $PG_PORT -k $WORK/pg/socket -c listen_addresses=127.0.0.1 \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+    -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" >/dev/null
+  psql_admin postgres -c "CREATE DATABASE $DB" >/dev/null
+  psql_admin "$DB" -c "CREATE EXTENSION postgis; CREATE EXTENSION pg_stat_statements" >/dev/null
+}
+
+# Over TCP like the service's JDBC driver, so both pay the same connection path.
+psql_admin() {
+  local database="$1"; shift
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$database" "$@"
+}
+sql() { psql_admin "$DB" -At -c "$1"; }
+
+# The plan data as shipped, with projects.geojson replaced by N synthetic projects.
+generate_data() {
+  cp -r "$SRC/gis-data" "$WORK/gis-data"
+  log "generating $N projects"
+  python3 "$HERE/generate_projects.py" --layers "$SRC/gis-data/layers.json" \
+    --sample "$SRC/gis-data/projects.geojson" --count "$N" --seed "$SEED" \
+    --out "$WORK/gis-data/projects.geojson" >&2
+}
+
+# Starts the jar from $WORK (so it writes nothing into the repository) and waits until it
+# answers: the plan data, all N projects included, is loaded before the port opens.
+start_service() {
+  HTTP_PORT="$(free_port)"
+  log "starting the service on port $HTTP_PORT (loads $N projects; can take minutes)"
+  local started=$SECONDS
+  # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
+  (cd "$WORK" && exec java $JAVA_OPTS -jar "$JAR" \
+      --server.port="$HTTP_PORT" \
+      --spring.profiles.active=postgis \
+      --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
+      --spring.datasource.username=postgres --spring.datasource.password=unused \
+      --plan.data.location="file:$WORK/gis-data/" >"$WORK/service.log" 2>&1) &
+  SERVICE_PID=$!
+  until curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null 2>&1; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$WORK/service.log" >&2; die "the service stopped"; }
+    [ $((SECONDS - started)) -lt "$START_TIMEOUT" ] || die "the service did not start in ${START_TIMEOUT}s"
+    sleep 2
+  done
+  STARTUP_S=$((SECONDS - started))
+  LOAD_LINE="$(grep -o 'Loaded layer projects: .* ms' "$WORK/service.log" | tail -1)"
+  [ -n "$LOAD_LINE" ] || die "no 'Loaded layer projects' line in the service log"
+  log "service up after ${STARTUP_S}s; $LOAD_LINE"
+}
+
+# The current projects table and its columns, as the service resolves them; then fresh
+# statistics, which a production database would have too (autovacuum gets there eventually).
+inspect_table() {
+  local version
+  version="$(sql "SELECT current_version FROM layer WHERE id = 'projects'")"
+  TABLE="lv_$version"
+  FIELD_COUNT="$(sql "SELECT count(*) FROM layer_field WHERE version_id = $version")"
+  COLUMNS="id$(for i in $(seq 1 "$FIELD_COUNT"); do printf ', c_%d' "$i"; done)"
+  # 'name', c_1, 'name_en', c_2, ... for the PostGIS-renders-GeoJSON variant
+  PROPERTIES="$(sql "SELECT string_agg(format('%L, c_%s', name, ordinal), ', ' ORDER BY ordinal)
+                     FROM layer_field WHERE version_id = $version")"
+  psql_admin "$DB" -c "VACUUM ANALYZE $TABLE" >/dev/null
+  ROWS="$(sql "SELECT count(*) FROM $TABLE")"
+  [ "$ROWS" -eq "$N" ] || die "$TABLE has $ROWS rows, expected $N"
+  log "projects are in $TABLE ($ROWS rows, $FIELD_COUNT fields)"
+}
+
+# BBOXES random centres near the city centre; for each, the smallest of a series of boxes
+# (growing 1.25x in side, square on the ground) that matches at least MIN_MATCHED projects
+# with exactly the service's condition. The recursion grows a box only while it matches too
+# few, so only a handful of counts run per centre. Corners are rounded outwards to 4 decimals,
+# so the numbers in the URL and in pgbench are the same and the box only grows.
+choose_bboxes() {
+  log "choosing $BBOXES bboxes matching >= $MIN_MATCHED projects"
+  psql_admin "$DB" -At -F ' ' >"$WORK/bboxes.txt" <<SQL
+CREATE FUNCTION pg_temp.box(cx float8, cy float8, k int, OUT x1 numeric, OUT y1 numeric,
+                            OUT x2 numeric, OUT y2 numeric) LANGUAGE sql IMMUTABLE AS \$\$
+  SELECT round(floor((cx - h) * 1e4)::numeric / 1e4, 4), round(floor((cy - h * 0.72) * 1e4)::numeric / 1e4, 4),
+         round(ceil((cx + h) * 1e4)::numeric / 1e4, 4), round(ceil((cy + h * 0.72) * 1e4)::numeric / 1e4, 4)
+  FROM (SELECT 0.002 * 1.25 ^ k AS h) half \$\$;
+CREATE FUNCTION pg_temp.matched(x1 numeric, y1 numeric, x2 numeric, y2 numeric) RETURNS bigint
+  LANGUAGE sql STABLE AS \$\$
+  SELECT count(*) FROM $TABLE WHERE geom && ST_MakeEnvelope(x1, y1, x2, y2, 4326)
+                                AND ST_Intersects(geom, ST_MakeEnvelope(x1, y1, x2, y2, 4326)) \$\$;
+SELECT setseed(0.$SEED) \\g /dev/null
+WITH RECURSIVE centres AS MATERIALIZED (
+  SELECT n, 125.32 + (random() - 0.5) * 0.16 AS cx, 43.88 + (random() - 0.5) * 0.12 AS cy
+  FROM generate_series(1, $BBOXES) n
+), grown(n, cx, cy, k, x1, y1, x2, y2, matched) AS (
+  SELECT n, cx, cy, 0, b.*, pg_temp.matched(b.x1, b.y1, b.x2, b.y2)
+  FROM centres, pg_temp.box(cx, cy, 0) b
+  UNION ALL
+  SELECT n, cx, cy, k + 1, b.*, pg_temp.matched(b.x1, b.y1, b.x2, b.y2)
+  FROM grown, pg_temp.box(cx, cy, k + 1) b
+  WHERE matched < $MIN_MATCHED AND k < 30
+)
+SELECT x1, y1, x2, y2, matched FROM grown WHERE matched >= $MIN_MATCHED ORDER BY n;
+SQL
+  [ "$(wc -l <"$WORK/bboxes.txt")" -eq "$BBOXES" ] || die "could not find $BBOXES bboxes (is N too small?)"
+  awk -v page="$PAGE" '{ printf "/ogc/collections/projects/items?bbox=%s,%s,%s,%s&limit=%d\n", $1, $2, $3, $4, page }' \
+    "$WORK/bboxes.txt" >"$WORK/items-paths.txt"
+  MATCHED_RANGE="$(awk 'NR == 1 { lo = hi = $5 } { if ($5 < lo) lo = $5; if ($5 > hi) hi = $5 } END { print lo "-" hi }' \
+    "$WORK/bboxes.txt")"
+  log "bboxes match $MATCHED_RANGE projects each"
+}
+
+# Once per URL, with curl: HTTP 200, a full page of 1,000 features, and numberMatched equal
+# to PostGIS's own count, i.e. the service and the pgbench scripts answer the same question.
+check_items() {
+  local i=0 x1 y1 x2 y2 matched path
+  while read -r x1 y1 x2 y2 matched; do
+    i=$((i + 1))
+    path="$(sed -n "${i}p" "$WORK/items-paths.txt")"
+    local code
+    code="$(curl -s -o "$WORK/check.json" -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT$path")"
+    [ "$code" = 200 ] || die "$path answered HTTP $code"
+    python3 - "$WORK/check.json" "$PAGE" "$matched" "$path" <<'PY'
+import json, sys
+body = json.load(open(sys.argv[1], encoding="utf-8"))
+page, matched, path = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+problems = []
+if len(body["features"]) != page or body["numberReturned"] != page:
+    problems.append(f"{len(body['features'])} features (numberReturned {body['numberReturned']}), expected {page}")
+if body["numberMatched"] != matched:
+    problems.append(f"numberMatched {body['numberMatched']}, PostGIS counts {matched}")
+if problems:
+    sys.exit(f"{path}: " + "; ".join(problems))
+PY
+  done <"$WORK/bboxes.txt"
+  ITEMS_BYTES="$(curl -s "http://127.0.0.1:$HTTP_PORT$(head -1 "$WORK/items-paths.txt")" | wc -c)"
+  log "all $BBOXES bbox URLs: HTTP 200, $PAGE features, numberMatched = PostGIS count (page ~$((ITEMS_BYTES / 1024)) KiB)"
+  for path in "/ogc/collections/districts/items/220112" "/api/identify?lon=125.33&lat=43.88"; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT$path")"
+    [ "$code" = 200 ] || die "$path answered HTTP $code"
+  done
+}
+
+# pgbench scripts: \set picks one of the bboxes (the same numbers as the URLs); LIMIT and OFFSET
+# are parameters too, as in the service's prepared statement.
+write_pgbench_scripts() {
+  local condition="geom && ST_MakeEnvelope(:x1, :y1, :x2, :y2, 4326)
+      AND ST_Intersects(geom, ST_MakeEnvelope(:x1, :y1, :x2, :y2, 4326))"
+  local pick
+  pick="$(pick_bbox_lines)"
+  # What the service sends for a page: the rows with WKB, then the count (the page is full).
+  cat >"$WORK/floor-wkb.sql" <<SQL
+$pick
+SELECT $COLUMNS, ST_AsBinary(geom) AS wkb FROM $TABLE
+  WHERE $condition ORDER BY id LIMIT :lim OFFSET :off;
+SELECT COUNT(*) FROM $TABLE WHERE $condition;
+SQL
+  # The same page, but PostGIS builds the GeoJSON FeatureCollection text (7 decimals, as the
+  # service writes); the client receives one value instead of 1,000 rows.
+  cat >"$WORK/floor-geojson.sql" <<SQL
+$pick
+SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+         'type', 'Feature', 'id', id, 'geometry', ST_AsGeoJSON(geom, 7)::json,
+         'properties', json_build_object($PROPERTIES)) ORDER BY id), '[]'::json))
+  FROM (SELECT * FROM $TABLE WHERE $condition ORDER BY id LIMIT :lim OFFSET :off) page;
+SELECT COUNT(*) FROM $TABLE WHERE $condition;
+SQL
+}
+
+# \set b random(1, BBOXES) and four CASE expressions mapping b to the box's corners.
+pick_bbox_lines() {
+  echo "\\set b random(1, $BBOXES)"
+  echo "\\set lim $PAGE"
+  echo "\\set off 0"
+  local column name
+  for column in 1 2 3 4; do
+    name=$(echo "x1 y1 x2 y2" | cut -d' ' -f"$column")
+    printf '\\set %s CASE' "$name"
+    awk -v c="$column" '{ printf " WHEN :b = %d THEN %s", NR, $c }' "$WORK/bboxes.txt"
+    echo " END"
+  done
+}
+
+# ------------------------------------------------------------------------------ measuring
+
+RESULTS_TSV=""
+
+# DB-side totals since the last reset: statements executed and their execution time (ms).
+db_stats_reset() { sql "SELECT pg_stat_statements_reset()" >/dev/null; }
+db_stats() {
+  sql "SELECT coalesce(sum(calls), 0), round(coalesce(sum(total_exec_time), 0)::numeric, 1)
+       FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'"
+}
+
+# record NAME CLIENTS RATE MEAN_US P50_US P99_US COUNT: appends a row with the DB's view
+# (statements and execution ms per request/transaction) to the results.
+record() {
+  local name="$1" clients="$2" rate="$3" mean="$4" p50="$5" p99="$6" count="$7" calls exec_ms
+  read -r calls exec_ms <<<"$(db_stats | tr '|' ' ')"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$clients" "$rate" "$mean" "$p50" "$p99" \
+    "$(awk -v a="$calls" -v n="$count" 'BEGIN { printf "%.1f", a / n }')" \
+    "$(awk -v a="$exec_ms" -v n="$count" 'BEGIN { printf "%.2f", a / n }')" >>"$RESULTS_TSV"
+  log "$(printf '%-14s c=%s  %8s/s  mean %6.1f ms  p50 %6.1f ms  p99 %6.1f ms' "$name" "$clients" "$rate" \
+    "$(awk -v u="$mean" 'BEGIN { print u / 1000 }')" "$(awk -v u="$p50" 'BEGIN { print u / 1000 }')" \
+    "$(awk -v u="$p99" 'BEGIN { print u / 1000 }')")"
+}
+
+# run_wrk NAME CLIENTS PATHS_FILE [HEADER]: wrk with one thread per connection.
+run_wrk() {
+  local name="$1" clients="$2" paths="$3" out="$WORK/wrk-$1-c$2.txt"
+  db_stats_reset
+  wrk -t "$clients" -c "$clients" -d "${DURATION}s" --timeout 10s --latency -s "$HERE/cycle.lua" \
+    "http://127.0.0.1:$HTTP_PORT" -- "$paths" ${4:+"$4"} >"$out"
+  local line
+  line="$(grep '^RESULT ' "$out")" || die "wrk printed no RESULT line (see $out)"
+  eval "local ${line#RESULT }"  # requests=... rps=... mean_us=... p50_us=... p99_us=... non2xx=...
+  # shellcheck disable=SC2154  # the variables come from the RESULT line
+  { [ "$non2xx" -eq 0 ] && [ "$socket_errors" -eq 0 ]; } || die "$name: $non2xx non-2xx answers, $socket_errors socket errors"
+  # shellcheck disable=SC2154
+  record "$name" "$clients" "$rps" "$mean_us" "$p50_us" "$p99_us" "$requests"
+  if [ "$name" = items-gzip ]; then GZIP_BYTES=$((bytes / requests)); fi
+}
+
+# run_pgbench NAME CLIENTS SCRIPT: prepared statements (like pgjdbc after its first uses),
+# over TCP, per-transaction log for the percentiles.
+run_pgbench() {
+  local name="$1" clients="$2" script="$3" out="$WORK/pgbench-$1-c$2"
+  db_stats_reset
+  (cd "$WORK" && "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+      -c "$clients" -j "$clients" -T "$DURATION" -f "$script" -l --log-prefix="$out.log" "$DB" >"$out.txt" 2>&1) \
+    || { cat "$out.txt" >&2; die "pgbench $name failed"; }
+  local tps count mean p50 p99
+  tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out.txt")"
+  read -r count mean p50 p99 <<<"$(python3 "$HERE/pgbench_stats.py" "$out.log")"
+  record "$name" "$clients" "$(printf '%.2f' "$tps")" "$mean" "$p50" "$p99" "$count"
+}
+
+# The JIT compiles the hot paths and PostgreSQL caches the table; neither should be measured.
+warm_up() {
+  log "warming up: ${WARMUP}s of bbox requests, 2 connections, plus a short pgbench pass"
+  wrk -t 2 -c 2 -d "${WARMUP}s" -s "$HERE/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
+  "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 1 -T 5 \
+    -f "$WORK/floor-wkb.sql" "$DB" >/dev/null 2>&1
+}
+
+measure() {
+  # other work on the machine skews everything; the report shows it
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+  RESULTS_TSV="$WORK/results.tsv"
+  : >"$RESULTS_TSV"
+  echo "/ogc/collections/districts/items/220112" >"$WORK/feature-paths.txt"
+  echo "/api/identify?lon=125.33&lat=43.88" >"$WORK/identify-paths.txt"
+  local clients
+  # Floor and service alternate at each concurrency, so drift (thermal, noisy neighbours)
+  # hits both alike.
+  for clients in $CLIENTS; do
+    run_pgbench floor-wkb "$clients" "$WORK/floor-wkb.sql"
+    run_wrk items "$clients" "$WORK/items-paths.txt"
+    run_pgbench floor-geojson "$clients" "$WORK/floor-geojson.sql"
+    run_wrk items-gzip "$clients" "$WORK/items-paths.txt" "Accept-Encoding: gzip"
+  done
+  for clients in $CLIENTS; do
+    run_wrk feature "$clients" "$WORK/feature-paths.txt"
+    run_wrk identify "$clients" "$WORK/identify-paths.txt"
+  done
+}
+
+# A separate run under JFR (sampling profiler, low overhead) so the measured figures above are
+# untouched by it; profile.py sorts the request threads' samples into buckets.
+profile_items() {
+  [ "$PROFILE" = 1 ] || return 0
+  log "profiling the service: ${DURATION}s of bbox requests, 2 connections, under JFR"
+  jcmd "$SERVICE_PID" JFR.start name=bench settings=profile filename="$WORK/items.jfr" >/dev/null
+  wrk -t 2 -c 2 -d "${DURATION}s" -s "$HERE/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
+  jcmd "$SERVICE_PID" JFR.stop name=bench >/dev/null
+  jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$WORK/items.jfr" \
+    | python3 "$HERE/profile.py" >"$WORK/profile.md"
+}
+
+# ------------------------------------------------------------------------------- report
+
+machine_summary() {
+  local postgis
+  postgis="$(sql "SELECT postgis_lib_version()")"
+  echo "- machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+  echo "- service: $SOURCE_DESCRIPTION"
+  echo "- Java: $(java -version 2>&1 | head -1); JVM flags: ${JAVA_OPTS:-none (defaults)}"
+  echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }'), PostGIS $postgis; $(wrk --version 2>&1 | head -1 | awk '{ print "wrk", $2 }'); pgbench -M prepared"
+  echo "- data: N=$N synthetic projects ($(grep -c '"Polygon"' "$WORK/gis-data/projects.geojson") polygons), $LOAD_LINE; service up after ${STARTUP_S}s"
+  echo "- $BBOXES bboxes near 125.32E 43.88N matching $MATCHED_RANGE projects each, limit=$PAGE; GeoJSON page ~$((ITEMS_BYTES / 1024)) KiB (gzip ~$((GZIP_BYTES / 1024)) KiB)"
+  echo "- load average before the measurements: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- ${DURATION}s per measurement after ${WARMUP}s warm-up; client, service and database on the same machine"
+}
+
+report() {
+  {
+    echo "## bench/items results, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    machine_summary
+    echo
+    python3 "$HERE/report.py" "$RESULTS_TSV"
+    if [ -s "$WORK/profile.md" ]; then
+      printf '\n### where the service spends its Java CPU on /items (JFR, 2 connections)\n\n'
+      cat "$WORK/profile.md"
+    fi
+  } | tee "$RESULTS"
+  log "written to $RESULTS"
+}
+
+main() {
+  ensure_tools
+  make_workdir
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  build_jar
+  start_postgres
+  generate_data
+  start_service
+  inspect_table
+  choose_bboxes
+  check_items
+  write_pgbench_scripts
+  warm_up
+  measure
+  profile_items
+  report
+}
+
+main "$@"

@@ -1,0 +1,28 @@
+package org.changchun.layout.store;
+
+import java.util.List;
+
+/** A store that encodes Mapbox vector tiles itself, next to the data. */
+public interface NativeTiles {
+
+    /**
+     * One layer of a tile.
+     *
+     * @param layerId         the layer whose features go in
+     * @param mvtLayerName    the name of the layer inside the tile
+     * @param pointCellPixels 0 to keep every point; otherwise points are merged into one per cell
+     *                        of this many tile pixels (snapped to the cell grid), with a
+     *                        {@code point_count} attribute, and carry no other attributes
+     */
+    record Layer(String layerId, String mvtLayerName, int pointCellPixels) {
+    }
+
+    /**
+     * Encodes the tile z/x/y of WebMercatorQuad with the given layers, in order. Geometries are
+     * clipped to the tile plus {@code buffer} pixels and snapped to the {@code extent} grid;
+     * features keep their attributes (and their id as attribute {@code id}).
+     *
+     * @return the MVT bytes; empty when no feature falls in the tile
+     */
+    byte[] tile(int z, int x, int y, int extent, int buffer, List<Layer> layers);
+}

@@ -1,0 +1,53 @@
+package org.changchun.layout.store.jdbc;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.store.NativeTiles;
+
+/**
+ * Vector tiles encoded by the database with its {@link MvtSql}. A tile of several layers is the
+ * concatenation of one-layer tiles, which is itself a valid tile (MVT layers are repeated
+ * protobuf fields).
+ */
+final class JdbcNativeTiles implements NativeTiles {
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final CatalogTables catalog;
+    private final MvtSql sql;
+
+    JdbcNativeTiles(org.springframework.jdbc.core.JdbcTemplate jdbc, CatalogTables catalog, MvtSql sql) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.sql = sql;
+    }
+
+    @Override
+    public byte[] tile(int z, int x, int y, int extent, int buffer, List<Layer> layers) {
+        ByteArrayOutputStream tile = new ByteArrayOutputStream();
+        for (Layer layer : layers) {
+            LayerTable table = catalog.currentTable(layer.layerId())
+                    .orElseThrow(() -> new NoSuchElementException("no layer " + layer.layerId()));
+            List<String> columns = new ArrayList<>();
+            List<String> attributes = new ArrayList<>();
+            boolean hasIdField = table.fields().stream().anyMatch(f -> f.name().equals("id"));
+            if (!hasIdField) {
+                columns.add("id");
+                attributes.add("id");
+            }
+            List<FieldSpec> fields = table.fields();
+            for (int i = 0; i < fields.size(); i++) {
+                columns.add(LayerTable.columnName(i));
+                attributes.add(fields.get(i).name());
+            }
+            String query = sql.layerTile(table.table(), columns, attributes, extent, buffer, layer.pointCellPixels());
+            byte[] encoded = jdbc.queryForObject(query, byte[].class, z, x, y, z, x, y, layer.mvtLayerName());
+            if (encoded != null) {
+                tile.writeBytes(encoded);
+            }
+        }
+        return tile.toByteArray();
+    }
+}

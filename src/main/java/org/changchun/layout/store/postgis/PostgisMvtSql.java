@@ -1,0 +1,48 @@
+package org.changchun.layout.store.postgis;
+
+import java.util.List;
+import java.util.StringJoiner;
+import org.changchun.layout.store.jdbc.MvtSql;
+
+/**
+ * Vector tiles encoded by PostGIS: {@code ST_AsMVTGeom} clips, transforms and snaps each
+ * geometry to the tile grid (which also simplifies it for the zoom), {@code ST_AsMVT} encodes.
+ * Only rows whose geometry meets the buffered tile, found with the GiST index, are read.
+ */
+final class PostgisMvtSql implements MvtSql {
+
+    @Override
+    public String layerTile(String table, List<String> columns, List<String> attributes, int extent, int buffer,
+                            int pointCellPixels) {
+        String bounds = "WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS tile, "
+                + "ST_Transform(ST_TileEnvelope(?, ?, ?, margin => " + ((double) buffer / extent) + "), 4326) AS query)";
+        String mvtGeom = "ST_AsMVTGeom(ST_Transform(f.geom, 3857), bounds.tile, " + extent + ", " + buffer + ", true)";
+        String from = " FROM " + table + " f, bounds WHERE f.geom && bounds.query";
+        StringJoiner attributeList = new StringJoiner("");
+        for (int i = 0; i < columns.size(); i++) {
+            attributeList.add(", f." + columns.get(i) + " AS " + quote(attributes.get(i)));
+        }
+        String features;
+        if (pointCellPixels <= 0) {
+            features = "SELECT " + mvtGeom + " AS geom" + attributeList + from;
+        } else {
+            StringJoiner nulls = new StringJoiner("");
+            for (String attribute : attributes) {
+                nulls.add(", NULL AS " + quote(attribute));
+            }
+            // points merge into one per grid cell; other geometries keep their attributes
+            features = "SELECT " + mvtGeom + " AS geom" + attributeList + ", NULL::bigint AS point_count" + from
+                    + " AND GeometryType(f.geom) <> 'POINT'"
+                    + " UNION ALL SELECT ST_SnapToGrid(p.geom, " + pointCellPixels + ") AS geom" + nulls
+                    + ", count(*) AS point_count FROM (SELECT " + mvtGeom + " AS geom" + from
+                    + " AND GeometryType(f.geom) = 'POINT') p WHERE p.geom IS NOT NULL"
+                    + " GROUP BY ST_SnapToGrid(p.geom, " + pointCellPixels + ")";
+        }
+        return bounds + " SELECT ST_AsMVT(t.*, ?, " + extent + ", 'geom') FROM (" + features + ") t";
+    }
+
+    /** An attribute name as a quoted SQL identifier. */
+    private static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,93 @@
+package org.changchun.layout.tiles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.changchun.layout.geo.WebMercator;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.store.NativeTiles;
+import org.springframework.stereotype.Service;
+
+/**
+ * Makes vector tiles: encoded by the store where it can (PostGIS), in Java otherwise, and kept in
+ * a cache bounded in bytes.
+ *
+ * <p>A tile's identity includes the data version of each of its layers, which the store changes
+ * on every write and the catalog learns of at once, on every replica. A write therefore gives
+ * every affected tile a new key and a new entity tag: stale tiles are never served, and are simply
+ * left to age out of the cache.
+ */
+@Service
+class TileService {
+
+    private record Key(String etag, int z, int y, int x) {
+    }
+
+    private final NativeTiles encoder;
+    private final TileProperties properties;
+    private final Cache<Key, byte[]> cache;
+
+    TileService(FeatureStore store, TileProperties properties) {
+        this.encoder = store.nativeTiles().orElseGet(() -> new JavaTileEncoder(store));
+        this.properties = properties;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(properties.cacheSize().toBytes())
+                .weigher((Key key, byte[] bytes) -> bytes.length + 64)
+                .build();
+    }
+
+    /** The entity tag a tile of these layers has now, without encoding it. */
+    String etag(List<LayerInfo> layers, TileAddress address) {
+        StringBuilder versions = new StringBuilder();
+        for (LayerInfo layer : layers) {
+            versions.append(layer.id()).append(':').append(layer.dataVersion()).append(',');
+        }
+        versions.append(properties.extent()).append(',').append(properties.buffer()).append(',')
+                .append(properties.fullDetailZoom()).append(',').append(properties.thinAbove()).append(',')
+                .append(properties.pointCellPixels()).append('/').append(address);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(versions.toString().getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    Tile tile(List<LayerInfo> layers, TileAddress address) {
+        String etag = etag(layers, address);
+        Key key = new Key(etag, address.z(), address.y(), address.x());
+        byte[] bytes = properties.cacheSize().toBytes() > 0
+                ? cache.get(key, k -> encode(layers, address))
+                : encode(layers, address);
+        return new Tile(bytes, etag);
+    }
+
+    private byte[] encode(List<LayerInfo> layers, TileAddress address) {
+        List<NativeTiles.Layer> wanted = layers.stream()
+                .filter(layer -> intersects(layer, address))
+                .map(layer -> new NativeTiles.Layer(layer.id(), layer.id(), pointCell(layer, address)))
+                .toList();
+        if (wanted.isEmpty()) {
+            return new byte[0];
+        }
+        return encoder.tile(address.z(), address.x(), address.y(), properties.extent(), properties.buffer(), wanted);
+    }
+
+    /** A tile outside a layer's extent is empty; no need to ask the store. */
+    private boolean intersects(LayerInfo layer, TileAddress address) {
+        return Optional.ofNullable(layer.extent()).filter(e -> !e.isNull())
+                .map(extent -> WebMercator.toLonLat(address.mercator(properties.extent(), properties.buffer())).intersects(extent))
+                .orElse(false);
+    }
+
+    private int pointCell(LayerInfo layer, TileAddress address) {
+        boolean thin = address.z() < properties.fullDetailZoom() && layer.featureCount() > properties.thinAbove();
+        return thin ? properties.pointCellPixels() : 0;
+    }
+}

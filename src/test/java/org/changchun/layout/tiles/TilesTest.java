@@ -1,0 +1,174 @@
+package org.changchun.layout.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.changchun.layout.geo.WebMercator;
+import org.changchun.layout.support.Gdal;
+import org.changchun.layout.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.locationtech.jts.geom.Envelope;
+import tools.jackson.databind.JsonNode;
+
+/** Vector tiles over HTTP as map clients and GDAL use them; run on each store by the subclasses. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "plan.security.users[0].name=editor",
+    "plan.security.users[0].password={noop}editor-secret",
+    "plan.security.users[0].roles=EDITOR"})
+abstract class TilesTest {
+
+    /** z10 tile over the city centre (125.32E 43.88N). */
+    static final String CENTRE_TILE = "10/372/868";
+    /** z14 tile over the 汽开区 (FAW area, 125.215E 43.855N). */
+    static final String AUTO_ZONE_TILE = "14/5966/13890";
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aCityCentreTileHoldsTheDistrictsWithChineseNamesAndGdalReadsIt() throws Exception {
+        Http.Response tile = http.get("/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE);
+        assertThat(tile.status()).isEqualTo(200);
+        assertThat(tile.contentType()).isEqualTo("application/vnd.mapbox-vector-tile");
+        String decoded = gdal(tile.bytes(), CENTRE_TILE);
+        assertThat(decoded).contains("Layer name: districts").contains("name_zh (String) = 南关区")
+                .contains("name_zh (String) = 朝阳区").contains("name_zh (String) = 绿园区");
+    }
+
+    @Test
+    void aTileOverTheAutoZoneHoldsTheSampleProjectsThere() throws Exception {
+        Http.Response tile = http.get("/ogc/collections/projects/tiles/WebMercatorQuad/" + AUTO_ZONE_TILE);
+        assertThat(tile.status()).isEqualTo(200);
+        String decoded = gdal(tile.bytes(), AUTO_ZONE_TILE);
+        JsonNode inBox = projectsInAutoZoneTile();
+        List<String> names = new ArrayList<>();
+        inBox.get("features").forEach(f -> names.add(f.get("properties").get("name_zh").asString()));
+        assertThat(names).isNotEmpty();
+        names.forEach(name -> assertThat(decoded).contains("name_zh (String) = " + name));
+        assertThat(decoded).contains("（示例）");
+    }
+
+    @Test
+    void theWholePlanTileHasOneLayerPerCollection() throws Exception {
+        Http.Response tile = http.get("/ogc/tiles/WebMercatorQuad/" + CENTRE_TILE);
+        assertThat(tile.status()).isEqualTo(200);
+        String decoded = gdal(tile.bytes(), CENTRE_TILE);
+        for (String layer : List.of("districts", "major-zones", "corridors", "dev-zones", "projects")) {
+            assertThat(decoded).contains("Layer name: " + layer);
+        }
+    }
+
+    @Test
+    void tilesCarryAStrongEtagAndAreCacheable() {
+        String path = "/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE;
+        Http.Response first = http.get(path);
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[0-9a-f]+\"");
+        assertThat(first.header("Cache-Control")).isEqualTo("max-age=60, public");
+        assertThat(http.get(path).header("ETag")).isEqualTo(etag);
+        Http.Response unchanged = http.send("GET", path, null, null, "If-None-Match", etag);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.bytes()).isEmpty();
+        assertThat(http.send("GET", path, null, null, "If-None-Match", "\"other\"").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEditedProjectChangesItsTileAtOnce() throws Exception {
+        String path = "/ogc/collections/projects/tiles/WebMercatorQuad/" + AUTO_ZONE_TILE;
+        Http.Response before = http.get(path);
+        addProjectInAutoZoneTile("tile-edit");
+        Http.Response added = http.get(path);
+        assertThat(added.header("ETag")).isNotEqualTo(before.header("ETag"));
+        assertThat(gdal(added.bytes(), AUTO_ZONE_TILE)).contains("name_zh (String) = 瓦片测试项目（示例）");
+
+        Http.Response renamed = http.send("PATCH", "/ogc/collections/projects/items/tile-edit",
+                "{\"properties\": {\"name_zh\": \"改名后的项目（示例）\"}}", "application/merge-patch+json",
+                "Authorization", Http.basic("editor", "editor-secret"));
+        assertThat(renamed.status()).isEqualTo(204);
+        Http.Response after = http.get(path);
+        assertThat(after.header("ETag")).isNotEqualTo(added.header("ETag"));
+        assertThat(gdal(after.bytes(), AUTO_ZONE_TILE)).contains("name_zh (String) = 改名后的项目（示例）")
+                .doesNotContain("瓦片测试项目");
+        assertThat(http.send("GET", path, null, null, "If-None-Match", added.header("ETag")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void emptyAndImpossibleTilesAreAnsweredQuickly() {
+        Http.Response empty = http.get("/ogc/collections/districts/tiles/WebMercatorQuad/3/0/0");
+        assertThat(empty.status()).isEqualTo(204);
+        assertThat(empty.header("ETag")).isNotNull();
+        assertThat(http.get("/ogc/collections/districts/tiles/WebMercatorQuad/23/0/0").status()).isEqualTo(404);
+        assertThat(http.get("/ogc/collections/districts/tiles/WebMercatorQuad/2/4/0").status()).isEqualTo(404);
+        assertThat(http.get("/ogc/collections/districts/tiles/WebMercatorQuad/2/a/0").status()).isEqualTo(400);
+        assertThat(http.get("/ogc/collections/districts/tiles/WorldCRS84Quad/2/0/0").status()).isEqualTo(404);
+        assertThat(http.get("/ogc/collections/nope/tiles/WebMercatorQuad/2/0/0").status()).isEqualTo(404);
+    }
+
+    @Test
+    void describesTilesetsWithTileJsonAndTheTileMatrixSet() {
+        JsonNode tileJson = http.get("/ogc/collections/districts/tiles/WebMercatorQuad/tilejson.json").json();
+        assertThat(tileJson.get("tilejson").asString()).isEqualTo("3.0.0");
+        assertThat(tileJson.get("tiles").get(0).asString())
+                .endsWith("/ogc/collections/districts/tiles/WebMercatorQuad/{z}/{y}/{x}");
+        assertThat(tileJson.get("bounds").get(0).asDouble()).isBetween(123.5, 124.5);
+        assertThat(tileJson.get("center").size()).isEqualTo(3);
+        assertThat(tileJson.get("vector_layers").get(0).get("fields").get("name_zh").asString()).isEqualTo("String");
+        JsonNode plan = http.get("/ogc/tiles/WebMercatorQuad/tilejson.json").json();
+        assertThat(plan.get("vector_layers").size()).isEqualTo(6);
+        JsonNode tileset = http.get("/ogc/collections/projects/tiles/WebMercatorQuad").json();
+        assertThat(tileset.get("dataType").asString()).isEqualTo("vector");
+        assertThat(tileset.get("tileMatrixSetURI").asString())
+                .isEqualTo("http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad");
+        assertThat(tileset.toString()).contains("{tileMatrix}/{tileRow}/{tileCol}");
+        assertThat(http.get("/ogc/collections/projects/tiles").json().get("tilesets")).hasSize(1);
+        JsonNode matrixSet = http.get("/ogc/tileMatrixSets/WebMercatorQuad").json();
+        assertThat(matrixSet.get("tileMatrices").get(0).get("scaleDenominator").asDouble())
+                .isBetween(559_082_264.0, 559_082_264.1);
+    }
+
+    /** Adds a project at the centre of {@link #AUTO_ZONE_TILE}, as an editor would. */
+    void addProjectInAutoZoneTile(String id) {
+        org.locationtech.jts.geom.Coordinate centre = WebMercator.toLonLat(TileAddress.of(14, 5966, 13890, 22).mercator())
+                .centre();
+        String feature = """
+                {"type": "Feature", "id": "%s",
+                 "properties": {"name_zh": "瓦片测试项目（示例）", "name_en": "Tile test project (sample)",
+                                "city": "automobile", "status": "planned", "sample": true},
+                 "geometry": {"type": "Point", "coordinates": [%s, %s]}}""".formatted(id, centre.x, centre.y);
+        Http.Response created = http.send("POST", "/ogc/collections/projects/items", feature, "application/geo+json",
+                "Authorization", Http.basic("editor", "editor-secret"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    /** The projects the items API finds in the box of {@link #AUTO_ZONE_TILE}. */
+    JsonNode projectsInAutoZoneTile() {
+        Envelope box = WebMercator.toLonLat(TileAddress.of(14, 5966, 13890, 22).mercator());
+        return http.get("/ogc/collections/projects/items?limit=100&bbox=" + box.getMinX() + "," + box.getMinY() + ","
+                + box.getMaxX() + "," + box.getMaxY()).json();
+    }
+
+    private String gdal(byte[] tile, String zyx) throws Exception {
+        String[] parts = zyx.split("/");
+        Path file = temp.resolve("tile-" + parts[0] + "-" + parts[1] + "-" + parts[2] + ".pbf");
+        Files.write(file, tile);
+        return Gdal.run("ogrinfo", "-ro", "-al", "-oo", "Z=" + parts[0], "-oo", "Y=" + parts[1], "-oo", "X=" + parts[2],
+                "MVT:" + file);
+    }
+}
