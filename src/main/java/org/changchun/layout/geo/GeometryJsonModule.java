@@ -27,7 +27,7 @@ public class GeometryJsonModule extends SimpleModule {
     }
 
     /** Degrees get 7 decimals, metres (a projected SRID such as 3857) 2: about a centimetre either way. */
-    private static int decimalsFor(Geometry geometry) {
+    public static int decimalsFor(Geometry geometry) {
         return geometry.getSRID() == 3857 ? 2 : DECIMALS;
     }
 }

@@ -3,8 +3,6 @@ package org.changchun.layout.ogc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/ogc/collections/{collectionId}/items")
@@ -37,10 +36,12 @@ class ItemsController {
 
     private final LayerCatalog catalog;
     private final FeatureStore store;
+    private final JsonMapper json;
 
-    ItemsController(LayerCatalog catalog, FeatureStore store) {
+    ItemsController(LayerCatalog catalog, FeatureStore store, JsonMapper json) {
         this.catalog = catalog;
         this.store = store;
+        this.json = json;
     }
 
     @GetMapping
@@ -54,18 +55,17 @@ class ItemsController {
         LayerInfo layer = catalog.get(collectionId);
         ItemsRequest request = ItemsRequest.parse(layer, parameters, accept);
         FeaturePage page = store.query(request.query());
-        List<GeoJsonFeature> features = new ArrayList<>(page.features().size());
-        for (Feature feature : page.features()) {
-            features.add(output(feature, request.crs(), request.properties()));
-        }
-        FeatureCollectionView body = new FeatureCollectionView("FeatureCollection", features, page.numberMatched(),
-                features.size(), Instant.now().truncatedTo(ChronoUnit.SECONDS), links(layer, request, page));
+        List<Link> links = links(layer, request, page);
         if (request.format() == OgcFormat.HTML) {
-            return LandingController.html(OgcHtml.items(layer.id(), CollectionView.title(layer.description()), body));
+            List<GeoJsonFeature> features = page.features().stream()
+                    .map(feature -> output(feature, ApiCrs.CRS84, request.properties())).toList();
+            return LandingController.html(OgcHtml.items(layer.id(), CollectionView.title(layer.description()),
+                    features, page.numberMatched(), links));
         }
         return ResponseEntity.ok().contentType(GEOJSON)
                 .header("Content-Crs", "<" + request.crs().uri() + ">")
-                .body(body);
+                .body(FeatureCollectionWriter.write(json, page.features(), request.crs(), request.properties(),
+                        page.numberMatched(), links));
     }
 
     @GetMapping("/{featureId}")

@@ -60,14 +60,14 @@ final class OgcHtml {
                 escape(self), escape(self), escape(self)));
     }
 
-    static String items(String collectionId, String title, FeatureCollectionView page) {
+    static String items(String collectionId, String title, List<GeoJsonFeature> features, long numberMatched,
+                        List<Link> links) {
         StringBuilder table = new StringBuilder("<table><tr><th>id</th>");
-        List<String> columns = page.features().isEmpty() ? List.of()
-                : List.copyOf(page.features().get(0).properties().keySet());
+        List<String> columns = features.isEmpty() ? List.of() : List.copyOf(features.get(0).properties().keySet());
         columns.forEach(c -> table.append("<th>").append(escape(c)).append("</th>"));
         table.append("</tr>");
         String items = OgcLinks.ogc("/collections/" + collectionId + "/items/");
-        for (GeoJsonFeature feature : page.features()) {
+        for (GeoJsonFeature feature : features) {
             table.append("<tr><td><a href=\"").append(escape(items + feature.id())).append("?f=html\">")
                     .append(escape(feature.id())).append("</a></td>");
             for (String column : columns) {
@@ -77,10 +77,10 @@ final class OgcHtml {
         }
         table.append("</table>");
         StringBuilder navigation = new StringBuilder("<p>")
-                .append("共 ").append(page.numberMatched()).append(" 个，本页 ").append(page.numberReturned())
-                .append(" 个 <span class=\"en\">").append(page.numberMatched()).append(" matched, ")
-                .append(page.numberReturned()).append(" on this page</span>");
-        for (Link link : page.links()) {
+                .append("共 ").append(numberMatched).append(" 个，本页 ").append(features.size())
+                .append(" 个 <span class=\"en\">").append(numberMatched).append(" matched, ")
+                .append(features.size()).append(" on this page</span>");
+        for (Link link : links) {
             if (("next".equals(link.rel()) || "prev".equals(link.rel())) && OgcMedia.HTML.equals(link.type())) {
                 navigation.append(" · <a href=\"").append(escape(link.href())).append("\">")
                         .append("next".equals(link.rel()) ? "下一页 next" : "上一页 previous").append("</a>");

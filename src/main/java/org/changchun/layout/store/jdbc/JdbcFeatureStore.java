@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -52,6 +55,9 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final int keptPreviousVersions;
     private final Duration abandonedAfter;
     private final ChangeListeners listeners;
+    /** Where each layer's current version lives, so reads need no catalog query; evicted on every change. */
+    private final Map<String, LayerTable> currentTables = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     /**
      * @param keptPreviousVersions how many replaced versions of a layer stay restorable
@@ -72,6 +78,10 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.keptPreviousVersions = keptPreviousVersions;
         this.abandonedAfter = abandonedAfter;
         this.listeners = listeners;
+        listeners.add(layerId -> {
+            changes.incrementAndGet();
+            currentTables.remove(layerId);
+        });
     }
 
     @Override
@@ -243,7 +253,15 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     private LayerTable table(String layerId) {
-        return table(catalog.layer(layerId).orElseThrow(() -> noSuchLayer(layerId)));
+        LayerTable known = currentTables.get(layerId);
+        if (known != null) {
+            return known;
+        }
+        long before = changes.get();
+        LayerTable current = table(catalog.layer(layerId).orElseThrow(() -> noSuchLayer(layerId)));
+        // a change that committed while this was read must not be overwritten by the older answer
+        currentTables.compute(layerId, (id, cached) -> changes.get() == before ? current : cached);
+        return current;
     }
 
     private static LayerTable table(LayerInfo layer) {
