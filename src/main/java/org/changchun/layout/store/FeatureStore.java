@@ -39,6 +39,17 @@ public interface FeatureStore {
      */
     LayerInfo writeLayer(LayerSpec spec, Iterator<Feature> features, WriteProgress progress);
 
+    /** The stored versions of a layer, newest first: the current one and those kept for restoring. */
+    List<LayerVersion> versions(String layerId);
+
+    /**
+     * Makes a kept version current again, atomically and with its links recomputed; the version it
+     * replaces is kept in its turn.
+     *
+     * @throws java.util.NoSuchElementException if the layer has no such kept version
+     */
+    LayerInfo restore(String layerId, long version);
+
     /** Every feature of a layer, ordered by id; meant for the small plan layers. */
     List<Feature> features(String layerId);
 

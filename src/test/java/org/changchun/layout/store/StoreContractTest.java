@@ -208,6 +208,31 @@ class StoreContractTest {
     }
 
     @Test
+    void restoresAReplacedVersionWithItsLinks() {
+        writeProjects("v1");
+        LayerInfo first = writeDistricts("v1");
+        store.writeLayer(areas("districts", "v2"), List.of(
+                area("moved", "POLYGON ((127 45, 128 45, 128 46, 127 45))")).iterator(), WriteProgress.NONE);
+        assertThat(store.linksFrom("projects", "inside-west")).isEmpty();
+        assertThat(store.versions("districts")).extracting(LayerVersion::current).containsExactly(true, false);
+
+        LayerInfo restored = store.restore("districts", first.version());
+
+        assertThat(restored.version()).isEqualTo(first.version());
+        assertThat(restored.checksum()).isEqualTo("v1");
+        assertThat(restored.dataVersion()).isGreaterThan(first.dataVersion());
+        assertThat(store.features("districts")).extracting(Feature::id).containsExactly("east", "west");
+        assertThat(store.linksFrom("projects", "inside-west"))
+                .containsExactly(link("inside-west", "districts", "west", LinkRelation.WITHIN));
+        List<LayerVersion> versions = store.versions("districts");
+        assertThat(versions).extracting(LayerVersion::current).containsExactly(false, true);
+        assertThat(versions.get(1).version()).isEqualTo(first.version());
+        assertThatThrownBy(() -> store.restore("districts", 424242L)).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> store.restore("districts", first.version()))
+                .as("the current version is not a previous one").isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
     void aFailedWriteLeavesThePreviousVersionAndNoTrace() {
         LayerInfo before = writeDistricts("v1");
         Feature bad = new Feature("bad", Map.of("area_km2", "not a number"),
@@ -305,7 +330,8 @@ class StoreContractTest {
 
         LayerInfo written = store.writeLayer(areas("points", "v1"), many.iterator(), reported::add);
 
-        assertThat(reported).containsExactly(1_000L, 2_000L, 2_500L);
+        // batches differ by store (INSERT batches, COPY blocks); progress only ever grows, to the total
+        assertThat(reported).isNotEmpty().isSorted().doesNotHaveDuplicates().endsWith(2_500L);
         assertThat(written.featureCount()).isEqualTo(2_500);
         assertThat(written.geometryType()).isEqualTo("Point");
     }

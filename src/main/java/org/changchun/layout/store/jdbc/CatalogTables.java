@@ -14,6 +14,7 @@ import org.changchun.layout.store.LayerDescription;
 import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.LayerKind;
 import org.changchun.layout.store.LayerSpec;
+import org.changchun.layout.store.LayerVersion;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,6 +113,35 @@ final class CatalogTables {
         }
         jdbc.update("UPDATE layer_version SET state = ? WHERE id = ?",
                 VersionState.PREVIOUS.name(), replaced.getAsLong());
+    }
+
+    List<LayerVersion> versions(String layerId) {
+        return jdbc.query("""
+                SELECT id, state, feature_count, geometry_type, checksum, created_at FROM layer_version
+                WHERE layer_id = ? AND state IN (?, ?) ORDER BY id DESC""",
+                (rows, n) -> new LayerVersion(rows.getLong(1), VersionState.CURRENT.name().equals(rows.getString(2)),
+                        rows.getLong(3), rows.getString(4), rows.getString(5), rows.getObject(6, OffsetDateTime.class)),
+                layerId, VersionState.CURRENT.name(), VersionState.PREVIOUS.name());
+    }
+
+    /**
+     * Points a layer back at one of its previous versions.
+     *
+     * @return false if the layer has no such previous version
+     */
+    boolean makePreviousCurrent(String layerId, long versionId) {
+        Integer previous = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM layer_version WHERE id = ? AND layer_id = ? AND state = ?",
+                Integer.class, versionId, layerId, VersionState.PREVIOUS.name());
+        if (previous == null || previous == 0) {
+            return false;
+        }
+        jdbc.update("UPDATE layer_version SET state = ? WHERE layer_id = ? AND state = ?",
+                VersionState.PREVIOUS.name(), layerId, VersionState.CURRENT.name());
+        jdbc.update("UPDATE layer_version SET state = ? WHERE id = ?", VersionState.CURRENT.name(), versionId);
+        jdbc.update("UPDATE layer SET current_version = ?, data_version = ?, updated_at = ? WHERE id = ?",
+                versionId, nextDataVersion(), now(), layerId);
+        return true;
     }
 
     /** Records a single-feature edit: the new count and extent, and a new data version. */

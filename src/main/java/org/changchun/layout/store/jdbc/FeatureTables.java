@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.sql.Types;
@@ -23,10 +26,13 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Creates, fills and reads the per-version feature tables. Geometry travels as WKB in both
@@ -36,6 +42,7 @@ final class FeatureTables {
 
     static final int MAX_FEATURE_ID_LENGTH = 128;
     private static final int BATCH_SIZE = 1_000;
+    private static final int BULK_BATCH_SIZE = 10_000;
     private static final int WGS84 = 4326;
 
     private final JdbcTemplate jdbc;
@@ -65,21 +72,55 @@ final class FeatureTables {
         jdbc.execute("DROP TABLE IF EXISTS " + table);
     }
 
+    /** Fills a new table, with the dialect's bulk loader when it has one; must run in a transaction. */
     ContentSummary insertAll(String table, List<FieldSpec> fields, Iterator<Feature> features, WriteProgress progress) {
         ContentSummary summary = new ContentSummary();
+        Optional<BulkLoader> bulk = dialect.bulkLoader();
+        int batchSize = bulk.isPresent() ? BULK_BATCH_SIZE : BATCH_SIZE;
         String sql = insertSql(table, fields);
-        List<Feature> batch = new ArrayList<>(BATCH_SIZE);
+        List<Feature> batch = new ArrayList<>(batchSize);
         while (features.hasNext()) {
             Feature feature = features.next();
             summary.add(feature.geometry());
             batch.add(feature);
-            if (batch.size() == BATCH_SIZE || !features.hasNext()) {
-                insertBatch(sql, fields, batch);
+            if (batch.size() == batchSize || !features.hasNext()) {
+                if (bulk.isPresent()) {
+                    bulkLoad(bulk.get(), table, fields, batch);
+                } else {
+                    insertBatch(sql, fields, batch);
+                }
                 batch.clear();
                 progress.written(summary.count());
             }
         }
         return summary;
+    }
+
+    private void bulkLoad(BulkLoader loader, String table, List<FieldSpec> fields, List<Feature> batch) {
+        List<String> columns = new ArrayList<>();
+        columns.add("id");
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add(LayerTable.columnName(i));
+        }
+        columns.add("geom");
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        WKBWriter ewkb = new WKBWriter(2, true);
+        for (Feature feature : batch) {
+            Object[] row = coerceRow(fields, feature);
+            feature.geometry().setSRID(WGS84);
+            row[row.length - 1] = ewkb.write(feature.geometry());
+            rows.add(row);
+        }
+        DataSource dataSource = jdbc.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            loader.load(connection, table, columns, rows);
+        } catch (SQLException e) {
+            DataAccessException translated = jdbc.getExceptionTranslator().translate("bulk load into " + table, null, e);
+            throw translated != null ? translated : new UncategorizedSQLException("bulk load into " + table, null, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     void insert(LayerTable table, Feature feature) {

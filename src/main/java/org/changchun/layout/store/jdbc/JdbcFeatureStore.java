@@ -20,6 +20,7 @@ import org.changchun.layout.store.LayerChangeListener;
 import org.changchun.layout.store.NativeTiles;
 import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.LayerSpec;
+import org.changchun.layout.store.LayerVersion;
 import org.changchun.layout.store.StoreDescription;
 import org.changchun.layout.store.WriteProgress;
 import org.locationtech.jts.geom.Envelope;
@@ -127,6 +128,26 @@ public final class JdbcFeatureStore implements FeatureStore {
             discard(versionId);
             throw e;
         }
+    }
+
+    @Override
+    public List<LayerVersion> versions(String layerId) {
+        return catalog.versions(layerId);
+    }
+
+    @Override
+    public LayerInfo restore(String layerId, long version) {
+        LayerInfo restored = transactions.execute(status -> {
+            if (!catalog.makePreviousCurrent(layerId, version)) {
+                throw new NoSuchElementException("layer " + layerId + " has no kept version " + version);
+            }
+            LayerTable current = table(catalog.layer(layerId).orElseThrow());
+            links.relinkLayer(current, catalog.currentTables());
+            announce(layerId);
+            return catalog.layer(layerId).orElseThrow();
+        });
+        listeners.fire(layerId);
+        return restored;
     }
 
     @Override

@@ -35,6 +35,11 @@ public interface SpatialDialect {
         return Optional.empty();
     }
 
+    /** A faster way to fill a new feature table than batched INSERTs, when the database has one. */
+    default Optional<BulkLoader> bulkLoader() {
+        return Optional.empty();
+    }
+
     /**
      * SQL that encodes one layer of a vector tile inside the database, when the dialect can;
      * see {@link MvtSql}.

@@ -2,6 +2,7 @@ package org.changchun.layout.store.postgis;
 
 import java.util.Optional;
 import org.changchun.layout.store.FieldType;
+import org.changchun.layout.store.jdbc.BulkLoader;
 import org.changchun.layout.store.jdbc.MvtSql;
 import org.changchun.layout.store.jdbc.SpatialDialect;
 
@@ -45,6 +46,11 @@ public final class PostgisDialect implements SpatialDialect {
     @Override
     public Optional<String> changeNotification() {
         return Optional.of("SELECT pg_notify('" + CHANGE_CHANNEL + "', ?)");
+    }
+
+    @Override
+    public Optional<BulkLoader> bulkLoader() {
+        return Optional.of(new PostgisCopyLoader());
     }
 
     @Override
