@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.csv.Csv;
 import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.plan.PlanLayers;

@@ -3,6 +3,7 @@ package org.changchun.layout.store;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.changchun.layout.query.FeatureQuery;
 import org.locationtech.jts.geom.Geometry;
 
@@ -54,6 +55,12 @@ public interface FeatureStore {
     List<Feature> features(String layerId);
 
     Optional<Feature> feature(String layerId, String featureId);
+
+    /**
+     * Hands every feature of a layer to a consumer, in id order, reading them with a cursor so a
+     * layer of any size passes through a small heap.
+     */
+    void eachFeature(String layerId, Consumer<Feature> consumer);
 
     /** The features of a layer whose geometry intersects the given one (WGS84), ordered by id. */
     List<Feature> intersecting(String layerId, Geometry geometry);

@@ -3,6 +3,7 @@ package org.changchun.layout.store;
 import javax.sql.DataSource;
 import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
+import org.changchun.layout.store.jdbc.JdbcJobStore;
 import org.changchun.layout.store.postgis.PostgisChangeFeed;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +35,11 @@ class StoreConfiguration {
                               StoreProperties properties, ChangeListeners listeners) {
         return new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), properties.keptPreviousVersions(),
                 properties.abandonedAfter(), listeners);
+    }
+
+    @Bean
+    JobStore jobStore(JdbcTemplate jdbc) {
+        return new JdbcJobStore(jdbc);
     }
 
     @Bean

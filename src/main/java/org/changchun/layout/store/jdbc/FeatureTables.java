@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import java.sql.Types;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.SortKey;
@@ -43,6 +44,7 @@ final class FeatureTables {
     static final int MAX_FEATURE_ID_LENGTH = 128;
     private static final int BATCH_SIZE = 1_000;
     private static final int BULK_BATCH_SIZE = 10_000;
+    private static final int STREAM_FETCH_SIZE = 2_000;
     private static final int WGS84 = 4326;
 
     private final JdbcTemplate jdbc;
@@ -133,6 +135,16 @@ final class FeatureTables {
 
     List<Feature> all(LayerTable table) {
         return jdbc.query(selectSql(table) + " ORDER BY id", rowMapper(table));
+    }
+
+    /** Streams the rows to the consumer; PostgreSQL uses a cursor when in a transaction with a fetch size. */
+    void each(LayerTable table, Consumer<Feature> consumer) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(STREAM_FETCH_SIZE);
+        RowMapper<Feature> mapper = rowMapper(table);
+        streaming.query(selectSql(table) + " ORDER BY id", (ResultSet rows) -> {
+            consumer.accept(mapper.mapRow(rows, 0));
+        });
     }
 
     Optional<Feature> byId(LayerTable table, String featureId) {

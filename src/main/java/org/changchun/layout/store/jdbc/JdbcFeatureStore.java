@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -153,6 +154,13 @@ public final class JdbcFeatureStore implements FeatureStore {
     @Override
     public List<Feature> features(String layerId) {
         return features.all(table(layerId));
+    }
+
+    @Override
+    public void eachFeature(String layerId, Consumer<Feature> consumer) {
+        LayerTable table = table(layerId);
+        // a read-only transaction, so PostgreSQL streams the rows through a cursor
+        transactions.executeWithoutResult(status -> features.each(table, consumer));
     }
 
     @Override

@@ -1,5 +1,7 @@
-package org.changchun.layout.coverage;
+package org.changchun.layout.csv;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -11,17 +13,25 @@ import org.springframework.http.ResponseEntity;
  * RFC 4180 CSV in UTF-8 with a byte-order mark, so that spreadsheet programs on Chinese Windows
  * open the Chinese text correctly instead of guessing GBK.
  */
-final class Csv {
+public final class Csv {
 
-    private static final String BOM = "\uFEFF";
+    /** The byte-order mark that tells spreadsheet programs the file is UTF-8. */
+    public static final char BOM = '\uFEFF';
 
     private Csv() {
     }
 
-    static ResponseEntity<byte[]> response(String fileName, List<String> header, List<List<Object>> rows) {
-        StringBuilder text = new StringBuilder(BOM);
-        line(text, header);
-        rows.forEach(row -> line(text, row));
+    /** A small table as a CSV download. */
+    public static ResponseEntity<byte[]> response(String fileName, List<String> header, List<List<Object>> rows) {
+        StringBuilder text = new StringBuilder().append(BOM);
+        try {
+            line(text, header);
+            for (List<Object> row : rows) {
+                line(text, row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringBuilder does not fail", e);
+        }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -29,7 +39,8 @@ final class Csv {
                 .body(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void line(StringBuilder text, List<?> values) {
+    /** One record, quoted where RFC 4180 requires, ended by CRLF. */
+    public static void line(Appendable text, List<?> values) throws IOException {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 text.append(',');

@@ -1,0 +1,71 @@
+package org.changchun.layout.exports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.query.InvalidQueryException;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@Tag(name = "图层 Layers")
+class ExportController {
+
+    private final LayerCatalog catalog;
+    private final FeatureStore store;
+    private final JsonMapper json;
+
+    ExportController(LayerCatalog catalog, FeatureStore store, JsonMapper json) {
+        this.catalog = catalog;
+        this.store = store;
+        this.json = json;
+    }
+
+    @GetMapping("/api/layers/{id}/export")
+    @Operation(summary = "导出图层 / export a layer",
+            description = "format=geojson (RFC 7946) or csv (attributes and WKT geometry); encoding=UTF-8 (default) or "
+                    + "GBK for csv. Streams the whole layer, in WGS84 lon/lat.")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String id,
+                                                 @RequestParam(defaultValue = "geojson") String format,
+                                                 @RequestParam(defaultValue = "UTF-8") String encoding) {
+        LayerInfo layer = catalog.get(id);
+        ExportFormat exportFormat = ExportFormat.of(format);
+        Charset charset = charset(encoding);
+        StreamingResponseBody body = switch (exportFormat) {
+            case GEOJSON -> out -> GeoJsonExport.write(store, layer, json, out);
+            case CSV -> out -> CsvExport.write(store, layer, charset, out);
+        };
+        MediaType type = MediaType.parseMediaType(exportFormat.mediaType());
+        if (exportFormat == ExportFormat.CSV) {
+            type = new MediaType(type, charset);
+        }
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(layer.id() + "." + exportFormat.extension(), StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    static Charset charset(String encoding) {
+        return switch (encoding.toUpperCase(Locale.ROOT).replace("_", "-")) {
+            case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
+            case "GBK", "CP936", "GB2312" -> Charset.forName("GBK");
+            case "GB18030" -> Charset.forName("GB18030");
+            default -> throw new InvalidQueryException("不支持的编码：" + encoding + "（可用 UTF-8、GBK 或 GB18030）",
+                    "unsupported encoding '" + encoding + "'; use UTF-8, GBK or GB18030");
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package org.changchun.layout.store;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The stored state of an import job.
+ *
+ * @param state          RUNNING, SUCCEEDED or FAILED
+ * @param featuresTotal  how many features the job will write, when known
+ * @param report         the job's report as JSON text, once there is one
+ */
+public record JobRecord(
+        String id,
+        String layerId,
+        String state,
+        String fileName,
+        String submittedBy,
+        Long featuresTotal,
+        long featuresDone,
+        Double featuresPerSecond,
+        String report,
+        String errorZh,
+        String errorEn,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+}

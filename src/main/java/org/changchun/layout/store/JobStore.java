@@ -1,0 +1,28 @@
+package org.changchun.layout.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where import jobs keep their state, so every replica and every page reload sees the same. */
+public interface JobStore {
+
+    void create(JobRecord job);
+
+    void progress(String id, long featuresDone, double featuresPerSecond);
+
+    /** Ends a job: SUCCEEDED with its report, or FAILED with the error (and the report so far). */
+    void finish(String id, String state, String report, String errorZh, String errorEn);
+
+    Optional<JobRecord> find(String id);
+
+    /** The newest jobs first. */
+    List<JobRecord> recent(int limit);
+
+    /**
+     * Marks every job still RUNNING as FAILED with the given reason; called at start-up, when no
+     * job of a previous run can still be running in this process.
+     *
+     * @return how many jobs were marked
+     */
+    int failRunning(String reasonZh, String reasonEn);
+}

@@ -1,0 +1,76 @@
+package org.changchun.layout.store.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.changchun.layout.store.JobRecord;
+import org.changchun.layout.store.JobStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Import jobs in the {@code import_job} table; the same SQL on both stores. */
+public final class JdbcJobStore implements JobStore {
+
+    private static final String COLUMNS = "id, layer_id, state, file_name, submitted_by, features_total, features_done, "
+            + "features_per_second, report, error_zh, error_en, created_at, updated_at";
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcJobStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void create(JobRecord job) {
+        jdbc.update("INSERT INTO import_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                job.id(), job.layerId(), job.state(), job.fileName(), job.submittedBy(), job.featuresTotal(),
+                job.featuresDone(), job.featuresPerSecond(), job.report(), job.errorZh(), job.errorEn(),
+                job.createdAt(), job.updatedAt());
+    }
+
+    @Override
+    public void progress(String id, long featuresDone, double featuresPerSecond) {
+        jdbc.update("UPDATE import_job SET features_done = ?, features_per_second = ?, updated_at = ? WHERE id = ?",
+                featuresDone, featuresPerSecond, now(), id);
+    }
+
+    @Override
+    public void finish(String id, String state, String report, String errorZh, String errorEn) {
+        jdbc.update("UPDATE import_job SET state = ?, report = ?, error_zh = ?, error_en = ?, updated_at = ? WHERE id = ?",
+                state, report, errorZh, errorEn, now(), id);
+    }
+
+    @Override
+    public Optional<JobRecord> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM import_job WHERE id = ?", this::job, id).stream().findFirst();
+    }
+
+    @Override
+    public List<JobRecord> recent(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM import_job ORDER BY created_at DESC LIMIT ?", this::job, limit);
+    }
+
+    @Override
+    public int failRunning(String reasonZh, String reasonEn) {
+        return jdbc.update("UPDATE import_job SET state = 'FAILED', error_zh = ?, error_en = ?, updated_at = ? "
+                + "WHERE state = 'RUNNING'", reasonZh, reasonEn, now());
+    }
+
+    private JobRecord job(ResultSet rows, int rowNumber) throws SQLException {
+        long total = rows.getLong("features_total");
+        Long featuresTotal = rows.wasNull() ? null : total;
+        double rate = rows.getDouble("features_per_second");
+        Double featuresPerSecond = rows.wasNull() ? null : rate;
+        return new JobRecord(rows.getString("id"), rows.getString("layer_id"), rows.getString("state"),
+                rows.getString("file_name"), rows.getString("submitted_by"), featuresTotal,
+                rows.getLong("features_done"), featuresPerSecond, rows.getString("report"), rows.getString("error_zh"),
+                rows.getString("error_en"), rows.getObject("created_at", OffsetDateTime.class),
+                rows.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
