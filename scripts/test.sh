@@ -5,7 +5,8 @@
 #  - PostgreSQL 15 with PostGIS 3 (they start their own throwaway cluster from those binaries,
 #    on a free port, and remove it afterwards) unless PLAN_TEST_POSTGIS_URL names a PostGIS
 #    database to use instead;
-#  - GDAL's command-line tools (gdal-bin), which read the service as a standard client would.
+#  - GDAL's command-line tools (gdal-bin), which read the service as a standard client would;
+#  - Chromium and ChromeDriver, for the browser tests of the map page.
 # When packages are missing this script installs them with apt-get (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,9 @@ if [ -z "${PLAN_TEST_POSTGIS_URL:-}" ] && ! ls /usr/share/postgresql/*/extension
 fi
 if ! command -v ogr2ogr >/dev/null 2>&1; then
   packages+=(gdal-bin)
+fi
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  packages+=(chromium chromium-driver)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then
