@@ -1,6 +1,9 @@
 package org.changchun.layout;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,6 +15,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LayoutApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            // the command line import: the same application without a web server, then exit
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(LayoutApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("plan.command=import")
+                    .run(args);
+            System.exit(SpringApplication.exit(context));
+        }
         SpringApplication.run(LayoutApplication.class, args);
     }
 }

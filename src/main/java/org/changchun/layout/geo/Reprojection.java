@@ -1,6 +1,7 @@
 package org.changchun.layout.geo;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -37,6 +38,27 @@ public final class Reprojection {
         }
         copy.setSRID(toEpsg);
         return copy;
+    }
+
+    /**
+     * A reusable transformation between two EPSG codes, for converting many geometries; like
+     * proj4j's transforms it keeps state, so one instance serves one thread.
+     */
+    public static UnaryOperator<Geometry> transformer(int fromEpsg, int toEpsg) {
+        if (fromEpsg == toEpsg) {
+            return geometry -> {
+                Geometry copy = geometry.copy();
+                copy.setSRID(toEpsg);
+                return copy;
+            };
+        }
+        TransformFilter filter = new TransformFilter(TRANSFORMS.createTransform(crs(fromEpsg), crs(toEpsg)));
+        return geometry -> {
+            Geometry copy = geometry.copy();
+            copy.apply(filter);
+            copy.setSRID(toEpsg);
+            return copy;
+        };
     }
 
     /** A copy of the geometry transformed between two proj4j coordinate reference systems. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,6 +47,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "参数“" + e.getName() + "”的值无效",
                 "parameter '" + e.getName() + "' has an invalid value: " + e.getValue());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "上传文件超过大小上限；大文件请用命令行导入（见 README）",
+                "the upload is larger than allowed (spring.servlet.multipart.max-file-size); import big files from "
+                        + "the command line (see the README)");
     }
 
     @ExceptionHandler(Exception.class)

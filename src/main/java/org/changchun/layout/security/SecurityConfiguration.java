@@ -1,5 +1,6 @@
 package org.changchun.layout.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The API is stateless (no session, so no CSRF token to steal); refusals are problem documents.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     static final String EDITOR = "EDITOR";

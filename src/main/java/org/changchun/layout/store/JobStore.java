@@ -19,10 +19,10 @@ public interface JobStore {
     List<JobRecord> recent(int limit);
 
     /**
-     * Marks every job still RUNNING as FAILED with the given reason; called at start-up, when no
-     * job of a previous run can still be running in this process.
+     * Marks as FAILED every job still RUNNING that has not reported progress since {@code before}:
+     * its process stopped (jobs of live replicas report progress continually).
      *
      * @return how many jobs were marked
      */
-    int failRunning(String reasonZh, String reasonEn);
+    int failStale(java.time.OffsetDateTime before, String reasonZh, String reasonEn);
 }

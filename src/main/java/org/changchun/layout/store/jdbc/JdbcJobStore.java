@@ -53,9 +53,9 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public int failRunning(String reasonZh, String reasonEn) {
+    public int failStale(OffsetDateTime before, String reasonZh, String reasonEn) {
         return jdbc.update("UPDATE import_job SET state = 'FAILED', error_zh = ?, error_en = ?, updated_at = ? "
-                + "WHERE state = 'RUNNING'", reasonZh, reasonEn, now());
+                + "WHERE state = 'RUNNING' AND updated_at < ?", reasonZh, reasonEn, now(), before);
     }
 
     private JobRecord job(ResultSet rows, int rowNumber) throws SQLException {

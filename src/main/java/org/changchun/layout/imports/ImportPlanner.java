@@ -1,0 +1,142 @@
+package org.changchun.layout.imports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.geo.Reprojection;
+import org.changchun.layout.store.LayerDescription;
+import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.store.LayerKind;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks an unpacked upload before anything is written and decides, per shapefile, the target
+ * layer, the text encoding and the coordinate system. Every refusal says what to fix; nothing it
+ * accepts can fail later for a reason these checks could have found.
+ */
+@Component
+class ImportPlanner {
+
+    private final LayerCatalog catalog;
+
+    ImportPlanner(LayerCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    List<PlannedLayer> plan(Path unpacked, String fileName, ImportRequest request) {
+        List<ShapefileSet> sets = ShapefileSets.find(unpacked).sets();
+        if (request.member().isPresent()) {
+            String member = request.member().get();
+            sets = sets.stream().filter(s -> s.name().equals(member)).toList();
+            if (sets.isEmpty()) {
+                throw new ImportRejectedException("压缩包中没有名为“" + member + "”的 shapefile",
+                        "the archive has no shapefile named '" + member + "'; leave member out to import them all");
+            }
+        }
+        if (sets.size() > 1 && request.layer().isPresent()) {
+            throw new ImportRejectedException("压缩包中有 " + sets.size() + " 个 shapefile：指定 layer 时请用 member 选择其中一个",
+                    "the archive holds " + sets.size() + " shapefiles: with a layer id, choose one of them with member "
+                            + "(or leave layer out and each becomes its own layer)");
+        }
+        List<PlannedLayer> planned = new ArrayList<>();
+        for (ShapefileSet set : sets) {
+            planned.add(plan(set, fileName, request));
+        }
+        if (planned.stream().map(PlannedLayer::layerId).distinct().count() != planned.size()) {
+            throw new ImportRejectedException("多个 shapefile 会得到同一个图层 id，请逐个导入并指定 layer",
+                    "several shapefiles would get the same layer id; import them one by one with member and layer");
+        }
+        return planned;
+    }
+
+    private PlannedLayer plan(ShapefileSet set, String fileName, ImportRequest request) {
+        String layerId = request.layer().orElseGet(() -> derivedId(set.name()));
+        checkTarget(layerId);
+        DbfEncoding.Detection encoding = DbfEncoding.detect(set.dbf(), set.cpg(), request.encoding());
+        PrjIdentifier.Identified crs = crs(set, request.srid());
+        try (ShapefileSource source = ShapefileSource.open(set, encoding.charset())) {
+            Envelope wgs84 = wgs84Extent(source.sourceExtent(), crs.epsg());
+            if (source.recordCount() > 0) {
+                ChinaExtent.check(wgs84, source.sourceExtent(), crs.epsg()).ifPresent(hint -> {
+                    throw new ImportRejectedException("“" + set.name() + "”的坐标不在中国境内：" + hint.messageZh(),
+                            "the coordinates of '" + set.name() + "' cannot be in China: " + hint.messageEn());
+                });
+            }
+            return new PlannedLayer(set, layerId, request.titleZh().orElse(set.name()),
+                    request.titleEn().orElse(set.name()), encoding, crs, source.fields(), source.geometryType(),
+                    source.recordCount(), wgs84);
+        }
+    }
+
+    private void checkTarget(String layerId) {
+        if (layerId.length() > LayerDescription.MAX_ID_LENGTH || !LayerDescription.ID_PATTERN.matcher(layerId).matches()) {
+            throw new ImportRejectedException("图层 id“" + layerId + "”无效：须为小写英文单词，用“-”连接，如 land-use",
+                    "layer id '" + layerId + "' is not valid: use lower-case words joined by '-', e.g. land-use");
+        }
+        Optional<LayerInfo> existing = catalog.find(layerId);
+        if (existing.isPresent() && existing.get().kind() != LayerKind.IMPORTED) {
+            throw new ImportRejectedException(HttpStatus.CONFLICT,
+                    "图层“" + layerId + "”属于规划本身，不能由导入替换；请换一个 id",
+                    "layer '" + layerId + "' is part of the plan (loaded from gis-data or edited in place) and cannot "
+                            + "be replaced by an import; choose another id");
+        }
+    }
+
+    private static PrjIdentifier.Identified crs(ShapefileSet set, Optional<Integer> srid) {
+        if (srid.isPresent()) {
+            int epsg = srid.get();
+            try {
+                Reprojection.crs(epsg);
+            } catch (IllegalArgumentException e) {
+                throw new ImportRejectedException("未知的 srid：EPSG:" + epsg, "unknown srid: EPSG:" + epsg
+                        + " is not a coordinate system this service knows");
+            }
+            return new PrjIdentifier.Identified(epsg, "EPSG:" + epsg, "given as srid");
+        }
+        if (set.prj().isEmpty()) {
+            throw new ImportRejectedException("“" + set.name() + "”缺少 .prj 文件，无法确定坐标系：请补上 .prj，或用 srid 参数指定 EPSG 代码（如 4490、4530）",
+                    "'" + set.name() + "' has no .prj, so its coordinate system is unknown: add the .prj, or give "
+                            + "the EPSG code as srid (e.g. 4490 for CGCS2000, 4530 for CGCS2000 3-degree GK zone 42)");
+        }
+        String wkt;
+        try {
+            wkt = Files.readString(set.prj().get(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new ImportRejectedException(".prj 无法读取", "the .prj cannot be read: " + e.getMessage());
+        }
+        return PrjIdentifier.identify(wkt).orElseThrow(() -> new ImportRejectedException(
+                "无法识别“" + set.name() + "”的 .prj 坐标系：请用 srid 参数指定 EPSG 代码",
+                "the coordinate system in the .prj of '" + set.name() + "' is not one this service recognises: give "
+                        + "its EPSG code as srid. The .prj says: " + abbreviate(wkt)));
+    }
+
+    private static Envelope wgs84Extent(Envelope source, int epsg) {
+        if (source.isNull()) {
+            return source;
+        }
+        return Reprojection.transform(new GeometryFactory().toGeometry(source), epsg, 4326).getEnvelopeInternal();
+    }
+
+    /** A layer id from an ASCII file name ("Land_Use 2023" → "land-use-2023"); other names get a stable one. */
+    static String derivedId(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.isEmpty() || !Character.isLetter(slug.charAt(0))) {
+            slug = "layer-" + Integer.toHexString(name.hashCode() & 0x7fffffff) + (slug.isEmpty() ? "" : "-" + slug);
+        }
+        return slug.length() > LayerDescription.MAX_ID_LENGTH ? slug.substring(0, LayerDescription.MAX_ID_LENGTH) : slug;
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+}

@@ -1,0 +1,32 @@
+package org.changchun.layout.imports;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Shapefile import settings ({@code plan.imports.*}); the upload's own size limit is
+ * {@code spring.servlet.multipart.max-file-size}.
+ *
+ * @param workDir         where uploads are unpacked while they are checked and imported
+ * @param maxExpandedSize how far an archive may expand when unpacked (a zip bomb is refused)
+ * @param maxEntries      how many files an archive may hold
+ * @param samples         how many features a report shows
+ * @param listedProblems  how many problems a report lists one by one (all are counted)
+ * @param staleAfter      a running job silent for this long is taken for dead (its process stopped)
+ */
+@Validated
+@ConfigurationProperties("plan.imports")
+public record ImportProperties(
+        @NotNull Path workDir,
+        @NotNull DataSize maxExpandedSize,
+        @Min(1) int maxEntries,
+        @Min(0) @Max(100) int samples,
+        @Min(0) int listedProblems,
+        @NotNull Duration staleAfter) {
+}

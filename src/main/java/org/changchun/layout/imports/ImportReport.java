@@ -1,0 +1,55 @@
+package org.changchun.layout.imports;
+
+import java.util.List;
+import org.changchun.layout.geo.GeoJsonFeature;
+
+/**
+ * What an import found and did, per shapefile: the same document for a dry run (nothing written)
+ * and for a finished job.
+ */
+public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
+
+    /**
+     * @param extent  [west, south, east, north] in WGS84 degrees
+     * @param samples the first features as they will be stored
+     */
+    public record ShapefileReport(
+            String name,
+            String layer,
+            List<String> files,
+            Encoding encoding,
+            Crs crs,
+            long featureCount,
+            String geometryType,
+            List<Field> fields,
+            double[] extent,
+            List<GeoJsonFeature> samples,
+            Counts counts,
+            List<Problem> problems) {
+    }
+
+    public record Encoding(String charset, String source, String reasonZh, String reasonEn) {
+    }
+
+    public record Crs(int epsg, String name, String how) {
+    }
+
+    public record Field(String name, String type) {
+    }
+
+    /**
+     * @param written          features stored (or, for a dry run, that would be)
+     * @param repaired         invalid geometries made valid
+     * @param skippedEmpty     features without geometry left out
+     * @param unreadableValues attribute values that could not be read and are stored as empty
+     */
+    public record Counts(long written, long repaired, long skippedEmpty, long unreadableValues) {
+    }
+
+    /**
+     * @param kind    e.g. "repaired", "empty_geometry", "unreadable_value", "datum"
+     * @param feature the record number (from 1) the problem concerns, when it concerns one
+     */
+    public record Problem(String kind, Integer feature, String messageZh, String messageEn) {
+    }
+}

@@ -1,0 +1,149 @@
+package org.changchun.layout.imports;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.UnaryOperator;
+import org.changchun.layout.geo.GeoJsonFeature;
+import org.changchun.layout.geo.Reprojection;
+import org.changchun.layout.store.Feature;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * The features of one planned shapefile as they will be stored: reprojected to WGS84, invalid
+ * polygons repaired, features without geometry left out or refused, counted and noted for the
+ * report as they pass. Reads one record at a time, so any size fits in a small heap.
+ */
+final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
+
+    private final PlannedLayer plan;
+    private final ImportRequest.EmptyGeometries emptyGeometries;
+    private final int samples;
+    private final int listedProblems;
+    private final ShapefileSource source;
+    private final Iterator<ShapefileSource.Record> records;
+    private final UnaryOperator<Geometry> toWgs84;
+    private final List<ImportReport.Problem> problems = new ArrayList<>();
+    private final List<GeoJsonFeature> sampled = new ArrayList<>();
+    private long written;
+    private long repaired;
+    private long skippedEmpty;
+    private long unlistedProblems;
+    private Feature next;
+
+    ImportedFeatures(PlannedLayer plan, ImportRequest.EmptyGeometries emptyGeometries, int samples, int listedProblems) {
+        this.plan = plan;
+        this.emptyGeometries = emptyGeometries;
+        this.samples = samples;
+        this.listedProblems = listedProblems;
+        this.source = ShapefileSource.open(plan.set(), plan.encoding().charset());
+        this.records = source.records();
+        this.toWgs84 = Reprojection.transformer(plan.crs().epsg(), 4326);
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null && records.hasNext()) {
+            next = convert(records.next());
+        }
+        return next != null;
+    }
+
+    @Override
+    public Feature next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Feature feature = next;
+        next = null;
+        written++;
+        if (sampled.size() < samples) {
+            sampled.add(GeoJsonFeature.of(feature));
+        }
+        return feature;
+    }
+
+    /** Reads every remaining feature without keeping them, e.g. for a dry run. */
+    void drain() {
+        while (hasNext()) {
+            next();
+        }
+    }
+
+    /** What passed so far, as the report's entry for this shapefile. */
+    ImportReport.ShapefileReport report() {
+        List<ImportReport.Problem> listed = new ArrayList<>(problems);
+        if (unlistedProblems > 0) {
+            listed.add(new ImportReport.Problem("more", null, "另有 " + unlistedProblems + " 个同类问题未逐条列出",
+                    unlistedProblems + " more problems of these kinds are not listed one by one"));
+        }
+        if (source.unreadableValues() > 0) {
+            listed.add(new ImportReport.Problem("unreadable_value", null,
+                    source.unreadableValues() + " 个属性值无法读取（如数值字段中的 *****），已存为空值",
+                    source.unreadableValues() + " attribute values could not be read (e.g. ***** in a numeric field) "
+                            + "and are stored as empty"));
+        }
+        List<String> files = new ArrayList<>(List.of(plan.set().shp().getFileName().toString(),
+                plan.set().shx().getFileName().toString(), plan.set().dbf().getFileName().toString()));
+        plan.set().prj().ifPresent(p -> files.add(p.getFileName().toString()));
+        plan.set().cpg().ifPresent(p -> files.add(p.getFileName().toString()));
+        double[] extent = plan.wgs84Extent().isNull() ? null : new double[] {plan.wgs84Extent().getMinX(),
+            plan.wgs84Extent().getMinY(), plan.wgs84Extent().getMaxX(), plan.wgs84Extent().getMaxY()};
+        return new ImportReport.ShapefileReport(plan.set().name(), plan.layerId(), files,
+                new ImportReport.Encoding(plan.encoding().charset().name(), plan.encoding().source().name().toLowerCase(java.util.Locale.ROOT),
+                        plan.encoding().reasonZh(), plan.encoding().reasonEn()),
+                new ImportReport.Crs(plan.crs().epsg(), plan.crs().name(), plan.crs().how()),
+                plan.recordCount(), plan.geometryType(),
+                plan.fields().stream().map(f -> new ImportReport.Field(f.name(), f.type().code())).toList(),
+                extent, List.copyOf(sampled),
+                new ImportReport.Counts(written, repaired, skippedEmpty, source.unreadableValues()), listed);
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+
+    private Feature convert(ShapefileSource.Record record) {
+        int number = record.index() + 1;
+        Geometry geometry = record.geometry();
+        if (geometry == null || geometry.isEmpty()) {
+            if (emptyGeometries == ImportRequest.EmptyGeometries.REFUSE) {
+                throw new ImportRejectedException("第 " + number + " 条记录没有几何；如要跳过这类记录，请用 empty_geometries=skip",
+                        "record " + number + " has no geometry; to leave such records out, import with "
+                                + "empty_geometries=skip");
+            }
+            skippedEmpty++;
+            note("empty_geometry", number, "第 " + number + " 条记录没有几何，已跳过",
+                    "record " + number + " has no geometry and was left out");
+            return null;
+        }
+        Geometry lonLat = toWgs84.apply(geometry);
+        TopologyValidationError error = new IsValidOp(lonLat).getValidationError();
+        if (error != null) {
+            lonLat = GeometryFixer.fix(lonLat);
+            lonLat.setSRID(4326);
+            repaired++;
+            note("repaired", number, "第 " + number + " 条记录的几何无效（" + error.getMessage() + "），已修复",
+                    "record " + number + " had an invalid geometry (" + error.getMessage() + " at "
+                            + error.getCoordinate().x + ", " + error.getCoordinate().y + ") and was repaired");
+            if (lonLat.isEmpty()) {
+                skippedEmpty++;
+                return null;
+            }
+        }
+        return new Feature(String.valueOf(number), record.values(), lonLat);
+    }
+
+    private void note(String kind, int feature, String messageZh, String messageEn) {
+        if (problems.size() < listedProblems) {
+            problems.add(new ImportReport.Problem(kind, feature, messageZh, messageEn));
+        } else {
+            unlistedProblems++;
+        }
+    }
+}

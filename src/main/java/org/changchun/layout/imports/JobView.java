@@ -1,0 +1,43 @@
+package org.changchun.layout.imports;
+
+import java.time.OffsetDateTime;
+import org.changchun.layout.store.JobRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An import job as the API shows it.
+ *
+ * @param percent 0..100, from the features written so far against the shapefiles' record counts
+ * @param report  the report once the job has ended
+ */
+record JobView(
+        String id,
+        String href,
+        String state,
+        String layer,
+        String fileName,
+        Long featuresTotal,
+        long featuresDone,
+        int percent,
+        Double featuresPerSecond,
+        JsonNode report,
+        Error error,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    record Error(String messageZh, String messageEn) {
+    }
+
+    static JobView of(JobRecord job, JsonMapper json) {
+        int percent = "SUCCEEDED".equals(job.state()) ? 100
+                : job.featuresTotal() == null || job.featuresTotal() == 0 ? 0
+                : (int) Math.min(99, job.featuresDone() * 100 / job.featuresTotal());
+        return new JobView(job.id(), "/api/imports/" + job.id(), job.state(), job.layerId(), job.fileName(),
+                job.featuresTotal(), job.featuresDone(), percent,
+                job.featuresPerSecond() == null ? null : Math.round(job.featuresPerSecond() * 10) / 10d,
+                job.report() == null ? null : json.readTree(job.report()),
+                job.errorZh() == null ? null : new Error(job.errorZh(), job.errorEn()),
+                job.createdAt(), job.updatedAt());
+    }
+}

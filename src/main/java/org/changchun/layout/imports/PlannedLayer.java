@@ -1,0 +1,24 @@
+package org.changchun.layout.imports;
+
+import java.util.List;
+import org.changchun.layout.store.FieldSpec;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * One shapefile of an upload, checked and ready to read: where it goes, how its text and
+ * coordinates are to be read, and what its headers say.
+ *
+ * @param wgs84Extent the header's extent reprojected, for the report and the China check
+ */
+record PlannedLayer(
+        ShapefileSet set,
+        String layerId,
+        String titleZh,
+        String titleEn,
+        DbfEncoding.Detection encoding,
+        PrjIdentifier.Identified crs,
+        List<FieldSpec> fields,
+        String geometryType,
+        int recordCount,
+        Envelope wgs84Extent) {
+}
