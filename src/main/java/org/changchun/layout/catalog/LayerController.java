@@ -3,8 +3,13 @@ package org.changchun.layout.catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.NoSuchElementException;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.store.LayerVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LayerController {
 
     private final LayerCatalog catalog;
+    private final FeatureStore store;
 
-    LayerController(LayerCatalog catalog) {
+    LayerController(LayerCatalog catalog, FeatureStore store) {
         this.catalog = catalog;
+        this.store = store;
     }
 
     @GetMapping
@@ -30,5 +37,24 @@ class LayerController {
     @Operation(summary = "一个图层 / one layer")
     LayerSummary layer(@PathVariable String id) {
         return LayerSummary.of(catalog.get(id));
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "图层版本 / a layer's versions",
+            description = "the current version and the replaced ones kept for restoring, newest first")
+    List<LayerVersion> versions(@PathVariable String id) {
+        return store.versions(catalog.get(id).id());
+    }
+
+    @PostMapping("/{id}/versions/{version}/restore")
+    @Operation(summary = "恢复版本 / restore a kept version (editors)",
+            description = "makes a replaced version current again, with its links; the version it replaces is kept")
+    LayerSummary restore(@PathVariable String id, @PathVariable long version) {
+        LayerInfo layer = catalog.get(id);
+        try {
+            return LayerSummary.of(store.restore(layer.id(), version));
+        } catch (NoSuchElementException e) {
+            throw new LayerVersionNotFoundException(id, version);
+        }
     }
 }

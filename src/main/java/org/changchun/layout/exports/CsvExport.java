@@ -37,18 +37,21 @@ final class CsvExport {
             layer.fields().forEach(f -> header.add(f.name()));
             header.add("wkt");
             Csv.line(out, header);
-            store.eachFeature(layer.id(), feature -> {
-                List<Object> row = new ArrayList<>();
-                row.add(feature.id());
-                for (FieldSpec field : layer.fields()) {
-                    row.add(feature.properties().get(field.name()));
-                }
-                row.add(wkt.write(feature.geometry()));
-                try {
-                    Csv.line(out, row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            store.readFeatures(layer.id(), features -> {
+                features.forEach(feature -> {
+                    List<Object> row = new ArrayList<>();
+                    row.add(feature.id());
+                    for (FieldSpec field : layer.fields()) {
+                        row.add(feature.properties().get(field.name()));
+                    }
+                    row.add(wkt.write(feature.geometry()));
+                    try {
+                        Csv.line(out, row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                return null;
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.imports.ImportProperties;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.LayerInfo;
@@ -27,17 +28,20 @@ class ExportController {
     private final LayerCatalog catalog;
     private final FeatureStore store;
     private final JsonMapper json;
+    private final ImportProperties imports;
 
-    ExportController(LayerCatalog catalog, FeatureStore store, JsonMapper json) {
+    ExportController(LayerCatalog catalog, FeatureStore store, JsonMapper json, ImportProperties imports) {
         this.catalog = catalog;
         this.store = store;
         this.json = json;
+        this.imports = imports;
     }
 
     @GetMapping("/api/layers/{id}/export")
     @Operation(summary = "导出图层 / export a layer",
-            description = "format=geojson (RFC 7946) or csv (attributes and WKT geometry); encoding=UTF-8 (default) or "
-                    + "GBK for csv. Streams the whole layer, in WGS84 lon/lat.")
+            description = "format=shp (a zip with .shp, .shx, .dbf, .prj and .cpg; one shapefile per geometry type), "
+                    + "geojson (RFC 7946) or csv (attributes and WKT geometry); encoding=UTF-8 (default) or GBK for shp "
+                    + "and csv. The whole layer, in WGS84 lon/lat.")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String id,
                                                  @RequestParam(defaultValue = "geojson") String format,
                                                  @RequestParam(defaultValue = "UTF-8") String encoding) {
@@ -47,6 +51,7 @@ class ExportController {
         StreamingResponseBody body = switch (exportFormat) {
             case GEOJSON -> out -> GeoJsonExport.write(store, layer, json, out);
             case CSV -> out -> CsvExport.write(store, layer, charset, out);
+            case SHP -> out -> ShapefileExport.write(store, layer, shapefileCharset(charset), imports.workDir(), out);
         };
         MediaType type = MediaType.parseMediaType(exportFormat.mediaType());
         if (exportFormat == ExportFormat.CSV) {
@@ -57,6 +62,14 @@ class ExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(layer.id() + "." + exportFormat.extension(), StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    /** Shapefiles are written in UTF-8 or GBK, the two encodings Chinese GIS software reads. */
+    private static Charset shapefileCharset(Charset charset) {
+        if (charset.name().equals("GB18030")) {
+            throw new InvalidQueryException("shapefile 只能以 UTF-8 或 GBK 导出", "shapefiles are exported in UTF-8 or GBK");
+        }
+        return charset;
     }
 
     static Charset charset(String encoding) {

@@ -7,7 +7,8 @@ import org.changchun.layout.query.InvalidQueryException;
 /** The formats a layer can be exported in. */
 enum ExportFormat {
     GEOJSON("geojson", "application/geo+json"),
-    CSV("csv", "text/csv");
+    CSV("csv", "text/csv"),
+    SHP("zip", "application/zip");
 
     private final String extension;
     private final String mediaType;

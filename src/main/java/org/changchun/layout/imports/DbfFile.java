@@ -140,9 +140,9 @@ final class DbfFile implements Closeable {
             throw new ImportRejectedException(
                     "文件不完整（被截断）：" + name + " 应有 " + String.format("%,d", expected) + " 字节（" + records
                             + " 条记录），实际只有 " + String.format("%,d", size) + " 字节；请重新导出或重新压缩上传",
-                    "the .dbf is truncated: " + name + " should have " + String.format("%,d", expected) + " bytes ("
-                            + records + " records) but has " + String.format("%,d", size)
-                            + ": export or zip it again and upload the whole file");
+                    "the .dbf is truncated: expected " + String.format("%,d", expected) + " bytes for " + records
+                            + " records, found " + String.format("%,d", size) + " (" + name
+                            + "); export or zip it again and upload the whole file");
         }
         return new DbfFile(path, channel, (int) records, headerLength, recordLength, languageDriver, List.copyOf(fields));
     }

@@ -64,8 +64,8 @@ class ImportCommand implements CommandLineRunner, ExitCodeGenerator {
                     options.containsKey("dry-run"));
             try (InputStream in = Files.newInputStream(zip)) {
                 if (request.dryRun()) {
-                    out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(
-                            imports.dryRun(in, zip.getFileName().toString(), request)));
+                    ImportReport report = imports.dryRun(in, zip.getFileName().toString(), request);
+                    out.println(json.writerFor(ImportReport.class).withDefaultPrettyPrinter().writeValueAsString(report));
                     return;
                 }
                 long started = System.nanoTime();

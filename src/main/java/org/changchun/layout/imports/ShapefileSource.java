@@ -219,9 +219,8 @@ public final class ShapefileSource implements AutoCloseable {
         return new ImportRejectedException(
                 "文件不完整（被截断）：" + name + " 应有 " + String.format("%,d", expected) + " 字节，实际只有 "
                         + String.format("%,d", actual) + " 字节；请重新导出或重新压缩后上传完整的文件",
-                "the " + kind + " is truncated: " + name + " should have " + String.format("%,d", expected)
-                        + " bytes but has " + String.format("%,d", actual) + "; export or zip it again and upload the "
-                        + "whole file");
+                "the " + kind + " is truncated: expected " + String.format("%,d", expected) + " bytes, found "
+                        + String.format("%,d", actual) + " (" + name + "); export or zip it again and upload the whole file");
     }
 
     private static ImportRejectedException damaged(String name, String whyZh, String whyEn) {

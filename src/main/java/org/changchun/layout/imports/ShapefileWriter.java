@@ -68,8 +68,10 @@ import org.locationtech.jts.geom.Polygon;
  * ignoring case, to an earlier one gets {@code _2}, {@code _3}, … in place of its last
  * characters. {@link #dbfFieldNames} gives the mapping, also returned in {@link Written}.
  * STRING → C, as wide as the longest value in bytes (at least 1, at most 254; longer text is cut
- * at a character boundary and counted); INTEGER → N(18,0); NUMBER → N(24,d), with d up to 15
- * decimals, fewer when the field's largest value needs the room for its integer digits;
+ * at a character boundary and counted); INTEGER → N(18,0); NUMBER → N(18,d), where d is what the
+ * field's largest value leaves after its integer digits, a sign and the point (1 to 15): 16
+ * significant digits, about what a double holds, within dBase's width of 18 for N (wider fields
+ * make H2GIS's writer log a warning for every field), so numbers of 10^16 and more are dropped;
  * BOOLEAN → L; DATE → D. A value that cannot be stored (not a number in a number field, an
  * integer of more than 18 characters, NaN, a date that is not a {@link LocalDate} or ISO text)
  * is written as null and counted. Characters the charset cannot encode become '?'.
@@ -98,7 +100,7 @@ public final class ShapefileWriter {
 
     private static final int MAX_NAME_BYTES = 10;
     private static final int MAX_TEXT_BYTES = 254;
-    private static final int NUMBER_WIDTH = 24;
+    private static final int NUMBER_WIDTH = 18;
     private static final int INTEGER_WIDTH = 18;
     private static final Charset GBK = Charset.forName("GBK");
 
@@ -243,7 +245,7 @@ public final class ShapefileWriter {
                     }
                     case NUMBER: {
                         Double number = value instanceof Number n ? n.doubleValue() : null;
-                        if (number == null || !Double.isFinite(number) || integerDigits(number) > NUMBER_WIDTH) {
+                        if (number == null || !Double.isFinite(number) || integerDigits(number) + 2 > NUMBER_WIDTH) {
                             facts.dropped++;
                             out.writeByte(NULL);
                         } else {
@@ -301,7 +303,8 @@ public final class ShapefileWriter {
                     header.addColumn(dbfName, 'N', INTEGER_WIDTH, 0);
                     break;
                 case NUMBER:
-                    decimals[i] = Math.max(0, Math.min(15, NUMBER_WIDTH - 2 - integerDigits(facts.largest[i])));
+                    // at least one decimal, or the reader would take N(18,0) for an INTEGER field
+                    decimals[i] = Math.max(1, Math.min(15, NUMBER_WIDTH - 2 - integerDigits(facts.largest[i])));
                     header.addColumn(dbfName, 'N', NUMBER_WIDTH, decimals[i]);
                     break;
                 case BOOLEAN:

@@ -3,7 +3,8 @@ package org.changchun.layout.store;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.changchun.layout.query.FeatureQuery;
 import org.locationtech.jts.geom.Geometry;
 
@@ -57,10 +58,10 @@ public interface FeatureStore {
     Optional<Feature> feature(String layerId, String featureId);
 
     /**
-     * Hands every feature of a layer to a consumer, in id order, reading them with a cursor so a
-     * layer of any size passes through a small heap.
+     * Lets a reader pull every feature of a layer, in id order, from a stream backed by a cursor,
+     * so a layer of any size passes through a small heap. The stream is open only during the call.
      */
-    void eachFeature(String layerId, Consumer<Feature> consumer);
+    <T> T readFeatures(String layerId, Function<Stream<Feature>, T> reader);
 
     /** The features of a layer whose geometry intersects the given one (WGS84), ordered by id. */
     List<Feature> intersecting(String layerId, Geometry geometry);

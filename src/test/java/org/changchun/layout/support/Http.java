@@ -39,6 +39,31 @@ public final class Http {
         return base;
     }
 
+    /**
+     * A multipart/form-data POST with one file part named {@code file} and text fields.
+     *
+     * @param headers name, value, name, value…
+     */
+    public Response upload(String path, String fileName, byte[] file, java.util.Map<String, String> fields,
+                           String... headers) {
+        String boundary = "----plan-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(utf8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return execute(builder.build(), "POST", path);
+    }
+
     /** The value of an Authorization header for HTTP Basic. */
     public static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -63,7 +88,10 @@ public final class Http {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        HttpRequest request = builder.build();
+        return execute(builder.build(), method, path);
+    }
+
+    private Response execute(HttpRequest request, String method, String path) {
         try {
             HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -13,7 +13,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.sql.Types;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.SortKey;
@@ -137,14 +138,16 @@ final class FeatureTables {
         return jdbc.query(selectSql(table) + " ORDER BY id", rowMapper(table));
     }
 
-    /** Streams the rows to the consumer; PostgreSQL uses a cursor when in a transaction with a fetch size. */
-    void each(LayerTable table, Consumer<Feature> consumer) {
+    /**
+     * Hands the reader a stream over the rows; PostgreSQL uses a cursor when the caller runs this
+     * in a transaction, thanks to the fetch size.
+     */
+    <T> T stream(LayerTable table, Function<Stream<Feature>, T> reader) {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(STREAM_FETCH_SIZE);
-        RowMapper<Feature> mapper = rowMapper(table);
-        streaming.query(selectSql(table) + " ORDER BY id", (ResultSet rows) -> {
-            consumer.accept(mapper.mapRow(rows, 0));
-        });
+        try (Stream<Feature> rows = streaming.queryForStream(selectSql(table) + " ORDER BY id", rowMapper(table))) {
+            return reader.apply(rows);
+        }
     }
 
     Optional<Feature> byId(LayerTable table, String featureId) {

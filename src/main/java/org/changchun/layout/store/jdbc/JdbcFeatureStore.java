@@ -7,7 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -157,10 +158,10 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
-    public void eachFeature(String layerId, Consumer<Feature> consumer) {
+    public <T> T readFeatures(String layerId, Function<Stream<Feature>, T> reader) {
         LayerTable table = table(layerId);
-        // a read-only transaction, so PostgreSQL streams the rows through a cursor
-        transactions.executeWithoutResult(status -> features.each(table, consumer));
+        // inside a transaction, so PostgreSQL streams the rows through a cursor
+        return transactions.execute(status -> features.stream(table, reader));
     }
 
     @Override
