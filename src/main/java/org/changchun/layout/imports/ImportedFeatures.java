@@ -83,9 +83,9 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
         }
         if (source.unreadableValues() > 0) {
             listed.add(new ImportReport.Problem("unreadable_value", null,
-                    source.unreadableValues() + " 个属性值无法读取（如数值字段中的 *****），已存为空值",
-                    source.unreadableValues() + " attribute values could not be read (e.g. ***** in a numeric field) "
-                            + "and are stored as empty"));
+                    source.unreadableValues() + " 个属性值无法解析（如数值字段中的“12a”、日期“20231399”），已存为空值",
+                    source.unreadableValues() + " attribute values could not be parsed (e.g. \"12a\" in a number field, "
+                            + "the date \"20231399\") and are stored as empty"));
         }
         List<String> files = new ArrayList<>(List.of(plan.set().shp().getFileName().toString(),
                 plan.set().shx().getFileName().toString(), plan.set().dbf().getFileName().toString()));

@@ -48,7 +48,8 @@ public final class ZipArchive {
     }
 
     /**
-     * Extracts {@code zip} into {@code targetDir} (created if needed).
+     * Extracts {@code zip} into {@code targetDir}, which should be a new folder (created if needed):
+     * a file that is already there is not overwritten, and the extraction fails.
      *
      * @throws ImportRejectedException for the refusals listed on the class
      */
