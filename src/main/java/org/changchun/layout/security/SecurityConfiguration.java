@@ -1,54 +1,97 @@
 package org.changchun.layout.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.changchun.layout.store.AccessStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reading is open to everyone; changing data needs the EDITOR role, signed in with HTTP Basic.
- * The API is stateless (no session, so no CSRF token to steal); refusals are problem documents.
+ * Who may do what. Reading is open unless {@code plan.security.anonymous-read} is off; changing
+ * data needs the EDITOR role; accounts, keys and the audit trail need ADMIN. Three ways to sign in:
+ * the map page's session (form sign-in at {@code /api/session}, then the {@code XSRF-TOKEN}
+ * cookie's value sent back as {@code X-XSRF-TOKEN}), HTTP Basic for scripts and GDAL, and
+ * {@code X-API-Key} for machine clients. Only requests that ride on a session cookie need the
+ * CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    static final String EDITOR = "EDITOR";
+    private static final String REALM = "Basic realm=\"changchun-plan\"";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ApiKeys keys,
+                                            AccessStore store, JsonMapper json) throws Exception {
         AuthenticationEntryPoint signInRequired = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"changchun-plan\"");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "需要以编辑账号登录",
-                    "sign-in required: this request changes data and needs an editor account");
+            // a page's own calls get no Basic challenge, so browsers never pop up (and cache) a password dialog
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", REALM);
+            }
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "需要登录（编辑或管理账号）",
+                    "sign-in required: this request needs an editor or admin account, or an API key");
         };
-        // the API sets its own Cache-Control (tiles are public and cacheable)
+        AuthorizationManager<RequestAuthorizationContext> reading = properties.anonymousRead()
+                ? (authentication, context) -> new AuthorizationDecision(true)
+                : AuthenticatedAuthorizationManager.authenticated();
         http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(cors -> cors.configurationSource(cors(properties.corsAllowedOrigins())))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(notFromASession(),
+                        request -> request.getRequestURI().startsWith("/api/coverage/")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .addFilterBefore(new ApiKeyFilter(keys, store), BasicAuthenticationFilter.class)
+                .addFilterAfter(new AuditFilter(store), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/api/me").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.svg", "/css/**", "/js/**",
+                                "/i18n/**", "/webjars/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/session", "/api/session/logout").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/**").access(reading)
+                        .requestMatchers(HttpMethod.HEAD, "/**").access(reading)
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         // coverage questions about a drawn polygon are reads sent as POST
-                        .requestMatchers(HttpMethod.POST, "/api/coverage/**").permitAll()
-                        .anyRequest().hasRole(EDITOR))
+                        .requestMatchers(HttpMethod.POST, "/api/coverage/**").access(reading)
+                        .anyRequest().hasRole(Roles.EDITOR))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signInRequired))
+                .formLogin(form -> form.loginProcessingUrl("/api/session")
+                        .successHandler((request, response, authentication) -> {
+                            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                            response.getWriter().write(json.writeValueAsString(Map.of("username",
+                                    authentication.getName(), "roles", authentication.getAuthorities().stream()
+                                            .map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList())));
+                        })
+                        .failureHandler((request, response, e) -> ProblemResponses.write(response,
+                                HttpStatus.UNAUTHORIZED, "用户名或密码不正确", "wrong user name or password")))
+                .logout(logout -> logout.logoutUrl("/api/session/logout")
+                        .logoutSuccessHandler((request, response, authentication) -> response.setStatus(204)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(signInRequired)
                         .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN, "当前账号没有编辑权限",
-                                "this account may not change data (it needs the EDITOR role)")));
+                                HttpStatus.FORBIDDEN, "没有权限，或缺少 CSRF 令牌（页面会话请带 X-XSRF-TOKEN）",
+                                "not allowed: this account lacks the role this request needs, or a signed-in page "
+                                        + "sent no CSRF token (X-XSRF-TOKEN)")));
         return http.build();
     }
 
@@ -58,12 +101,34 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(SecurityProperties properties) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        for (SecurityProperties.User user : properties.users()) {
-            users.createUser(User.withUsername(user.name()).password(user.password())
-                    .roles(user.roles().toArray(String[]::new)).build());
+    UserDetailsService users(SecurityProperties properties, AccessStore store) {
+        return new AccountDetailsService(properties, store);
+    }
+
+    /**
+     * Requests a forged cross-site form could not have made with the victim's rights: those that
+     * bring their own credentials in a header, and those without a session cookie (anonymous, so
+     * a forgery gains nothing). Signing in itself is always checked, so no one can be signed in
+     * to another's account by a forged form.
+     */
+    private static RequestMatcher notFromASession() {
+        return (HttpServletRequest request) -> !request.getRequestURI().equals("/api/session")
+                && (request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null
+                || request.getRequestedSessionId() == null);
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!allowedOrigins.isEmpty()) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(allowedOrigins);
+            configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+            configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Content-Crs", "X-API-Key",
+                    "If-None-Match", "Accept"));
+            configuration.setExposedHeaders(List.of("ETag", "Location", "Content-Crs"));
+            source.registerCorsConfiguration("/ogc/**", configuration);
+            source.registerCorsConfiguration("/api/**", configuration);
         }
-        return users;
+        return source;
     }
 }

@@ -2,6 +2,7 @@ package org.changchun.layout.store;
 
 import javax.sql.DataSource;
 import org.changchun.layout.store.jdbc.ChangeListeners;
+import org.changchun.layout.store.jdbc.JdbcAccessStore;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
 import org.changchun.layout.store.jdbc.JdbcJobStore;
 import org.changchun.layout.store.postgis.PostgisChangeFeed;
@@ -40,6 +41,11 @@ class StoreConfiguration {
     @Bean
     JobStore jobStore(JdbcTemplate jdbc) {
         return new JdbcJobStore(jdbc);
+    }
+
+    @Bean
+    AccessStore accessStore(JdbcTemplate jdbc, StoreKind storeKind) {
+        return new JdbcAccessStore(jdbc, storeKind.dialect());
     }
 
     @Bean

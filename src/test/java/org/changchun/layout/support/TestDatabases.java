@@ -20,6 +20,8 @@ public final class TestDatabases {
                 registry.add("spring.datasource.url", database::url);
                 registry.add("spring.datasource.username", database::user);
                 registry.add("spring.datasource.password", database::password);
+                // the throwaway test cluster trusts local connections and has no password
+                registry.add("plan.security.allow-insecure-defaults", () -> "true");
             }
             default -> throw new IllegalArgumentException("no store kind " + kind);
         }

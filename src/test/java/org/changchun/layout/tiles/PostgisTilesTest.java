@@ -28,7 +28,7 @@ class PostgisTilesTest extends TilesTest {
         try (ConfigurableApplicationContext replica = new SpringApplicationBuilder(LayoutApplication.class)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--spring.datasource.url=" + databaseUrl,
                         "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                        "--plan.catalog.refresh-interval=1h")) {
+                        "--plan.catalog.refresh-interval=1h", "--plan.security.allow-insecure-defaults=true")) {
             Http other = new Http(((WebServerApplicationContext) replica).getWebServer().getPort());
             String tile = "/ogc/collections/projects/tiles/WebMercatorQuad/" + AUTO_ZONE_TILE;
             String before = other.get(tile).header("ETag");

@@ -1,0 +1,54 @@
+package org.changchun.layout.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.changchun.layout.store.AccessStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Records every request that may change data (POST, PUT, PATCH, DELETE), refused ones included:
+ * who made it, what it was, when, and its status. Coverage questions, which are reads sent as
+ * POST, are not recorded.
+ */
+class AuditFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final AccessStore store;
+
+    AuditFilter(AccessStore store) {
+        this.store = store;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !WRITES.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/coverage/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            String actor = who == null || !who.isAuthenticated() || "anonymousUser".equals(who.getName())
+                    ? null : who.getName();
+            String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            try {
+                store.audit(actor, request.getMethod(), path, response.getStatus(), null);
+            } catch (RuntimeException e) {
+                log.error("Could not record {} {} by {} in the audit trail", request.getMethod(), path, actor, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.changchun.layout.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "账号 Accounts")
+class MeController {
+
+    /**
+     * @param csrfCookie the cookie holding the CSRF token (set by this answer)
+     * @param csrfHeader the header a signed-in page sends that cookie's value back in, with every write
+     */
+    record Me(boolean authenticated, String username, List<String> roles, String csrfCookie, String csrfHeader) {
+    }
+
+    @GetMapping("/api/me")
+    @Operation(summary = "当前用户 / who is signed in",
+            description = "the user and roles of this request; sets the XSRF-TOKEN cookie whose value a signed-in page "
+                    + "sends back as X-XSRF-TOKEN with its writes")
+    Me me(Principal principal, CsrfToken csrf) {
+        List<String> roles = principal instanceof Authentication authentication
+                ? authentication.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList()
+                : List.of();
+        if (csrf != null) {
+            // reading the token makes the repository send its cookie with this answer
+            csrf.getToken();
+        }
+        return new Me(principal != null, principal == null ? null : principal.getName(), roles, "XSRF-TOKEN",
+                csrf == null ? null : csrf.getHeaderName());
+    }
+}
