@@ -21,6 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.changchun.layout.problem.ApiException;
 import org.changchun.layout.store.ConcurrentLayerWriteException;
 import org.changchun.layout.store.FeatureStore;
@@ -60,7 +63,15 @@ public class ImportJobs implements DisposableBean {
         return thread;
     });
 
-    ImportJobs(ImportPlanner planner, FeatureStore store, JobStore jobs, ImportProperties properties, JsonMapper json) {
+    private final Counter importedFeatures;
+    private final Timer importTime;
+
+    ImportJobs(ImportPlanner planner, FeatureStore store, JobStore jobs, ImportProperties properties, JsonMapper json,
+               MeterRegistry meters) {
+        this.importedFeatures = Counter.builder("plan.imports.features").description("features written by imports")
+                .register(meters);
+        this.importTime = Timer.builder("plan.imports.duration").description("time of finished imports")
+                .register(meters);
         this.planner = planner;
         this.store = store;
         this.jobs = jobs;
@@ -179,6 +190,8 @@ public class ImportJobs implements DisposableBean {
             }
             double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
             long written = reports.stream().mapToLong(r -> r.counts().written()).sum();
+            importedFeatures.increment(written);
+            importTime.record(java.time.Duration.ofNanos(System.nanoTime() - started));
             jobs.progress(job.id(), before[0], written / seconds);
             jobs.finish(job.id(), "SUCCEEDED", report(fileName, reports), null, null);
             log.info("Import {} of {} finished: {} features in {} s", job.id(), fileName, written,

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 class ImportPlanner {
 
     private final LayerCatalog catalog;
+    private final ImportProperties properties;
 
-    ImportPlanner(LayerCatalog catalog) {
+    ImportPlanner(LayerCatalog catalog, ImportProperties properties) {
         this.catalog = catalog;
+        this.properties = properties;
     }
 
     List<PlannedLayer> plan(Path unpacked, String fileName, ImportRequest request) {
@@ -64,6 +66,12 @@ class ImportPlanner {
         DbfEncoding.Detection encoding = DbfEncoding.detect(set.dbf(), set.cpg(), request.encoding());
         PrjIdentifier.Identified crs = crs(set, request.srid());
         try (ShapefileSource source = ShapefileSource.open(set, encoding.charset())) {
+            if (source.recordCount() > properties.maxFeatures()) {
+                throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "“" + set.name() + "”有 " + source.recordCount() + " 个要素，超过上限 " + properties.maxFeatures(),
+                        "'" + set.name() + "' holds " + source.recordCount() + " features, more than "
+                                + "plan.imports.max-features (" + properties.maxFeatures() + ")");
+            }
             Envelope wgs84 = wgs84Extent(source.sourceExtent(), crs.epsg());
             if (source.recordCount() > 0) {
                 ChinaExtent.check(wgs84, source.sourceExtent(), crs.epsg()).ifPresent(hint -> {

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param workDir         where uploads are unpacked while they are checked and imported
  * @param maxExpandedSize how far an archive may expand when unpacked (a zip bomb is refused)
  * @param maxEntries      how many files an archive may hold
+ * @param maxFeatures     how many features one shapefile may hold
  * @param samples         how many features a report shows
  * @param listedProblems  how many problems a report lists one by one (all are counted)
  * @param staleAfter      a running job silent for this long is taken for dead (its process stopped)
@@ -26,6 +27,7 @@ public record ImportProperties(
         @NotNull Path workDir,
         @NotNull DataSize maxExpandedSize,
         @Min(1) int maxEntries,
+        @Min(1) long maxFeatures,
         @Min(0) @Max(100) int samples,
         @Min(0) int listedProblems,
         @NotNull Duration staleAfter) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.geo.GeoJsonFeature;
+import org.changchun.layout.limits.LimitsProperties;
 import org.changchun.layout.store.Feature;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
@@ -37,11 +38,13 @@ class ItemsController {
     private final LayerCatalog catalog;
     private final FeatureStore store;
     private final JsonMapper json;
+    private final LimitsProperties limits;
 
-    ItemsController(LayerCatalog catalog, FeatureStore store, JsonMapper json) {
+    ItemsController(LayerCatalog catalog, FeatureStore store, JsonMapper json, LimitsProperties limits) {
         this.catalog = catalog;
         this.store = store;
         this.json = json;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -53,7 +56,7 @@ class ItemsController {
                             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         LayerInfo layer = catalog.get(collectionId);
-        ItemsRequest request = ItemsRequest.parse(layer, parameters, accept);
+        ItemsRequest request = ItemsRequest.parse(layer, parameters, accept, limits);
         FeaturePage page = store.query(request.query());
         List<Link> links = links(layer, request, page);
         if (request.format() == OgcFormat.HTML) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.changchun.layout.geo.ApiCrs;
+import org.changchun.layout.limits.LimitsProperties;
 import org.changchun.layout.ogc.cql2.Cql2Text;
 import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.FeatureQuery;
@@ -34,7 +35,8 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
     private static final Set<String> PARAMETERS = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs",
             "datetime", "properties", "sortby", "filter", "filter-lang", "filter-crs");
 
-    static ItemsRequest parse(LayerInfo layer, MultiValueMap<String, String> parameters, String accept) {
+    static ItemsRequest parse(LayerInfo layer, MultiValueMap<String, String> parameters, String accept,
+                              LimitsProperties limits) {
         Map<String, String> single = singleValues(parameters);
         Filter filter = null;
         for (Map.Entry<String, String> parameter : single.entrySet()) {
@@ -42,7 +44,7 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
                 filter = Filters.and(filter, queryable(layer, parameter.getKey(), parameter.getValue()));
             }
         }
-        filter = Filters.and(filter, cql2(single));
+        filter = Filters.and(filter, cql2(single, limits));
         filter = Filters.and(filter, datetime(layer, single.get("datetime")));
         int limit = (int) number(single, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         long offset = number(single, "offset", 0, 0, Long.MAX_VALUE);
@@ -110,7 +112,7 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
                 new Expression.Literal(value));
     }
 
-    private static Filter cql2(Map<String, String> single) {
+    private static Filter cql2(Map<String, String> single, LimitsProperties limits) {
         String text = single.get("filter");
         String language = single.get("filter-lang");
         if (language != null && !language.equals("cql2-text")) {
@@ -124,7 +126,8 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
             return null;
         }
         ApiCrs filterCrs = crs("filter-crs", single.get("filter-crs"));
-        return Filters.mapGeometries(Cql2Text.parse(text), filterCrs::toWgs84);
+        return Filters.mapGeometries(Cql2Text.parse(text, limits.cql2MaxDepth(), limits.cql2MaxLength()),
+                filterCrs::toWgs84);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -43,6 +44,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, e.messageZh(), e.messageEn());
     }
 
+    /** The HTTP firewall refuses odd request parts (e.g. control characters in a parameter name). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "请求被拒绝：含有不允许的字符", "the request was refused: " + e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "参数“" + e.getName() + "”的值无效",
@@ -60,6 +67,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (isStatementTimeout(e)) {
+            return problem(HttpStatus.BAD_REQUEST, "查询超时（plan.store.statement-timeout）；请缩小范围或收紧过滤条件",
+                    "the query ran longer than plan.store.statement-timeout and was cancelled; ask for less (a smaller "
+                            + "bbox, a stricter filter, a smaller page)");
+        }
         log.error("Unexpected error answering {}", request.getDescription(false), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试",
                 "internal error; please retry later");
@@ -74,6 +86,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             decorate(detail, status, statusTextZh(status), detailText);
         }
         return response;
+    }
+
+    /** A statement cancelled for running too long: SQLState 57014 in PostgreSQL and H2 alike. */
+    private static boolean isStatementTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())
+                    || cause instanceof org.springframework.dao.QueryTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<Object> problem(HttpStatusCode status, String messageZh, String messageEn) {

@@ -22,6 +22,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -93,6 +95,12 @@ class SecurityConfiguration {
                                 "not allowed: this account lacks the role this request needs, or a signed-in page "
                                         + "sent no CSRF token (X-XSRF-TOKEN)")));
         return http.build();
+    }
+
+    /** Requests the firewall refuses before any controller (e.g. encoded slashes in paths) are the caller's mistake. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
     }
 
     @Bean

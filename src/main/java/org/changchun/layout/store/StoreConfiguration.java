@@ -35,7 +35,7 @@ class StoreConfiguration {
     FeatureStore featureStore(JdbcTemplate jdbc, TransactionTemplate transactions, StoreKind storeKind,
                               StoreProperties properties, ChangeListeners listeners) {
         return new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), properties.keptPreviousVersions(),
-                properties.abandonedAfter(), listeners);
+                properties.abandonedAfter(), properties.statementTimeout(), listeners);
     }
 
     @Bean

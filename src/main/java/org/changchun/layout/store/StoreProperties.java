@@ -13,8 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * @param keptPreviousVersions how many replaced versions of each layer stay restorable
  * @param abandonedAfter       how long an unfinished layer write may go without progress before
  *                             it is taken for dead and cleaned up
+ * @param statementTimeout     how long one query on behalf of a request (items, coverage, tiles)
+ *                             may run before it is cancelled and the request refused; writes are
+ *                             not bounded by it
  */
 @Validated
 @ConfigurationProperties("plan.store")
-public record StoreProperties(@Min(0) int keptPreviousVersions, @NotNull Duration abandonedAfter) {
+public record StoreProperties(@Min(0) int keptPreviousVersions, @NotNull Duration abandonedAfter,
+                              @NotNull Duration statementTimeout) {
 }

@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.LayerInfo;
@@ -33,13 +35,16 @@ class TileService {
     private final TileProperties properties;
     private final Cache<Key, byte[]> cache;
 
-    TileService(FeatureStore store, TileProperties properties) {
+    TileService(FeatureStore store, TileProperties properties, MeterRegistry meters) {
         this.encoder = store.nativeTiles().orElseGet(() -> new JavaTileEncoder(store));
         this.properties = properties;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(properties.cacheSize().toBytes())
                 .weigher((Key key, byte[] bytes) -> bytes.length + 64)
+                .recordStats()
                 .build();
+        // cache.gets{result=hit|miss}, evictions and size, from which dashboards take the hit ratio
+        CaffeineCacheMetrics.monitor(meters, cache, "tiles");
     }
 
     /** The entity tag a tile of these layers has now, without encoding it. */

@@ -65,7 +65,8 @@ class ItemsRequestTest {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             parameters.add(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return ItemsRequest.parse(layer, parameters, "application/geo+json");
+        return ItemsRequest.parse(layer, parameters, "application/geo+json",
+                new org.changchun.layout.limits.LimitsProperties(40, 20_000, org.springframework.util.unit.DataSize.ofMegabytes(16)));
     }
 
     private static LayerInfo layer(List<FieldSpec> fields) {

@@ -49,7 +49,7 @@ public final class TestStores {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         FeatureStore store = new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), keptPreviousVersions,
-                abandonedAfter, new ChangeListeners());
+                abandonedAfter, Duration.ofSeconds(30), new ChangeListeners());
         return new StoreUnderTest(storeKind, store, jdbc, dataSource);
     }
 

@@ -16,6 +16,7 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.sql.Types;
+import java.time.Duration;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.SortKey;
 import org.changchun.layout.store.Feature;
@@ -49,12 +50,21 @@ final class FeatureTables {
     private static final int WGS84 = 4326;
 
     private final JdbcTemplate jdbc;
+    /** For queries made on behalf of a request: bounded in time, unlike writes. */
+    private final JdbcTemplate reads;
     private final SpatialDialect dialect;
     private final GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), WGS84);
 
-    FeatureTables(JdbcTemplate jdbc, SpatialDialect dialect) {
+    FeatureTables(JdbcTemplate jdbc, SpatialDialect dialect, Duration statementTimeout) {
         this.jdbc = jdbc;
+        this.reads = new JdbcTemplate(jdbc.getDataSource());
+        this.reads.setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds()));
+        this.reads.setExceptionTranslator(jdbc.getExceptionTranslator());
         this.dialect = dialect;
+    }
+
+    JdbcTemplate reads() {
+        return reads;
     }
 
     void create(String table, List<FieldSpec> fields) {
@@ -156,7 +166,7 @@ final class FeatureTables {
 
     List<Feature> intersecting(LayerTable table, Geometry geometry) {
         byte[] wkb = wkb(geometry);
-        return jdbc.query(selectSql(table)
+        return reads.query(selectSql(table)
                         + " WHERE geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))"
                         + " ORDER BY id",
                 rowMapper(table), wkb, wkb);
@@ -186,7 +196,7 @@ final class FeatureTables {
         List<Object> pageParameters = new ArrayList<>(parameters);
         pageParameters.add(query.limit());
         pageParameters.add(query.offset());
-        List<Feature> features = jdbc.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
+        List<Feature> features = reads.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
                 rowMapper(table), pageParameters.toArray());
         long matched = features.size() < query.limit() && (query.offset() == 0 || !features.isEmpty())
                 ? query.offset() + features.size()
@@ -195,7 +205,7 @@ final class FeatureTables {
     }
 
     private long count(LayerTable table, String where, List<Object> parameters) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table.table() + where, Long.class,
+        Long count = reads.queryForObject("SELECT COUNT(*) FROM " + table.table() + where, Long.class,
                 parameters.toArray());
         return count == null ? 0 : count;
     }

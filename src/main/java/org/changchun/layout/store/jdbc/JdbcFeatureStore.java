@@ -66,9 +66,11 @@ public final class JdbcFeatureStore implements FeatureStore {
      * @param keptPreviousVersions how many replaced versions of a layer stay restorable
      * @param abandonedAfter       how long an unfinished write may stay silent before
      *                             {@link #discardUnfinishedWrites()} takes it for dead
+     * @param statementTimeout     the bound of each query made for a request (not of writes)
      */
     public JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, SpatialDialect dialect,
-                            int keptPreviousVersions, Duration abandonedAfter, ChangeListeners listeners) {
+                            int keptPreviousVersions, Duration abandonedAfter, Duration statementTimeout,
+                            ChangeListeners listeners) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         // a heartbeat must be visible while the write's own transaction is still open
@@ -76,7 +78,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.heartbeats.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dialect = dialect;
         this.catalog = new CatalogTables(jdbc, dialect);
-        this.features = new FeatureTables(jdbc, dialect);
+        this.features = new FeatureTables(jdbc, dialect, statementTimeout);
         this.links = new LinkTables(jdbc);
         this.keptPreviousVersions = keptPreviousVersions;
         this.abandonedAfter = abandonedAfter;
@@ -239,7 +241,7 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<NativeTiles> nativeTiles() {
-        return dialect.mvt().map(sql -> new JdbcNativeTiles(jdbc, catalog, sql));
+        return dialect.mvt().map(sql -> new JdbcNativeTiles(features.reads(), catalog, sql));
     }
 
     @Override

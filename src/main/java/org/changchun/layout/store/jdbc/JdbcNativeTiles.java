@@ -14,6 +14,7 @@ import org.changchun.layout.store.NativeTiles;
  */
 final class JdbcNativeTiles implements NativeTiles {
 
+    /** Bounded in time, as every query made for a request. */
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final CatalogTables catalog;
     private final MvtSql sql;
