@@ -35,6 +35,7 @@ import org.changchun.layout.store.LayerSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +57,8 @@ public class ImportJobs implements DisposableBean {
     private final JobStore jobs;
     private final ImportProperties properties;
     private final JsonMapper json;
+    /** The jobs this process is running, kept alive in the store by {@link #heartbeat()}. */
+    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** One import at a time per process: each is disk- and database-bound. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "shapefile-import");
@@ -77,6 +80,24 @@ public class ImportJobs implements DisposableBean {
         this.jobs = jobs;
         this.properties = properties;
         this.json = json;
+        failStaleJobs();
+    }
+
+    /**
+     * Tells the store that this process's jobs are alive, also through the long silent phases of
+     * a write (indexing, linking), so other replicas do not take them for dead.
+     */
+    @Scheduled(fixedDelayString = "${plan.imports.heartbeat:5s}")
+    void heartbeat() {
+        for (String id : running) {
+            jobs.find(id).ifPresent(job -> jobs.progress(id, job.featuresDone(),
+                    job.featuresPerSecond() == null ? 0 : job.featuresPerSecond()));
+        }
+    }
+
+    /** Jobs whose process stopped (killed, crashed) show as failed once their heartbeat is stale. */
+    @Scheduled(fixedDelayString = "${plan.imports.stale-check:30s}")
+    void failStaleJobs() {
         int stale = jobs.failStale(OffsetDateTime.now(ZoneOffset.UTC).minus(properties.staleAfter()),
                 "服务在导入过程中停止，未写入任何内容；请重新导入",
                 "the service stopped during the import; nothing was written, please import again");
@@ -169,6 +190,7 @@ public class ImportJobs implements DisposableBean {
     private void run(JobRecord job, List<PlannedLayer> plans, String checksum, ImportRequest request, String fileName,
                      Path work, LongConsumer progress) {
         List<ImportReport.ShapefileReport> reports = new ArrayList<>();
+        running.add(job.id());
         long started = System.nanoTime();
         long[] before = {0};
         long[] lastReport = {0};
@@ -206,6 +228,7 @@ public class ImportJobs implements DisposableBean {
             fail(job, fileName, reports, "导入失败，未写入任何内容：" + e.getMessage(),
                     "the import failed and wrote nothing: " + e.getMessage());
         } finally {
+            running.remove(job.id());
             delete(work);
         }
     }
