@@ -8,7 +8,6 @@ import org.changchun.layout.store.Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +22,12 @@ class AdminBootstrap implements InitializingBean {
 
     private final SecurityProperties properties;
     private final AccessStore store;
+    private final PasswordEncoder encoder;
 
-    AdminBootstrap(SecurityProperties properties, AccessStore store) {
+    AdminBootstrap(SecurityProperties properties, AccessStore store, PasswordEncoder encoder) {
         this.properties = properties;
         this.store = store;
+        this.encoder = encoder;
     }
 
     @Override
@@ -35,7 +36,6 @@ class AdminBootstrap implements InitializingBean {
         if (admin == null || store.hasEnabledAdmin()) {
             return;
         }
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         String hash = admin.password().matches("\\{[a-z0-9@-]+\\}.+") ? admin.password() : encoder.encode(admin.password());
         store.saveAccount(new Account(admin.name(), hash, Set.of(Roles.ADMIN), true, OffsetDateTime.now(ZoneOffset.UTC)));
         log.info("Created the first admin account {} from plan.security.bootstrap-admin", admin.name());

@@ -1,0 +1,62 @@
+package org.changchun.layout.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.changchun.layout.LayoutApplication;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.support.TestStores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code java -jar … import FILE.zip --layer ID}: the same pipeline from the command line, without a web server. */
+class ImportCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void importsFromTheCommandLineAndExitsWithTheOutcome() throws IOException {
+        Path dir = temp.resolve("shp");
+        GdalShapefiles.write(dir, "区县", GdalShapefiles.DISTRICTS, "-lco", "ENCODING=GBK", "-t_srs", "EPSG:4530");
+        Path zip = zip(dir);
+        String database = TestStores.h2Url();
+
+        try (ConfigurableApplicationContext context = run(database, "import", zip.toString(), "--layer", "cli-districts")) {
+            assertThat(context.getBean(ImportCommand.class).getExitCode()).isZero();
+            FeatureStore store = context.getBean(FeatureStore.class);
+            assertThat(store.layer("cli-districts").orElseThrow().featureCount()).isEqualTo(2);
+            assertThat(store.feature("cli-districts", "1").orElseThrow().text("名称")).isEqualTo("双阳区");
+        }
+        try (ConfigurableApplicationContext context = run(database, "import", zip.toString(), "--layer", "districts")) {
+            assertThat(context.getBean(ImportCommand.class).getExitCode()).as("a refused import").isEqualTo(2);
+        }
+        try (ConfigurableApplicationContext context = run(database, "import")) {
+            assertThat(context.getBean(ImportCommand.class).getExitCode()).as("no file given").isEqualTo(2);
+        }
+    }
+
+    private static ConfigurableApplicationContext run(String database, String... args) {
+        String[] all = new String[args.length + 3];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--spring.datasource.url=" + database;
+        all[args.length + 1] = "--spring.main.banner-mode=off";
+        all[args.length + 2] = "--plan.command=import";
+        return new SpringApplicationBuilder(LayoutApplication.class).web(WebApplicationType.NONE).run(all);
+    }
+
+    private Path zip(Path dir) throws IOException {
+        try (var listing = Files.list(dir)) {
+            List<Path> files = listing.sorted().toList();
+            return GdalShapefiles.zip(temp.resolve("cli.zip"), StandardCharsets.UTF_8,
+                    files.stream().map(f -> f.getFileName().toString()).toList(), files);
+        }
+    }
+}
