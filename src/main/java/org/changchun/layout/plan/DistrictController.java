@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.changchun.layout.store.Feature;
 import org.changchun.layout.store.FeatureStore;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,8 +21,9 @@ class DistrictController {
     record CityRole(String id, String nameZh, String nameEn, String colour, String role, List<SupportReason> via) {
     }
 
+    /** @param labelPoint [lon, lat] of a point inside the district (JTS interior point), where a map puts its name */
     record DistrictSummary(String adcode, String nameZh, String nameEn, String level, Double areaKm2,
-                           String accuracy, List<CityRole> cities) {
+                           String accuracy, List<Double> labelPoint, List<CityRole> cities) {
     }
 
     private final FeatureStore store;
@@ -56,6 +59,15 @@ class DistrictController {
         return new DistrictSummary(district.id(), district.text("name_zh"), district.text("name_en"),
                 district.text("level"),
                 district.properties().get("area_km2") instanceof Double area ? area : null, district.text("accuracy"),
-                roles);
+                labelPoint(district.geometry()), roles);
+    }
+
+    private static List<Double> labelPoint(Geometry geometry) {
+        Coordinate inside = geometry.getInteriorPoint().getCoordinate();
+        return List.of(round(inside.x), round(inside.y));
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
     }
 }

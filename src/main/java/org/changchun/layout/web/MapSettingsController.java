@@ -1,0 +1,25 @@
+package org.changchun.layout.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "地图页面 Map page")
+class MapSettingsController {
+
+    private final MapSettings settings;
+
+    MapSettingsController(MapSettings settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping("/api/map-settings")
+    @Operation(summary = "地图设置 / the map page's settings",
+            description = "the raster basemap (URL template, attribution, datum) or none; with datum GCJ02 the page "
+                    + "shifts the plan layers onto the basemap")
+    MapSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,48 @@
+package org.changchun.layout.web;
+
+import org.changchun.layout.support.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The map page in a real browser against the real service on H2GIS, with an editor account.
+ * Subclasses with the same settings share one application (Spring caches the context) and each
+ * has one browser for all its tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "plan.security.users[0].name=" + BrowserTest.EDITOR,
+    "plan.security.users[0].password={noop}" + BrowserTest.EDITOR_PASSWORD,
+    "plan.security.users[0].roles=EDITOR"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTest {
+
+    static final String EDITOR = "editor";
+    static final String EDITOR_PASSWORD = "editor-secret";
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestDatabases.register("h2gis", registry);
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.changchun.layout.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.changchun.layout.support.Gdal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A GIS editor imports a shapefile as Chinese agencies send them (GBK attributes, CGCS2000) from
+ * the map page: sign in, dry run, report, confirm, progress to 100%, the new layer on the map.
+ */
+class MapImportFlowTest extends BrowserTest {
+
+    private static final String GREEN_SPACE = """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"名称":"南湖绿地","面积":2.4},
+             "geometry":{"type":"Polygon","coordinates":[[[125.30,43.84],[125.33,43.84],[125.33,43.86],[125.30,43.86],[125.30,43.84]]]}},
+            {"type":"Feature","properties":{"名称":"伊通河绿廊","面积":1.1},
+             "geometry":{"type":"Polygon","coordinates":[[[125.34,43.87],[125.36,43.87],[125.36,43.90],[125.34,43.90],[125.34,43.87]]]}},
+            {"type":"Feature","properties":{"名称":"北湖湿地","面积":3.0},
+             "geometry":{"type":"Polygon","coordinates":[[[125.38,43.98],[125.42,43.98],[125.42,44.01],[125.38,44.01],[125.38,43.98]]]}}
+            ]}""";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anEditorImportsAZippedShapefileAndSeesTheNewLayer() throws IOException {
+        Path zip = zippedShapefile();
+        browser.reset();
+        browser.open("/?tab=imports");
+
+        browser.find(".signin-form input[name='name']").sendKeys(EDITOR);
+        browser.find(".signin-form input[name='password']").sendKeys(EDITOR_PASSWORD);
+        browser.find(".signin-form button[type='submit']").click();
+        browser.waitFor(".import-form:not([hidden])");
+        assertThat(browser.find(".editor-name").getText()).isEqualTo(EDITOR);
+
+        browser.find(".import-form input[name='file']").sendKeys(zip.toAbsolutePath().toString());
+        browser.find(".import-form summary").click();
+        browser.find(".import-form input[name='layer']").sendKeys("green-space");
+        browser.find(".import-form input[name='title_zh']").sendKeys("规划绿地（测试）");
+        browser.find(".import-form input[name='title_en']").sendKeys("Planned green space (test)");
+        browser.find(".import-form button[type='submit']").click();
+
+        browser.waitFor(".import-report .shapefile");
+        assertThat(browser.find("[data-report='count']").getText()).isEqualTo("3");
+        String report = browser.find(".import-report").getText();
+        assertThat(report).containsIgnoringCase("GBK").contains("4490").contains("（2）");
+        browser.screenshot("import-01-dry-run-report");
+
+        browser.find(".import-report [data-action='confirm']").click();
+        browser.waitFor(".job-state[data-state='SUCCEEDED']");
+        assertThat(browser.find(".import-job progress").getAttribute("value")).isEqualTo("100");
+        assertThat(browser.find(".job-state").getText()).contains("100%");
+
+        browser.waitFor(".layer[data-layer='green-space'] input:checked");
+        browser.waitUntil("the new layer drawn", () -> browser.drawnFeatures("green-space") > 0);
+        assertThat(browser.find(".layer[data-layer='green-space']").getText()).contains("规划绿地（测试）");
+        browser.waitForMap();
+        browser.screenshot("import-02-new-layer");
+        String job = browser.find(".import-job").getAttribute("data-job");
+        browser.waitUntil("the finished job leaves the link", () -> !browser.driver().getCurrentUrl().contains("job="));
+
+        // a link to the job (or a reload while it runs) shows it again and opens the import panel
+        browser.open("/?job=" + job);
+        browser.waitFor(".job-state[data-state='SUCCEEDED']");
+        assertThat(browser.find("#pane-imports").isDisplayed()).isTrue();
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    /** Three polygons with Chinese attributes in GBK and a CGCS2000 .prj, zipped as agencies send them. */
+    private Path zippedShapefile() throws IOException {
+        Path source = temp.resolve("green-space.geojson");
+        Files.writeString(source, GREEN_SPACE, StandardCharsets.UTF_8);
+        Path dir = Files.createDirectories(temp.resolve("shp"));
+        Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=GBK", "-a_srs", "EPSG:4490",
+                dir.resolve("规划绿地.shp").toString(), source.toString());
+        Path zip = temp.resolve("green-space.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipped = new ZipOutputStream(out);
+             var files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                zipped.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                Files.copy(file, zipped);
+                zipped.closeEntry();
+            }
+        }
+        return zip;
+    }
+}

@@ -1,0 +1,45 @@
+/**
+ * HTML built from data. Every value interpolated into an html`` template is escaped, so names,
+ * attributes and server messages can never become markup; a fragment that is already safe (the
+ * result of another html`` template) is passed through as it is.
+ */
+
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+class SafeHtml {
+  constructor(text) {
+    this.text = text;
+  }
+
+  toString() {
+    return this.text;
+  }
+}
+
+function escape(value) {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+function render(value) {
+  if (value instanceof SafeHtml) {
+    return value.text;
+  }
+  if (Array.isArray(value)) {
+    return value.map(render).join('');
+  }
+  return escape(value);
+}
+
+/** Tagged template: html`<li>${name}</li>` escapes name; arrays of fragments are joined. */
+export function html(strings, ...values) {
+  let out = strings[0];
+  values.forEach((value, i) => {
+    out += render(value) + strings[i + 1];
+  });
+  return new SafeHtml(out);
+}
+
+/** Replaces an element's content with a fragment made by html``. */
+export function setHtml(element, fragment) {
+  element.innerHTML = render(fragment);
+}

@@ -1,0 +1,169 @@
+/**
+ * Starts the map page: fetches the map settings, the layer catalog, the six cities and the
+ * districts in parallel, builds the map and the panels, and wires them to each other and to
+ * the URL (state.js). Each panel lives in its own module and knows nothing of the others;
+ * the few ways they lead into each other are the callbacks passed here.
+ */
+import { getJson } from './api.js';
+import { createCityPanel } from './cities.js';
+import { createCoverage } from './coverage.js';
+import { createIdentify } from './identify.js';
+import { createImports } from './imports.js';
+import { errorText, lang, onLangChange, setLang, t } from './i18n.js';
+import { createDistrictLabels } from './labels.js';
+import { createLayerPanel } from './layers.js';
+import { boundsOf, createMap, fitOptions } from './map.js';
+import { createProjectCard } from './project-card.js';
+import { createProjects } from './projects.js';
+import { initial, setState } from './state.js';
+import { createTabs } from './tabs.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+function setUpHeader(datum) {
+  const toggle = $('#lang-toggle');
+  const badge = $('#datum-badge');
+  const about = $('#about');
+  function render() {
+    const other = lang() === 'zh' ? 'en' : 'zh';
+    toggle.textContent = t(`lang.switchTo.${other}`);
+    toggle.lang = other === 'zh' ? 'zh-CN' : 'en';
+    badge.dataset.datum = datum.name;
+    badge.textContent = datum.hasBasemap
+      ? t('datum.basemap', { datum: t(`datum.${datum.name}`) }) + (datum.shifted ? t('datum.shifted') : '')
+      : t('datum.none');
+    badge.title = t(datum.hasBasemap ? 'datum.basemapHelp' : 'datum.noneHelp');
+  }
+  toggle.addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
+  document.querySelectorAll('[data-action="about"]').forEach((button) => button.addEventListener('click', () => about.showModal()));
+  about.querySelector('[data-action="close"]').addEventListener('click', () => about.close());
+  onLangChange(render);
+  render();
+}
+
+function setUpLayerPanelToggle() {
+  const button = $('#layer-panel-toggle');
+  button.addEventListener('click', () => {
+    const expanded = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(expanded));
+    $('#layer-list').hidden = !expanded;
+  });
+}
+
+async function start() {
+  setLang(initial.lang);
+  const [settings, firstCatalog, cities, districts] = await Promise.all([
+    getJson('api/map-settings'),
+    getJson('api/layers'),
+    getJson('api/cities'),
+    getJson('api/districts'),
+  ]);
+  let catalog = firstCatalog;
+  const districtsInfo = catalog.find((l) => l.id === 'districts');
+  const { map, datum } = createMap($('#map'), {
+    basemap: settings.basemap,
+    initialView: initial.view,
+    fitExtent: districtsInfo?.extent ?? [124.0, 43.1, 127.1, 45.3],
+    attribution: t('attribution.plan'),
+  });
+  setUpHeader(datum);
+  setUpLayerPanelToggle();
+  let attribution = t('attribution.plan');
+  onLangChange(() => {
+    map.attributionControl.removeAttribution(attribution);
+    attribution = t('attribution.plan');
+    map.attributionControl.addAttribution(attribution);
+  });
+
+  const tabs = createTabs($('#panel [role="tablist"]'), { initial: initial.tab, onChange: (tab) => setState({ tab }) });
+  const card = createProjectCard({ element: $('#project-card') });
+  const projects = createProjects({
+    map,
+    datum,
+    element: $('#pane-projects'),
+    cities,
+    libraryInfo: () => catalog.find((l) => l.id === 'projects'),
+    onOpen: (id) => card.show(id),
+  });
+  const layers = createLayerPanel({
+    map,
+    datum,
+    element: $('#layer-list'),
+    catalog,
+    visible: initial.layers,
+    special: {
+      projects: { layer: projects.layer, legend: projects.legend },
+      districts: { companion: createDistrictLabels(map, datum, districts) },
+    },
+    onChange: (visible) => setState({ layers: visible }),
+  });
+  let drawing = false;
+  const coverage = createCoverage({
+    map,
+    datum,
+    element: $('#pane-coverage'),
+    cities,
+    districts,
+    polygonLayers: () => catalog.filter((l) => l.kind !== 'projects' && /Polygon/.test(l.geometry_type)),
+    onProject: (id) => projects.select(id),
+    onDrawing: (active) => { drawing = active; },
+  });
+  createIdentify({
+    map,
+    datum,
+    layerInfo: (id) => catalog.find((l) => l.id === id),
+    isActive: () => !drawing,
+    onProject: (id) => projects.select(id),
+    onArea: (layer, feature) => {
+      tabs.open('coverage');
+      coverage.analyse(layer, feature);
+    },
+  });
+  createCityPanel({
+    map,
+    datum,
+    element: $('#pane-cities'),
+    cities,
+    layerInfo: (id) => catalog.find((l) => l.id === id),
+    initialCity: initial.city,
+    fitInitial: !initial.view,
+    onChange: (city) => setState({ city }),
+    onShowProjects: (city) => {
+      tabs.open('projects');
+      projects.showCity(city);
+    },
+  });
+  const imports = createImports({
+    element: $('#pane-imports'),
+    initialJob: initial.job,
+    onJob: (job) => setState({ job }),
+    onImported: async (layerId) => {
+      catalog = await getJson('api/layers');
+      layers.update(catalog);
+      layers.show(layerId);
+      coverage.refresh();
+      const info = catalog.find((l) => l.id === layerId);
+      if (info?.extent) {
+        map.fitBounds(boundsOf(datum, info.extent), fitOptions(map));
+      }
+    },
+  });
+  if (!initial.tab && imports.hasJob()) {
+    tabs.open('imports');
+  }
+
+  map.on('moveend', () => {
+    const [lon, lat] = datum.fromMap(map.getCenter());
+    setState({ view: { zoom: map.getZoom(), lat, lon } });
+  });
+  setState({ lang: lang() });
+  onLangChange((next) => setState({ lang: next }));
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error) => {
+  const message = $('#fatal');
+  message.textContent = `${t('error.start')} ${errorText(error)}`;
+  message.hidden = false;
+  throw error;
+});

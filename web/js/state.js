@@ -1,0 +1,54 @@
+/**
+ * What a link must reproduce: the view, the visible layers, the chosen city, the open panel,
+ * the language and a running import job. Read once from the URL at start; every change is
+ * written back with history.replaceState, so the address bar is always a link to this view.
+ * The view is kept in WGS84 whatever the basemap's datum, so a link means the same place on
+ * every installation.
+ */
+
+const params = new URLSearchParams(location.search);
+
+function parseView(text) {
+  const [zoom, lat, lon] = (text ?? '').split('/').map(Number);
+  if ([zoom, lat, lon].some((n) => !Number.isFinite(n))) {
+    return null;
+  }
+  return { zoom, lat, lon };
+}
+
+function list(text) {
+  return text == null ? null : text.split(',').filter(Boolean);
+}
+
+const state = {
+  lang: params.get('lang') ?? localStorage.getItem('plan.lang') ?? 'zh',
+  view: parseView(params.get('view')),
+  layers: list(params.get('layers')),
+  city: params.get('city'),
+  tab: params.get('tab'),
+  job: params.get('job'),
+};
+
+/** The state as the page was opened; modules read their starting point from it. */
+export const initial = Object.freeze({ ...state });
+
+export function setState(changes) {
+  Object.assign(state, changes);
+  const out = new URLSearchParams();
+  out.set('lang', state.lang);
+  if (state.view) {
+    const { zoom, lat, lon } = state.view;
+    out.set('view', `${zoom}/${lat.toFixed(5)}/${lon.toFixed(5)}`);
+  }
+  if (state.layers) {
+    out.set('layers', state.layers.join(','));
+  }
+  for (const key of ['city', 'tab', 'job']) {
+    if (state[key]) {
+      out.set(key, state[key]);
+    }
+  }
+  // commas and slashes are legal in a query; keeping them unescaped keeps links readable
+  const query = out.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
+  history.replaceState(null, '', `${location.pathname}?${query}`);
+}
