@@ -111,10 +111,13 @@ public final class JdbcFeatureStore implements FeatureStore {
         String table = LayerTable.tableName(versionId);
         catalog.insertBuildingVersion(versionId, spec);
         try {
+            long started = System.nanoTime();
             features.create(table, spec.fields());
             ContentSummary content = transactions.execute(status ->
                     features.insertAll(table, spec.fields(), source, heartbeating(versionId, progress)));
+            long inserted = System.nanoTime();
             features.createSpatialIndex(table);
+            long indexed = System.nanoTime();
             LayerInfo written = transactions.execute(status -> {
                 catalog.makeCurrent(spec, versionId, content, replaced);
                 LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields());
@@ -122,6 +125,9 @@ public final class JdbcFeatureStore implements FeatureStore {
                 announce(spec.id());
                 return catalog.layer(spec.id()).orElseThrow();
             });
+            log.debug("Wrote layer {} version {}: {} features; insert {} ms, index {} ms, switch and links {} ms",
+                    spec.id(), versionId, content.count(), (inserted - started) / 1_000_000,
+                    (indexed - inserted) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
             listeners.fire(spec.id());
             dropSurplusVersions(spec.id());
             return written;
