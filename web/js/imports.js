@@ -8,7 +8,7 @@
  * in the URL and in localStorage, so a reload (or a link) resumes watching it.
  */
 import { getJson, request } from './api.js';
-import { authHeaders, editorName, signIn, signOut } from './auth.js';
+import { authHeaders, editorName, forgetSignIn, refreshSignIn, signIn, signOut } from './auth.js';
 import { html, setHtml } from './html.js';
 import { errorText, formatNumber, local, onLangChange, t, term } from './i18n.js';
 
@@ -61,7 +61,7 @@ export function createImports({ element, initialJob, onJob, onImported }) {
 
   function fail(e) {
     if (e.status === 401) {
-      signOut();
+      forgetSignIn();
       renderSignIn();
     }
     error = e;
@@ -168,20 +168,26 @@ export function createImports({ element, initialJob, onJob, onImported }) {
     }
   }
 
-  signInForm.addEventListener('submit', (event) => {
+  signInForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    signIn(signInForm.elements.name.value.trim(), signInForm.elements.password.value);
-    signInForm.reset();
     error = null;
+    try {
+      await signIn(signInForm.elements.name.value.trim(), signInForm.elements.password.value);
+      signInForm.reset();
+    } catch (e) {
+      error = e;
+    }
     renderSignIn();
     renderReport();
   });
-  signedIn.addEventListener('click', (event) => {
+  signedIn.addEventListener('click', async (event) => {
     if (event.target.closest('[data-action="signout"]')) {
-      signOut();
+      await signOut().catch(() => null);
       renderSignIn();
     }
   });
+  // a reload keeps the session: show who is signed in
+  refreshSignIn().then(renderSignIn, () => null);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     report = null;

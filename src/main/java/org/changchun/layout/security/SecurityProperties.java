@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Who may do what ({@code plan.security.*}). There is no default account: the first admin comes
- * from {@code bootstrap-admin} (or the {@code create-admin} command), and accounts listed in
+ * from {@code bootstrap-admin}, and accounts listed in
  * {@code users} are meant for development and tests.
  *
  * @param users                  accounts defined in configuration, besides those in the store

@@ -61,6 +61,7 @@ final class Browser implements AutoCloseable {
     void reset() {
         driver.get(base + "/favicon.svg");
         script("localStorage.clear(); sessionStorage.clear();");
+        driver.manage().deleteAllCookies();
     }
 
     /** Opens a page of the service (path and query) and waits until the map page has started. */

@@ -39,6 +39,17 @@ class MapImportFlowTest extends BrowserTest {
         browser.open("/?tab=imports");
 
         browser.find(".signin-form input[name='name']").sendKeys(EDITOR);
+        browser.find(".signin-form input[name='password']").sendKeys("not-the-password");
+        browser.find(".signin-form button[type='submit']").click();
+        browser.waitFor(".import-report .error");
+        assertThat(browser.find(".import-report .error").getText()).contains("用户名或密码不正确");
+        assertThat(browser.find(".import-form").isDisplayed()).isFalse();
+        assertThat(browser.errors()).as("the browser logs the refused sign-in, and nothing else")
+                .allMatch(message -> message.contains("api/session") && message.contains("401"));
+
+        browser.find(".signin-form input[name='name']").clear();
+        browser.find(".signin-form input[name='name']").sendKeys(EDITOR);
+        browser.find(".signin-form input[name='password']").clear();
         browser.find(".signin-form input[name='password']").sendKeys(EDITOR_PASSWORD);
         browser.find(".signin-form button[type='submit']").click();
         browser.waitFor(".import-form:not([hidden])");
@@ -70,10 +81,16 @@ class MapImportFlowTest extends BrowserTest {
         String job = browser.find(".import-job").getAttribute("data-job");
         browser.waitUntil("the finished job leaves the link", () -> !browser.driver().getCurrentUrl().contains("job="));
 
-        // a link to the job (or a reload while it runs) shows it again and opens the import panel
+        // a link to the job (or a reload while it runs) shows it again and opens the import panel;
+        // the session survives the reload
         browser.open("/?job=" + job);
         browser.waitFor(".job-state[data-state='SUCCEEDED']");
         assertThat(browser.find("#pane-imports").isDisplayed()).isTrue();
+        browser.waitFor(".import-form:not([hidden])");
+        assertThat(browser.find(".editor-name").getText()).isEqualTo(EDITOR);
+
+        browser.find(".signed-in [data-action='signout']").click();
+        browser.waitFor(".signin-form:not([hidden])");
         assertThat(browser.errors()).isEmpty();
     }
 
