@@ -1,9 +1,12 @@
 package org.changchun.layout.problem;
 
+import java.sql.SQLException;
 import org.changchun.layout.geo.InvalidFeatureException;
 import org.changchun.layout.query.InvalidQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,8 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every error into an RFC 9457 problem document that also carries the fields the API
  * promises: {@code status}, {@code error} (the HTTP reason) and {@code message} (Chinese, then
- * English). Callers' mistakes get a 4xx; anything else is logged and answered with a 500 that
- * reveals no internals.
+ * English). Callers' mistakes get a 4xx; an unreachable database a 503 with Retry-After;
+ * anything else is logged and answered with a 500 that reveals no internals.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -72,6 +75,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     "the query ran longer than plan.store.statement-timeout and was cancelled; ask for less (a smaller "
                             + "bbox, a stricter filter, a smaller page)");
         }
+        if (isDatabaseUnavailable(e)) {
+            log.warn("The store is unreachable answering {}: {}", request.getDescription(false), e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂时不可用，请稍后重试",
+                            "the database is unreachable for the moment; please retry shortly").getBody());
+        }
         log.error("Unexpected error answering {}", request.getDescription(false), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试",
                 "internal error; please retry later");
@@ -88,11 +98,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /**
+     * The database cannot be reached or is shutting down: no connection from the pool (SQLState
+     * class 08, or a pool timeout), or the server going away (57P01–57P03). Clients should retry,
+     * so this is a 503, not a 500.
+     */
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A statement cancelled for running too long: SQLState 57014 in PostgreSQL and H2 alike. */
     private static boolean isStatementTimeout(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())
-                    || cause instanceof org.springframework.dao.QueryTimeoutException) {
+            if (cause instanceof SQLException sql && "57014".equals(sql.getSQLState())
+                    || cause instanceof QueryTimeoutException) {
                 return true;
             }
         }

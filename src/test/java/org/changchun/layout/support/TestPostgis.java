@@ -60,8 +60,17 @@ public final class TestPostgis {
         return new Database(jdbcUrl(name), user, password);
     }
 
+    /** A connection to the server's maintenance database, to act on test databases from outside. */
+    public Connection connectToServer() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
+    }
+
     /** Connection settings of one test database. */
     public record Database(String url, String user, String password) {
+
+        public String name() {
+            return url.substring(url.lastIndexOf('/') + 1);
+        }
 
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, user, password);

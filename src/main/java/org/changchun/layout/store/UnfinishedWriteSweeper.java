@@ -1,0 +1,34 @@
+package org.changchun.layout.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes layer versions whose writer died (a process killed during an import) while the service
+ * keeps running, not only at the next start: their tables would otherwise hold disk space until a
+ * restart. A live write sends a heartbeat, so only writes silent for
+ * {@code plan.store.abandoned-after} are taken, also those of other replicas.
+ */
+@Component
+class UnfinishedWriteSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(UnfinishedWriteSweeper.class);
+
+    private final FeatureStore store;
+
+    UnfinishedWriteSweeper(FeatureStore store) {
+        this.store = store;
+    }
+
+    @Scheduled(initialDelayString = "${plan.store.sweep-interval:1m}", fixedDelayString = "${plan.store.sweep-interval:1m}")
+    void sweep() {
+        try {
+            store.discardUnfinishedWrites();
+        } catch (RuntimeException e) {
+            // the store may be unreachable for a moment; the next sweep tries again
+            log.warn("Could not look for unfinished layer writes: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.changchun.layout.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.changchun.layout.support.Http;
+import org.changchun.layout.support.TestPostgis;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The PostGIS database goes away under a running service and comes back: the service says so
+ * (health DOWN, 503 with Retry-After, never a 500), keeps serving what it has cached, and
+ * recovers by itself. The outage is real: the server refuses the database's connections and
+ * ends those open, as a restarting or failing-over database does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.hikari.connection-timeout=2000",
+    "plan.tiles.max-age=60s"})
+class DatabaseOutageTest {
+
+    private static TestPostgis.Database database;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        database = TestPostgis.instance().newDatabase();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("plan.security.allow-insecure-defaults", () -> "true");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOutageIsA503WithHealthDownAndTheServiceRecoversByItself() throws Exception {
+        Http http = new Http(port);
+        String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868";
+        assertThat(http.get(tile).status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+
+        cutOff(true);
+        try {
+            Http.Response items = http.get("/ogc/collections/districts/items?bbox=125.2,43.7,125.4,43.9");
+            assertThat(items.status()).as(items.body()).isEqualTo(503);
+            assertThat(items.header("Retry-After")).isEqualTo("10");
+            assertThat(items.json().get("message_zh").asString()).contains("数据库暂时不可用");
+            assertThat(items.json().get("message_en").asString()).contains("database is unreachable");
+            Http.Response health = http.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.body()).contains("\"status\":\"DOWN\"");
+            assertThat(http.get(tile).status()).as("a cached tile is still served").isEqualTo(200);
+        } finally {
+            cutOff(false);
+        }
+
+        waitUntil(Duration.ofSeconds(30), () -> http.get("/actuator/health").status() == 200);
+        Http.Response items = http.get("/ogc/collections/districts/items?bbox=125.2,43.7,125.4,43.9");
+        assertThat(items.status()).isEqualTo(200);
+        assertThat(items.json().get("numberReturned").asInt()).isPositive();
+    }
+
+    /** Makes the server refuse new connections to the service's database and end its open ones, or lets them in again. */
+    private static void cutOff(boolean refuse) throws SQLException {
+        try (Connection server = TestPostgis.instance().connectToServer();
+             Statement statement = server.createStatement()) {
+            statement.execute("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS " + !refuse);
+            if (refuse) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + database.name() + "'");
+            }
+        }
+    }
+
+    private static void waitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("still waiting after %s", limit).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+}
