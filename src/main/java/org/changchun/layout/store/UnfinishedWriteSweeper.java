@@ -1,7 +1,5 @@
 package org.changchun.layout.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 class UnfinishedWriteSweeper {
 
-    private static final Logger log = LoggerFactory.getLogger(UnfinishedWriteSweeper.class);
-
     private final FeatureStore store;
 
     UnfinishedWriteSweeper(FeatureStore store) {
@@ -24,11 +20,6 @@ class UnfinishedWriteSweeper {
 
     @Scheduled(initialDelayString = "${plan.store.sweep-interval:1m}", fixedDelayString = "${plan.store.sweep-interval:1m}")
     void sweep() {
-        try {
-            store.discardUnfinishedWrites();
-        } catch (RuntimeException e) {
-            // the store may be unreachable for a moment; the next sweep tries again
-            log.warn("Could not look for unfinished layer writes: {}", e.getMessage());
-        }
+        store.discardUnfinishedWrites();
     }
 }
