@@ -1,0 +1,846 @@
+#!/usr/bin/env bash
+# bench/tiles/run.sh: how fast are the service's vector tiles, next to their floor and a peer?
+#
+# One command, nothing to set up:  bench/tiles/run.sh        (as root: it may apt-get install)
+# It copies the source tree and builds the service there, provisions a throwaway PostgreSQL 15 +
+# PostGIS cluster, generates a big project layer (POINTS points + POLYGONS polygons around
+# Changchun) in a copy of gis-data/, writes one tile list (z8-z16, weighted to the centre) and
+# then measures, in the same run, on the same data and the same tiles, for each layer of LAYERS:
+#   * floor     the service's own ST_AsMVT statement straight in PostGIS (pgbench, no HTTP)
+#   * cold      the service with its tile cache off (--plan.tiles.cache-size=0)       (wrk)
+#   * mapserver MapServer 8 (mode=tile, MVT) on the same table, FastCGI behind nginx   (wrk)
+#   * warm      the service with its cache on, after one pass over the list            (wrk)
+#   * nginx     the service's tiles, fetched once, served as static files by nginx     (wrk)
+# at each number of connections of CONNECTIONS, ROUNDS times, and prints a table of tiles/s,
+# p50/p99 and the ratios the issue sets targets for. Everything listens on 127.0.0.1 only, and
+# everything it starts is stopped on exit (trap), by PID.
+#
+# Settings (environment variables):
+#   POINTS=200000      generated project points      POLYGONS=20000  generated project polygons
+#   DURATION=15        seconds per measurement       ROUNDS=3        rounds (medians reported)
+#   CONNECTIONS="2 8"  wrk connections = pgbench clients
+#   LAYERS="projects districts all"   collections measured; "all" is /ogc/tiles (every plan layer)
+#   WARMUP=20          seconds of load per layer on each server before round 1 (JIT, caches)
+#   PEERS="floor cold mapserver warm nginx"   which of the five to measure
+#   WARM_CACHE=64MB    the warm service's plan.tiles.cache-size (the service's default); the
+#                      result notes its hit ratio, since a list whose tiles outweigh the cache
+#                      is never all in it
+#   FCGI=4             MapServer FastCGI processes
+#   PROFILE=0          1 adds, after the figures, a run of each layer on each service under
+#                      Java Flight Recorder, and reports where its Java CPU time goes
+#   QUIET_LIMIT=10     a machine is quiet when other processes use under this % of its CPU
+#   QUIET_WAIT=120     seconds to wait for quiet before each measurement, at most
+#   QUIET_BUDGET=900   seconds of such waiting in the whole run, at most (then it measures anyway;
+#                      every result records the others' CPU share during it)
+#   TILE_SCALE=1.0     scales the number of z11-z16 tiles in the list (1.0: ~2,000 tiles)
+#   SEED=42            seed of the data         TILE_SEED=7   seed of the tile list
+#   BUILD_DIR=/tmp/tiles-src   where the source tree is copied and built (kept: Maven's cache)
+#   JAR=               an already built service jar (no copy, no build; gis-data/ of the tree)
+#   KEEP_WORK=0        1 keeps the temporary folder (logs, tiles, scripts) for inspection
+#   RESULTS=bench/tiles/last-run.md   where the final tables are also written
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+
+POINTS="${POINTS:-200000}"
+POLYGONS="${POLYGONS:-20000}"
+DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-3}"
+CONNECTIONS="${CONNECTIONS:-2 8}"
+LAYERS="${LAYERS:-projects districts all}"
+WARMUP="${WARMUP:-20}"
+PEERS="${PEERS:-floor cold mapserver warm nginx}"
+WARM_CACHE="${WARM_CACHE:-64MB}"
+FCGI="${FCGI:-4}"
+PROFILE="${PROFILE:-0}"
+QUIET_LIMIT="${QUIET_LIMIT:-10}"
+QUIET_WAIT="${QUIET_WAIT:-120}"
+QUIET_BUDGET="${QUIET_BUDGET:-900}"
+TILE_SCALE="${TILE_SCALE:-1.0}"
+SEED="${SEED:-42}"
+TILE_SEED="${TILE_SEED:-7}"
+BUILD_DIR="${BUILD_DIR:-/tmp/tiles-src}"
+JAR="${JAR:-}"
+KEEP_WORK="${KEEP_WORK:-0}"
+RESULTS="${RESULTS:-$HERE/last-run.md}"
+START_TIMEOUT="${START_TIMEOUT:-1200}"  # seconds a service may take to load its data
+
+# The service's tile settings (application.yml, plan.tiles.*): the floor and the MapServer
+# mapfile are written with the same numbers.
+EXTENT=4096
+BUFFER=64
+FULL_DETAIL_ZOOM=13
+THIN_ABOVE=10000
+CELL=16
+
+DB=bench
+WORK=""
+PG_BIN=""
+PG_DATA=""
+PG_PORT=""
+COLD_PORT=""; COLD_PID=""
+WARM_PORT=""; WARM_PID=""
+NGINX_PORT=""
+SOURCE_DESCRIPTION=""
+OTHERS=0          # % of the machine's CPU other processes used during the last measurement
+CPU_PARTS="0 0 0 0"  # CPU ticks of our parts (services, PostgreSQL, web, clients) during it
+QUIET_SPENT=0     # seconds waited for quiet so far
+ROUND=1
+RESULTS_TSV=""
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------------- set-up
+
+# Installs what is missing, and only that, with apt-get (Debian packages only).
+ensure_tools() {
+  local packages=()
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || packages+=(postgresql-15)
+  [ -f /usr/share/postgresql/15/extension/postgis.control ] || packages+=(postgresql-15-postgis-3)
+  command -v wrk >/dev/null || packages+=(wrk)
+  command -v curl >/dev/null || packages+=(curl)
+  command -v nginx >/dev/null || packages+=(nginx)
+  command -v spawn-fcgi >/dev/null || packages+=(spawn-fcgi)
+  [ -x /usr/lib/cgi-bin/mapserv ] || packages+=(cgi-mapserver)
+  command -v mapserv >/dev/null || packages+=(mapserver-bin)
+  # Debian's GDAL bindings, for Debian's python (a python3 earlier on PATH may be another one)
+  /usr/bin/python3 -c 'from osgeo import ogr' 2>/dev/null || packages+=(python3-gdal)
+  if [ ${#packages[@]} -gt 0 ]; then
+    [ "$(id -u)" -eq 0 ] || die "missing ${packages[*]}: run as root, or install them"
+    log "installing ${packages[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  fi
+  command -v java >/dev/null || die "java (17+) is needed"
+  [ "$(id -u)" -eq 0 ] || die "run as root: PostgreSQL, nginx and MapServer are started as other users"
+  # pg_cluster_bin (finds PostgreSQL with PostGIS) and pg_as_owner (runuser -u postgres)
+  # shellcheck source=../../scripts/lib/pg-cluster.sh
+  source "$ROOT/scripts/lib/pg-cluster.sh"
+  PG_BIN="$(pg_cluster_bin)"
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+make_workdir() {
+  WORK="$(mktemp -d /tmp/bench-tiles.XXXXXX)"
+  chmod 755 "$WORK"  # postgres (the cluster) and nobody (nginx, MapServer) read inside it
+  log "working in $WORK"
+}
+
+# Runs on every exit (success, failure, Ctrl-C): stops what this script started, by PID or data
+# folder, then removes the temporary folder.
+cleanup() {
+  local status=$?
+  set +e
+  stop_pid "$COLD_PID" "the cold service"
+  stop_pid "$WARM_PID" "the warm service"
+  if [ -n "$WORK" ] && [ -f "$WORK/nginx/nginx.pid" ]; then
+    log "stopping nginx"
+    stop_pid "$(cat "$WORK/nginx/nginx.pid")" "nginx"
+  fi
+  if [ -n "$WORK" ] && [ -f "$WORK/mapserver/fcgi.pids" ]; then
+    log "stopping the MapServer FastCGI processes"
+    local pid
+    # a FastCGI mapserv waiting for a request does not act on TERM; it holds no state
+    for pid in $(cat "$WORK/mapserver/fcgi.pids"); do stop_pid "$pid" "mapserv" 2 2>/dev/null; done
+  fi
+  if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
+    log "stopping PostgreSQL"
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+  fi
+  if [ -n "$WORK" ]; then
+    if [ "$KEEP_WORK" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+  fi
+  exit $status
+}
+
+# stop_pid PID NAME [GRACE]: TERM, up to GRACE (30) seconds to finish, then KILL.
+stop_pid() {
+  local pid="$1"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid"
+  for _ in $(seq 1 "${3:-30}"); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+  log "$2 (pid $pid) did not stop; killing it"
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+# Builds the service in a copy of the working tree (other people build in the repository's own
+# folder at the same time; their target/ is left alone). The copy keeps its target/ between
+# runs, so Maven only recompiles what changed.
+build_jar() {
+  if [ -n "$JAR" ]; then
+    [ -f "$JAR" ] || die "no $JAR"
+    SRC="$ROOT"
+    SOURCE_DESCRIPTION="jar $JAR, gis-data/ of $ROOT"
+    return
+  fi
+  mkdir -p "$BUILD_DIR"
+  find "$BUILD_DIR" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
+  tar -C "$ROOT" --exclude=./target --exclude=./data --exclude=./.git -cf - . | tar -C "$BUILD_DIR" -xf -
+  SRC="$BUILD_DIR"
+  SOURCE_DESCRIPTION="working tree of $ROOT at $(git -C "$ROOT" rev-parse --short HEAD) with \
+$(git -C "$ROOT" --no-optional-locks status --porcelain -- src pom.xml gis-data | wc -l) changed/new files under src/, pom.xml, gis-data/"
+  log "building the service in $BUILD_DIR ($SOURCE_DESCRIPTION)"
+  (cd "$BUILD_DIR" && ./mvnw -B -ntp package -DskipTests >"$WORK/build.log" 2>&1) \
+    || { tail -30 "$WORK/build.log" >&2; die "build failed"; }
+  JAR="$(ls "$BUILD_DIR"/target/*.jar | grep -v -- '-plain\.jar$' | head -1)"
+}
+
+# A cluster of our own on a free port, data under $WORK, run as postgres. fsync is off: nothing
+# here must survive a crash, and the measured statements only read. pg_stat_statements counts
+# what each peer sends per tile.
+start_postgres() {
+  PG_DATA="$WORK/pg/data"
+  PG_PORT="$(free_port)"
+  mkdir -p "$WORK/pg/socket"
+  chown -R postgres: "$WORK/pg"
+  log "initdb + start PostgreSQL on 127.0.0.1:$PG_PORT"
+  pg_as_owner "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >"$WORK/initdb.log"
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w start -o "\
+    -p $PG_PORT -k $WORK/pg/socket -c listen_addresses=127.0.0.1 \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB \
+    -c shared_preload_libraries=pg_stat_statements" >/dev/null
+  psql_admin postgres -c "CREATE DATABASE $DB" >/dev/null
+  psql_admin "$DB" -c "CREATE EXTENSION postgis; CREATE EXTENSION pg_stat_statements" >/dev/null
+}
+
+# Over TCP like the service's JDBC driver, pgbench and MapServer, so all pay the same path.
+psql_admin() {
+  local database="$1"; shift
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$database" "$@"
+}
+sql() { psql_admin "$DB" -At -c "$1"; }
+
+# The plan data as shipped, with the sample projects replaced by the generated layer (the
+# projects layer's own fields, so the service reads it like the real library), and the tiles.
+generate_data() {
+  cp -r "$SRC/gis-data" "$WORK/gis-data"
+  log "generating $POINTS points + $POLYGONS polygons as the projects layer"
+  python3 "$HERE/generate_layer.py" --layers "$SRC/gis-data/layers.json" \
+    --sample "$SRC/gis-data/projects.geojson" --points "$POINTS" --polygons "$POLYGONS" --seed "$SEED" \
+    --out "$WORK/gis-data/projects.geojson" >&2
+  TILE_SUMMARY="$(python3 "$HERE/tile_list.py" --out "$WORK/tiles.txt" --seed "$TILE_SEED" --scale "$TILE_SCALE")"
+  log "$TILE_SUMMARY"
+  TILE_COUNT="$(wc -l <"$WORK/tiles.txt")"
+}
+
+# start_service NAME CACHE_SIZE: starts the jar in its own folder under $WORK (so it writes
+# nothing into the repository) and waits until it answers. Sets NAME_PID and NAME_PORT.
+start_service() {
+  local name="$1" cache="$2" port pid started=$SECONDS
+  port="$(free_port)"
+  mkdir -p "$WORK/$name"
+  log "starting the $name service on 127.0.0.1:$port (plan.tiles.cache-size=$cache)"
+  (cd "$WORK/$name" && exec java -jar "$JAR" \
+      --server.address=127.0.0.1 --server.port="$port" \
+      --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
+      --spring.datasource.username=postgres --spring.datasource.password=trust-auth \
+      --plan.security.allow-insecure-defaults=true \
+      --plan.data.location="file:$WORK/gis-data/" \
+      --plan.tiles.cache-size="$cache" >"$WORK/$name/service.log" 2>&1) &
+  pid=$!
+  until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { tail -40 "$WORK/$name/service.log" >&2; die "the $name service stopped"; }
+    [ $((SECONDS - started)) -lt "$START_TIMEOUT" ] || die "the $name service did not start in ${START_TIMEOUT}s"
+    sleep 2
+  done
+  log "$name service up after $((SECONDS - started))s"
+  if [ "$name" = cold ]; then COLD_PID=$pid; COLD_PORT=$port; else WARM_PID=$pid; WARM_PORT=$port; fi
+}
+
+# The tables behind each plan layer as the service resolves them (layer.current_version ->
+# lv_<n>, fields c_1..c_n in layer_field order), then fresh statistics, as autovacuum would
+# give a production database.
+inspect_layers() {
+  PLAN_LAYERS="$(sql "SELECT string_agg(id, ' ' ORDER BY first_version) FROM layer WHERE kind <> 'imported'")"
+  local layer version
+  for layer in $PLAN_LAYERS; do
+    version="$(sql "SELECT current_version FROM layer WHERE id = '$layer'")"
+    echo "lv_$version" >"$WORK/layer-$layer.table"
+    sql "SELECT name FROM layer_field WHERE version_id = $version ORDER BY ordinal" >"$WORK/layer-$layer.fields"
+    sql "SELECT feature_count FROM layer_version WHERE id = $version" >"$WORK/layer-$layer.count"
+    psql_admin "$DB" -c "VACUUM ANALYZE lv_$version" >/dev/null
+  done
+  local table
+  table="$(cat "$WORK/layer-projects.table")"
+  DATA_SUMMARY="$(sql "SELECT format('projects layer %s: %s points, %s polygons; %s MB with indexes',
+      '$table', count(*) FILTER (WHERE GeometryType(geom) = 'POINT'),
+      count(*) FILTER (WHERE GeometryType(geom) LIKE '%POLYGON'),
+      pg_total_relation_size('$table') / 1048576) FROM $table")"
+  log "$DATA_SUMMARY; plan layers: $PLAN_LAYERS"
+  [ "$(sql "SELECT count(*) FROM $table WHERE GeometryType(geom) = 'POINT'")" -eq "$POINTS" ] \
+    || die "the projects table does not hold the $POINTS generated points"
+}
+
+# ------------------------------------------------------------------------ the floor's SQL
+
+# layer_sql LAYER THIN: the statement PostgisMvtSql.layerTile builds for the layer, with the
+# tile's z, x, y as pgbench/psql variables (:z, :x, :y) where the service binds parameters.
+# THIN=1 is the low-zoom form that merges the points of a big layer per CELL-unit grid cell.
+layer_sql() {
+  local layer="$1" thin="$2" table attributes="" nulls="" field
+  table="$(cat "$WORK/layer-$layer.table")"
+  # JdbcNativeTiles: the row id is attribute "id" unless the layer has a field of that name
+  if ! grep -qx id "$WORK/layer-$layer.fields"; then attributes=', f.id AS "id"'; nulls=', NULL AS "id"'; fi
+  local i=0
+  while read -r field; do
+    i=$((i + 1))
+    attributes+=", f.c_$i AS \"$field\""
+    nulls+=", NULL AS \"$field\""
+  done <"$WORK/layer-$layer.fields"
+  local margin mvt_geom from features
+  margin="$(awk -v b=$BUFFER -v e=$EXTENT 'BEGIN { print b / e }')"
+  mvt_geom="ST_AsMVTGeom(ST_Transform(f.geom, 3857), bounds.tile, $EXTENT, $BUFFER, true)"
+  from=" FROM $table f, bounds WHERE f.geom && bounds.query"
+  if [ "$thin" = 1 ]; then
+    features="SELECT $mvt_geom AS geom$attributes, NULL::bigint AS point_count$from AND GeometryType(f.geom) <> 'POINT'"
+    features+=" UNION ALL SELECT ST_SnapToGrid(p.geom, $CELL) AS geom$nulls, count(*) AS point_count FROM (SELECT $mvt_geom AS geom$from"
+    features+=" AND GeometryType(f.geom) = 'POINT') p WHERE p.geom IS NOT NULL GROUP BY ST_SnapToGrid(p.geom, $CELL)"
+  else
+    features="SELECT $mvt_geom AS geom$attributes$from"
+  fi
+  echo "WITH bounds AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile, ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => $margin), 4326) AS query) SELECT ST_AsMVT(t.*, '$layer', $EXTENT, 'geom') FROM ($features) t;"
+}
+
+# Layers whose points TileService thins below FULL_DETAIL_ZOOM (more than THIN_ABOVE features).
+is_thinned() { [ "$(cat "$WORK/layer-$1.count")" -gt "$THIN_ABOVE" ]; }
+
+# layer_script_lines LAYER: pgbench lines running the layer's statement for the tile in :z :x :y,
+# choosing the thinned form by zoom as TileService.pointCell does.
+layer_script_lines() {
+  local layer="$1"
+  if is_thinned "$layer"; then
+    echo "\\if :z < $FULL_DETAIL_ZOOM"
+    layer_sql "$layer" 1
+    echo "\\else"
+    layer_sql "$layer" 0
+    echo "\\endif"
+  else
+    layer_sql "$layer" 0
+  fi
+}
+
+# The tile list as a table, so that a pgbench script picks a tile by a random row number; one
+# pgbench script per measured layer ("all": every plan layer's statement in turn, as the
+# service sends them for /ogc/tiles, whose answer is their concatenation).
+write_floor_scripts() {
+  sql "CREATE TABLE bench_tiles (n int PRIMARY KEY, z int, x int, y int)" >/dev/null
+  awk '{ print NR "," $1 "," $3 "," $2 }' "$WORK/tiles.txt" \
+    | psql_admin "$DB" -c "\\copy bench_tiles FROM STDIN WITH (FORMAT csv)"
+  sql "VACUUM ANALYZE bench_tiles" >/dev/null
+  local layer member
+  for layer in $LAYERS; do
+    {
+      echo "\\set n random(1, $TILE_COUNT)"
+      echo "SELECT z, x, y FROM bench_tiles WHERE n = :n \\gset"
+      if [ "$layer" = all ]; then
+        for member in $PLAN_LAYERS; do layer_script_lines "$member"; done
+      else
+        layer_script_lines "$layer"
+      fi
+    } >"$WORK/floor-$layer.sql"
+  done
+}
+
+# Request paths, one file per layer and server, in the tile list's order.
+write_paths() {
+  local layer
+  for layer in $LAYERS; do
+    if [ "$layer" = all ]; then
+      awk '{ printf "/ogc/tiles/WebMercatorQuad/%d/%d/%d\n", $1, $2, $3 }' "$WORK/tiles.txt" >"$WORK/paths-service-$layer.txt"
+    else
+      awk -v l="$layer" '{ printf "/ogc/collections/%s/tiles/WebMercatorQuad/%d/%d/%d\n", l, $1, $2, $3 }' \
+        "$WORK/tiles.txt" >"$WORK/paths-service-$layer.txt"
+    fi
+    # MapServer's tile mode takes x y z (gmap: y counted from the top, as WebMercatorQuad)
+    awk -v l="$layer" '{ printf "/mapserv?map=TILES&mode=tile&tilemode=gmap&tile=%d+%d+%d&layers=%s\n", $3, $2, $1, l }' \
+      "$WORK/tiles.txt" >"$WORK/paths-mapserver-$layer.txt"
+  done
+}
+
+# ------------------------------------------------------------------- MapServer and nginx
+
+# MapServer draws one geometry kind per layer (mapmvt.c takes the kind from the layer TYPE), so
+# a table holding points and polygons becomes two MapServer layers of one GROUP, each reading
+# its kind. Attribute names are the service's (the same aliases over the same lv_ table), every
+# attribute is written (gml_include_items all), and EDGE_BUFFER is in pixels of a 256-pixel
+# tile: 4 px = 64 of 4,096 units, the service's buffer.
+write_mapfile() {
+  mkdir -p "$WORK/mapserver"
+  local map="$WORK/mapserver/tiles.map" layer table kinds kind type columns field i
+  {
+    cat <<END_MAP
+MAP
+  NAME "tiles"
+  EXTENT -20037508.342789 -20037508.342789 20037508.342789 20037508.342789
+  SIZE 256 256
+  UNITS METERS
+  IMAGETYPE "mvt"
+  PROJECTION "init=epsg:3857" END
+  OUTPUTFORMAT
+    NAME "mvt"
+    DRIVER MVT
+    FORMATOPTION "EXTENT=$EXTENT"
+    FORMATOPTION "EDGE_BUFFER=$((BUFFER * 256 / EXTENT))"
+  END
+END_MAP
+    for layer in $PLAN_LAYERS; do
+      table="$(cat "$WORK/layer-$layer.table")"
+      columns="id"
+      i=0
+      while read -r field; do
+        # plain identifiers need no quotes, which would clash with the mapfile's own
+        [[ "$field" =~ ^[a-z_][a-z0-9_]*$ ]] || die "field '$field' of $layer needs quoting in the mapfile"
+        i=$((i + 1)); columns+=", c_$i AS $field"
+      done <"$WORK/layer-$layer.fields"
+      kinds="$(sql "SELECT string_agg(DISTINCT CASE WHEN GeometryType(geom) LIKE '%POINT' THEN 'POINT'
+                 WHEN GeometryType(geom) LIKE '%LINESTRING' THEN 'LINE' ELSE 'POLYGON' END, ' ') FROM $table")"
+      for kind in $kinds; do
+        case $kind in
+          POINT) type=POINT; filter="GeometryType(geom) IN ('POINT', 'MULTIPOINT')" ;;
+          LINE) type=LINE; filter="GeometryType(geom) IN ('LINESTRING', 'MULTILINESTRING')" ;;
+          *) type=POLYGON; filter="GeometryType(geom) IN ('POLYGON', 'MULTIPOLYGON')" ;;
+        esac
+        local name="$layer" where=""
+        if [ "$(wc -w <<<"$kinds")" -gt 1 ]; then name="${layer}_$(tr 'A-Z' 'a-z' <<<"$kind")s"; where=" WHERE $filter"; fi
+        cat <<END_LAYER
+  LAYER
+    NAME "$name"
+    GROUP "$layer"
+    TYPE $type
+    STATUS ON
+    CONNECTIONTYPE POSTGIS
+    CONNECTION "host=127.0.0.1 port=$PG_PORT dbname=$DB user=postgres"
+    PROCESSING "CLOSE_CONNECTION=DEFER"
+    DATA "geom FROM (SELECT $columns, geom FROM $table$where) AS t USING UNIQUE id USING SRID=4326"
+    PROJECTION "init=epsg:4326" END
+    METADATA
+      "gml_include_items" "all"
+      "gml_types" "auto"
+    END
+  END
+END_LAYER
+        echo "$layer $name" >>"$WORK/mapserver/layers.txt"
+      done
+    done
+    echo "END"
+  } >"$map"
+  cat >"$WORK/mapserver/mapserver.conf" <<END_CONF
+CONFIG
+  ENV
+    MS_MAP_NO_PATH "1"
+  END
+  MAPS
+    TILES "$map"
+  END
+END
+END_CONF
+  chmod 644 "$map" "$WORK/mapserver/mapserver.conf"
+}
+
+# FCGI persistent mapserv processes (MapServer is built with FastCGI: each keeps its mapfile and
+# its PostgreSQL connection between requests), run as nobody on a Unix socket.
+start_mapserver() {
+  log "starting $FCGI MapServer FastCGI processes"
+  # MapServer 8.0 reads MAPSERVER_CONFIG_FILE (later versions: MS_CONFIG_FILE); give both
+  MAPSERVER_CONFIG_FILE="$WORK/mapserver/mapserver.conf" MS_CONFIG_FILE="$WORK/mapserver/mapserver.conf" spawn-fcgi -s "$WORK/mapserver/fcgi.sock" -M 0666 \
+    -F "$FCGI" -u nobody -g nogroup -P "$WORK/mapserver/fcgi.pids" -- /usr/lib/cgi-bin/mapserv >/dev/null
+  [ "$(awk "END { print NR }" "$WORK/mapserver/fcgi.pids")" -eq "$FCGI" ] || die "spawn-fcgi did not start $FCGI processes"
+}
+
+# One nginx (2 workers, one per core) on 127.0.0.1: /ogc/ serves the service's saved tiles
+# (a tile the service answered 204 has no file, and nginx answers 204 too; same Cache-Control
+# as the service, nginx's own ETag), /mapserv passes to the FastCGI processes.
+start_nginx() {
+  NGINX_PORT="$(free_port)"
+  mkdir -p "$WORK/nginx/tmp" "$WORK/static"
+  cat >"$WORK/nginx/nginx.conf" <<END_NGINX
+worker_processes 2;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type application/vnd.mapbox-vector-tile;
+  client_body_temp_path $WORK/nginx/tmp/body;
+  proxy_temp_path $WORK/nginx/tmp/proxy;
+  fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
+  uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
+  scgi_temp_path $WORK/nginx/tmp/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/static;
+    location /ogc/ {
+      try_files \$uri =204;
+      add_header Cache-Control "max-age=60, public";
+    }
+    location = /mapserv {
+      fastcgi_pass unix:$WORK/mapserver/fcgi.sock;
+      fastcgi_keep_conn on;
+      fastcgi_buffers 64 16k;
+      fastcgi_param QUERY_STRING \$query_string;
+      fastcgi_param REQUEST_METHOD \$request_method;
+      fastcgi_param CONTENT_TYPE \$content_type;
+      fastcgi_param CONTENT_LENGTH \$content_length;
+      fastcgi_param SCRIPT_NAME \$fastcgi_script_name;
+      fastcgi_param REQUEST_URI \$request_uri;
+      fastcgi_param SERVER_PROTOCOL \$server_protocol;
+      fastcgi_param SERVER_NAME \$server_name;
+      fastcgi_param SERVER_PORT \$server_port;
+      fastcgi_param REMOTE_ADDR \$remote_addr;
+    }
+  }
+}
+END_NGINX
+  log "starting nginx on 127.0.0.1:$NGINX_PORT"
+  nginx -e "$WORK/nginx/error.log" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+  for _ in $(seq 1 20); do [ -s "$WORK/nginx/nginx.pid" ] && break; sleep 0.5; done
+  [ -s "$WORK/nginx/nginx.pid" ] || die "nginx did not start (see $WORK/nginx/error.log)"
+}
+
+# ------------------------------------------------------------------------------- checks
+
+# Every peer is asked for every tile once: all must answer 200/204. The warm service's pass
+# fills its cache and saves the tiles for nginx; then, for a sample of tiles, the floor's
+# statement must give exactly the service's bytes, and MapServer's tile the same features.
+check_peers() {
+  local layer out
+  : >"$WORK/sizes.tsv"
+  for layer in $LAYERS; do
+    out="$(python3 "$HERE/fetch_tiles.py" --port "$WARM_PORT" --paths "$WORK/paths-service-$layer.txt" --save "$WORK/static")"
+    log "service, $layer: $out  (tiles, 200s, 204s, bytes, seconds)"
+    echo -e "$layer\tservice\t$out" >>"$WORK/sizes.tsv"
+    if measured mapserver; then
+      out="$(python3 "$HERE/fetch_tiles.py" --port "$NGINX_PORT" --paths "$WORK/paths-mapserver-$layer.txt")"
+      log "MapServer, $layer: $out"
+      echo -e "$layer\tmapserver\t$out" >>"$WORK/sizes.tsv"
+    fi
+    python3 "$HERE/fetch_tiles.py" --port "$NGINX_PORT" --paths "$WORK/paths-service-$layer.txt" >/dev/null
+    check_floor "$layer"
+    ! measured mapserver || check_mapserver_features "$layer"
+  done
+  touch "$WORK/mapserver-check.txt"
+  chmod -R a+rX "$WORK/static"
+}
+
+# The floor's statements, run by psql for every 50th tile of the list, against what the service
+# sent for it (saved under static/): the floor must measure the same work. Bytes are often
+# identical; when the rows come in another order they are not, and the decoded tiles must then
+# hold the same features.
+check_floor() {
+  local layer="$1" z y x member path identical=0 equal=0 differ=0 thin
+  while read -r z y x; do
+    if [ "$layer" = all ]; then path="ogc/tiles/WebMercatorQuad/$z/$y/$x"; else path="ogc/collections/$layer/tiles/WebMercatorQuad/$z/$y/$x"; fi
+    if [ -f "$WORK/static/$path" ]; then cp "$WORK/static/$path" "$WORK/check-service.pbf"; else : >"$WORK/check-service.pbf"; fi
+    for member in $( [ "$layer" = all ] && echo "$PLAN_LAYERS" || echo "$layer"); do
+      thin=0
+      if is_thinned "$member" && [ "$z" -lt "$FULL_DETAIL_ZOOM" ]; then thin=1; fi
+      # psql fills in :z :x :y from -v (read from standard input: -c would not interpolate)
+      layer_sql "$member" "$thin" | psql_admin "$DB" -At -v z="$z" -v x="$x" -v y="$y" | sed 's/^\\x//'
+    done | tr -d '\n' | xxd -r -p >"$WORK/check-floor.pbf"
+    if cmp -s "$WORK/check-service.pbf" "$WORK/check-floor.pbf"; then
+      identical=$((identical + 1))
+    elif /usr/bin/python3 "$HERE/compare_tiles.py" content "$WORK/check-service.pbf" "$WORK/check-floor.pbf" >/dev/null; then
+      equal=$((equal + 1))
+    else
+      differ=$((differ + 1))
+      log "WARNING: $layer $z/$y/$x: the floor statement's tile differs from the service's"
+    fi
+  done < <(awk 'NR % 50 == 1' "$WORK/tiles.txt")
+  log "floor vs service, $layer: of $((identical + equal + differ)) sampled tiles $identical byte-identical, $equal the same features in another order, $differ different"
+  echo "$layer: $identical identical + $equal same features in another order of $((identical + equal + differ)) sampled" >>"$WORK/floor-check.txt"
+}
+
+# One tile decoded from both the service and MapServer: the z14 tile of the list with the most
+# project data (the centre, at full detail), or for the plan areas the biggest z10 tile.
+check_mapserver_features() {
+  local layer="$1" zoom=14 z y x members result
+  [ "$layer" != all ] || return 0   # the per-layer checks cover the layers of /ogc/tiles
+  [ "$layer" = projects ] || zoom=10
+  read -r z y x < <(awk -v z=$zoom '$1 == z' "$WORK/tiles.txt" | while read -r z y x; do
+      f="$WORK/static/ogc/collections/$layer/tiles/WebMercatorQuad/$z/$y/$x"
+      [ -f "$f" ] && echo "$(stat -c %s "$f") $z $y $x"
+    done | sort -rn | head -1 | cut -d' ' -f2-)
+  [ -n "${z:-}" ] || { log "WARNING: no non-empty z$zoom tile of $layer to compare with MapServer"; return 0; }
+  cp "$WORK/static/ogc/collections/$layer/tiles/WebMercatorQuad/$z/$y/$x" "$WORK/check-service-$layer.pbf"
+  curl -fs -o "$WORK/check-mapserver-$layer.pbf" "http://127.0.0.1:$NGINX_PORT/mapserv?map=TILES&mode=tile&tilemode=gmap&tile=$x+$y+$z&layers=$layer"
+  members="$(awk -v l="$layer" '$1 == l { printf "%s%s", sep, $2; sep = "," }' "$WORK/mapserver/layers.txt")"
+  if result="$(/usr/bin/python3 "$HERE/compare_tiles.py" features "$WORK/check-service-$layer.pbf" "$layer" \
+      "$WORK/check-mapserver-$layer.pbf" "$members" 2>&1)"; then
+    log "MapServer vs service, $layer tile $z/$y/$x: the same: $result"
+  else
+    log "WARNING: MapServer vs service, $layer tile $z/$y/$x: $result"
+  fi
+  echo "$layer tile $z/$y/$x: $(echo "$result" | head -1)" >>"$WORK/mapserver-check.txt"
+}
+
+# ------------------------------------------------------------------------------ measuring
+
+# Someone else's work on the machine skews a measurement, so each one records how much CPU went
+# to processes that are not ours: the machine's busy time (/proc/stat) minus what our processes
+# used (/proc/PID/stat, by part: see our_ticks). The parts also tell where a tile's CPU goes.
+machine_ticks() {  # "busy total" over all CPUs
+  awk 'NR == 1 { for (i = 2; i <= 9; i++) { t += $i; if (i != 5 && i != 6) b += $i }; print b, t }' /proc/stat
+}
+# ticks PID...: the CPU clock ticks these processes and their reaped children used so far.
+ticks() {
+  local pid
+  for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null || true; done \
+    | awk '{ sub(/^.*\) /, ""); s += $12 + $13 + $14 + $15 } END { print s + 0 }'
+}
+# "service postgres web client": our CPU ticks by part: the two services; PostgreSQL (postmaster,
+# live backends, reaped ones through its cutime); nginx and the mapserv processes; this script
+# with its reaped children (wrk, pgbench, psql, curl, python).
+our_ticks() {
+  local postmaster="" master="" web
+  [ -f "$PG_DATA/postmaster.pid" ] && postmaster="$(head -1 "$PG_DATA/postmaster.pid")"
+  [ -f "$WORK/nginx/nginx.pid" ] && master="$(cat "$WORK/nginx/nginx.pid")"
+  web="$master $( [ -z "$master" ] || pgrep -P "$master" || true) $( [ ! -f "$WORK/mapserver/fcgi.pids" ] || cat "$WORK/mapserver/fcgi.pids")"
+  # shellcheck disable=SC2046,SC2086  # one PID per word
+  echo "$(ticks $COLD_PID $WARM_PID)" \
+       "$(ticks $postmaster $( [ -z "$postmaster" ] || pgrep -P "$postmaster" || true))" \
+       "$(ticks $web)" "$(ticks $$)"
+}
+interference_start() {
+  read -r BUSY0 TOTAL0 <<<"$(machine_ticks)"
+  read -r SERVICE0 PG0 WEB0 CLIENT0 <<<"$(our_ticks)"
+}
+# Sets OTHERS, and CPU_PARTS: each part's CPU ticks during the measurement.
+interference_end() {
+  local busy total service pg web client
+  read -r busy total <<<"$(machine_ticks)"
+  read -r service pg web client <<<"$(our_ticks)"
+  CPU_PARTS="$((service - SERVICE0)) $((pg - PG0)) $((web - WEB0)) $((client - CLIENT0))"
+  OTHERS="$(awk -v b=$((busy - BUSY0)) -v t=$((total - TOTAL0)) -v o=$((service - SERVICE0 + pg - PG0 + web - WEB0 + client - CLIENT0)) \
+    'BEGIN { x = (b - o) / t * 100; printf "%.0f", x < 0 ? 0 : x }')"
+}
+# cpu_note TILES: where the CPU went, in milliseconds per tile (what limits tiles/s on 2 cores).
+cpu_note() {
+  local hz
+  hz="$(getconf CLK_TCK)"
+  awk -v n="$1" -v hz="$hz" -v parts="$CPU_PARTS" 'BEGIN {
+    split(parts, p, " "); f = 1000 / hz / n
+    printf "CPU ms/tile: service %.2f, PostgreSQL %.2f, nginx+MapServer %.2f, wrk/pgbench %.2f", p[1] * f, p[2] * f, p[3] * f, p[4] * f }'
+}
+
+# Waits until other processes have used under QUIET_LIMIT % of the machine for 3 s (ours are
+# idle between measurements), at most QUIET_WAIT seconds and QUIET_BUDGET in the whole run;
+# then measures anyway, and the result records how busy the machine was.
+wait_for_quiet() {
+  local waited=0
+  while true; do
+    interference_start; sleep 3; interference_end
+    [ "$OTHERS" -ge "$QUIET_LIMIT" ] || return 0
+    if [ "$waited" -ge "$QUIET_WAIT" ] || [ "$QUIET_SPENT" -ge "$QUIET_BUDGET" ]; then
+      log "other processes use $OTHERS % of the machine; measuring anyway (recorded)"
+      return 0
+    fi
+    [ "$waited" -gt 0 ] || log "other processes use $OTHERS % of the machine; waiting for quiet"
+    waited=$((waited + 3)); QUIET_SPENT=$((QUIET_SPENT + 3))
+  done
+}
+
+# DB-side totals since the last reset: statements and execution time (ms), per tile.
+db_stats_reset() { sql "SELECT pg_stat_statements_reset()" >/dev/null; }
+db_note() {
+  local count="$1"
+  sql "SELECT format('DB: %s statements, %s ms per tile (JIT %s ms)', round(coalesce(sum(calls), 0)::numeric / $count, 1),
+                     round(coalesce(sum(total_exec_time), 0)::numeric / $count, 2),
+                     round(coalesce(sum(jit_generation_time + jit_inlining_time + jit_optimization_time
+                                        + jit_emission_time), 0)::numeric / $count, 2))
+       FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'"
+}
+
+# The warm service's tile cache counters (Caffeine, through Micrometer): "hits misses".
+cache_counts() {
+  curl -fs "http://127.0.0.1:$WARM_PORT/actuator/prometheus" | awk '
+    /^cache_gets_total\{/ && /cache="tiles"/ && /result="hit"/ { h = $NF }
+    /^cache_gets_total\{/ && /cache="tiles"/ && /result="miss"/ { m = $NF }
+    END { printf "%d %d\n", h, m }'
+}
+
+record() {  # record LAYER PEER CONNECTIONS RATE MEAN P50 P99 NOTE
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$ROUND" "$4" "$5" "$6" "$7" "$OTHERS" "$8" >>"$RESULTS_TSV"
+  log "$(printf 'round %s %-9s %-9s c=%s %9.1f tiles/s  p50 %7.2f ms  p99 %8.2f ms  others %s %%  %s' "$ROUND" "$1" "$2" "$3" \
+    "$4" "$(awk -v u="$6" 'BEGIN { print u / 1000 }')" "$(awk -v u="$7" 'BEGIN { print u / 1000 }')" "$OTHERS" "$8")"
+}
+
+# run_wrk LAYER PEER CONNECTIONS PORT PATHS: two wrk threads (one per core) share the connections.
+run_wrk() {
+  local layer="$1" peer="$2" conns="$3" port="$4" paths="$5" out threads=2 note="" hits0 misses0 hits misses
+  out="$WORK/wrk-$layer-$peer-c$conns-r$ROUND.txt"
+  [ "$conns" -ge 2 ] || threads=1
+  if [ "$peer" = warm ]; then  # the cache holds all layers' tiles only if they fit: refill this one
+    python3 "$HERE/fetch_tiles.py" --port "$port" --paths "$paths" >/dev/null
+  fi
+  wait_for_quiet
+  db_stats_reset
+  [ "$peer" != warm ] || read -r hits0 misses0 <<<"$(cache_counts)"
+  interference_start
+  wrk -t "$threads" -c "$conns" -d "${DURATION}s" --timeout 30s --latency -s "$HERE/cycle.lua" \
+    "http://127.0.0.1:$port" -- "$paths" >"$out"
+  interference_end
+  local line
+  line="$(grep '^RESULT ' "$out")" || die "wrk printed no RESULT line (see $out)"
+  local requests duration_us rps mean_us p50_us p99_us non2xx socket_errors bytes
+  eval "${line#RESULT }"
+  { [ "$non2xx" -eq 0 ] && [ "$socket_errors" -eq 0 ]; } \
+    || die "$layer $peer: $non2xx answers >= 400, $socket_errors socket errors (see $out)"
+  if [ "$peer" = warm ]; then
+    read -r hits misses <<<"$(cache_counts)"
+    note="cache hits $(awk -v h=$((hits - hits0)) -v m=$((misses - misses0)) 'BEGIN { printf "%.1f %%", h + m ? 100 * h / (h + m) : 0 }')"
+  elif [ "$peer" != nginx ]; then
+    note="$(db_note "$requests")"
+  fi
+  note="${note:+$note; }$(cpu_note "$requests")"
+  record "$layer" "$peer" "$conns" "$rps" "$mean_us" "$p50_us" "$p99_us" "$note"
+}
+
+# run_pgbench LAYER CONNECTIONS: prepared statements (as pgjdbc uses them after a few runs),
+# over TCP, a per-transaction log for the percentiles; a transaction is one tile.
+run_pgbench() {
+  local layer="$1" conns="$2" out
+  out="$WORK/pgbench-$layer-c$conns-r$ROUND"
+  wait_for_quiet
+  db_stats_reset
+  interference_start
+  (cd "$WORK" && "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+      -c "$conns" -j "$(( conns < 2 ? 1 : 2 ))" -T "$DURATION" -f "$WORK/floor-$layer.sql" \
+      -l --log-prefix="$out.log" "$DB" >"$out.txt" 2>&1) || { cat "$out.txt" >&2; die "pgbench $layer failed"; }
+  interference_end
+  local tps count mean p50 p99
+  tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out.txt")"
+  read -r count mean p50 p99 <<<"$(python3 "$HERE/pgbench_stats.py" "$out.log")"
+  record "$layer" floor "$conns" "$(printf '%.2f' "$tps")" "$mean" "$p50" "$p99" "$(db_note "$count"); $(cpu_note "$count")"
+}
+
+# JIT compilation in the services, PostgreSQL's caches and MapServer's connections should not
+# be measured: some load on every server and layer first.
+warm_up() {
+  local layer
+  log "warming up: ${WARMUP}s per layer on each service and on MapServer, a short pgbench pass"
+  for layer in $LAYERS; do
+    wrk -t 2 -c 2 -d "${WARMUP}s" -s "$HERE/cycle.lua" "http://127.0.0.1:$COLD_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
+    wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/cycle.lua" "http://127.0.0.1:$WARM_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
+    ! measured mapserver \
+      || wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/cycle.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/paths-mapserver-$layer.txt" >/dev/null
+    "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 3 \
+      -f "$WORK/floor-$layer.sql" "$DB" >/dev/null 2>&1
+  done
+}
+
+measured() { [[ " $PEERS " == *" $1 "* ]]; }
+
+# Every peer of a layer runs next to the others at each concurrency, round after round, so
+# drift (other people's work, the VM's scheduling) hits all alike; ratios compare neighbours.
+measure() {
+  RESULTS_TSV="$WORK/results.tsv"
+  : >"$RESULTS_TSV"
+  local layer conns
+  for ROUND in $(seq 1 "$ROUNDS"); do
+    for layer in $LAYERS; do
+      for conns in $CONNECTIONS; do
+        ! measured floor || run_pgbench "$layer" "$conns"
+        ! measured cold || run_wrk "$layer" cold "$conns" "$COLD_PORT" "$WORK/paths-service-$layer.txt"
+        ! measured mapserver || run_wrk "$layer" mapserver "$conns" "$NGINX_PORT" "$WORK/paths-mapserver-$layer.txt"
+        ! measured warm || run_wrk "$layer" warm "$conns" "$WARM_PORT" "$WORK/paths-service-$layer.txt"
+        ! measured nginx || run_wrk "$layer" nginx "$conns" "$NGINX_PORT" "$WORK/paths-service-$layer.txt"
+      done
+    done
+  done
+}
+
+# A separate run per layer on each service (cache off, then warm) under JFR (sampling, low
+# overhead), after the figures so it does not touch them; profile.py sorts the request threads'
+# samples into buckets.
+profile_services() {
+  [ "$PROFILE" = 1 ] || return 0
+  command -v jcmd >/dev/null && command -v jfr >/dev/null || { log "no jcmd/jfr: no profile"; return 0; }
+  local layer name pid port
+  for layer in $LAYERS; do
+    for name in cold warm; do
+      if [ "$name" = cold ]; then pid=$COLD_PID; port=$COLD_PORT; else pid=$WARM_PID; port=$WARM_PORT; fi
+      [ "$name" = cold ] || python3 "$HERE/fetch_tiles.py" --port "$port" --paths "$WORK/paths-service-$layer.txt" >/dev/null
+      log "profiling the $name service: ${DURATION}s of $layer tiles, 2 connections, under JFR"
+      jcmd "$pid" JFR.start name=tiles settings=profile filename="$WORK/$name-$layer.jfr" >/dev/null
+      wrk -t 2 -c 2 -d "${DURATION}s" -s "$HERE/cycle.lua" "http://127.0.0.1:$port" -- "$WORK/paths-service-$layer.txt" >/dev/null
+      jcmd "$pid" JFR.stop name=tiles >/dev/null
+      jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$WORK/$name-$layer.jfr" \
+        | python3 "$HERE/profile.py" >"$WORK/profile-$name-$layer.md"
+    done
+  done
+}
+
+# ------------------------------------------------------------------------------- report
+
+machine_summary() {
+  echo "- machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr); load average at the start: $LOAD_AT_START"
+  echo "- service: $SOURCE_DESCRIPTION; $(java -version 2>&1 | head -1), default JVM flags; Hikari pool default (10); the warm service's plan.tiles.cache-size=$WARM_CACHE"
+  echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') ($(sql "SELECT postgis_full_version()" | grep -o 'POSTGIS="[^"]*"\|GEOS="[^"]*"\|PROJ="[^"]*"' | tr '\n' ' ')), shared_buffers 512MB, fsync off, JIT $(sql 'SHOW jit')"
+  echo "- $(mapserv -v | head -1 | cut -d' ' -f1-3), $FCGI FastCGI processes (spawn-fcgi $(spawn-fcgi -v | head -1 | awk '{ print $2 }')); $(nginx -v 2>&1 | sed 's/.*: //'), 2 workers; $(wrk --version 2>&1 | head -1 | awk '{ print "wrk", $2 }') with 2 threads; pgbench -M prepared, 2 threads"
+  echo "- data: the plan layers ($PLAN_LAYERS) with projects replaced by the generated layer: $DATA_SUMMARY"
+  echo "- tiles: $TILE_SUMMARY (the same list, in the same order, for every peer)"
+  echo "- ${DURATION}s per measurement, $ROUNDS rounds, connections: $CONNECTIONS; client, servers and database share the machine"
+  echo "- tile bodies fetched once per peer (layer, peer, tiles, 200s, 204s, bytes, seconds):"
+  sed 's/^/  - /; s/\t/ /g' "$WORK/sizes.tsv"
+  echo "- the floor's statement vs the service's tiles: $(paste -sd';' "$WORK/floor-check.txt")"
+  echo "- MapServer vs the service, features of one tile: $(paste -sd';' "$WORK/mapserver-check.txt")"
+}
+
+report() {
+  {
+    echo "## bench/tiles results, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "Command: \`POINTS=$POINTS POLYGONS=$POLYGONS DURATION=$DURATION ROUNDS=$ROUNDS CONNECTIONS=\"$CONNECTIONS\" LAYERS=\"$LAYERS\" PEERS=\"$PEERS\" WARM_CACHE=$WARM_CACHE PROFILE=$PROFILE bench/tiles/run.sh\`"
+    echo
+    machine_summary
+    echo
+    python3 "$HERE/report.py" "$RESULTS_TSV"
+    local layer name
+    for layer in $LAYERS; do
+      for name in cold warm; do
+        [ -s "$WORK/profile-$name-$layer.md" ] || continue
+        printf '\n### where the %s service spends its Java CPU on %s tiles (JFR, 2 connections)\n\n' "$name" "$layer"
+        cat "$WORK/profile-$name-$layer.md"
+      done
+    done
+  } | tee "$RESULTS"
+  cp "$RESULTS_TSV" "${RESULTS%.md}.tsv"
+  log "written to $RESULTS (raw rows: ${RESULTS%.md}.tsv)"
+}
+
+main() {
+  LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+  ensure_tools
+  make_workdir
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  build_jar
+  start_postgres
+  generate_data
+  start_service cold 0
+  start_service warm "$WARM_CACHE"
+  inspect_layers
+  write_floor_scripts
+  write_paths
+  write_mapfile
+  start_mapserver
+  start_nginx
+  check_peers
+  warm_up
+  measure
+  profile_services
+  report
+}
+
+# run when executed; sourcing the file only defines the functions (handy when debugging one step)
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi
