@@ -39,8 +39,8 @@ class StoreConfiguration {
     }
 
     @Bean
-    JobStore jobStore(JdbcTemplate jdbc) {
-        return new JdbcJobStore(jdbc);
+    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcJobStore(jdbc, transactions);
     }
 
     @Bean

@@ -105,6 +105,28 @@ abstract class ImportApiTest {
     }
 
     @Test
+    void aLargeImportStreamsInWhileItsJobReportsProgress() throws Exception {
+        int count = 25_000;
+        StringBuilder csv = new StringBuilder("名称,WKT\n");
+        for (int i = 0; i < count; i++) {
+            csv.append("点").append(i).append(",\"POINT (").append(125.0 + (i % 500) * 0.001).append(' ')
+                    .append(43.7 + (i / 500) * 0.001).append(")\"\n");
+        }
+        Path dir = temp.resolve("many");
+        GdalShapefiles.write(dir, "many", csv.toString(), "-lco", "ENCODING=GBK", "-s_srs", "EPSG:4326",
+                "-t_srs", "EPSG:4530");
+
+        JsonNode job = importAndWait(zipOf(dir, "many.zip"), Map.of("layer", "many-points"));
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("features_done").asLong()).isEqualTo(count);
+        assertThat(job.get("features_per_second").asDouble()).isPositive();
+        assertThat(ok("/api/layers/many-points").get("feature_count").asInt()).isEqualTo(count);
+        assertThat(ok("/ogc/collections/many-points/items?filter=" + java.net.URLEncoder.encode("名称 = '点24999'",
+                StandardCharsets.UTF_8)).get("numberMatched").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aReplacedLayerCanBeRestored() throws Exception {
         importAndWait(districtsZip("EPSG:4490", "UTF-8", true), Map.of("layer", "replaced"));
         importAndWait(pointsZip(), Map.of("layer", "replaced", "member", "points"));

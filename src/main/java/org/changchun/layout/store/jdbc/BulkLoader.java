@@ -8,12 +8,27 @@ import java.util.List;
 public interface BulkLoader {
 
     /**
-     * Appends rows to a table inside the caller's transaction.
+     * Starts appending rows to a table inside the caller's transaction. Rows reach the database
+     * while the caller is still reading its source, so reading and storing overlap.
      *
      * @param columns the table's columns in row order: {@code id}, {@code c_1}..{@code c_n}, {@code geom}
-     * @param rows    each row: the id (String), the field values already coerced to their Java type
-     *                (String, Long, Double, Boolean, LocalDate or null), and the geometry as EWKB
-     *                (WGS84, with its SRID)
      */
-    void load(Connection connection, String table, List<String> columns, List<Object[]> rows) throws SQLException;
+    Load open(Connection connection, String table, List<String> columns) throws SQLException;
+
+    /** One bulk load in progress; the connection can run nothing else until it is finished or cancelled. */
+    interface Load {
+
+        /**
+         * @param row the id (String), the field values already coerced to their Java type (String,
+         *            Long, Double, Boolean, LocalDate or null), and the geometry as EWKB (WGS84,
+         *            with its SRID)
+         */
+        void write(Object[] row) throws SQLException;
+
+        /** Returns once the database holds every row written. */
+        void finish() throws SQLException;
+
+        /** Abandons the load after a failure, leaving the connection usable for the rollback. */
+        void cancel();
+    }
 }

@@ -164,10 +164,6 @@ final class CatalogTables {
         return jdbc.query(LAYER_COLUMNS + " WHERE l.id = ?", this::layerInfo, layerId).stream().findFirst();
     }
 
-    Optional<LayerTable> currentTable(String layerId) {
-        return layer(layerId).map(CatalogTables::table);
-    }
-
     List<LayerTable> currentTables() {
         return layers().stream().map(CatalogTables::table).toList();
     }

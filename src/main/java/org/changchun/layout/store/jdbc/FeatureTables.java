@@ -11,8 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.sql.Types;
@@ -45,9 +50,16 @@ final class FeatureTables {
 
     static final int MAX_FEATURE_ID_LENGTH = 128;
     private static final int BATCH_SIZE = 1_000;
-    private static final int BULK_BATCH_SIZE = 10_000;
+    private static final int BULK_PROGRESS_EVERY = 10_000;
     private static final int STREAM_FETCH_SIZE = 2_000;
     private static final int WGS84 = 4326;
+    /** Runs counts beside page queries; when all its threads are busy, the request counts itself. */
+    private static final ExecutorService COUNTS = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "feature-count");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     private final JdbcTemplate jdbc;
     /** For queries made on behalf of a request: bounded in time, unlike writes. */
@@ -87,21 +99,22 @@ final class FeatureTables {
 
     /** Fills a new table, with the dialect's bulk loader when it has one; must run in a transaction. */
     ContentSummary insertAll(String table, List<FieldSpec> fields, Iterator<Feature> features, WriteProgress progress) {
-        ContentSummary summary = new ContentSummary();
         Optional<BulkLoader> bulk = dialect.bulkLoader();
-        int batchSize = bulk.isPresent() ? BULK_BATCH_SIZE : BATCH_SIZE;
-        String sql = insertSql(table, fields);
-        List<Feature> batch = new ArrayList<>(batchSize);
+        return bulk.isPresent()
+                ? bulkLoad(bulk.get(), table, fields, features, progress)
+                : insertBatches(insertSql(table, fields), fields, features, progress);
+    }
+
+    private ContentSummary insertBatches(String sql, List<FieldSpec> fields, Iterator<Feature> features,
+                                         WriteProgress progress) {
+        ContentSummary summary = new ContentSummary();
+        List<Feature> batch = new ArrayList<>(BATCH_SIZE);
         while (features.hasNext()) {
             Feature feature = features.next();
             summary.add(feature.geometry());
             batch.add(feature);
-            if (batch.size() == batchSize || !features.hasNext()) {
-                if (bulk.isPresent()) {
-                    bulkLoad(bulk.get(), table, fields, batch);
-                } else {
-                    insertBatch(sql, fields, batch);
-                }
+            if (batch.size() == BATCH_SIZE || !features.hasNext()) {
+                insertBatch(sql, fields, batch);
                 batch.clear();
                 progress.written(summary.count());
             }
@@ -109,30 +122,51 @@ final class FeatureTables {
         return summary;
     }
 
-    private void bulkLoad(BulkLoader loader, String table, List<FieldSpec> fields, List<Feature> batch) {
+    private ContentSummary bulkLoad(BulkLoader loader, String table, List<FieldSpec> fields,
+                                    Iterator<Feature> features, WriteProgress progress) {
         List<String> columns = new ArrayList<>();
         columns.add("id");
         for (int i = 0; i < fields.size(); i++) {
             columns.add(LayerTable.columnName(i));
         }
         columns.add("geom");
-        List<Object[]> rows = new ArrayList<>(batch.size());
         WKBWriter ewkb = new WKBWriter(2, true);
-        for (Feature feature : batch) {
-            Object[] row = coerceRow(fields, feature);
-            feature.geometry().setSRID(WGS84);
-            row[row.length - 1] = ewkb.write(feature.geometry());
-            rows.add(row);
-        }
+        Function<Geometry, byte[]> encoding = geometry -> {
+            geometry.setSRID(WGS84);
+            return ewkb.write(geometry);
+        };
+        ContentSummary summary = new ContentSummary();
         DataSource dataSource = jdbc.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        BulkLoader.Load load = null;
         try {
-            loader.load(connection, table, columns, rows);
+            load = loader.open(connection, table, columns);
+            while (features.hasNext()) {
+                Feature feature = features.next();
+                summary.add(feature.geometry());
+                load.write(coerceRow(fields, feature, encoding));
+                if (summary.count() % BULK_PROGRESS_EVERY == 0) {
+                    progress.written(summary.count());
+                }
+            }
+            load.finish();
+            progress.written(summary.count());
+            return summary;
         } catch (SQLException e) {
+            cancel(load);
             DataAccessException translated = jdbc.getExceptionTranslator().translate("bulk load into " + table, null, e);
             throw translated != null ? translated : new UncategorizedSQLException("bulk load into " + table, null, e);
+        } catch (RuntimeException e) {
+            cancel(load);
+            throw e;
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void cancel(BulkLoader.Load load) {
+        if (load != null) {
+            load.cancel();
         }
     }
 
@@ -196,24 +230,48 @@ final class FeatureTables {
         List<Object> pageParameters = new ArrayList<>(parameters);
         pageParameters.add(query.limit());
         pageParameters.add(query.offset());
-        List<Feature> features = reads.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
-                rowMapper(table), pageParameters.toArray());
-        long matched = features.size() < query.limit() && (query.offset() == 0 || !features.isEmpty())
-                ? query.offset() + features.size()
-                : count(table, where, parameters);
-        return new FeaturePage(features, matched);
+        // A full page needs the number matched too; counting beside the page rather than after it
+        // keeps a request's time near that of its slower statement, not of both together.
+        String countSql = "SELECT COUNT(*) FROM " + table.table() + where;
+        Future<Long> counting = COUNTS.submit(() -> count(countSql, parameters));
+        List<Feature> features;
+        try {
+            features = reads.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
+                    rowMapper(table), pageParameters.toArray());
+        } catch (RuntimeException e) {
+            counting.cancel(false);
+            throw e;
+        }
+        if (features.size() < query.limit() && (query.offset() == 0 || !features.isEmpty())) {
+            counting.cancel(false);
+            return new FeaturePage(features, query.offset() + features.size());
+        }
+        return new FeaturePage(features, awaitCount(counting));
     }
 
-    private long count(LayerTable table, String where, List<Object> parameters) {
-        Long count = reads.queryForObject("SELECT COUNT(*) FROM " + table.table() + where, Long.class,
-                parameters.toArray());
+    private long count(String countSql, List<Object> parameters) {
+        Long count = reads.queryForObject(countSql, Long.class, parameters.toArray());
         return count == null ? 0 : count;
+    }
+
+    private static long awaitCount(Future<Long> counting) {
+        try {
+            return counting.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting the matched features", e);
+        }
     }
 
     private void insertBatch(String sql, List<FieldSpec> fields, List<Feature> batch) {
         List<Object[]> coerced = new ArrayList<>(batch.size());
         for (Feature feature : batch) {
-            coerced.add(coerceRow(fields, feature));
+            coerced.add(coerceRow(fields, feature, FeatureTables::wkb));
         }
         jdbc.batchUpdate(sql, coerced, coerced.size(), (PreparedStatement statement, Object[] row) -> {
             statement.setString(1, (String) row[0]);
@@ -224,7 +282,7 @@ final class FeatureTables {
         });
     }
 
-    private static Object[] coerceRow(List<FieldSpec> fields, Feature feature) {
+    private static Object[] coerceRow(List<FieldSpec> fields, Feature feature, Function<Geometry, byte[]> encoding) {
         String id = feature.id();
         if (id.isEmpty() || id.length() > MAX_FEATURE_ID_LENGTH) {
             throw new IllegalArgumentException("feature id must have 1 to " + MAX_FEATURE_ID_LENGTH
@@ -246,7 +304,7 @@ final class FeatureTables {
                 throw new IllegalArgumentException("feature " + id + ": " + e.getMessage(), e);
             }
         }
-        row[fields.size() + 1] = wkb(feature.geometry());
+        row[fields.size() + 1] = encoding.apply(feature.geometry());
         return row;
     }
 

@@ -247,7 +247,7 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<NativeTiles> nativeTiles() {
-        return dialect.mvt().map(sql -> new JdbcNativeTiles(features.reads(), catalog, sql));
+        return dialect.mvt().map(sql -> new JdbcNativeTiles(features.reads(), this::table, sql));
     }
 
     @Override

@@ -9,17 +9,26 @@ import java.util.Optional;
 import org.changchun.layout.store.JobRecord;
 import org.changchun.layout.store.JobStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Import jobs in the {@code import_job} table; the same SQL on both stores. */
+/**
+ * Import jobs in the {@code import_job} table; the same SQL on both stores. Progress is reported
+ * from inside the import's own long transaction, whose connection is busy streaming rows: every
+ * job update therefore commits on its own, which also lets other replicas see it at once.
+ */
 public final class JdbcJobStore implements JobStore {
 
     private static final String COLUMNS = "id, layer_id, state, file_name, submitted_by, features_total, features_done, "
             + "features_per_second, report, error_zh, error_en, created_at, updated_at";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    public JdbcJobStore(JdbcTemplate jdbc) {
+    public JdbcJobStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -32,14 +41,15 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public void progress(String id, long featuresDone, double featuresPerSecond) {
-        jdbc.update("UPDATE import_job SET features_done = ?, features_per_second = ?, updated_at = ? WHERE id = ?",
-                featuresDone, featuresPerSecond, now(), id);
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "UPDATE import_job SET features_done = ?, features_per_second = ?, updated_at = ? WHERE id = ?",
+                featuresDone, featuresPerSecond, now(), id));
     }
 
     @Override
     public void finish(String id, String state, String report, String errorZh, String errorEn) {
-        jdbc.update("UPDATE import_job SET state = ?, report = ?, error_zh = ?, error_en = ?, updated_at = ? WHERE id = ?",
-                state, report, errorZh, errorEn, now(), id);
+        ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE import_job SET state = ?, report = ?, error_zh = ?, error_en = ?, updated_at = ? WHERE id = ?",
+                state, report, errorZh, errorEn, now(), id));
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.changchun.layout.store.jdbc;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.NativeTiles;
 
@@ -16,12 +16,13 @@ final class JdbcNativeTiles implements NativeTiles {
 
     /** Bounded in time, as every query made for a request. */
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final CatalogTables catalog;
+    /** The store's current table of a layer, known without a query: a tile then costs one statement per layer. */
+    private final Function<String, LayerTable> currentTables;
     private final MvtSql sql;
 
-    JdbcNativeTiles(org.springframework.jdbc.core.JdbcTemplate jdbc, CatalogTables catalog, MvtSql sql) {
+    JdbcNativeTiles(org.springframework.jdbc.core.JdbcTemplate jdbc, Function<String, LayerTable> currentTables, MvtSql sql) {
         this.jdbc = jdbc;
-        this.catalog = catalog;
+        this.currentTables = currentTables;
         this.sql = sql;
     }
 
@@ -29,8 +30,7 @@ final class JdbcNativeTiles implements NativeTiles {
     public byte[] tile(int z, int x, int y, int extent, int buffer, List<Layer> layers) {
         ByteArrayOutputStream tile = new ByteArrayOutputStream();
         for (Layer layer : layers) {
-            LayerTable table = catalog.currentTable(layer.layerId())
-                    .orElseThrow(() -> new NoSuchElementException("no layer " + layer.layerId()));
+            LayerTable table = currentTables.apply(layer.layerId());
             List<String> columns = new ArrayList<>();
             List<String> attributes = new ArrayList<>();
             boolean hasIdField = table.fields().stream().anyMatch(f -> f.name().equals("id"));

@@ -1,26 +1,42 @@
 package org.changchun.layout.store.postgis;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.changchun.layout.store.jdbc.BulkLoader;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
- * Fills feature tables with {@code COPY ... FROM STDIN} in PostgreSQL's text format, several times
- * faster than INSERTs for big imports. Geometries travel as hexadecimal EWKB, which PostGIS's
- * geometry input reads directly.
+ * Fills feature tables with one {@code COPY ... FROM STDIN} per table in PostgreSQL's text
+ * format, several times faster than INSERTs for big imports. Rows are sent in chunks as they
+ * come, so the server stores one chunk while the import reads and converts the next. Geometries
+ * travel as hexadecimal EWKB, which PostGIS's geometry input reads directly.
  */
 final class PostgisCopyLoader implements BulkLoader {
 
+    /** Big enough to amortise a network write, small enough to keep both sides busy. */
+    private static final int CHUNK_CHARS = 256 * 1024;
+
     @Override
-    public void load(Connection connection, String table, List<String> columns, List<Object[]> rows)
-            throws SQLException {
-        StringBuilder text = new StringBuilder(rows.size() * 128);
-        for (Object[] row : rows) {
+    public Load open(Connection connection, String table, List<String> columns) throws SQLException {
+        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        return new CopyLoad(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
+    }
+
+    private static final class CopyLoad implements Load {
+
+        private final CopyIn copy;
+        private final StringBuilder text = new StringBuilder(CHUNK_CHARS + 4096);
+
+        CopyLoad(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(Object[] row) throws SQLException {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     text.append('\t');
@@ -28,12 +44,34 @@ final class PostgisCopyLoader implements BulkLoader {
                 append(text, row[i]);
             }
             text.append('\n');
+            if (text.length() >= CHUNK_CHARS) {
+                send();
+            }
         }
-        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+
+        @Override
+        public void finish() throws SQLException {
+            send();
+            copy.endCopy();
+        }
+
+        @Override
+        public void cancel() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // the transaction is being rolled back anyway; the original failure is what matters
+            }
+        }
+
+        private void send() throws SQLException {
+            if (!text.isEmpty()) {
+                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                text.setLength(0);
+            }
         }
     }
 
