@@ -192,8 +192,8 @@ sql() { psql_admin "$DB" -At -c "$1"; }
 generate_data() {
   cp -r "$SRC/gis-data" "$WORK/gis-data"
   log "generating $N projects"
-  python3 "$HERE/generate_projects.py" --layers "$SRC/gis-data/layers.json" \
-    --sample "$SRC/gis-data/projects.geojson" --count "$N" --seed "$SEED" \
+  python3 "$HERE/../lib/generate_projects.py" --layers "$SRC/gis-data/layers.json" \
+    --sample "$SRC/gis-data/projects.geojson" --points "$((N - N / 10))" --polygons "$((N / 10))" --seed "$SEED" \
     --out "$WORK/gis-data/projects.geojson" >&2
 }
 
@@ -433,7 +433,7 @@ run_wrk() {
   wait_for_quiet
   db_stats_reset
   interference_start
-  wrk -t "$clients" -c "$clients" -d "${DURATION}s" --timeout 10s --latency -s "$HERE/cycle.lua" \
+  wrk -t "$clients" -c "$clients" -d "${DURATION}s" --timeout 10s --latency -s "$HERE/../lib/cycle.lua" \
     "http://127.0.0.1:$HTTP_PORT" -- "$paths" ${4:+"$4"} >"$out"
   interference_end
   local line
@@ -459,14 +459,14 @@ run_pgbench() {
   interference_end
   local tps count mean p50 p99
   tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out.txt")"
-  read -r count mean p50 p99 <<<"$(python3 "$HERE/pgbench_stats.py" "$out.log")"
+  read -r count mean p50 p99 <<<"$(python3 "$HERE/../lib/pgbench_stats.py" "$out.log")"
   record "$name" "$clients" "$(printf '%.2f' "$tps")" "$mean" "$p50" "$p99" "$count"
 }
 
 # The JIT compiles the hot paths and PostgreSQL caches the table; neither should be measured.
 warm_up() {
   log "warming up: ${WARMUP}s of bbox requests, 2 connections, plus a short pgbench pass"
-  wrk -t 2 -c 2 -d "${WARMUP}s" -s "$HERE/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
+  wrk -t 2 -c 2 -d "${WARMUP}s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
   "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 1 -T 5 \
     -f "$WORK/floor-wkb.sql" "$DB" >/dev/null 2>&1
 }
@@ -496,15 +496,15 @@ measure() {
 }
 
 # A separate run under JFR (sampling profiler, low overhead) so the measured figures above are
-# untouched by it; profile.py sorts the request threads' samples into buckets.
+# untouched by it; lib/jfr_profile.py sorts the request threads' samples into buckets.
 profile_items() {
   [ "$PROFILE" = 1 ] || return 0
   log "profiling the service: ${DURATION}s of bbox requests, 2 connections, under JFR"
   jcmd "$SERVICE_PID" JFR.start name=bench settings=profile filename="$WORK/items.jfr" >/dev/null
-  wrk -t 2 -c 2 -d "${DURATION}s" -s "$HERE/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
+  wrk -t 2 -c 2 -d "${DURATION}s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
   jcmd "$SERVICE_PID" JFR.stop name=bench >/dev/null
   jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$WORK/items.jfr" \
-    | python3 "$HERE/profile.py" >"$WORK/profile.md"
+    | python3 "$HERE/../lib/jfr_profile.py" items >"$WORK/profile.md"
 }
 
 # ------------------------------------------------------------------------------- report

@@ -220,7 +220,7 @@ sql() { psql_admin "$DB" -At -c "$1"; }
 generate_data() {
   cp -r "$SRC/gis-data" "$WORK/gis-data"
   log "generating $POINTS points + $POLYGONS polygons as the projects layer"
-  python3 "$HERE/generate_layer.py" --layers "$SRC/gis-data/layers.json" \
+  python3 "$HERE/../lib/generate_projects.py" --layers "$SRC/gis-data/layers.json" \
     --sample "$SRC/gis-data/projects.geojson" --points "$POINTS" --polygons "$POLYGONS" --seed "$SEED" \
     --out "$WORK/gis-data/projects.geojson" >&2
   TILE_SUMMARY="$(python3 "$HERE/tile_list.py" --out "$WORK/tiles.txt" --seed "$TILE_SEED" --scale "$TILE_SCALE")"
@@ -684,7 +684,7 @@ run_wrk() {
   db_stats_reset
   [ "$peer" != warm ] || read -r hits0 misses0 <<<"$(cache_counts)"
   interference_start
-  wrk -t "$threads" -c "$conns" -d "${DURATION}s" --timeout 30s --latency -s "$HERE/cycle.lua" \
+  wrk -t "$threads" -c "$conns" -d "${DURATION}s" --timeout 30s --latency -s "$HERE/../lib/cycle.lua" \
     "http://127.0.0.1:$port" -- "$paths" >"$out"
   interference_end
   local line
@@ -717,7 +717,7 @@ run_pgbench() {
   interference_end
   local tps count mean p50 p99
   tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out.txt")"
-  read -r count mean p50 p99 <<<"$(python3 "$HERE/pgbench_stats.py" "$out.log")"
+  read -r count mean p50 p99 <<<"$(python3 "$HERE/../lib/pgbench_stats.py" "$out.log")"
   record "$layer" floor "$conns" "$(printf '%.2f' "$tps")" "$mean" "$p50" "$p99" "$(db_note "$count"); $(cpu_note "$count")"
 }
 
@@ -727,10 +727,10 @@ warm_up() {
   local layer
   log "warming up: ${WARMUP}s per layer on each service and on MapServer, a short pgbench pass"
   for layer in $LAYERS; do
-    wrk -t 2 -c 2 -d "${WARMUP}s" -s "$HERE/cycle.lua" "http://127.0.0.1:$COLD_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
-    wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/cycle.lua" "http://127.0.0.1:$WARM_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
+    wrk -t 2 -c 2 -d "${WARMUP}s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$COLD_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
+    wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$WARM_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
     ! measured mapserver \
-      || wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/cycle.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/paths-mapserver-$layer.txt" >/dev/null
+      || wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/paths-mapserver-$layer.txt" >/dev/null
     "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 3 \
       -f "$WORK/floor-$layer.sql" "$DB" >/dev/null 2>&1
   done
@@ -758,7 +758,7 @@ measure() {
 }
 
 # A separate run per layer on each service (cache off, then warm) under JFR (sampling, low
-# overhead), after the figures so it does not touch them; profile.py sorts the request threads'
+# overhead), after the figures so it does not touch them; lib/jfr_profile.py sorts the request threads'
 # samples into buckets.
 profile_services() {
   [ "$PROFILE" = 1 ] || return 0
@@ -770,10 +770,10 @@ profile_services() {
       [ "$name" = cold ] || python3 "$HERE/fetch_tiles.py" --port "$port" --paths "$WORK/paths-service-$layer.txt" >/dev/null
       log "profiling the $name service: ${DURATION}s of $layer tiles, 2 connections, under JFR"
       jcmd "$pid" JFR.start name=tiles settings=profile filename="$WORK/$name-$layer.jfr" >/dev/null
-      wrk -t 2 -c 2 -d "${DURATION}s" -s "$HERE/cycle.lua" "http://127.0.0.1:$port" -- "$WORK/paths-service-$layer.txt" >/dev/null
+      wrk -t 2 -c 2 -d "${DURATION}s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$port" -- "$WORK/paths-service-$layer.txt" >/dev/null
       jcmd "$pid" JFR.stop name=tiles >/dev/null
       jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$WORK/$name-$layer.jfr" \
-        | python3 "$HERE/profile.py" >"$WORK/profile-$name-$layer.md"
+        | python3 "$HERE/../lib/jfr_profile.py" tiles >"$WORK/profile-$name-$layer.md"
     done
   done
 }

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.changchun.layout.store.ConcurrentLayerWriteException;
@@ -156,12 +159,24 @@ final class CatalogTables {
                 nextDataVersion(), now(), layer.id());
     }
 
+    /*
+     * Layers and their fields are read by separate queries, one after the other: a query run from
+     * inside another's row mapper would hold one pooled connection while waiting for a second,
+     * and under load every connection would end up held by a request waiting for another.
+     */
     List<LayerInfo> layers() {
-        return jdbc.query(LAYER_COLUMNS + " ORDER BY l.first_version", this::layerInfo);
+        List<LayerInfo> layers = jdbc.query(LAYER_COLUMNS + " ORDER BY l.first_version", this::layerInfo);
+        Map<Long, List<FieldSpec>> fields = new HashMap<>();
+        jdbc.query("SELECT f.version_id, f.name, f.type, f.title_zh, f.title_en FROM layer_field f"
+                + " JOIN layer l ON l.current_version = f.version_id ORDER BY f.version_id, f.ordinal", rows -> {
+                    fields.computeIfAbsent(rows.getLong(1), v -> new ArrayList<>()).add(field(rows, 2));
+                });
+        return layers.stream().map(layer -> withFields(layer, fields.getOrDefault(layer.version(), List.of()))).toList();
     }
 
     Optional<LayerInfo> layer(String layerId) {
-        return jdbc.query(LAYER_COLUMNS + " WHERE l.id = ?", this::layerInfo, layerId).stream().findFirst();
+        return jdbc.query(LAYER_COLUMNS + " WHERE l.id = ?", this::layerInfo, layerId).stream().findFirst()
+                .map(layer -> withFields(layer, fields(layer.version())));
     }
 
     List<LayerTable> currentTables() {
@@ -189,9 +204,18 @@ final class CatalogTables {
 
     private List<FieldSpec> fields(long versionId) {
         return jdbc.query("SELECT name, type, title_zh, title_en FROM layer_field WHERE version_id = ? ORDER BY ordinal",
-                (rows, n) -> new FieldSpec(rows.getString(1), FieldType.fromCode(rows.getString(2)).orElseThrow(),
-                        rows.getString(3), rows.getString(4)),
-                versionId);
+                (rows, n) -> field(rows, 1), versionId);
+    }
+
+    /** The field whose name, type, Chinese and English titles are in the columns from {@code first} on. */
+    private static FieldSpec field(ResultSet rows, int first) throws SQLException {
+        return new FieldSpec(rows.getString(first), FieldType.fromCode(rows.getString(first + 1)).orElseThrow(),
+                rows.getString(first + 2), rows.getString(first + 3));
+    }
+
+    private static LayerInfo withFields(LayerInfo layer, List<FieldSpec> fields) {
+        return new LayerInfo(layer.description(), layer.version(), layer.dataVersion(), layer.geometryType(),
+                layer.featureCount(), layer.extent(), List.copyOf(fields), layer.checksum(), layer.updatedAt());
     }
 
     private LayerInfo layerInfo(ResultSet rows, int rowNumber) throws SQLException {
@@ -208,7 +232,7 @@ final class CatalogTables {
         return new LayerInfo(about,
                 version, rows.getLong("data_version"),
                 rows.getString("geometry_type"), rows.getLong("feature_count"), extent,
-                fields(version), rows.getString("checksum"),
+                List.of(), rows.getString("checksum"),
                 rows.getObject("updated_at", OffsetDateTime.class));
     }
 

@@ -1,20 +1,19 @@
 #!/usr/bin/env python3
-"""Writes a synthetic project library as an RFC 7946 FeatureCollection for the tiles benchmark.
+"""Writes a synthetic project library as an RFC 7946 FeatureCollection for the benchmarks.
 
-A copy of bench/items/generate_projects.py changed in one way: the numbers of points and of
-polygons are given exactly (--points, --polygons) instead of a total with a 10 % polygon share,
-because the tiles benchmark asks for at least 200,000 points AND 20,000 polygons. Features are
-still interleaved at random (seeded), so the table's physical order is not sorted by type.
+The numbers of points and of polygons are given exactly (--points, --polygons): the tiles
+benchmark asks for at least 200,000 points AND 20,000 polygons. Points and polygons are
+interleaved at random (seeded), so the table's physical order is not sorted by type.
 
 The features follow the `projects` layer of layers.json exactly: every declared field is
 present with a value of its declared type (or null where the shipped sample data has nulls),
 ids are b000001, b000002, ... and `sample` is true. Locations are spread over Changchun
 (lon 124.0-127.0, lat 43.2-45.2), dense near the centre (125.32E 43.88N) like a real project
-library; about 10 % are small convex polygons, the rest points. Standard library only, and
-seeded, so the same N gives the same file on every machine.
+library; the polygons are small and convex. Standard library only, and seeded, so the same
+numbers give the same file on every machine.
 
-usage: generate_layer.py --layers gis-data/layers.json --sample gis-data/projects.geojson \
-                         --points 200000 --polygons 20000 --out /tmp/x/projects.geojson [--seed 20240601]
+usage: generate_projects.py --layers gis-data/layers.json --sample gis-data/projects.geojson \
+                            --points 200000 --polygons 20000 --out /tmp/x/projects.geojson [--seed 20240601]
 """
 import argparse
 import json
