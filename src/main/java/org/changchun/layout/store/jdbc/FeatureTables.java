@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import java.util.StringJoiner;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -53,13 +55,13 @@ final class FeatureTables {
     private static final int BULK_PROGRESS_EVERY = 10_000;
     private static final int STREAM_FETCH_SIZE = 2_000;
     private static final int WGS84 = 4326;
-    /** Runs counts beside page queries; when all its threads are busy, the request counts itself. */
+    /** Runs counts beside page queries; when all its threads are busy, it refuses more work. */
     private static final ExecutorService COUNTS = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "feature-count");
                 thread.setDaemon(true);
                 return thread;
-            }, new ThreadPoolExecutor.CallerRunsPolicy());
+            }, new ThreadPoolExecutor.AbortPolicy());
 
     private final JdbcTemplate jdbc;
     /** For queries made on behalf of a request: bounded in time, unlike writes. */
@@ -233,20 +235,30 @@ final class FeatureTables {
         // A full page needs the number matched too; counting beside the page rather than after it
         // keeps a request's time near that of its slower statement, not of both together.
         String countSql = "SELECT COUNT(*) FROM " + table.table() + where;
-        Future<Long> counting = COUNTS.submit(() -> count(countSql, parameters));
+        Optional<Future<Long>> counting = startCounting(() -> count(countSql, parameters));
         List<Feature> features;
         try {
             features = reads.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
                     rowMapper(table), pageParameters.toArray());
         } catch (RuntimeException e) {
-            counting.cancel(false);
+            counting.ifPresent(count -> count.cancel(false));
             throw e;
         }
         if (features.size() < query.limit() && (query.offset() == 0 || !features.isEmpty())) {
-            counting.cancel(false);
+            counting.ifPresent(count -> count.cancel(false));
             return new FeaturePage(features, query.offset() + features.size());
         }
-        return new FeaturePage(features, awaitCount(counting));
+        long matched = counting.isPresent() ? awaitCount(counting.get()) : count(countSql, parameters);
+        return new FeaturePage(features, matched);
+    }
+
+    /** Empty when every counting thread is busy: the request then counts after its page, if it must. */
+    private static Optional<Future<Long>> startCounting(Callable<Long> count) {
+        try {
+            return Optional.of(COUNTS.submit(count));
+        } catch (RejectedExecutionException e) {
+            return Optional.empty();
+        }
     }
 
     private long count(String countSql, List<Object> parameters) {
