@@ -2,6 +2,7 @@ package org.changchun.layout.coverage;
 
 import java.util.List;
 import java.util.Optional;
+import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.plan.PlanLayers;
 import org.changchun.layout.store.Feature;
 import org.changchun.layout.store.FeatureStore;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The districts with prepared geometries, for placing many features in districts quickly; reread
- * whenever the districts layer's data version changes.
+ * whenever the districts layer's data version changes (learnt from the in-memory catalog, so a
+ * request asks the database nothing when they have not).
  */
 @Component
 class DistrictIndex {
@@ -26,14 +28,16 @@ class DistrictIndex {
     }
 
     private final FeatureStore store;
+    private final LayerCatalog catalog;
     private volatile Snapshot snapshot;
 
-    DistrictIndex(FeatureStore store) {
+    DistrictIndex(FeatureStore store, LayerCatalog catalog) {
         this.store = store;
+        this.catalog = catalog;
     }
 
     List<District> districts() {
-        long version = store.layer(PlanLayers.DISTRICTS).map(LayerInfo::dataVersion).orElse(-1L);
+        long version = catalog.find(PlanLayers.DISTRICTS).map(LayerInfo::dataVersion).orElse(-1L);
         Snapshot known = snapshot;
         if (known == null || known.dataVersion() != version) {
             List<District> districts = version < 0 ? List.of() : store.features(PlanLayers.DISTRICTS).stream()
