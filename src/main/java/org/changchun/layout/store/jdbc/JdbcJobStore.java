@@ -48,7 +48,8 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public void finish(String id, String state, String report, String errorZh, String errorEn) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE import_job SET state = ?, report = ?, error_zh = ?, error_en = ?, updated_at = ? WHERE id = ?",
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "UPDATE import_job SET state = ?, report = ?, error_zh = ?, error_en = ?, updated_at = ? WHERE id = ?",
                 state, report, errorZh, errorEn, now(), id));
     }
 

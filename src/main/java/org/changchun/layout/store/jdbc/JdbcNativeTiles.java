@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.NativeTiles;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Vector tiles encoded by the database with its {@link MvtSql}. A tile of several layers is the
@@ -15,12 +16,12 @@ import org.changchun.layout.store.NativeTiles;
 final class JdbcNativeTiles implements NativeTiles {
 
     /** Bounded in time, as every query made for a request. */
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
     /** The store's current table of a layer, known without a query: a tile then costs one statement per layer. */
     private final Function<String, LayerTable> currentTables;
     private final MvtSql sql;
 
-    JdbcNativeTiles(org.springframework.jdbc.core.JdbcTemplate jdbc, Function<String, LayerTable> currentTables, MvtSql sql) {
+    JdbcNativeTiles(JdbcTemplate jdbc, Function<String, LayerTable> currentTables, MvtSql sql) {
         this.jdbc = jdbc;
         this.currentTables = currentTables;
         this.sql = sql;
