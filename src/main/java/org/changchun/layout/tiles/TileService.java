@@ -64,8 +64,8 @@ class TileService {
         }
     }
 
-    Tile tile(List<LayerInfo> layers, TileAddress address) {
-        String etag = etag(layers, address);
+    /** The tile of these layers, under the entity tag {@link #etag} gave for them (computed once per request). */
+    Tile tile(List<LayerInfo> layers, TileAddress address, String etag) {
         Key key = new Key(etag, address.z(), address.y(), address.x());
         byte[] bytes = properties.cacheSize().toBytes() > 0
                 ? cache.get(key, k -> encode(layers, address))

@@ -133,7 +133,7 @@ class TilesController {
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching).build();
         }
-        Tile tile = tiles.tile(layers, address);
+        Tile tile = tiles.tile(layers, address, etag);
         if (tile.isEmpty()) {
             return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(caching).build();
         }
