@@ -130,6 +130,72 @@ class StoreContractTest {
     }
 
     @Test
+    void linksStagedWhileWritingAreThoseTheStoresJoinComputes() {
+        writeDistricts("v1");
+        writeZones("v1");
+        List<Feature> tricky = List.of(
+                project("on-shared-edge", "POINT (125.1 43.05)", "边界上", 2020L, true, null, 1.0),
+                project("on-corner", "POINT (125.1 43.1)", "角点", 2020L, true, null, 1.0),
+                project("on-zone-edge", "POINT (125.01 43.03)", "开发区边界", 2020L, true, null, 1.0),
+                project("same-as-zone", "POLYGON ((125.01 43.01, 125.05 43.01, 125.05 43.05, 125.01 43.05, 125.01 43.01))",
+                        "与开发区重合", 2020L, true, null, 1.0),
+                project("line-across", "LINESTRING (125.05 43.05, 125.15 43.05)", "跨区线", 2020L, true, null, 1.0),
+                project("half-in", "MULTIPOINT ((125.03 43.03), (120 40))", "一半在内", 2020L, true, null, 1.0),
+                project("touching-outside", "POLYGON ((125.2 43.0, 125.3 43.0, 125.3 43.1, 125.2 43.0))",
+                        "外侧相接", 2020L, true, null, 1.0),
+                project("far-away", "POINT (120 40)", "远处项目", 2021L, true, null, 5.0));
+        LayerInfo staged = store.writeLayer(projects("staged"), tricky.iterator(), WriteProgress.NONE);
+        Map<String, List<FeatureLink>> stagedLinks = new LinkedHashMap<>();
+        tricky.forEach(f -> stagedLinks.put(f.id(), store.linksFrom("projects", f.id())));
+        store.writeLayer(projects("staged again"), tricky.iterator(), WriteProgress.NONE);
+
+        // restoring a version recomputes its links with the store's own spatial join
+        store.restore("projects", staged.version());
+
+        Map<String, List<FeatureLink>> joinedLinks = new LinkedHashMap<>();
+        tricky.forEach(f -> joinedLinks.put(f.id(), store.linksFrom("projects", f.id())));
+        assertThat(stagedLinks).isEqualTo(joinedLinks);
+        assertThat(stagedLinks.get("on-shared-edge")).containsExactly(
+                link("on-shared-edge", "districts", "east", LinkRelation.INTERSECTS),
+                link("on-shared-edge", "districts", "west", LinkRelation.INTERSECTS));
+        assertThat(stagedLinks.get("same-as-zone")).contains(link("same-as-zone", "zones", "core", LinkRelation.WITHIN));
+        assertThat(stagedLinks.get("half-in")).containsExactly(
+                link("half-in", "districts", "west", LinkRelation.INTERSECTS),
+                link("half-in", "zones", "core", LinkRelation.INTERSECTS));
+        assertThat(stagedLinks.get("touching-outside"))
+                .containsExactly(link("touching-outside", "districts", "east", LinkRelation.INTERSECTS));
+        assertThat(stagedLinks.get("far-away")).isEmpty();
+        assertThat(stagingTables()).as("PostgreSQL keeps the layer's links as its partition; H2 copies them")
+                .isEqualTo(kind.equals("postgis") ? 1 : 0);
+    }
+
+    @Test
+    void replacingASourceLayerReplacesItsLinksAndKeepsOtherLayersLinks() {
+        writeDistricts("v1");
+        writeProjects("v1");
+        store.writeLayer(new LayerSpec(new LayerDescription("imported-sites", LayerKind.IMPORTED, "导入", "Imported",
+                null, null, "test", "exact", null), PROJECT_FIELDS, "i1"), List.of(
+                project("site", "POINT (125.15 43.05)", "场地", 2020L, true, null, 1.0)).iterator(), WriteProgress.NONE);
+
+        store.writeLayer(projects("v2"), List.of(
+                project("moved", "POINT (125.15 43.05)", "新项目", 2024L, true, null, 1.0)).iterator(), WriteProgress.NONE);
+        store.writeLayer(projects("v3"), List.of(
+                project("moved", "POINT (125.05 43.05)", "又搬了", 2024L, true, null, 1.0)).iterator(), WriteProgress.NONE);
+
+        assertThat(store.linksTo("districts", "west")).extracting(FeatureLink::sourceId).containsExactly("moved");
+        assertThat(store.linksTo("districts", "east")).extracting(FeatureLink::sourceLayer, FeatureLink::sourceId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("imported-sites", "site"));
+        // an edit of a layer whose links were staged still relinks the one feature
+        store.saveFeature("projects", project("moved", "POINT (125.15 43.06)", "回东区", 2024L, true, null, 1.0));
+        assertThat(store.linksFrom("projects", "moved"))
+                .containsExactly(link("moved", "districts", "east", LinkRelation.WITHIN));
+        // and a replaced plan layer relinks every source layer
+        writeDistricts("v2");
+        assertThat(store.linksTo("districts", "east")).extracting(FeatureLink::sourceId).containsExactly("site", "moved");
+        assertThat(stagingTables()).isEqualTo(kind.equals("postgis") ? 2 : 0);
+    }
+
+    @Test
     void relinksWhenAPolygonLayerIsReplaced() {
         writeDistricts("v1");
         writeProjects("v1");
@@ -253,6 +319,7 @@ class StoreContractTest {
         assertThat(store.features("districts")).extracting(Feature::id).containsExactly("east", "west");
         assertThat(buildingVersions()).isZero();
         assertThat(subject.jdbc().queryForObject("SELECT COUNT(*) FROM layer_version", Integer.class)).isEqualTo(1);
+        assertThat(stagingTables()).isZero();
     }
 
     @Test
@@ -312,10 +379,12 @@ class StoreContractTest {
             impatient.jdbc().update("INSERT INTO layer_version (id, layer_id, state, created_at, heartbeat_at)"
                     + " VALUES (999, 'districts', 'BUILDING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
             impatient.jdbc().execute("CREATE TABLE lv_999 (id VARCHAR(10))");
+            impatient.jdbc().execute("CREATE TABLE fl_999 (source_id VARCHAR(10))");
 
             impatient.store().discardUnfinishedWrites();
 
             assertThat(TestStores.tableExists(impatient.jdbc(), "lv_999")).isFalse();
+            assertThat(TestStores.tableExists(impatient.jdbc(), "fl_999")).isFalse();
             assertThat(impatient.jdbc().queryForObject("SELECT COUNT(*) FROM layer_version", Integer.class)).isZero();
         }
     }
@@ -432,6 +501,13 @@ class StoreContractTest {
     }
 
     // --- fixtures -------------------------------------------------------------------------
+
+    /** Tables named like a version's staged links: the layers' partitions in PostgreSQL, none in H2. */
+    private int stagingTables() {
+        Integer count = subject.jdbc().queryForObject("SELECT COUNT(*) FROM information_schema.tables"
+                + " WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) LIKE 'fl!_%' ESCAPE '!'", Integer.class);
+        return count == null ? 0 : count;
+    }
 
     private int buildingVersions() {
         Integer count = subject.jdbc().queryForObject(

@@ -91,8 +91,8 @@ final class FeatureTables {
         jdbc.execute(columns.toString());
     }
 
-    void createSpatialIndex(String table) {
-        jdbc.execute(dialect.createSpatialIndex(table + "_geom", table));
+    String spatialIndexStatement(String table) {
+        return dialect.createSpatialIndex(table + "_geom", table);
     }
 
     void drop(String table) {

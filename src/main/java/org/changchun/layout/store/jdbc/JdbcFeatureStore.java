@@ -3,11 +3,13 @@ package org.changchun.layout.store.jdbc;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.NoSuchElementException;
@@ -79,7 +81,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.dialect = dialect;
         this.catalog = new CatalogTables(jdbc, dialect);
         this.features = new FeatureTables(jdbc, dialect, statementTimeout);
-        this.links = new LinkTables(jdbc);
+        this.links = new LinkTables(jdbc, dialect);
         this.keptPreviousVersions = keptPreviousVersions;
         this.abandonedAfter = abandonedAfter;
         this.listeners = listeners;
@@ -113,29 +115,65 @@ public final class JdbcFeatureStore implements FeatureStore {
         try {
             long started = System.nanoTime();
             features.create(table, spec.fields());
-            ContentSummary content = transactions.execute(status ->
-                    features.insertAll(table, spec.fields(), source, heartbeating(versionId, progress)));
+            boolean linksStaged = spec.kind().isLinkSource();
+            Map<String, List<Long>> planSeen = planVersions();
+            ContentSummary content;
+            long linkCount = 0;
+            if (linksStaged) {
+                PlanPolygonIndex plan = new PlanPolygonIndex(features, catalog.currentTables().stream()
+                        .filter(t -> !t.kind().isLinkSource()).toList());
+                try (LinkStaging staging = links.stage(versionId, spec.id(), plan)) {
+                    content = transactions.execute(status -> features.insertAll(table, spec.fields(),
+                            staging.linking(source), heartbeating(versionId, progress)));
+                    staging.finish();
+                    linkCount = staging.written();
+                }
+            } else {
+                content = transactions.execute(status ->
+                        features.insertAll(table, spec.fields(), source, heartbeating(versionId, progress)));
+            }
             long inserted = System.nanoTime();
-            features.createSpatialIndex(table);
+            List<String> indexes = new ArrayList<>();
+            indexes.add(features.spatialIndexStatement(table));
+            if (linksStaged) {
+                indexes.addAll(links.stagedIndexStatements(versionId));
+            }
+            ConcurrentStatements.execute(jdbc, indexes);
+            if (linksStaged) {
+                links.constrainStaged(versionId, spec.id());
+            }
             long indexed = System.nanoTime();
+            boolean[] adopted = new boolean[1];
             LayerInfo written = transactions.execute(status -> {
                 catalog.makeCurrent(spec, versionId, content, replaced);
                 LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields());
-                links.relinkLayer(current, catalog.currentTables());
+                // links staged against plan polygons that changed meanwhile are recomputed from the store
+                adopted[0] = linksStaged && planVersions().equals(planSeen);
+                if (adopted[0]) {
+                    links.adoptStaged(current, versionId);
+                } else {
+                    links.relinkLayer(current, catalog.currentTables());
+                }
                 announce(spec.id());
                 return catalog.layer(spec.id()).orElseThrow();
             });
-            log.debug("Wrote layer {} version {}: {} features; insert {} ms, index {} ms, switch and links {} ms",
-                    spec.id(), versionId, content.count(), (inserted - started) / 1_000_000,
-                    (indexed - inserted) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+            log.debug("Wrote layer {} version {}: {} features, {} staged links; insert and link {} ms,"
+                            + " indexes {} ms, switch {} ms", spec.id(), versionId, content.count(), linkCount,
+                    (inserted - started) / 1_000_000, (indexed - inserted) / 1_000_000,
+                    (System.nanoTime() - indexed) / 1_000_000);
+            if (adopted[0]) {
+                links.releaseStaged(versionId);
+            } else {
+                links.dropStaged(versionId);
+            }
             listeners.fire(spec.id());
             dropSurplusVersions(spec.id());
             return written;
         } catch (DuplicateKeyException e) {
-            discard(versionId);
+            discardUnfinished(versionId);
             throw new IllegalArgumentException("layer " + spec.id() + ": a feature id appears more than once", e);
         } catch (RuntimeException e) {
-            discard(versionId);
+            discardUnfinished(versionId);
             throw e;
         }
     }
@@ -241,7 +279,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(abandonedAfter);
         for (long versionId : catalog.abandonedVersions(before)) {
             log.warn("Discarding layer version {}: its write never finished", versionId);
-            discard(versionId);
+            discardUnfinished(versionId);
         }
     }
 
@@ -277,17 +315,35 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     private void dropSurplusVersions(String layerId) {
         for (long versionId : catalog.surplusPreviousVersions(layerId, keptPreviousVersions)) {
-            discard(versionId);
+            discard(versionId, false);
         }
     }
 
-    private void discard(long versionId) {
+    /** Drops a version that never became current, with the links it staged. */
+    private void discardUnfinished(long versionId) {
+        discard(versionId, true);
+    }
+
+    /**
+     * @param stagedLinks whether to drop the version's staged links too; only an unfinished
+     *                    version still has them apart from the table that is its layer's partition
+     */
+    private void discard(long versionId, boolean stagedLinks) {
         try {
+            if (stagedLinks) {
+                links.dropStaged(versionId);
+            }
             features.drop(LayerTable.tableName(versionId));
             catalog.deleteVersion(versionId);
         } catch (RuntimeException e) {
             log.error("Could not discard layer version {}; discardUnfinishedWrites will retry", versionId, e);
         }
+    }
+
+    /** The version and data version of every plan polygon layer, by layer id. */
+    private Map<String, List<Long>> planVersions() {
+        return catalog.layers().stream().filter(layer -> !layer.kind().isLinkSource())
+                .collect(Collectors.toMap(LayerInfo::id, layer -> List.of(layer.version(), layer.dataVersion())));
     }
 
     private LayerTable table(String layerId) {

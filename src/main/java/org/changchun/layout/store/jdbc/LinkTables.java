@@ -2,6 +2,7 @@ package org.changchun.layout.store.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.changchun.layout.store.FeatureLink;
 import org.changchun.layout.store.LinkRelation;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,9 +20,73 @@ final class LinkTables {
             rows.getString(2), rows.getString(3), rows.getString(4), LinkRelation.fromCode(rows.getString(5)));
 
     private final JdbcTemplate jdbc;
+    private final SpatialDialect dialect;
 
-    LinkTables(JdbcTemplate jdbc) {
+    LinkTables(JdbcTemplate jdbc, SpatialDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Creates the staging table of a version's links and starts filling it on a connection of
+     * its own; links are computed in memory against the current plan polygons as the
+     * features stream past.
+     */
+    LinkStaging stage(long versionId, String sourceLayer, PlanPolygonIndex targets) {
+        String staging = LinkStaging.tableName(versionId);
+        jdbc.execute("CREATE TABLE " + staging + " ("
+                + "source_layer VARCHAR(64) NOT NULL, source_id VARCHAR(128) NOT NULL,"
+                + " target_layer VARCHAR(64) NOT NULL, target_id VARCHAR(128) NOT NULL,"
+                + " relation VARCHAR(16) NOT NULL)");
+        return new LinkStaging(jdbc.getDataSource(), dialect.bulkLoader(), jdbc.getExceptionTranslator(),
+                staging, sourceLayer, targets);
+    }
+
+    /** Statements giving filled staged links the indexes {@link #adoptStaged} needs; they may run concurrently. */
+    List<String> stagedIndexStatements(long versionId) {
+        return dialect.linkPartitions().map(partitions -> partitions.indexStatements(LinkStaging.tableName(versionId)))
+                .orElse(List.of());
+    }
+
+    /** Completes indexed staged links for {@link #adoptStaged}, before and outside the switch transaction. */
+    void constrainStaged(long versionId, String sourceLayer) {
+        dialect.linkPartitions().ifPresent(partitions -> partitions
+                .constraintStatements(LinkStaging.tableName(versionId), sourceLayer).forEach(jdbc::execute));
+    }
+
+    /**
+     * Makes the staged links the source layer's links, inside the switch transaction: as the
+     * layer's new partition where the database partitions links, else by copying them over.
+     */
+    void adoptStaged(LayerTable source, long versionId) {
+        String staging = LinkStaging.tableName(versionId);
+        // links where the layer is a target cannot exist: a source layer is never a target
+        Optional<LinkPartitions> partitioned = dialect.linkPartitions();
+        if (partitioned.isPresent()) {
+            List<String> current = jdbc.queryForList(partitioned.get().currentPartitionQuery(), String.class,
+                    source.layerId());
+            if (current.isEmpty()) {
+                jdbc.update("DELETE FROM feature_link WHERE source_layer = ?", source.layerId());
+            } else {
+                jdbc.execute("DROP TABLE " + current.get(0));
+            }
+            jdbc.execute(partitioned.get().attach(staging, source.layerId()));
+        } else {
+            jdbc.update("DELETE FROM feature_link WHERE source_layer = ?", source.layerId());
+            jdbc.update("INSERT INTO feature_link (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + staging);
+        }
+    }
+
+    /** Drops the staging table of a version that was never adopted, if it has one. */
+    void dropStaged(long versionId) {
+        jdbc.execute("DROP TABLE IF EXISTS " + LinkStaging.tableName(versionId));
+    }
+
+    /** After {@link #adoptStaged}: drops the staging table unless it became the layer's partition. */
+    void releaseStaged(long versionId) {
+        if (dialect.linkPartitions().isEmpty()) {
+            dropStaged(versionId);
+        }
     }
 
     /** Recomputes every link that has the layer on either side. */

@@ -40,6 +40,11 @@ public interface SpatialDialect {
         return Optional.empty();
     }
 
+    /** How the database swaps a source layer's links whole, when it partitions them by layer. */
+    default Optional<LinkPartitions> linkPartitions() {
+        return Optional.empty();
+    }
+
     /**
      * SQL that encodes one layer of a vector tile inside the database, when the dialect can;
      * see {@link MvtSql}.

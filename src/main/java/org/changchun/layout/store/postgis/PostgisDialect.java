@@ -3,6 +3,7 @@ package org.changchun.layout.store.postgis;
 import java.util.Optional;
 import org.changchun.layout.store.FieldType;
 import org.changchun.layout.store.jdbc.BulkLoader;
+import org.changchun.layout.store.jdbc.LinkPartitions;
 import org.changchun.layout.store.jdbc.MvtSql;
 import org.changchun.layout.store.jdbc.SpatialDialect;
 
@@ -51,6 +52,11 @@ public final class PostgisDialect implements SpatialDialect {
     @Override
     public Optional<BulkLoader> bulkLoader() {
         return Optional.of(new PostgisCopyLoader());
+    }
+
+    @Override
+    public Optional<LinkPartitions> linkPartitions() {
+        return Optional.of(new PostgisLinkPartitions());
     }
 
     @Override

@@ -1,0 +1,228 @@
+package org.changchun.layout.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.LinkRelation;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+
+/**
+ * Finds the links of a layer version being built and writes them into its own staging table
+ * ({@code fl_<versionId>}), on a thread and a connection of their own: the writer's thread
+ * reads, converts and bulk-loads the features while this one tests them against the plan's
+ * polygons, so on a machine with two cores or more linking adds little to an import's time.
+ * The staging table becomes the layer's links in the switch transaction ({@link LinkTables#adoptStaged}).
+ */
+final class LinkStaging implements AutoCloseable {
+
+    static final List<String> COLUMNS = List.of("source_layer", "source_id", "target_layer", "target_id", "relation");
+    private static final int BATCH_SIZE = 1_000;
+    /** Features travel to the linking thread in groups, so handing over costs little per feature. */
+    private static final int HANDOFF_SIZE = 512;
+    /** Told apart by identity from every group handed over. */
+    private static final List<Feature> END = Collections.unmodifiableList(new ArrayList<>());
+
+    private final String sourceLayer;
+    private final PlanPolygonIndex targets;
+    private final SQLExceptionTranslator translator;
+    private final Connection connection;
+    private final BulkLoader.Load load;
+    private final PreparedStatement batch;
+    private final BlockingQueue<List<Feature>> handoff = new ArrayBlockingQueue<>(16);
+    private final Thread linker;
+    private List<Feature> pending = new ArrayList<>(HANDOFF_SIZE);
+    private volatile RuntimeException linkFailure;
+    private volatile boolean abandoned;
+    private int batched;
+    private long written;
+    private boolean finished;
+
+    LinkStaging(DataSource dataSource, Optional<BulkLoader> bulkLoader, SQLExceptionTranslator translator,
+                String table, String sourceLayer, PlanPolygonIndex targets) {
+        this.sourceLayer = sourceLayer;
+        this.targets = targets;
+        this.translator = translator;
+        Connection opened = null;
+        try {
+            opened = dataSource.getConnection();
+            opened.setAutoCommit(false);
+            this.connection = opened;
+            if (bulkLoader.isPresent()) {
+                this.load = bulkLoader.get().open(connection, table, COLUMNS);
+                this.batch = null;
+            } else {
+                this.load = null;
+                this.batch = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", COLUMNS)
+                        + ") VALUES (?, ?, ?, ?, ?)");
+            }
+        } catch (SQLException e) {
+            closeQuietly(opened);
+            throw translate(e);
+        }
+        this.linker = new Thread(this::linkHandedOff, "link-staging " + sourceLayer);
+        linker.setDaemon(true);
+        linker.start();
+    }
+
+    static String tableName(long versionId) {
+        return "fl_" + versionId;
+    }
+
+    /** The features, unchanged, each one's links staged as it passes. */
+    Iterator<Feature> linking(Iterator<Feature> features) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return features.hasNext();
+            }
+
+            @Override
+            public Feature next() {
+                Feature feature = features.next();
+                pending.add(feature);
+                if (pending.size() == HANDOFF_SIZE) {
+                    handOff(pending);
+                    pending = new ArrayList<>(HANDOFF_SIZE);
+                }
+                return feature;
+            }
+        };
+    }
+
+    /** How many links were staged; known once {@link #finish} has returned. */
+    long written() {
+        return written;
+    }
+
+    /** Waits for the last features' links and commits them; until then a failure leaves nothing behind. */
+    void finish() {
+        handOff(pending);
+        handOff(END);
+        awaitLinker();
+        if (linkFailure != null) {
+            throw linkFailure;
+        }
+        try {
+            if (load != null) {
+                load.finish();
+            } else if (batched > 0) {
+                batch.executeBatch();
+            }
+            connection.commit();
+            finished = true;
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            abandoned = true;
+            handoff.clear();
+            handoff.offer(END);
+            awaitLinker();
+            if (load != null) {
+                load.cancel();
+            }
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is closed next; the failure that got us here is what matters
+            }
+        }
+        closeQuietly(batch);
+        closeQuietly(connection);
+    }
+
+    private void handOff(List<Feature> features) {
+        try {
+            while (!handoff.offer(features, 100, TimeUnit.MILLISECONDS)) {
+                if (linkFailure != null) {
+                    throw linkFailure;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while linking " + sourceLayer, e);
+        }
+        if (linkFailure != null) {
+            throw linkFailure;
+        }
+    }
+
+    /** The linking thread: links every feature handed over until the end, a failure or abandonment. */
+    private void linkHandedOff() {
+        try {
+            for (List<Feature> features = handoff.take(); features != END && !abandoned; features = handoff.take()) {
+                for (Feature feature : features) {
+                    targets.linksOf(feature.geometry(), (targetLayer, targetId, relation) ->
+                            write(feature.id(), targetLayer, targetId, relation));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            linkFailure = e;
+        }
+    }
+
+    private void awaitLinker() {
+        try {
+            linker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandoned = true;
+            linker.interrupt();
+        }
+    }
+
+    private void write(String sourceId, String targetLayer, String targetId, LinkRelation relation) {
+        try {
+            if (load != null) {
+                load.write(new Object[] {sourceLayer, sourceId, targetLayer, targetId, relation.code()});
+            } else {
+                batch.setString(1, sourceLayer);
+                batch.setString(2, sourceId);
+                batch.setString(3, targetLayer);
+                batch.setString(4, targetId);
+                batch.setString(5, relation.code());
+                batch.addBatch();
+                if (++batched == BATCH_SIZE) {
+                    batch.executeBatch();
+                    batched = 0;
+                }
+            }
+            written++;
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private DataAccessException translate(SQLException e) {
+        DataAccessException translated = translator.translate("staging links of " + sourceLayer, null, e);
+        return translated != null ? translated : new UncategorizedSQLException("staging links of " + sourceLayer, null, e);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // nothing more can be done with a resource that will not close
+            }
+        }
+    }
+}
