@@ -18,7 +18,9 @@ import org.locationtech.jts.index.strtree.STRtree;
  * The relations are those of the join in {@link LinkTables}: {@code within} when the polygon
  * contains the feature ({@code ST_Contains}), {@code intersects} when they merely intersect.
  * JTS and GEOS share their predicates, so both ways give the same links (a store contract
- * test compares them).
+ * test compares them). Points are located with an indexed point-in-polygon test; other
+ * features are first placed in {@link PolygonCells}, and only those near a boundary get the
+ * exact predicates.
  */
 final class PlanPolygonIndex {
 
@@ -28,14 +30,24 @@ final class PlanPolygonIndex {
     }
 
     private record Target(String layerId, String featureId, PreparedGeometry prepared,
-                          IndexedPointInAreaLocator pointLocator) {
+                          IndexedPointInAreaLocator pointLocator, PolygonCells cells) {
 
-        /** Points, by far the most common big layer, take the locator's shortcut. */
         LinkRelation relationTo(Geometry feature) {
+            // points, by far the most common big layer, take the locator's shortcut
             if (pointLocator != null && feature instanceof Point point && !point.isEmpty()) {
                 int location = pointLocator.locate(point.getCoordinate());
                 return location == Location.INTERIOR ? LinkRelation.WITHIN
                         : location == Location.BOUNDARY ? LinkRelation.INTERSECTS : null;
+            }
+            if (cells != null) {
+                switch (cells.classify(feature.getEnvelopeInternal())) {
+                    case INSIDE:
+                        return LinkRelation.WITHIN;
+                    case OUTSIDE:
+                        return null;
+                    default:
+                        break;
+                }
             }
             // most features lie inside the polygons they touch, so one test usually settles it
             if (prepared.contains(feature)) {
@@ -57,7 +69,8 @@ final class PlanPolygonIndex {
                 IndexedPointInAreaLocator locator = geometry instanceof Polygonal
                         ? new IndexedPointInAreaLocator(geometry) : null;
                 tree.insert(geometry.getEnvelopeInternal(), new Target(target.layerId(), feature.id(),
-                        PreparedGeometryFactory.prepare(geometry), locator));
+                        PreparedGeometryFactory.prepare(geometry), locator,
+                        locator == null ? null : new PolygonCells(geometry, locator)));
                 count++;
             }
         }

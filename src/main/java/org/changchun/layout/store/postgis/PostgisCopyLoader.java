@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.changchun.layout.store.jdbc.BulkLoader;
-import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -19,6 +18,7 @@ final class PostgisCopyLoader implements BulkLoader {
 
     /** Big enough to amortise a network write, small enough to keep both sides busy. */
     private static final int CHUNK_CHARS = 256 * 1024;
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
     @Override
     public Load open(Connection connection, String table, List<String> columns) throws SQLException {
@@ -79,13 +79,20 @@ final class PostgisCopyLoader implements BulkLoader {
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof byte[] ewkb) {
-            text.append(WKBWriter.toHex(ewkb));
+            appendHex(text, ewkb);
         } else if (value instanceof Boolean bool) {
             text.append(bool ? 't' : 'f');
         } else if (value instanceof String string) {
             escape(text, string);
         } else {
             text.append(value);
+        }
+    }
+
+    /** Straight into the chunk: WKBWriter.toHex grows a StringBuffer of its own, a sixth of a polygon import's time. */
+    private static void appendHex(StringBuilder text, byte[] bytes) {
+        for (byte b : bytes) {
+            text.append(HEX_DIGITS[(b >> 4) & 0xF]).append(HEX_DIGITS[b & 0xF]);
         }
     }
 
