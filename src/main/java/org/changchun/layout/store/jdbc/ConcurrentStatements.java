@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Runs statements that do not block one another side by side, each on a pooled connection of
- * its own: the spatial index of a new feature table and the two b-tree indexes of its staged
- * links then take about as long as the longest of them instead of their sum (PostgreSQL builds
- * a GiST index on one core).
+ * its own: the id and spatial indexes of a new feature table and the two b-tree indexes of its
+ * staged links then take about as long as the longest of them instead of their sum (PostgreSQL
+ * builds a GiST index on one core).
  */
 final class ConcurrentStatements {
 

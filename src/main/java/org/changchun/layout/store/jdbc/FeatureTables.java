@@ -83,12 +83,21 @@ final class FeatureTables {
 
     void create(String table, List<FieldSpec> fields) {
         StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + table + " (", ")");
-        columns.add("id VARCHAR(" + MAX_FEATURE_ID_LENGTH + ") PRIMARY KEY");
+        // the key is a unique index built once the table is filled (see idIndexStatement)
+        columns.add("id VARCHAR(" + MAX_FEATURE_ID_LENGTH + ") NOT NULL");
         for (int i = 0; i < fields.size(); i++) {
             columns.add(LayerTable.columnName(i) + " " + dialect.columnType(fields.get(i).type()));
         }
         columns.add("geom " + dialect.geometryColumnType() + " NOT NULL");
         jdbc.execute(columns.toString());
+    }
+
+    /**
+     * The unique index on feature ids, built in one sort after the bulk load rather than grown
+     * row by row during it (ids come in file order, not key order); a duplicate id fails it.
+     */
+    String idIndexStatement(String table) {
+        return "CREATE UNIQUE INDEX " + table + "_id ON " + table + " (id)";
     }
 
     String spatialIndexStatement(String table) {

@@ -134,11 +134,16 @@ public final class JdbcFeatureStore implements FeatureStore {
             }
             long inserted = System.nanoTime();
             List<String> indexes = new ArrayList<>();
+            indexes.add(features.idIndexStatement(table));
             indexes.add(features.spatialIndexStatement(table));
             if (linksStaged) {
                 indexes.addAll(links.stagedIndexStatements(versionId));
             }
-            ConcurrentStatements.execute(jdbc, indexes);
+            if (dialect.buildsIndexesConcurrently()) {
+                ConcurrentStatements.execute(jdbc, indexes);
+            } else {
+                indexes.forEach(jdbc::execute);
+            }
             if (linksStaged) {
                 links.constrainStaged(versionId, spec.id());
             }

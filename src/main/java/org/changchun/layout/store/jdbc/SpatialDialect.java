@@ -20,6 +20,14 @@ public interface SpatialDialect {
     /** DDL creating the spatial index of a feature table's {@code geom} column. */
     String createSpatialIndex(String indexName, String table);
 
+    /**
+     * Whether index builds on a new table may run side by side, each on a connection of its
+     * own; an embedded database that locks the whole table for DDL builds them one by one.
+     */
+    default boolean buildsIndexesConcurrently() {
+        return false;
+    }
+
     /** A query returning the next value of a sequence. */
     String nextValue(String sequence);
 

@@ -37,6 +37,11 @@ public final class PostgisDialect implements SpatialDialect {
     }
 
     @Override
+    public boolean buildsIndexesConcurrently() {
+        return true;
+    }
+
+    @Override
     public String nextValue(String sequence) {
         return "SELECT nextval('" + sequence + "')";
     }
