@@ -351,6 +351,35 @@ class StoreContractTest {
     }
 
     @Test
+    void readersSeeTheOldLinksUntilTheNewVersionIsComplete() {
+        writeDistricts("v1");
+        writeProjects("v1");
+        List<List<String>> seenDuringWrite = new ArrayList<>();
+        Iterator<Feature> replacement = List.of(
+                project("moved-in", "POINT (125.05 43.05)", "新项目", 2024L, true, null, 1.0),
+                project("also-in", "POINT (125.06 43.06)", "又一个", 2024L, true, null, 1.0)).iterator();
+        Iterator<Feature> watching = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return replacement.hasNext();
+            }
+
+            @Override
+            public Feature next() {
+                seenDuringWrite.add(inOtherThread(() ->
+                        store.linksTo("districts", "west").stream().map(FeatureLink::sourceId).toList()));
+                return replacement.next();
+            }
+        };
+
+        store.writeLayer(projects("v2"), watching, WriteProgress.NONE);
+
+        assertThat(seenDuringWrite).containsOnly(List.of("inside-west", "straddling"));
+        assertThat(store.linksTo("districts", "west")).extracting(FeatureLink::sourceId)
+                .containsExactly("also-in", "moved-in");
+    }
+
+    @Test
     void refusesAWriteThatLostARaceWithAnotherWriter() {
         writeDistricts("v1");
         Iterator<Feature> original = List.of(area("x", "POINT (125 43)")).iterator();

@@ -91,6 +91,9 @@ final class LinkStaging implements AutoCloseable {
             @Override
             public Feature next() {
                 Feature feature = features.next();
+                // JTS caches a geometry's envelope on first use; computing it before the hand-off
+                // means both threads only ever read it
+                feature.geometry().getEnvelopeInternal();
                 pending.add(feature);
                 if (pending.size() == HANDOFF_SIZE) {
                     handOff(pending);
