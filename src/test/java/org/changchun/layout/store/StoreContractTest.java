@@ -329,19 +329,9 @@ class StoreContractTest {
         Iterator<Feature> replacement = List.of(
                 area("north", "POLYGON ((125 44, 126 44, 126 45, 125 44))"),
                 area("south", "POLYGON ((125 42, 126 42, 126 43, 125 42))")).iterator();
-        Iterator<Feature> watching = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return replacement.hasNext();
-            }
-
-            @Override
-            public Feature next() {
-                // asked from another thread, as a concurrent reader would
-                seenDuringWrite.addAll(inOtherThread(() -> store.features("districts").stream().map(Feature::id).toList()));
-                return replacement.next();
-            }
-        };
+        // asked from another thread before each feature, as a concurrent reader would
+        Iterator<Feature> watching = beforeEach(replacement, () -> seenDuringWrite.addAll(
+                inOtherThread(() -> store.features("districts").stream().map(Feature::id).toList())));
 
         LayerInfo after = store.writeLayer(areas("districts", "v2"), watching, WriteProgress.NONE);
 
@@ -358,19 +348,8 @@ class StoreContractTest {
         Iterator<Feature> replacement = List.of(
                 project("moved-in", "POINT (125.05 43.05)", "新项目", 2024L, true, null, 1.0),
                 project("also-in", "POINT (125.06 43.06)", "又一个", 2024L, true, null, 1.0)).iterator();
-        Iterator<Feature> watching = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return replacement.hasNext();
-            }
-
-            @Override
-            public Feature next() {
-                seenDuringWrite.add(inOtherThread(() ->
-                        store.linksTo("districts", "west").stream().map(FeatureLink::sourceId).toList()));
-                return replacement.next();
-            }
-        };
+        Iterator<Feature> watching = beforeEach(replacement, () -> seenDuringWrite.add(inOtherThread(() ->
+                store.linksTo("districts", "west").stream().map(FeatureLink::sourceId).toList())));
 
         store.writeLayer(projects("v2"), watching, WriteProgress.NONE);
 
@@ -383,18 +362,7 @@ class StoreContractTest {
     void refusesAWriteThatLostARaceWithAnotherWriter() {
         writeDistricts("v1");
         Iterator<Feature> original = List.of(area("x", "POINT (125 43)")).iterator();
-        Iterator<Feature> racing = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return original.hasNext();
-            }
-
-            @Override
-            public Feature next() {
-                inOtherThread(() -> writeDistricts("other writer"));
-                return original.next();
-            }
-        };
+        Iterator<Feature> racing = beforeEach(original, () -> inOtherThread(() -> writeDistricts("other writer")));
 
         assertThatThrownBy(() -> store.writeLayer(areas("districts", "loser"), racing, WriteProgress.NONE))
                 .isInstanceOf(ConcurrentLayerWriteException.class);
@@ -603,6 +571,22 @@ class StoreContractTest {
         } catch (ParseException e) {
             throw new IllegalArgumentException(wkt, e);
         }
+    }
+
+    /** The features, running the action before handing over each one. */
+    private static Iterator<Feature> beforeEach(Iterator<Feature> features, Runnable action) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return features.hasNext();
+            }
+
+            @Override
+            public Feature next() {
+                action.run();
+                return features.next();
+            }
+        };
     }
 
     private static <T> T inOtherThread(java.util.function.Supplier<T> work) {
