@@ -111,46 +111,19 @@ public final class JdbcFeatureStore implements FeatureStore {
         OptionalLong replaced = catalog.layer(spec.id()).map(l -> OptionalLong.of(l.version())).orElse(OptionalLong.empty());
         long versionId = catalog.nextVersionId();
         String table = LayerTable.tableName(versionId);
+        boolean linksStaged = spec.kind().isLinkSource();
         catalog.insertBuildingVersion(versionId, spec);
+        LayerInfo written;
+        boolean[] adopted = new boolean[1];
         try {
             long started = System.nanoTime();
-            features.create(table, spec.fields());
-            boolean linksStaged = spec.kind().isLinkSource();
             Map<String, List<Long>> planSeen = planVersions();
-            ContentSummary content;
-            long linkCount = 0;
-            if (linksStaged) {
-                PlanPolygonIndex plan = new PlanPolygonIndex(features, catalog.currentTables().stream()
-                        .filter(t -> !t.kind().isLinkSource()).toList());
-                try (LinkStaging staging = links.stage(versionId, spec.id(), plan)) {
-                    content = transactions.execute(status -> features.insertAll(table, spec.fields(),
-                            staging.linking(source), heartbeating(versionId, progress)));
-                    staging.finish();
-                    linkCount = staging.written();
-                }
-            } else {
-                content = transactions.execute(status ->
-                        features.insertAll(table, spec.fields(), source, heartbeating(versionId, progress)));
-            }
+            Loaded loaded = load(spec, table, versionId, source, progress);
             long inserted = System.nanoTime();
-            List<String> indexes = new ArrayList<>();
-            indexes.add(features.idIndexStatement(table));
-            indexes.add(features.spatialIndexStatement(table));
-            if (linksStaged) {
-                indexes.addAll(links.stagedIndexStatements(versionId));
-            }
-            if (dialect.buildsIndexesConcurrently()) {
-                ConcurrentStatements.execute(jdbc, indexes);
-            } else {
-                indexes.forEach(jdbc::execute);
-            }
-            if (linksStaged) {
-                links.constrainStaged(versionId, spec.id());
-            }
+            index(table, versionId, spec);
             long indexed = System.nanoTime();
-            boolean[] adopted = new boolean[1];
-            LayerInfo written = transactions.execute(status -> {
-                catalog.makeCurrent(spec, versionId, content, replaced);
+            written = transactions.execute(status -> {
+                catalog.makeCurrent(spec, versionId, loaded.content(), replaced);
                 LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields());
                 // links staged against plan polygons that changed meanwhile are recomputed from the store
                 adopted[0] = linksStaged && planVersions().equals(planSeen);
@@ -163,23 +136,75 @@ public final class JdbcFeatureStore implements FeatureStore {
                 return catalog.layer(spec.id()).orElseThrow();
             });
             log.debug("Wrote layer {} version {}: {} features, {} staged links; insert and link {} ms,"
-                            + " indexes {} ms, switch {} ms", spec.id(), versionId, content.count(), linkCount,
-                    (inserted - started) / 1_000_000, (indexed - inserted) / 1_000_000,
+                            + " indexes {} ms, switch {} ms", spec.id(), versionId, loaded.content().count(),
+                    loaded.links(), (inserted - started) / 1_000_000, (indexed - inserted) / 1_000_000,
                     (System.nanoTime() - indexed) / 1_000_000);
-            if (adopted[0]) {
-                links.releaseStaged(versionId);
-            } else {
-                links.dropStaged(versionId);
-            }
-            listeners.fire(spec.id());
-            dropSurplusVersions(spec.id());
-            return written;
         } catch (DuplicateKeyException e) {
             discardUnfinished(versionId);
             throw new IllegalArgumentException("layer " + spec.id() + ": a feature id appears more than once", e);
         } catch (RuntimeException e) {
             discardUnfinished(versionId);
             throw e;
+        }
+        // the write is committed: nothing from here on may undo it
+        if (linksStaged) {
+            releaseStagedLinks(versionId, adopted[0]);
+        }
+        listeners.fire(spec.id());
+        dropSurplusVersions(spec.id());
+        return written;
+    }
+
+    private record Loaded(ContentSummary content, long links) {
+    }
+
+    /** Fills the version's table; for a source layer, stages its links on the way. */
+    private Loaded load(LayerSpec spec, String table, long versionId, Iterator<Feature> source, WriteProgress progress) {
+        WriteProgress beating = heartbeating(versionId, progress);
+        if (!spec.kind().isLinkSource()) {
+            return new Loaded(transactions.execute(status ->
+                    features.insertAll(table, spec.fields(), source, beating)), 0);
+        }
+        PlanPolygonIndex plan = new PlanPolygonIndex(features, catalog.currentTables().stream()
+                .filter(t -> !t.kind().isLinkSource()).toList());
+        try (LinkStaging staging = links.stage(versionId, spec.id(), plan)) {
+            ContentSummary content = transactions.execute(status ->
+                    features.insertAll(table, spec.fields(), staging.linking(source), beating));
+            staging.finish();
+            return new Loaded(content, staging.written());
+        }
+    }
+
+    /** Builds the version's indexes, and those of its staged links, each in one sort. */
+    private void index(String table, long versionId, LayerSpec spec) {
+        List<String> indexes = new ArrayList<>();
+        indexes.add(features.idIndexStatement(table));
+        indexes.add(features.spatialIndexStatement(table));
+        boolean linksStaged = spec.kind().isLinkSource();
+        if (linksStaged) {
+            indexes.addAll(links.stagedIndexStatements(versionId));
+        }
+        if (dialect.buildsIndexesConcurrently()) {
+            ConcurrentStatements.execute(jdbc, indexes);
+        } else {
+            indexes.forEach(jdbc::execute);
+        }
+        if (linksStaged) {
+            links.constrainStaged(versionId, spec.id());
+        }
+    }
+
+    /** A staging table left behind costs some disk space; failing the committed write would cost more. */
+    private void releaseStagedLinks(long versionId, boolean adopted) {
+        try {
+            if (adopted) {
+                links.releaseStaged(versionId);
+            } else {
+                links.dropStaged(versionId);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the staged links of layer version {} (table {})", versionId,
+                    LinkStaging.tableName(versionId), e);
         }
     }
 

@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The {@code feature_link} table: which plan polygons contain or intersect each feature of the
- * project and imported layers. Links are only ever computed here, by a spatial join that the
- * {@code &&} bounding-box operator lets both stores run on their spatial index.
+ * project and imported layers. A source layer's write stages its links while its features stream
+ * ({@link LinkStaging}) and adopts them whole in its switch transaction; everything else (a plan
+ * layer replaced, a version restored, one feature saved) recomputes them with a spatial join that
+ * the {@code &&} bounding-box operator lets both stores run on their spatial index.
  */
 final class LinkTables {
 
