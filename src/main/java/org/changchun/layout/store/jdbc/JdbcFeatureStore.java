@@ -117,6 +117,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         boolean[] adopted = new boolean[1];
         try {
             long started = System.nanoTime();
+            features.create(table, spec.fields());
             Map<String, List<Long>> planSeen = planVersions();
             Loaded loaded = load(spec, table, versionId, source, progress);
             long inserted = System.nanoTime();
