@@ -62,7 +62,7 @@ class TilesController {
                                        @PathVariable int y, @PathVariable int x,
                                        @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         requireWebMercatorQuad(tileMatrixSetId);
-        return tile(planLayers(), TileAddress.of(z, y, x, properties.maxZoom()), ifNoneMatch);
+        return tile(planLayers(catalog), TileAddress.of(z, y, x, properties.maxZoom()), ifNoneMatch);
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles")
@@ -91,7 +91,7 @@ class TilesController {
     @Operation(summary = "瓦片集元数据 / tileset metadata of the whole plan")
     Map<String, Object> datasetTileset(@PathVariable String tileMatrixSetId) {
         requireWebMercatorQuad(tileMatrixSetId);
-        return tileset(base() + "/ogc/tiles/" + TileMatrixSet.ID, planLayers());
+        return tileset(base() + "/ogc/tiles/" + TileMatrixSet.ID, planLayers(catalog));
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson.json")
@@ -109,7 +109,7 @@ class TilesController {
     Map<String, Object> datasetTileJson(@PathVariable String tileMatrixSetId) {
         requireWebMercatorQuad(tileMatrixSetId);
         return TileJson.of("长春市规划图层 / Changchun plan layers",
-                base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", planLayers(), properties.maxZoom());
+                base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", planLayers(catalog), properties.maxZoom());
     }
 
     @GetMapping("/ogc/tileMatrixSets")
@@ -128,7 +128,7 @@ class TilesController {
     }
 
     private ResponseEntity<byte[]> tile(List<LayerInfo> layers, TileAddress address, String ifNoneMatch) {
-        CacheControl caching = CacheControl.maxAge(properties.maxAge()).cachePublic();
+        CacheControl caching = caching(properties);
         String etag = tiles.etag(layers, address);
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching).build();
@@ -140,8 +140,13 @@ class TilesController {
         return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(caching).body(tile.bytes());
     }
 
-    private List<LayerInfo> planLayers() {
+    /** The layers of a whole-plan tile: every layer but those GIS staff imported. */
+    static List<LayerInfo> planLayers(LayerCatalog catalog) {
         return catalog.all().stream().filter(l -> l.kind() != LayerKind.IMPORTED).toList();
+    }
+
+    static CacheControl caching(TileProperties properties) {
+        return CacheControl.maxAge(properties.maxAge()).cachePublic();
     }
 
     private Map<String, Object> tilesets(String self, String title) {

@@ -37,4 +37,15 @@ class ClosedReadingTest {
         assertThat(http.get("/").status()).isEqualTo(200);
         assertThat(http.get("/api/me").status()).isEqualTo(200);
     }
+
+    @Test
+    void aTileInTheCacheStillNeedsASignIn() {
+        Http http = new Http(port);
+        String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868";
+        Http.Response signedIn = http.send("GET", tile, null, null, "Authorization", Http.basic("planner", "planner-secret"));
+        assertThat(signedIn.status()).isEqualTo(200);
+
+        assertThat(http.get(tile).status()).isEqualTo(401);
+        assertThat(http.send("GET", tile, null, null, "If-None-Match", signedIn.header("ETag")).status()).isEqualTo(401);
+    }
 }

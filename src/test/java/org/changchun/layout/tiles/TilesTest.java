@@ -90,6 +90,50 @@ abstract class TilesTest {
     }
 
     @Test
+    void aCachedTileIsAnsweredAsTheControllerAnswersIt() {
+        // tiles no other test asks for, so the first request is a miss that the controller answers
+        for (String path : List.of("/ogc/collections/districts/tiles/WebMercatorQuad/11/744/1736",
+                "/ogc/tiles/WebMercatorQuad/11/745/1737", "/ogc/collections/districts/tiles/WebMercatorQuad/4/0/0")) {
+            Http.Response miss = http.get(path);
+            Http.Response hit = http.get(path);
+
+            assertThat(miss.header("Set-Cookie")).as("the miss went through Spring Security").isNotNull();
+            assertThat(hit.header("Set-Cookie")).as("the hit was answered before it").isNull();
+            assertThat(hit.status()).isEqualTo(miss.status()).isIn(200, 204);
+            assertThat(hit.bytes()).isEqualTo(miss.bytes());
+            assertThat(headersBut(hit, "set-cookie", "date")).isEqualTo(headersBut(miss, "set-cookie", "date"));
+
+            String etag = miss.header("ETag");
+            Http.Response revalidated = http.send("GET", path, null, null, "If-None-Match", etag);
+            Http.Response revalidatedByTheController = http.send("GET", path, null, null, "If-None-Match", etag,
+                    "Authorization", Http.basic("editor", "editor-secret"));
+            assertThat(revalidated.status()).isEqualTo(304);
+            assertThat(revalidatedByTheController.status()).isEqualTo(304);
+            assertThat(headersBut(revalidated, "set-cookie", "date"))
+                    .isEqualTo(headersBut(revalidatedByTheController, "set-cookie", "date"));
+        }
+    }
+
+    @Test
+    void aCachedTileAskedForWithBadCredentialsIsStillRefused() {
+        String path = "/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE;
+        assertThat(http.get(path).status()).isEqualTo(200);
+        assertThat(http.send("GET", path, null, null, "X-API-Key", "ccp_no-such-key").status()).isEqualTo(401);
+        assertThat(http.send("GET", path, null, null, "Authorization", Http.basic("editor", "wrong")).status())
+                .isEqualTo(401);
+    }
+
+    private static java.util.Map<String, List<String>> headersBut(Http.Response response, String... ignored) {
+        java.util.Map<String, List<String>> kept = new java.util.TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!List.of(ignored).contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                kept.put(name.toLowerCase(java.util.Locale.ROOT), values);
+            }
+        });
+        return kept;
+    }
+
+    @Test
     void anEditedProjectChangesItsTileAtOnce() throws Exception {
         String path = "/ogc/collections/projects/tiles/WebMercatorQuad/" + AUTO_ZONE_TILE;
         Http.Response before = http.get(path);
