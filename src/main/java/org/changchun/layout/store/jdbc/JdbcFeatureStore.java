@@ -113,28 +113,28 @@ public final class JdbcFeatureStore implements FeatureStore {
         String table = LayerTable.tableName(versionId);
         boolean linksStaged = spec.kind().isLinkSource();
         catalog.insertBuildingVersion(versionId, spec);
-        LayerInfo written;
-        boolean[] adopted = new boolean[1];
+        Switched switched;
         try {
             long started = System.nanoTime();
             features.create(table, spec.fields());
-            Map<String, List<Long>> planSeen = planVersions();
-            Loaded loaded = load(spec, table, versionId, source, progress);
+            // the plan polygons the links are staged against, read once
+            List<LayerInfo> plan = linksStaged ? planLayers() : List.of();
+            Loaded loaded = load(spec, table, versionId, plan, source, progress);
             long inserted = System.nanoTime();
             index(table, versionId, spec);
             long indexed = System.nanoTime();
-            written = transactions.execute(status -> {
+            switched = transactions.execute(status -> {
                 catalog.makeCurrent(spec, versionId, loaded.content(), replaced);
                 LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields());
                 // links staged against plan polygons that changed meanwhile are recomputed from the store
-                adopted[0] = linksStaged && planVersions().equals(planSeen);
-                if (adopted[0]) {
+                boolean adopted = linksStaged && versions(planLayers()).equals(versions(plan));
+                if (adopted) {
                     links.adoptStaged(current, versionId);
                 } else {
                     links.relinkLayer(current, catalog.currentTables());
                 }
                 announce(spec.id());
-                return catalog.layer(spec.id()).orElseThrow();
+                return new Switched(catalog.layer(spec.id()).orElseThrow(), adopted);
             });
             log.debug("Wrote layer {} version {}: {} features, {} staged links; insert and link {} ms,"
                             + " indexes {} ms, switch {} ms", spec.id(), versionId, loaded.content().count(),
@@ -149,26 +149,29 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
         // the write is committed: nothing from here on may undo it
         if (linksStaged) {
-            releaseStagedLinks(versionId, adopted[0]);
+            releaseStagedLinks(versionId, switched.linksAdopted());
         }
         listeners.fire(spec.id());
         dropSurplusVersions(spec.id());
-        return written;
+        return switched.layer();
+    }
+
+    private record Switched(LayerInfo layer, boolean linksAdopted) {
     }
 
     private record Loaded(ContentSummary content, long links) {
     }
 
     /** Fills the version's table; for a source layer, stages its links on the way. */
-    private Loaded load(LayerSpec spec, String table, long versionId, Iterator<Feature> source, WriteProgress progress) {
+    private Loaded load(LayerSpec spec, String table, long versionId, List<LayerInfo> plan, Iterator<Feature> source,
+                        WriteProgress progress) {
         WriteProgress beating = heartbeating(versionId, progress);
         if (!spec.kind().isLinkSource()) {
             return new Loaded(transactions.execute(status ->
                     features.insertAll(table, spec.fields(), source, beating)), 0);
         }
-        PlanPolygonIndex plan = new PlanPolygonIndex(features, catalog.currentTables().stream()
-                .filter(t -> !t.kind().isLinkSource()).toList());
-        try (LinkStaging staging = links.stage(versionId, spec.id(), plan)) {
+        PlanPolygonIndex polygons = new PlanPolygonIndex(features, plan.stream().map(JdbcFeatureStore::table).toList());
+        try (LinkStaging staging = links.stage(versionId, spec.id(), polygons)) {
             ContentSummary content = transactions.execute(status ->
                     features.insertAll(table, spec.fields(), staging.linking(source), beating));
             staging.finish();
@@ -371,10 +374,14 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    /** The version and data version of every plan polygon layer, by layer id. */
-    private Map<String, List<Long>> planVersions() {
-        return catalog.layers().stream().filter(layer -> !layer.kind().isLinkSource())
-                .collect(Collectors.toMap(LayerInfo::id, layer -> List.of(layer.version(), layer.dataVersion())));
+    /** The layers whose polygons features are linked to. */
+    private List<LayerInfo> planLayers() {
+        return catalog.layers().stream().filter(layer -> !layer.kind().isLinkSource()).toList();
+    }
+
+    /** The version and data version of each layer, by layer id. */
+    private static Map<String, List<Long>> versions(List<LayerInfo> layers) {
+        return layers.stream().collect(Collectors.toMap(LayerInfo::id, layer -> List.of(layer.version(), layer.dataVersion())));
     }
 
     private LayerTable table(String layerId) {

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 final class LinkTables {
 
-    private static final String COLUMNS = "source_layer, source_id, target_layer, target_id, relation";
+    private static final String COLUMNS = String.join(", ", LinkStaging.COLUMNS);
     private static final RowMapper<FeatureLink> LINK = (rows, n) -> new FeatureLink(rows.getString(1),
             rows.getString(2), rows.getString(3), rows.getString(4), LinkRelation.fromCode(rows.getString(5)));
 

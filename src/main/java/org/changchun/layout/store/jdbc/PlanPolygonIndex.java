@@ -58,11 +58,9 @@ final class PlanPolygonIndex {
     }
 
     private final STRtree tree = new STRtree();
-    private final int size;
 
     /** @param targets the current tables of every layer whose polygons features are linked to */
     PlanPolygonIndex(FeatureTables features, List<LayerTable> targets) {
-        int count = 0;
         for (LayerTable target : targets) {
             for (Feature feature : features.all(target)) {
                 Geometry geometry = feature.geometry();
@@ -71,15 +69,9 @@ final class PlanPolygonIndex {
                 tree.insert(geometry.getEnvelopeInternal(), new Target(target.layerId(), feature.id(),
                         PreparedGeometryFactory.prepare(geometry), locator,
                         locator == null ? null : new PolygonCells(geometry, locator)));
-                count++;
             }
         }
         tree.build();
-        this.size = count;
-    }
-
-    int size() {
-        return size;
     }
 
     /** Hands every polygon that contains or intersects the geometry to the consumer. */
