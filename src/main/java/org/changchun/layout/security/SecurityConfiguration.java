@@ -14,12 +14,14 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -33,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the map page's session (form sign-in at {@code /api/session}, then the {@code XSRF-TOKEN}
  * cookie's value sent back as {@code X-XSRF-TOKEN}), HTTP Basic for scripts and GDAL, and
  * {@code X-API-Key} for machine clients. Only requests that ride on a session cookie need the
- * CSRF token.
+ * CSRF token. Only the form sign-in opens a session (no session-management filter, which would save
+ * every Basic or API-key authentication in a new session: one per scripted request, kept for the
+ * session timeout); public reads set no cookie at all.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -57,9 +61,14 @@ class SecurityConfiguration {
                 : AuthenticatedAuthorizationManager.authenticated();
         http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .cors(cors -> cors.configurationSource(cors(properties.corsAllowedOrigins())))
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(notFromASession(),
-                        request -> request.getRequestURI().startsWith("/api/coverage/")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // the page sends the cookie's value back as it is, in a header (no token is ever
+                // rendered in a body, so the XOR masking against BREACH has nothing to protect); the
+                // token stays deferred, so only /api/me and checked writes set the cookie, never a
+                // public read (a Set-Cookie keeps shared caches from storing a tile)
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(notFromASession(),
+                                request -> request.getRequestURI().startsWith("/api/coverage/")))
                 .addFilterBefore(new ApiKeyFilter(keys, store), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AuditFilter(store), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -93,6 +102,15 @@ class SecurityConfiguration {
                                 "not allowed: this account lacks the role this request needs, or a signed-in page "
                                         + "sent no CSRF token (X-XSRF-TOKEN)")));
         return http.build();
+    }
+
+    /**
+     * No observation per security filter: on a public read they cost as much CPU as encoding a
+     * small tile does, and request metrics (http.server.requests) already time every request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Requests the firewall refuses before any controller (e.g. encoded slashes in paths) are the caller's mistake. */

@@ -64,11 +64,6 @@ class TileService {
         }
     }
 
-    /** The tile's bytes under this entity tag if the cache holds them (empty for a tile without features), else null. */
-    byte[] cached(TileAddress address, String etag) {
-        return cache.getIfPresent(new Key(etag, address.z(), address.y(), address.x()));
-    }
-
     /** The tile of these layers, under the entity tag {@link #etag} gave for them (computed once per request). */
     Tile tile(List<LayerInfo> layers, TileAddress address, String etag) {
         Key key = new Key(etag, address.z(), address.y(), address.x());

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * OGC API - Tiles for every collection and for the whole plan (one MVT layer per collection), in
  * WebMercatorQuad, with tileset metadata and TileJSON 3.0. Tiles carry a strong entity tag from
  * the layers' data versions: a matching {@code If-None-Match} is answered 304 without encoding,
- * and a tile with no feature is answered 204. Anonymous cache hits rarely get here: {@link TileCacheHits}
+ * and a tile with no feature is answered 204. Anonymous tile requests rarely get here: {@link PublicTiles}
  * answers them before Spring Security, the same way.
  */
 @RestController

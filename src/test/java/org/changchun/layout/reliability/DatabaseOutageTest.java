@@ -23,6 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.hikari.connection-timeout=8000",
+    "plan.security.users[0].name=planner",
+    "plan.security.users[0].password={noop}planner-secret",
+    "plan.security.users[0].roles=EDITOR",
     "plan.tiles.max-age=60s"})
 class DatabaseOutageTest {
 
@@ -61,6 +64,21 @@ class DatabaseOutageTest {
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body()).contains("\"status\":\"DOWN\"");
             assertThat(http.get(tile).status()).as("a cached tile is still served").isEqualTo(200);
+
+            String uncached = "/ogc/collections/districts/tiles/WebMercatorQuad/11/745/1737";
+            asked = System.nanoTime();
+            Http.Response anonymous = http.get(uncached);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("one wait for the pool, not two")
+                    .isLessThan(Duration.ofSeconds(14));
+            Http.Response signedIn = http.send("GET", uncached, null, null, "Authorization",
+                    Http.basic("planner", "planner-secret"));
+            assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(503);
+            assertThat(anonymous.header("Retry-After")).isEqualTo("10");
+            assertThat(anonymous.json().get("message_zh").asString()).contains("数据库暂时不可用");
+            assertThat(signedIn.status()).isEqualTo(503);
+            assertThat(signedIn.header("Retry-After")).isEqualTo("10");
+            assertThat(anonymous.contentType()).isEqualTo(signedIn.contentType());
+            assertThat(anonymous.json()).as("the same problem document on both paths").isEqualTo(signedIn.json());
         } finally {
             cutOff(false);
         }

@@ -39,7 +39,7 @@ class ClosedReadingTest {
     }
 
     @Test
-    void aTileInTheCacheStillNeedsASignIn() {
+    void aTileNeedsASignInWhetherCachedOrNot() {
         Http http = new Http(port);
         String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868";
         Http.Response signedIn = http.send("GET", tile, null, null, "Authorization", Http.basic("planner", "planner-secret"));
@@ -47,5 +47,6 @@ class ClosedReadingTest {
 
         assertThat(http.get(tile).status()).isEqualTo(401);
         assertThat(http.send("GET", tile, null, null, "If-None-Match", signedIn.header("ETag")).status()).isEqualTo(401);
+        assertThat(http.get("/ogc/collections/districts/tiles/WebMercatorQuad/9/186/434").status()).isEqualTo(401);
     }
 }

@@ -136,6 +136,20 @@ class SecurityTest {
         assertThat(JSON.readTree(get(browser, base + "/api/me")).get("authenticated").asBoolean()).isFalse();
     }
 
+    @Test
+    void publicReadsSetNoCookieSoSharedCachesMayStoreThem() {
+        for (String path : List.of("/ogc/collections", "/ogc/collections/districts/items?limit=2",
+                "/ogc/collections/districts/tiles/WebMercatorQuad/9/186/434", "/api/identify?lon=125.33&lat=43.88")) {
+            Http.Response read = http.get(path);
+            assertThat(read.status()).as(path).isEqualTo(200);
+            assertThat(read.header("Set-Cookie")).as(path).isNull();
+        }
+        assertThat(http.get("/api/me").header("Set-Cookie")).as("the page's CSRF cookie").startsWith("XSRF-TOKEN=");
+        Http.Response signedByBasic = http.send("GET", "/ogc/collections", null, null, "Authorization", EDITOR);
+        assertThat(signedByBasic.status()).isEqualTo(200);
+        assertThat(signedByBasic.header("Set-Cookie")).as("Basic authentication opens no session").isNull();
+    }
+
     private static String cookie(CookieManager cookies, String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .reduce((first, second) -> second).orElseThrow().getValue();

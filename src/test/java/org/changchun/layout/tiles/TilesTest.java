@@ -12,9 +12,12 @@ import org.changchun.layout.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /** Vector tiles over HTTP as map clients and GDAL use them; run on each store by the subclasses. */
@@ -33,6 +36,9 @@ abstract class TilesTest {
     int port;
 
     Http http;
+
+    @Autowired
+    PublicTiles publicTiles;
 
     @TempDir
     Path temp;
@@ -90,27 +96,32 @@ abstract class TilesTest {
     }
 
     @Test
-    void aCachedTileIsAnsweredAsTheControllerAnswersIt() {
-        // tiles no other test asks for, so the first request is a miss that the controller answers
+    void aPublicTileIsAnsweredAsTheControllerAnswersIt() throws Exception {
+        // tiles no other test asks for, so the first request is a miss
         for (String path : List.of("/ogc/collections/districts/tiles/WebMercatorQuad/11/744/1736",
                 "/ogc/tiles/WebMercatorQuad/11/745/1737", "/ogc/collections/districts/tiles/WebMercatorQuad/4/0/0")) {
+            assertThat(answeredBeforeSpringSecurity(path, null)).as("a miss skips Spring Security and MVC").isTrue();
             Http.Response miss = http.get(path);
             Http.Response hit = http.get(path);
+            // credentials send a request down the full chain to the controller
+            Http.Response byTheController = http.send("GET", path, null, null,
+                    "Authorization", Http.basic("editor", "editor-secret"));
 
-            assertThat(miss.header("Set-Cookie")).as("the miss went through Spring Security").isNotNull();
-            assertThat(hit.header("Set-Cookie")).as("the hit was answered before it").isNull();
-            assertThat(hit.status()).isEqualTo(miss.status()).isIn(200, 204);
-            assertThat(hit.bytes()).isEqualTo(miss.bytes());
-            assertThat(headersBut(hit, "set-cookie", "date")).isEqualTo(headersBut(miss, "set-cookie", "date"));
+            assertThat(hit.status()).isEqualTo(miss.status()).isEqualTo(byTheController.status()).isIn(200, 204);
+            assertThat(hit.bytes()).isEqualTo(miss.bytes()).isEqualTo(byTheController.bytes());
+            assertThat(headersBut(hit, "date")).isEqualTo(headersBut(miss, "date"))
+                    .isEqualTo(headersBut(byTheController, "date"));
+            assertThat(hit.header("Set-Cookie")).as("a public tile sets no cookie, so shared caches store it").isNull();
+            assertThat(answeredBeforeSpringSecurity(path, null)).as("so does a hit").isTrue();
 
             String etag = miss.header("ETag");
             Http.Response revalidated = http.send("GET", path, null, null, "If-None-Match", etag);
             Http.Response revalidatedByTheController = http.send("GET", path, null, null, "If-None-Match", etag,
                     "Authorization", Http.basic("editor", "editor-secret"));
             assertThat(revalidated.status()).isEqualTo(304);
+            assertThat(answeredBeforeSpringSecurity(path, etag)).as("and a revalidation").isTrue();
             assertThat(revalidatedByTheController.status()).isEqualTo(304);
-            assertThat(headersBut(revalidated, "set-cookie", "date"))
-                    .isEqualTo(headersBut(revalidatedByTheController, "set-cookie", "date"));
+            assertThat(headersBut(revalidated, "date")).isEqualTo(headersBut(revalidatedByTheController, "date"));
         }
     }
 
@@ -121,6 +132,17 @@ abstract class TilesTest {
         assertThat(http.send("GET", path, null, null, "X-API-Key", "ccp_no-such-key").status()).isEqualTo(401);
         assertThat(http.send("GET", path, null, null, "Authorization", Http.basic("editor", "wrong")).status())
                 .isEqualTo(401);
+    }
+
+    /** Whether {@link PublicTiles} answers this anonymous request itself, without passing it down the chain. */
+    private boolean answeredBeforeSpringSecurity(String path, String ifNoneMatch) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        if (ifNoneMatch != null) {
+            request.addHeader("If-None-Match", ifNoneMatch);
+        }
+        boolean[] passedOn = {false};
+        publicTiles.doFilter(request, new MockHttpServletResponse(), (req, res) -> passedOn[0] = true);
+        return !passedOn[0];
     }
 
     private static java.util.Map<String, List<String>> headersBut(Http.Response response, String... ignored) {
