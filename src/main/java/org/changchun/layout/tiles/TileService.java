@@ -28,26 +28,29 @@ import org.springframework.stereotype.Service;
 @Service
 class TileService {
 
-    private record Key(String etag, int z, int y, int x) {
-    }
-
     private final NativeTiles encoder;
     private final TileProperties properties;
-    private final Cache<Key, byte[]> cache;
+    /** Tile bytes by entity tag, which names the tile and its layers' versions. */
+    private final Cache<String, byte[]> cache;
+    /** The digest of a set of layer versions and tile settings, by their text: many tiles, few versions. */
+    private final Cache<String, String> versionDigests = Caffeine.newBuilder().maximumSize(1_000).build();
 
     TileService(FeatureStore store, TileProperties properties, MeterRegistry meters) {
         this.encoder = store.nativeTiles().orElseGet(() -> new JavaTileEncoder(store));
         this.properties = properties;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(properties.cacheSize().toBytes())
-                .weigher((Key key, byte[] bytes) -> bytes.length + 64)
+                .weigher((String etag, byte[] bytes) -> bytes.length + 64)
                 .recordStats()
                 .build();
         // cache.gets{result=hit|miss}, evictions and size, from which dashboards take the hit ratio
         CaffeineCacheMetrics.monitor(meters, cache, "tiles");
     }
 
-    /** The entity tag a tile of these layers has now, without encoding it. */
+    /**
+     * The entity tag a tile of these layers has now, without encoding it: a digest of the layers'
+     * data versions and the tile settings, then the tile's address.
+     */
     String etag(List<LayerInfo> layers, TileAddress address) {
         StringBuilder versions = new StringBuilder();
         for (LayerInfo layer : layers) {
@@ -55,10 +58,15 @@ class TileService {
         }
         versions.append(properties.extent()).append(',').append(properties.buffer()).append(',')
                 .append(properties.fullDetailZoom()).append(',').append(properties.thinAbove()).append(',')
-                .append(properties.pointCellPixels()).append('/').append(address);
+                .append(properties.pointCellPixels());
+        String digest = versionDigests.get(versions.toString(), TileService::digest);
+        return "\"" + digest + '-' + address.z() + '-' + address.y() + '-' + address.x() + '"';
+    }
+
+    private static String digest(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(versions.toString().getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
@@ -66,9 +74,8 @@ class TileService {
 
     /** The tile of these layers, under the entity tag {@link #etag} gave for them (computed once per request). */
     Tile tile(List<LayerInfo> layers, TileAddress address, String etag) {
-        Key key = new Key(etag, address.z(), address.y(), address.x());
         byte[] bytes = properties.cacheSize().toBytes() > 0
-                ? cache.get(key, k -> encode(layers, address))
+                ? cache.get(etag, k -> encode(layers, address))
                 : encode(layers, address);
         return new Tile(bytes, etag);
     }

@@ -37,13 +37,31 @@ class OperationsTest {
     @Test
     void prometheusMetricsCoverRequestsTheTileCacheAndImports() {
         Http http = new Http(port);
-        http.get("/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868");
-        http.get("/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868");
+        String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/10/372/869";
+        String before = http.get("/actuator/prometheus").body();
+        Http.Response miss = http.get(tile);
+        http.get(tile);
+        http.send("GET", tile, null, null, "If-None-Match", miss.header("ETag"));
+        // with credentials the request goes through Spring Security and MVC, and its observation
+        http.send("GET", tile, null, null, "Authorization", Http.basic("editor", "editor-secret"));
         String metrics = http.get("/actuator/prometheus").body();
-        assertThat(metrics).contains("http_server_requests_seconds_count{")
-                .contains("uri=\"/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{z}/{y}/{x}\"")
+
+        assertThat(count(metrics, TILE_SERIES.formatted("SUCCESS", 200)) - count(before, TILE_SERIES.formatted("SUCCESS", 200)))
+                .as("answers before and after Spring MVC, in one series").isEqualTo(3);
+        assertThat(count(metrics, TILE_SERIES.formatted("REDIRECTION", 304)) - count(before, TILE_SERIES.formatted("REDIRECTION", 304)))
+                .isEqualTo(1);
+        assertThat(metrics).contains("uri=\"/actuator/prometheus\"")
                 .contains("cache_gets_total{cache=\"tiles\"").contains("result=\"hit\"")
                 .contains("plan_imports_features_total");
+    }
+
+    private static final String TILE_SERIES = "http_server_requests_seconds_count{error=\"none\",exception=\"none\","
+            + "method=\"GET\",outcome=\"%s\",status=\"%d\","
+            + "uri=\"/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{z}/{y}/{x}\"} ";
+
+    private static long count(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(series.length()).trim())).sum();
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.changchun.layout.tiles;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The {@code http.server.requests} timers of Spring's request observation, for the answers
+ * {@link PublicTiles} makes before that observation starts: the same meter name and tags, so a
+ * dashboard sees one series per route and status whichever path answered, without the cost of an
+ * observation (a quarter of the CPU of a cached tile's answer).
+ */
+final class RequestTimers {
+
+    private static final String NAME = "http.server.requests";
+
+    private record Key(String uri, int status, String exception) {
+    }
+
+    private final MeterRegistry registry;
+    private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    RequestTimers(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Records a GET on this route answered with this status after this many nanoseconds; error is null when none was thrown. */
+    void record(String uri, int status, Throwable error, long nanos) {
+        String exception = error == null ? "none" : error.getClass().getSimpleName();
+        timers.computeIfAbsent(new Key(uri, status, exception), this::register).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer register(Key key) {
+        return Timer.builder(NAME)
+                .tag("method", "GET")
+                .tag("uri", key.uri())
+                .tag("status", Integer.toString(key.status()))
+                .tag("outcome", outcome(key.status()))
+                .tag("exception", key.exception())
+                .tag("error", key.exception())
+                .register(registry);
+    }
+
+    /** The outcome tag Spring's DefaultServerRequestObservationConvention gives a status. */
+    private static String outcome(int status) {
+        HttpStatus.Series series = HttpStatus.Series.resolve(status);
+        if (series == null) {
+            return "UNKNOWN";
+        }
+        return switch (series) {
+            case INFORMATIONAL -> "INFORMATIONAL";
+            case SUCCESSFUL -> "SUCCESS";
+            case REDIRECTION -> "REDIRECTION";
+            case CLIENT_ERROR -> "CLIENT_ERROR";
+            case SERVER_ERROR -> "SERVER_ERROR";
+        };
+    }
+}
