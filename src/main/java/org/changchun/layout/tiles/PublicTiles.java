@@ -62,7 +62,7 @@ class PublicTiles extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !anonymousRead || !"GET".equals(request.getMethod()) || !request.getRequestURI().startsWith("/ogc/")
+        return !anonymousRead || !"GET".equals(request.getMethod()) || !path(request).startsWith("/ogc/")
                 || request.getQueryString() != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 || request.getHeader("X-API-Key") != null || request.getHeader(HttpHeaders.ORIGIN) != null;
     }
@@ -71,7 +71,7 @@ class PublicTiles extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
-        Route route = route(request.getRequestURI().substring(request.getContextPath().length()));
+        Route route = route(path(request));
         if (route == null) {
             chain.doFilter(request, response);
             return;
@@ -80,37 +80,41 @@ class PublicTiles extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-XSS-Protection", "0");
         response.setHeader("X-Frame-Options", "DENY");
-        RuntimeException failure = null;
         try {
             answer(route, request, response);
+            timers.record(route.pattern(), response.getStatus(), null, System.nanoTime() - start);
         } catch (RuntimeException e) {
-            failure = e;
-            if (errors.resolveException(request, response, null, e) == null) {
+            boolean rendered = errors.resolveException(request, response, null, e) != null;
+            timers.record(route.pattern(), rendered ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    e, System.nanoTime() - start);
+            if (!rendered) {
                 throw e;
             }
-        } finally {
-            timers.record(route.pattern(), response.getStatus(), failure, System.nanoTime() - start);
         }
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private void answer(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String etag = tiles.etag(route.layers(), route.address());
         if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
-            answer(response, HttpServletResponse.SC_NOT_MODIFIED, etag);
+            status(response, HttpServletResponse.SC_NOT_MODIFIED, etag);
             return;
         }
         Tile tile = tiles.tile(route.layers(), route.address(), etag);
         if (tile.isEmpty()) {
-            answer(response, HttpServletResponse.SC_NO_CONTENT, etag);
+            status(response, HttpServletResponse.SC_NO_CONTENT, etag);
             return;
         }
-        answer(response, HttpServletResponse.SC_OK, etag);
+        status(response, HttpServletResponse.SC_OK, etag);
         response.setContentType(TilesController.MVT.toString());
         response.setContentLength(tile.bytes().length);
         response.getOutputStream().write(tile.bytes());
     }
 
-    private void answer(HttpServletResponse response, int status, String etag) {
+    private void status(HttpServletResponse response, int status, String etag) {
         response.setStatus(status);
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
