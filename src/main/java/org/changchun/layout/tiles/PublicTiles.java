@@ -11,6 +11,7 @@ import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.security.SecurityProperties;
 import org.changchun.layout.store.LayerInfo;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 @Component
 @Order(PublicTiles.ORDER)
+@ConditionalOnWebApplication
 class PublicTiles extends OncePerRequestFilter {
 
     /** First: before request observation (its cost per request is a quarter of a cache hit's) and Spring Security. */

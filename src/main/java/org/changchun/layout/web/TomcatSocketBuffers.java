@@ -1,6 +1,7 @@
 package org.changchun.layout.web;
 
 import org.apache.catalina.connector.Connector;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * direct memory per open connection (1,000 keep-alive connections: 64 MiB).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class TomcatSocketBuffers {
 
     private static final int WRITE_BUFFER_BYTES = 64 * 1024;
