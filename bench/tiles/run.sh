@@ -203,7 +203,7 @@ start_postgres() {
   pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w start -o "\
     -p $PG_PORT -k $WORK/pg/socket -c listen_addresses=127.0.0.1 \
     -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB \
-    -c shared_preload_libraries=pg_stat_statements" >/dev/null
+    -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" >/dev/null
   psql_admin postgres -c "CREATE DATABASE $DB" >/dev/null
   psql_admin "$DB" -c "CREATE EXTENSION postgis; CREATE EXTENSION pg_stat_statements" >/dev/null
 }
@@ -651,8 +651,11 @@ wait_for_quiet() {
 db_stats_reset() { sql "SELECT pg_stat_statements_reset()" >/dev/null; }
 db_note() {
   local count="$1"
-  sql "SELECT format('DB: %s statements, %s ms per tile (JIT %s ms)', round(coalesce(sum(calls), 0)::numeric / $count, 1),
+  sql "SELECT format('DB: %s statements, %s ms per tile (planned %s times, %s ms; JIT %s ms)',
+                     round(coalesce(sum(calls), 0)::numeric / $count, 1),
                      round(coalesce(sum(total_exec_time), 0)::numeric / $count, 2),
+                     round(coalesce(sum(plans), 0)::numeric / $count, 1),
+                     round(coalesce(sum(total_plan_time), 0)::numeric / $count, 2),
                      round(coalesce(sum(jit_generation_time + jit_inlining_time + jit_optimization_time
                                         + jit_emission_time), 0)::numeric / $count, 2))
        FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'"
