@@ -29,7 +29,7 @@ BUCKETS = {  # (label, markers: class-name prefixes), per benchmark
         ("catalog lookups (CatalogTables)", ("org.changchun.layout.store.jdbc.CatalogTables",)),
         ("the MVT statement (JdbcNativeTiles: JdbcTemplate, Hikari, PostgreSQL driver)",
          ("org.changchun.layout.store.jdbc.JdbcNativeTiles",)),
-        ("entity tag (TileService.etag: SHA-256 over the layers' versions)",
+        ("entity tag (TileService.etag: versions digested once per set, plus the address)",
          ("org.changchun.layout.tiles.TileService.etag",)),
         ("tile cache (Caffeine)", ("com.github.benmanes.caffeine.",)),
         ("socket reads/writes (JDK, in Java)", ("sun.nio.ch.", "java.net.Socket")),
