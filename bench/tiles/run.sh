@@ -279,7 +279,8 @@ inspect_layers() {
 # ------------------------------------------------------------------------ the floor's SQL
 
 # layer_sql LAYER THIN: the statement PostgisMvtSql.layerTile builds for the layer, with the
-# tile's z, x, y as pgbench/psql variables (:z, :x, :y) where the service binds parameters.
+# tile's z, x, y and its buffered lon/lat box as pgbench/psql variables (:z, :x, :y, :west,
+# :south, :east, :north) where the service binds parameters.
 # THIN=1 is the low-zoom form that merges the points of a big layer per CELL-unit grid cell.
 layer_sql() {
   local layer="$1" thin="$2" table attributes="" nulls="" field
@@ -292,9 +293,8 @@ layer_sql() {
     attributes+=", f.c_$i AS \"$field\""
     nulls+=", NULL AS \"$field\""
   done <"$WORK/layer-$layer.fields"
-  local margin mvt_geom from features
-  margin="$(awk -v b=$BUFFER -v e=$EXTENT 'BEGIN { print b / e }')"
-  mvt_geom="ST_AsMVTGeom(ST_Transform(f.geom, 3857), bounds.tile, $EXTENT, $BUFFER, true)"
+  local mvt_geom from features
+  mvt_geom="ST_AsMVTGeom(ST_Transform(ST_ClipByBox2D(f.geom, bounds.query), 3857), bounds.tile, $EXTENT, $BUFFER, true)"
   from=" FROM $table f, bounds WHERE f.geom && bounds.query"
   if [ "$thin" = 1 ]; then
     features="SELECT $mvt_geom AS geom$attributes, NULL::bigint AS point_count$from AND GeometryType(f.geom) <> 'POINT'"
@@ -303,7 +303,7 @@ layer_sql() {
   else
     features="SELECT $mvt_geom AS geom$attributes$from"
   fi
-  echo "WITH bounds AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile, ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => $margin), 4326) AS query) SELECT ST_AsMVT(t.*, '$layer', $EXTENT, 'geom') FROM ($features) t;"
+  echo "WITH bounds AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile, ST_MakeEnvelope(:west, :south, :east, :north, 4326) AS query) SELECT ST_AsMVT(t.*, '$layer', $EXTENT, 'geom') FROM ($features) t;"
 }
 
 # Layers whose points TileService thins below FULL_DETAIL_ZOOM (more than THIN_ABOVE features).
@@ -328,15 +328,22 @@ layer_script_lines() {
 # pgbench script per measured layer ("all": every plan layer's statement in turn, as the
 # service sends them for /ogc/tiles, whose answer is their concatenation).
 write_floor_scripts() {
-  sql "CREATE TABLE bench_tiles (n int PRIMARY KEY, z int, x int, y int)" >/dev/null
+  sql "CREATE TABLE bench_tiles (n int PRIMARY KEY, z int, x int, y int,
+         west float8, south float8, east float8, north float8)" >/dev/null
   awk '{ print NR "," $1 "," $3 "," $2 }' "$WORK/tiles.txt" \
-    | psql_admin "$DB" -c "\\copy bench_tiles FROM STDIN WITH (FORMAT csv)"
+    | psql_admin "$DB" -c "\\copy bench_tiles (n, z, x, y) FROM STDIN WITH (FORMAT csv)"
+  # the buffered tile as a lon/lat box, which the service computes in Java and binds
+  local margin
+  margin="$(awk -v b=$BUFFER -v e=$EXTENT 'BEGIN { print b / e }')"
+  sql "UPDATE bench_tiles SET west = ST_XMin(box), south = ST_YMin(box), east = ST_XMax(box), north = ST_YMax(box)
+       FROM (SELECT n AS tile, ST_Transform(ST_TileEnvelope(z, x, y, margin => $margin), 4326) AS box
+             FROM bench_tiles) boxes WHERE n = tile" >/dev/null
   sql "VACUUM ANALYZE bench_tiles" >/dev/null
   local layer member
   for layer in $LAYERS; do
     {
       echo "\\set n random(1, $TILE_COUNT)"
-      echo "SELECT z, x, y FROM bench_tiles WHERE n = :n \\gset"
+      echo "SELECT z, x, y, west, south, east, north FROM bench_tiles WHERE n = :n \\gset"
       if [ "$layer" = all ]; then
         for member in $PLAN_LAYERS; do layer_script_lines "$member"; done
       else
@@ -542,8 +549,9 @@ check_floor() {
     for member in $( [ "$layer" = all ] && echo "$PLAN_LAYERS" || echo "$layer"); do
       thin=0
       if is_thinned "$member" && [ "$z" -lt "$FULL_DETAIL_ZOOM" ]; then thin=1; fi
-      # psql fills in :z :x :y from -v (read from standard input: -c would not interpolate)
-      layer_sql "$member" "$thin" | psql_admin "$DB" -At -v z="$z" -v x="$x" -v y="$y" | sed 's/^\\x//'
+      # psql fills in :z :x :y from -v and the box from bench_tiles (read from standard input: -c would not interpolate)
+      { echo "SELECT west, south, east, north FROM bench_tiles WHERE z = :z AND x = :x AND y = :y LIMIT 1 \\gset"
+        layer_sql "$member" "$thin"; } | psql_admin "$DB" -At -v z="$z" -v x="$x" -v y="$y" | sed 's/^\\x//'
     done | tr -d '\n' | xxd -r -p >"$WORK/check-floor.pbf"
     if cmp -s "$WORK/check-service.pbf" "$WORK/check-floor.pbf"; then
       identical=$((identical + 1))

@@ -46,6 +46,19 @@ public final class WebMercator {
         return Math.toDegrees(2 * Math.atan(Math.exp(y / RADIUS)) - Math.PI / 2);
     }
 
+    /**
+     * Tile z/x/y of the WebMercatorQuad grid in metres (row 0 at the top, north), grown on each
+     * side by {@code margin} times its width, the buffer of a vector tile.
+     */
+    public static Envelope tile(int z, int x, int y, double margin) {
+        double size = 2 * HALF_WORLD / (1L << z);
+        double minX = -HALF_WORLD + x * size;
+        double maxY = HALF_WORLD - y * size;
+        Envelope tile = new Envelope(minX, minX + size, maxY - size, maxY);
+        tile.expandBy(size * margin);
+        return tile;
+    }
+
     /** A Web Mercator box as a WGS84 lon/lat box (exact: both axes map independently). */
     public static Envelope toLonLat(Envelope metres) {
         return new Envelope(lon(metres.getMinX()), lon(metres.getMaxX()), lat(metres.getMinY()), lat(metres.getMaxY()));

@@ -18,18 +18,11 @@ record TileAddress(int z, int y, int x) {
 
     /** The tile's square in Web Mercator metres; row 0 is at the top (north). */
     Envelope mercator() {
-        double size = 2 * WebMercator.HALF_WORLD / (1L << z);
-        double minX = -WebMercator.HALF_WORLD + x * size;
-        double maxY = WebMercator.HALF_WORLD - y * size;
-        return new Envelope(minX, minX + size, maxY - size, maxY);
+        return WebMercator.tile(z, x, y, 0);
     }
 
     /** The square grown by {@code buffer} of {@code extent} units on each side. */
     Envelope mercator(int extent, int buffer) {
-        Envelope tile = mercator();
-        double margin = tile.getWidth() * buffer / extent;
-        Envelope grown = new Envelope(tile);
-        grown.expandBy(margin);
-        return grown;
+        return WebMercator.tile(z, x, y, (double) buffer / extent);
     }
 }

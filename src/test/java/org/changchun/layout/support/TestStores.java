@@ -35,6 +35,16 @@ public final class TestStores {
         return create(kind, 2, Duration.ofMinutes(10));
     }
 
+    /**
+     * From now on every statement of the store runs on the same connection, for tests that look
+     * at the session (migrating and loading need two).
+     */
+    public static void narrowToOneConnection(StoreUnderTest store) {
+        store.dataSource().getHikariConfigMXBean().setMinimumIdle(1);
+        store.dataSource().getHikariConfigMXBean().setMaximumPoolSize(1);
+        store.dataSource().getHikariPoolMXBean().softEvictConnections();
+    }
+
     public static StoreUnderTest create(String kind, int keptPreviousVersions, Duration abandonedAfter) {
         HikariDataSource dataSource = switch (kind) {
             case "h2gis" -> dataSource(h2Url(), "sa", "");

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.NativeTiles;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,6 +31,7 @@ final class JdbcNativeTiles implements NativeTiles {
 
     @Override
     public byte[] tile(int z, int x, int y, int extent, int buffer, List<Layer> layers) {
+        Envelope read = WebMercator.toLonLat(WebMercator.tile(z, x, y, (double) buffer / extent));
         ByteArrayOutputStream tile = new ByteArrayOutputStream();
         for (Layer layer : layers) {
             LayerTable table = currentTables.apply(layer.layerId());
@@ -45,7 +48,8 @@ final class JdbcNativeTiles implements NativeTiles {
                 attributes.add(fields.get(i).name());
             }
             String query = sql.layerTile(table.table(), columns, attributes, extent, buffer, layer.pointCellPixels());
-            byte[] encoded = jdbc.queryForObject(query, byte[].class, z, x, y, z, x, y, layer.mvtLayerName());
+            byte[] encoded = jdbc.queryForObject(query, byte[].class, z, x, y,
+                    read.getMinX(), read.getMinY(), read.getMaxX(), read.getMaxY(), layer.mvtLayerName());
             if (encoded != null) {
                 tile.writeBytes(encoded);
             }

@@ -7,8 +7,8 @@ public interface MvtSql {
 
     /**
      * A query returning one row with one binary column: one layer of tile z/x/y encoded as MVT,
-     * empty when no feature falls in it. Its parameters, in order: z, x, y, then z, x, y again,
-     * then the MVT layer name.
+     * empty when no feature falls in it. Its parameters, in order: z, x, y; the buffered tile as a
+     * WGS84 lon/lat box (west, south, east, north), the features to read; the MVT layer name.
      *
      * @param table          the feature table
      * @param columns        the attribute columns, in order
