@@ -278,11 +278,11 @@ inspect_layers() {
 
 # ------------------------------------------------------------------------ the floor's SQL
 
-# layer_sql LAYER THIN: the statement PostgisMvtSql.layerTile builds for the layer, with the
+# layer_select LAYER THIN: one layer's part of the statement PostgisMvtSql.tile builds, with the
 # tile's z, x, y and its buffered lon/lat box as pgbench/psql variables (:z, :x, :y, :west,
 # :south, :east, :north) where the service binds parameters.
 # THIN=1 is the low-zoom form that merges the points of a big layer per CELL-unit grid cell.
-layer_sql() {
+layer_select() {
   local layer="$1" thin="$2" table attributes="" nulls="" field
   table="$(cat "$WORK/layer-$layer.table")"
   # JdbcNativeTiles: the row id is attribute "id" unless the layer has a field of that name
@@ -303,30 +303,46 @@ layer_sql() {
   else
     features="SELECT $mvt_geom AS geom$attributes$from"
   fi
-  echo "WITH bounds AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile, ST_MakeEnvelope(:west, :south, :east, :north, 4326) AS query) SELECT ST_AsMVT(t.*, '$layer', $EXTENT, 'geom') FROM ($features) t;"
+  printf '%s' "COALESCE((SELECT ST_AsMVT(t.*, '$layer', $EXTENT, 'geom') FROM ($features) t), ''::bytea)"
 }
 
 # Layers whose points TileService thins below FULL_DETAIL_ZOOM (more than THIN_ABOVE features).
 is_thinned() { [ "$(cat "$WORK/layer-$1.count")" -gt "$THIN_ABOVE" ]; }
 
-# layer_script_lines LAYER: pgbench lines running the layer's statement for the tile in :z :x :y,
+# tile_sql LOW LAYER...: the one statement the service sends for a tile of these layers, in order;
+# LOW=1 for a tile below FULL_DETAIL_ZOOM, where thinned layers take their thinned form. (For the
+# whole plan the service leaves out layers whose extent misses the tile; here their part runs and
+# finds no rows, which only adds to the floor's work.)
+tile_sql() {
+  local low="$1" parts="" layer thin
+  shift
+  for layer in "$@"; do
+    thin=0
+    if [ "$low" = 1 ] && is_thinned "$layer"; then thin=1; fi
+    parts+="${parts:+ || }$(layer_select "$layer" "$thin")"
+  done
+  echo "WITH bounds AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile, ST_MakeEnvelope(:west, :south, :east, :north, 4326) AS query) SELECT $parts;"
+}
+
+# tile_script_lines LAYER...: pgbench lines running the statement for the tile in :z :x :y,
 # choosing the thinned form by zoom as TileService.pointCell does.
-layer_script_lines() {
-  local layer="$1"
-  if is_thinned "$layer"; then
+tile_script_lines() {
+  local layer thinned=0
+  for layer in "$@"; do ! is_thinned "$layer" || thinned=1; done
+  if [ "$thinned" = 1 ]; then
     echo "\\if :z < $FULL_DETAIL_ZOOM"
-    layer_sql "$layer" 1
+    tile_sql 1 "$@"
     echo "\\else"
-    layer_sql "$layer" 0
+    tile_sql 0 "$@"
     echo "\\endif"
   else
-    layer_sql "$layer" 0
+    tile_sql 0 "$@"
   fi
 }
 
 # The tile list as a table, so that a pgbench script picks a tile by a random row number; one
-# pgbench script per measured layer ("all": every plan layer's statement in turn, as the
-# service sends them for /ogc/tiles, whose answer is their concatenation).
+# pgbench script per measured layer ("all": the one statement of every plan layer that the
+# service sends for /ogc/tiles).
 write_floor_scripts() {
   sql "CREATE TABLE bench_tiles (n int PRIMARY KEY, z int, x int, y int,
          west float8, south float8, east float8, north float8)" >/dev/null
@@ -339,16 +355,13 @@ write_floor_scripts() {
        FROM (SELECT n AS tile, ST_Transform(ST_TileEnvelope(z, x, y, margin => $margin), 4326) AS box
              FROM bench_tiles) boxes WHERE n = tile" >/dev/null
   sql "VACUUM ANALYZE bench_tiles" >/dev/null
-  local layer member
+  local layer
   for layer in $LAYERS; do
     {
       echo "\\set n random(1, $TILE_COUNT)"
       echo "SELECT z, x, y, west, south, east, north FROM bench_tiles WHERE n = :n \\gset"
-      if [ "$layer" = all ]; then
-        for member in $PLAN_LAYERS; do layer_script_lines "$member"; done
-      else
-        layer_script_lines "$layer"
-      fi
+      # shellcheck disable=SC2086  # one layer per word
+      tile_script_lines $( [ "$layer" = all ] && echo "$PLAN_LAYERS" || echo "$layer")
     } >"$WORK/floor-$layer.sql"
   done
 }
@@ -542,17 +555,17 @@ check_peers() {
 # identical; when the rows come in another order they are not, and the decoded tiles must then
 # hold the same features.
 check_floor() {
-  local layer="$1" z y x member path identical=0 equal=0 differ=0 thin
+  local layer="$1" z y x path identical=0 equal=0 differ=0 low
   while read -r z y x; do
     if [ "$layer" = all ]; then path="ogc/tiles/WebMercatorQuad/$z/$y/$x"; else path="ogc/collections/$layer/tiles/WebMercatorQuad/$z/$y/$x"; fi
     if [ -f "$WORK/static/$path" ]; then cp "$WORK/static/$path" "$WORK/check-service.pbf"; else : >"$WORK/check-service.pbf"; fi
-    for member in $( [ "$layer" = all ] && echo "$PLAN_LAYERS" || echo "$layer"); do
-      thin=0
-      if is_thinned "$member" && [ "$z" -lt "$FULL_DETAIL_ZOOM" ]; then thin=1; fi
-      # psql fills in :z :x :y from -v and the box from bench_tiles (read from standard input: -c would not interpolate)
-      { echo "SELECT west, south, east, north FROM bench_tiles WHERE z = :z AND x = :x AND y = :y LIMIT 1 \\gset"
-        layer_sql "$member" "$thin"; } | psql_admin "$DB" -At -v z="$z" -v x="$x" -v y="$y" | sed 's/^\\x//'
-    done | tr -d '\n' | xxd -r -p >"$WORK/check-floor.pbf"
+    low=0
+    [ "$z" -ge "$FULL_DETAIL_ZOOM" ] || low=1
+    # psql fills in :z :x :y from -v and the box from bench_tiles (read from standard input: -c would not interpolate)
+    # shellcheck disable=SC2046  # one layer per word
+    { echo "SELECT west, south, east, north FROM bench_tiles WHERE z = :z AND x = :x AND y = :y LIMIT 1 \\gset"
+      tile_sql "$low" $( [ "$layer" = all ] && echo "$PLAN_LAYERS" || echo "$layer"); } \
+      | psql_admin "$DB" -At -v z="$z" -v x="$x" -v y="$y" | sed 's/^\\x//' | tr -d '\n' | xxd -r -p >"$WORK/check-floor.pbf"
     if cmp -s "$WORK/check-service.pbf" "$WORK/check-floor.pbf"; then
       identical=$((identical + 1))
     elif /usr/bin/python3 "$HERE/compare_tiles.py" content "$WORK/check-service.pbf" "$WORK/check-floor.pbf" >/dev/null; then

@@ -1,6 +1,5 @@
 package org.changchun.layout.store.jdbc;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -11,15 +10,14 @@ import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Vector tiles encoded by the database with its {@link MvtSql}. A tile of several layers is the
- * concatenation of one-layer tiles, which is itself a valid tile (MVT layers are repeated
- * protobuf fields).
+ * Vector tiles encoded by the database with its {@link MvtSql}, in one statement per tile whatever
+ * the number of layers: a tile of the whole plan is one round trip, not one per layer.
  */
 final class JdbcNativeTiles implements NativeTiles {
 
     /** Bounded in time, as every query made for a request. */
     private final JdbcTemplate jdbc;
-    /** The store's current table of a layer, known without a query: a tile then costs one statement per layer. */
+    /** The store's current table of a layer, known without a query: a tile then costs one statement. */
     private final Function<String, LayerTable> currentTables;
     private final MvtSql sql;
 
@@ -31,29 +29,34 @@ final class JdbcNativeTiles implements NativeTiles {
 
     @Override
     public byte[] tile(int z, int x, int y, int extent, int buffer, List<Layer> layers) {
-        Envelope read = WebMercator.toLonLat(WebMercator.tile(z, x, y, (double) buffer / extent));
-        ByteArrayOutputStream tile = new ByteArrayOutputStream();
-        for (Layer layer : layers) {
-            LayerTable table = currentTables.apply(layer.layerId());
-            List<String> columns = new ArrayList<>();
-            List<String> attributes = new ArrayList<>();
-            boolean hasIdField = table.fields().stream().anyMatch(f -> f.name().equals("id"));
-            if (!hasIdField) {
-                columns.add("id");
-                attributes.add("id");
-            }
-            List<FieldSpec> fields = table.fields();
-            for (int i = 0; i < fields.size(); i++) {
-                columns.add(LayerTable.columnName(i));
-                attributes.add(fields.get(i).name());
-            }
-            String query = sql.layerTile(table.table(), columns, attributes, extent, buffer, layer.pointCellPixels());
-            byte[] encoded = jdbc.queryForObject(query, byte[].class, z, x, y,
-                    read.getMinX(), read.getMinY(), read.getMaxX(), read.getMaxY(), layer.mvtLayerName());
-            if (encoded != null) {
-                tile.writeBytes(encoded);
-            }
+        if (layers.isEmpty()) {
+            return new byte[0];
         }
-        return tile.toByteArray();
+        Envelope read = WebMercator.toLonLat(WebMercator.tile(z, x, y, (double) buffer / extent));
+        List<MvtSql.TileLayer> tileLayers = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>(List.of(z, x, y,
+                read.getMinX(), read.getMinY(), read.getMaxX(), read.getMaxY()));
+        for (Layer layer : layers) {
+            tileLayers.add(tileLayer(currentTables.apply(layer.layerId()), layer.pointCellPixels()));
+            parameters.add(layer.mvtLayerName());
+        }
+        byte[] encoded = jdbc.queryForObject(sql.tile(tileLayers, extent, buffer), byte[].class, parameters.toArray());
+        return encoded == null ? new byte[0] : encoded;
+    }
+
+    /** The layer's columns, named as its fields; the row id is attribute {@code id} unless a field has that name. */
+    private static MvtSql.TileLayer tileLayer(LayerTable table, int pointCellPixels) {
+        List<String> columns = new ArrayList<>();
+        List<String> attributes = new ArrayList<>();
+        if (table.fields().stream().noneMatch(f -> f.name().equals("id"))) {
+            columns.add("id");
+            attributes.add("id");
+        }
+        List<FieldSpec> fields = table.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add(LayerTable.columnName(i));
+            attributes.add(fields.get(i).name());
+        }
+        return new MvtSql.TileLayer(table.table(), columns, attributes, pointCellPixels);
     }
 }

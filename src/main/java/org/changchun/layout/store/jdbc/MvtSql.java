@@ -6,15 +6,21 @@ import java.util.List;
 public interface MvtSql {
 
     /**
-     * A query returning one row with one binary column: one layer of tile z/x/y encoded as MVT,
-     * empty when no feature falls in it. Its parameters, in order: z, x, y; the buffered tile as a
-     * WGS84 lon/lat box (west, south, east, north), the features to read; the MVT layer name.
+     * One layer of a tile.
      *
-     * @param table          the feature table
-     * @param columns        the attribute columns, in order
-     * @param attributes     the attribute names for those columns, already validated
+     * @param table           the feature table
+     * @param columns         the attribute columns, in order
+     * @param attributes      the attribute names for those columns, already validated
      * @param pointCellPixels 0 to keep every point, else the cell size points are merged by
      */
-    String layerTile(String table, List<String> columns, List<String> attributes, int extent, int buffer,
-                     int pointCellPixels);
+    record TileLayer(String table, List<String> columns, List<String> attributes, int pointCellPixels) {
+    }
+
+    /**
+     * A query returning one row with one binary column: tile z/x/y of these layers encoded as MVT,
+     * one MVT layer each, in order, and empty when no feature falls in it. Its parameters, in
+     * order: z, x, y; the buffered tile as a WGS84 lon/lat box (west, south, east, north), the
+     * features to read; then each layer's MVT name.
+     */
+    String tile(List<TileLayer> layers, int extent, int buffer);
 }

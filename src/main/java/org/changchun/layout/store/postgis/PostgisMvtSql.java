@@ -22,34 +22,40 @@ import org.changchun.layout.store.jdbc.MvtSql;
 final class PostgisMvtSql implements MvtSql {
 
     @Override
-    public String layerTile(String table, List<String> columns, List<String> attributes, int extent, int buffer,
-                            int pointCellPixels) {
-        String bounds = "WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS tile, "
-                + "ST_MakeEnvelope(?, ?, ?, ?, 4326) AS query)";
+    public String tile(List<TileLayer> layers, int extent, int buffer) {
+        StringJoiner tile = new StringJoiner(" || ", "WITH bounds AS (SELECT ST_TileEnvelope(?, ?, ?) AS tile, "
+                + "ST_MakeEnvelope(?, ?, ?, ?, 4326) AS query) SELECT ", "");
+        for (TileLayer layer : layers) {
+            // a layer with no feature in the tile adds nothing (ST_AsMVT of no rows is empty)
+            tile.add("COALESCE((SELECT ST_AsMVT(t.*, ?, " + extent + ", 'geom') FROM ("
+                    + features(layer, extent, buffer) + ") t), ''::bytea)");
+        }
+        return tile.toString();
+    }
+
+    private static String features(TileLayer layer, int extent, int buffer) {
         String mvtGeom = "ST_AsMVTGeom(ST_Transform(ST_ClipByBox2D(f.geom, bounds.query), 3857), bounds.tile, "
                 + extent + ", " + buffer + ", true)";
-        String from = " FROM " + table + " f, bounds WHERE f.geom && bounds.query";
+        String from = " FROM " + layer.table() + " f, bounds WHERE f.geom && bounds.query";
         StringJoiner attributeList = new StringJoiner("");
-        for (int i = 0; i < columns.size(); i++) {
-            attributeList.add(", f." + columns.get(i) + " AS " + quote(attributes.get(i)));
+        for (int i = 0; i < layer.columns().size(); i++) {
+            attributeList.add(", f." + layer.columns().get(i) + " AS " + quote(layer.attributes().get(i)));
         }
-        String features;
-        if (pointCellPixels <= 0) {
-            features = "SELECT " + mvtGeom + " AS geom" + attributeList + from;
-        } else {
-            StringJoiner nulls = new StringJoiner("");
-            for (String attribute : attributes) {
-                nulls.add(", NULL AS " + quote(attribute));
-            }
-            // points merge into one per grid cell; other geometries keep their attributes
-            features = "SELECT " + mvtGeom + " AS geom" + attributeList + ", NULL::bigint AS point_count" + from
-                    + " AND GeometryType(f.geom) <> 'POINT'"
-                    + " UNION ALL SELECT ST_SnapToGrid(p.geom, " + pointCellPixels + ") AS geom" + nulls
-                    + ", count(*) AS point_count FROM (SELECT " + mvtGeom + " AS geom" + from
-                    + " AND GeometryType(f.geom) = 'POINT') p WHERE p.geom IS NOT NULL"
-                    + " GROUP BY ST_SnapToGrid(p.geom, " + pointCellPixels + ")";
+        int cell = layer.pointCellPixels();
+        if (cell <= 0) {
+            return "SELECT " + mvtGeom + " AS geom" + attributeList + from;
         }
-        return bounds + " SELECT ST_AsMVT(t.*, ?, " + extent + ", 'geom') FROM (" + features + ") t";
+        StringJoiner nulls = new StringJoiner("");
+        for (String attribute : layer.attributes()) {
+            nulls.add(", NULL AS " + quote(attribute));
+        }
+        // points merge into one per grid cell; other geometries keep their attributes
+        return "SELECT " + mvtGeom + " AS geom" + attributeList + ", NULL::bigint AS point_count" + from
+                + " AND GeometryType(f.geom) <> 'POINT'"
+                + " UNION ALL SELECT ST_SnapToGrid(p.geom, " + cell + ") AS geom" + nulls
+                + ", count(*) AS point_count FROM (SELECT " + mvtGeom + " AS geom" + from
+                + " AND GeometryType(f.geom) = 'POINT') p WHERE p.geom IS NOT NULL"
+                + " GROUP BY ST_SnapToGrid(p.geom, " + cell + ")";
     }
 
     /** An attribute name as a quoted SQL identifier. */
