@@ -306,6 +306,9 @@ layer_select() {
   printf '%s' "COALESCE((SELECT ST_AsMVT(t.*, '$layer', $EXTENT, 'geom') FROM ($features) t), ''::bytea)"
 }
 
+# layer_members LAYER: the plan layers a measured layer draws ("all": every plan layer).
+layer_members() { if [ "$1" = all ]; then echo "$PLAN_LAYERS"; else echo "$1"; fi; }
+
 # Layers whose points TileService thins below FULL_DETAIL_ZOOM (more than THIN_ABOVE features).
 is_thinned() { [ "$(cat "$WORK/layer-$1.count")" -gt "$THIN_ABOVE" ]; }
 
@@ -361,7 +364,7 @@ write_floor_scripts() {
       echo "\\set n random(1, $TILE_COUNT)"
       echo "SELECT z, x, y, west, south, east, north FROM bench_tiles WHERE n = :n \\gset"
       # shellcheck disable=SC2086  # one layer per word
-      tile_script_lines $( [ "$layer" = all ] && echo "$PLAN_LAYERS" || echo "$layer")
+      tile_script_lines $(layer_members "$layer")
     } >"$WORK/floor-$layer.sql"
   done
 }
@@ -564,7 +567,7 @@ check_floor() {
     # psql fills in :z :x :y from -v and the box from bench_tiles (read from standard input: -c would not interpolate)
     # shellcheck disable=SC2046  # one layer per word
     { echo "SELECT west, south, east, north FROM bench_tiles WHERE z = :z AND x = :x AND y = :y LIMIT 1 \\gset"
-      tile_sql "$low" $( [ "$layer" = all ] && echo "$PLAN_LAYERS" || echo "$layer"); } \
+      tile_sql "$low" $(layer_members "$layer"); } \
       | psql_admin "$DB" -At -v z="$z" -v x="$x" -v y="$y" | sed 's/^\\x//' | tr -d '\n' | xxd -r -p >"$WORK/check-floor.pbf"
     if cmp -s "$WORK/check-service.pbf" "$WORK/check-floor.pbf"; then
       identical=$((identical + 1))

@@ -44,11 +44,12 @@ final class JavaTileEncoder implements NativeTiles {
         TileAddress address = new TileAddress(z, y, x);
         Envelope tile = address.mercator();
         Envelope clip = address.mercator(extent, buffer);
+        Envelope read = WebMercator.toLonLat(clip);
         MvtLayerParams params = new MvtLayerParams(extent);
         List<JtsLayer> encoded = new ArrayList<>();
         for (Layer layer : layers) {
             List<Feature> features = store.query(new FeatureQuery(layer.layerId(),
-                    Optional.of(WebMercator.toLonLat(clip)), null, List.of(), Integer.MAX_VALUE, 0)).features();
+                    Optional.of(read), null, List.of(), Integer.MAX_VALUE, 0)).features();
             List<Geometry> drawn = new ArrayList<>();
             Map<Coordinate, Long> pointsPerCell = new LinkedHashMap<>();
             for (Feature feature : features) {

@@ -2,9 +2,9 @@ package org.changchun.layout.tiles;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpStatus;
 
 /**
  * The {@code http.server.requests} timers of Spring's request observation, for the answers
@@ -37,24 +37,9 @@ final class RequestTimers {
                 .tag("method", "GET")
                 .tag("uri", key.uri())
                 .tag("status", Integer.toString(key.status()))
-                .tag("outcome", outcome(key.status()))
+                .tag("outcome", Outcome.forStatus(key.status()).name())
                 .tag("exception", key.exception())
                 .tag("error", key.exception())
                 .register(registry);
-    }
-
-    /** The outcome tag Spring's DefaultServerRequestObservationConvention gives a status. */
-    private static String outcome(int status) {
-        HttpStatus.Series series = HttpStatus.Series.resolve(status);
-        if (series == null) {
-            return "UNKNOWN";
-        }
-        return switch (series) {
-            case INFORMATIONAL -> "INFORMATIONAL";
-            case SUCCESSFUL -> "SUCCESS";
-            case REDIRECTION -> "REDIRECTION";
-            case CLIENT_ERROR -> "CLIENT_ERROR";
-            case SERVER_ERROR -> "SERVER_ERROR";
-        };
     }
 }

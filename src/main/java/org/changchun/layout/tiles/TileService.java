@@ -14,6 +14,7 @@ import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.NativeTiles;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,8 +82,9 @@ class TileService {
     }
 
     private byte[] encode(List<LayerInfo> layers, TileAddress address) {
+        Envelope read = WebMercator.toLonLat(address.mercator(properties.extent(), properties.buffer()));
         List<NativeTiles.Layer> wanted = layers.stream()
-                .filter(layer -> intersects(layer, address))
+                .filter(layer -> intersects(layer, read))
                 .map(layer -> new NativeTiles.Layer(layer.id(), layer.id(), pointCell(layer, address)))
                 .toList();
         if (wanted.isEmpty()) {
@@ -92,10 +94,8 @@ class TileService {
     }
 
     /** A tile outside a layer's extent is empty; no need to ask the store. */
-    private boolean intersects(LayerInfo layer, TileAddress address) {
-        return Optional.ofNullable(layer.extent()).filter(e -> !e.isNull())
-                .map(extent -> WebMercator.toLonLat(address.mercator(properties.extent(), properties.buffer())).intersects(extent))
-                .orElse(false);
+    private static boolean intersects(LayerInfo layer, Envelope read) {
+        return Optional.ofNullable(layer.extent()).filter(e -> !e.isNull()).map(read::intersects).orElse(false);
     }
 
     private int pointCell(LayerInfo layer, TileAddress address) {
