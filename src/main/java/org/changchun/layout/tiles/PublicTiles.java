@@ -1,11 +1,13 @@
 package org.changchun.layout.tiles;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.security.SecurityProperties;
@@ -15,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -28,10 +32,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * cross-origin request (CORS), anything this filter does not recognise as a tile address.
  *
  * <p>The answer is the controller's: the same status, entity tag, {@code Cache-Control}, the
- * security headers Spring Security adds, and for a failure the same problem document, rendered by
- * the same exception handlers ({@code TilesTest} and {@code DatabaseOutageTest} compare the two
- * paths). Request metrics count these answers under the tile route, in the same timers as Spring's
- * request observation, which this filter runs before ({@link RequestTimers}).
+ * security headers (written by Spring Security's own header filter, taken from its chain, so a
+ * tile over HTTPS gets HSTS like any other answer), and for a failure the same problem document,
+ * rendered by the same exception handlers ({@code TilesTest} and {@code DatabaseOutageTest}
+ * compare the two paths). Request metrics count these answers under the tile route, in the same
+ * timers as Spring's request observation, which this filter runs before ({@link RequestTimers}).
  */
 @Component
 @Order(PublicTiles.ORDER)
@@ -48,16 +53,20 @@ class PublicTiles extends OncePerRequestFilter {
     private final TileProperties properties;
     private final HandlerExceptionResolver errors;
     private final RequestTimers timers;
+    /** Spring Security's header writers as its chain runs them; absent when that chain writes none. */
+    private final Optional<Filter> securityHeaders;
     private final boolean anonymousRead;
     private final String cacheControl;
 
     PublicTiles(LayerCatalog catalog, TileService tiles, TileProperties properties, SecurityProperties security,
-                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors, MeterRegistry meters) {
+                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors, MeterRegistry meters,
+                SecurityFilterChain securityChain) {
         this.catalog = catalog;
         this.tiles = tiles;
         this.properties = properties;
         this.errors = errors;
         this.timers = new RequestTimers(meters);
+        this.securityHeaders = securityChain.getFilters().stream().filter(HeaderWriterFilter.class::isInstance).findFirst();
         this.anonymousRead = security.anonymousRead();
         this.cacheControl = TilesController.caching(properties).getHeaderValue();
     }
@@ -78,10 +87,17 @@ class PublicTiles extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        // what Spring Security's header writers add to every answer of this service
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-XSS-Protection", "0");
-        response.setHeader("X-Frame-Options", "DENY");
+        if (securityHeaders.isEmpty()) {
+            answerOrRenderFailure(route, request, response, start);
+            return;
+        }
+        // the header filter writes its headers when the answer is committed, so the answer goes through its wrapper
+        securityHeaders.get().doFilter(request, response, (wrappedRequest, wrappedResponse) -> answerOrRenderFailure(
+                route, (HttpServletRequest) wrappedRequest, (HttpServletResponse) wrappedResponse, start));
+    }
+
+    private void answerOrRenderFailure(Route route, HttpServletRequest request, HttpServletResponse response, long start)
+            throws IOException {
         try {
             answer(route, request, response);
             timers.record(route.pattern(), response.getStatus(), null, System.nanoTime() - start);
@@ -101,7 +117,7 @@ class PublicTiles extends OncePerRequestFilter {
 
     private void answer(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String etag = tiles.etag(route.layers(), route.address());
-        if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (IfNoneMatch.matches(request, etag)) {
             status(response, HttpServletResponse.SC_NOT_MODIFIED, etag);
             return;
         }

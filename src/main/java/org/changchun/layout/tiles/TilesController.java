@@ -1,5 +1,6 @@
 package org.changchun.layout.tiles;
 
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -12,21 +13,19 @@ import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.LayerKind;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * OGC API - Tiles for every collection and for the whole plan (one MVT layer per collection), in
  * WebMercatorQuad, with tileset metadata and TileJSON 3.0. Tiles carry a strong entity tag from
- * the layers' data versions: a matching {@code If-None-Match} is answered 304 without encoding,
- * and a tile with no feature is answered 204. Anonymous tile requests rarely get here: {@link PublicTiles}
+ * the layers' data versions: a matching {@code If-None-Match} ({@link IfNoneMatch}) is answered 304
+ * without encoding, and a tile with no feature is answered 204. Anonymous tile requests rarely get here: {@link PublicTiles}
  * answers them before Spring Security, the same way.
  */
 @RestController
@@ -51,19 +50,18 @@ class TilesController {
             description = "Mapbox vector tile (one layer named after the collection); 204 when empty")
     ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
                                           @PathVariable int z, @PathVariable int y, @PathVariable int x,
-                                          @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+                                          HttpServletRequest request) {
         requireWebMercatorQuad(tileMatrixSetId);
-        return tile(List.of(catalog.get(collectionId)), TileAddress.of(z, y, x, properties.maxZoom()), ifNoneMatch);
+        return tile(List.of(catalog.get(collectionId)), TileAddress.of(z, y, x, properties.maxZoom()), request);
     }
 
     @GetMapping("/ogc/tiles" + TILE_PATH)
     @Operation(summary = "全部规划图层的矢量瓦片 / a vector tile of every plan layer",
             description = "one MVT layer per plan collection (plan areas and projects); 204 when empty")
     ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable int z,
-                                       @PathVariable int y, @PathVariable int x,
-                                       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+                                       @PathVariable int y, @PathVariable int x, HttpServletRequest request) {
         requireWebMercatorQuad(tileMatrixSetId);
-        return tile(planLayers(catalog), TileAddress.of(z, y, x, properties.maxZoom()), ifNoneMatch);
+        return tile(planLayers(catalog), TileAddress.of(z, y, x, properties.maxZoom()), request);
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles")
@@ -128,10 +126,10 @@ class TilesController {
         return TileMatrixSet.definition(properties.maxZoom());
     }
 
-    private ResponseEntity<byte[]> tile(List<LayerInfo> layers, TileAddress address, String ifNoneMatch) {
+    private ResponseEntity<byte[]> tile(List<LayerInfo> layers, TileAddress address, HttpServletRequest request) {
         CacheControl caching = caching(properties);
         String etag = tiles.etag(layers, address);
-        if (etag.equals(ifNoneMatch)) {
+        if (IfNoneMatch.matches(request, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching).build();
         }
         Tile tile = tiles.tile(layers, address, etag);

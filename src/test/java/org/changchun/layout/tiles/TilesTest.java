@@ -93,6 +93,30 @@ abstract class TilesTest {
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.bytes()).isEmpty();
         assertThat(http.send("GET", path, null, null, "If-None-Match", "\"other\"").status()).isEqualTo(200);
+        // as a cache with several versions, or one that weakened the tag, revalidates; on both paths
+        for (String[] credentials : List.of(new String[0], new String[] {"Authorization", Http.basic("editor", "editor-secret")})) {
+            for (String ifNoneMatch : List.of("\"other\", " + etag, "W/" + etag, "*")) {
+                String[] headers = java.util.stream.Stream.concat(java.util.stream.Stream.of("If-None-Match", ifNoneMatch),
+                        java.util.Arrays.stream(credentials)).toArray(String[]::new);
+                assertThat(http.send("GET", path, null, null, headers).status()).as(ifNoneMatch).isEqualTo(304);
+            }
+        }
+    }
+
+    @Test
+    void aPublicTileOverHttpsCarriesTheSecurityHeadersEveryAnswerDoes() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/ogc/collections/districts/tiles/WebMercatorQuad/"
+                + CENTRE_TILE);
+        request.setSecure(true);
+        request.setScheme("https");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        publicTiles.doFilter(request, response, (req, res) -> {
+            throw new AssertionError("a public tile is answered before Spring Security");
+        });
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Strict-Transport-Security")).startsWith("max-age=");
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
     }
 
     @Test

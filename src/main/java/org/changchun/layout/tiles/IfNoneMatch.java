@@ -1,0 +1,33 @@
+package org.changchun.layout.tiles;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Enumeration;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Whether a request's {@code If-None-Match} names the tile's current entity tag, as RFC 9110
+ * (13.1.2) has it: the header may be repeated, each a list of tags, or {@code *}; comparison is
+ * weak, so a cache that weakened the tag (a compressing proxy adds {@code W/}) still revalidates.
+ */
+final class IfNoneMatch {
+
+    private IfNoneMatch() {
+    }
+
+    static boolean matches(HttpServletRequest request, String etag) {
+        Enumeration<String> values = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+        if (values == null || !values.hasMoreElements()) {
+            return false;
+        }
+        ETag current = ETag.create(etag);
+        while (values.hasMoreElements()) {
+            for (ETag named : ETag.parse(values.nextElement())) {
+                if (named.isWildcard() || named.compare(current, false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
