@@ -343,9 +343,12 @@ tile_script_lines() {
   fi
 }
 
-# The tile list as a table, so that a pgbench script picks a tile by a random row number; one
-# pgbench script per measured layer ("all": the one statement of every plan layer that the
-# service sends for /ogc/tiles).
+# The tile list as a table, so that a pgbench script picks a tile by its row number; one pgbench
+# script per measured layer ("all": the one statement of every plan layer that the service sends
+# for /ogc/tiles). Like a wrk connection, each client walks the list in order from its own
+# starting point (clients spread evenly; pgbench keeps :i per client from one transaction to the
+# next), so the floor is asked for the same stretches of the list as the HTTP peers, not a random
+# draw whose share of the costly low-zoom tiles varies from run to run.
 write_floor_scripts() {
   sql "CREATE TABLE bench_tiles (n int PRIMARY KEY, z int, x int, y int,
          west float8, south float8, east float8, north float8)" >/dev/null
@@ -361,7 +364,8 @@ write_floor_scripts() {
   local layer
   for layer in $LAYERS; do
     {
-      echo "\\set n random(1, $TILE_COUNT)"
+      echo "\\set n (:client_id * $TILE_COUNT / :clients + :i) % $TILE_COUNT + 1"
+      echo "\\set i :i + 1"
       echo "SELECT z, x, y, west, south, east, north FROM bench_tiles WHERE n = :n \\gset"
       # shellcheck disable=SC2086  # one layer per word
       tile_script_lines $(layer_members "$layer")
@@ -739,7 +743,7 @@ run_pgbench() {
   db_stats_reset
   interference_start
   (cd "$WORK" && "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres \
-      -c "$conns" -j "$(( conns < 2 ? 1 : 2 ))" -T "$DURATION" -f "$WORK/floor-$layer.sql" \
+      -c "$conns" -j "$(( conns < 2 ? 1 : 2 ))" -T "$DURATION" -D i=0 -D clients="$conns" -f "$WORK/floor-$layer.sql" \
       -l --log-prefix="$out.log" "$DB" >"$out.txt" 2>&1) || { cat "$out.txt" >&2; die "pgbench $layer failed"; }
   interference_end
   local tps count mean p50 p99
@@ -758,7 +762,7 @@ warm_up() {
     wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$WARM_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
     ! measured mapserver \
       || wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/paths-mapserver-$layer.txt" >/dev/null
-    "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 3 \
+    "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 3 -D i=0 -D clients=2 \
       -f "$WORK/floor-$layer.sql" "$DB" >/dev/null 2>&1
   done
 }
