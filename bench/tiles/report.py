@@ -13,6 +13,8 @@ says which rounds were used.
 usage: report.py results.tsv
 """
 import collections
+import os
+import re
 import statistics
 import sys
 
@@ -94,6 +96,36 @@ def ratios(runs, layer):
                   f"| {'-' if target is None else f'>= {target:g}'} | {verdict} |")
 
 
+CPU_NOTE = re.compile(r"CPU ms/tile: service ([0-9.]+), PostgreSQL ([0-9.]+), nginx\+MapServer ([0-9.]+), "
+                      r"wrk/pgbench ([0-9.]+)")
+
+
+def cpu_per_tile(rounds):
+    """Median over the rounds of the machine's CPU per tile (ms), every process of the run summed."""
+    totals = [sum(map(float, m.groups())) for m in (CPU_NOTE.search(r["note"]) for r in rounds.values()) if m]
+    return statistics.median(totals) if totals else None
+
+
+def cpu_budget(runs, layer):
+    """What the CPU alone allows: the rate each of floor and cold would reach with every core busy, so
+    a cold/raw ratio below the target can be read as CPU spent (no fix but spending less) or idle time."""
+    cores = os.cpu_count()
+    for conns in sorted({c for (l, _, c) in runs if l == layer}):
+        floor, cold = runs.get((layer, "floor", conns)), runs.get((layer, "cold", conns))
+        if not floor or not cold:
+            continue
+        spent = {name: cpu_per_tile(rounds) for name, rounds in (("floor", floor), ("cold", cold))}
+        if not all(spent.values()):
+            continue
+        parts = []
+        for name, rounds in (("floor", floor), ("cold", cold)):
+            rate = median(rounds, "rate")
+            parts.append(f"{SHORT[name]} {spent[name]:.2f} ms of CPU per tile, at most {1000 * cores / spent[name]:,.0f} "
+                         f"tiles/s on {cores} cores (measured {rate:,.0f}, the CPU {rate * spent[name] / (10 * cores):.0f} % busy)")
+        print(f"- CPU budget at {conns} connections: " + "; ".join(parts)
+              + f"; with every core busy, cold/raw could reach {spent['floor'] / spent['cold']:.2f}.")
+
+
 def main():
     runs = load(sys.argv[1])
     layers = list(dict.fromkeys(layer for layer, _, _ in runs))
@@ -103,6 +135,8 @@ def main():
         figures(runs, layer)
         print()
         ratios(runs, layer)
+        print()
+        cpu_budget(runs, layer)
         print()
     noisy = sorted({(l, p, c, r) for (l, p, c), rounds in runs.items() for r, row in rounds.items()
                     if row["others"] > QUIET})
