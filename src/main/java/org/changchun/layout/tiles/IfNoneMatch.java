@@ -9,6 +9,8 @@ import org.springframework.http.HttpHeaders;
  * Whether a request's {@code If-None-Match} names the tile's current entity tag, as RFC 9110
  * (13.1.2) has it: the header may be repeated, each a list of tags, or {@code *}; comparison is
  * weak, so a cache that weakened the tag (a compressing proxy adds {@code W/}) still revalidates.
+ * Spring's {@code ServletWebRequest.checkNotModified} was tried in its place: it does not answer
+ * {@code If-None-Match: *} with 304 for a tile that exists, which RFC 9110 requires.
  */
 final class IfNoneMatch {
 

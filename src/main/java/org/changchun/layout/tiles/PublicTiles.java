@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.security.SecurityProperties;
@@ -53,8 +52,8 @@ class PublicTiles extends OncePerRequestFilter {
     private final TileProperties properties;
     private final HandlerExceptionResolver errors;
     private final RequestTimers timers;
-    /** Spring Security's header writers as its chain runs them; absent when that chain writes none. */
-    private final Optional<Filter> securityHeaders;
+    /** Spring Security's header writers as its chain runs them (nothing to add when that chain writes none). */
+    private final Filter securityHeaders;
     private final boolean anonymousRead;
     private final String cacheControl;
 
@@ -66,7 +65,8 @@ class PublicTiles extends OncePerRequestFilter {
         this.properties = properties;
         this.errors = errors;
         this.timers = new RequestTimers(meters);
-        this.securityHeaders = securityChain.getFilters().stream().filter(HeaderWriterFilter.class::isInstance).findFirst();
+        this.securityHeaders = securityChain.getFilters().stream().filter(HeaderWriterFilter.class::isInstance).findFirst()
+                .orElse((request, response, next) -> next.doFilter(request, response));
         this.anonymousRead = security.anonymousRead();
         this.cacheControl = TilesController.caching(properties).getHeaderValue();
     }
@@ -87,12 +87,8 @@ class PublicTiles extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (securityHeaders.isEmpty()) {
-            answerOrRenderFailure(route, request, response, start);
-            return;
-        }
         // the header filter writes its headers when the answer is committed, so the answer goes through its wrapper
-        securityHeaders.get().doFilter(request, response, (wrappedRequest, wrappedResponse) -> answerOrRenderFailure(
+        securityHeaders.doFilter(request, response, (wrappedRequest, wrappedResponse) -> answerOrRenderFailure(
                 route, (HttpServletRequest) wrappedRequest, (HttpServletResponse) wrappedResponse, start));
     }
 

@@ -24,9 +24,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * OGC API - Tiles for every collection and for the whole plan (one MVT layer per collection), in
  * WebMercatorQuad, with tileset metadata and TileJSON 3.0. Tiles carry a strong entity tag from
- * the layers' data versions: a matching {@code If-None-Match} ({@link IfNoneMatch}) is answered 304
- * without encoding, and a tile with no feature is answered 204. Anonymous tile requests rarely get here: {@link PublicTiles}
- * answers them before Spring Security, the same way.
+ * the layers' data versions: a matching {@code If-None-Match} ({@link IfNoneMatch}) is answered
+ * 304 without encoding, and a tile with no feature is answered 204. Anonymous tile requests rarely
+ * get here: {@link PublicTiles} answers them before Spring Security, the same way.
  */
 @RestController
 @Tag(name = "OGC API - Tiles")
