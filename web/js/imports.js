@@ -121,9 +121,15 @@ export function createImports({ element, initialJob, onJob, onImported }) {
     }
     jobBox.dataset.job = job.id;
     const rate = job.features_per_second ? t('imports.rate', { rate: formatNumber(job.features_per_second, 0) }) : '';
+    // after the last feature the indexes can take as long again: a moving bar, not one stuck at 99 %
+    const measured = job.state !== 'RUNNING' || !job.phase || job.phase === 'WRITING';
+    const bar = measured
+      ? html`<progress max="100" value="${job.percent ?? 0}" aria-label="${t('imports.progress')}"></progress>`
+      : html`<progress aria-label="${t('imports.progress')}"></progress>`;
+    const phase = job.phase ? html` · <span class="job-phase" data-phase="${job.phase}">${term('imports.phase', job.phase)}</span>` : '';
     setHtml(jobBox, html`<h3>${t('imports.job', { file: job.file_name ?? job.id })}</h3>
-      <progress max="100" value="${job.percent ?? 0}" aria-label="${t('imports.progress')}"></progress>
-      <p class="job-state" data-state="${job.state}">${term('imports.state', job.state)} · ${job.percent ?? 0}%
+      ${bar}
+      <p class="job-state" data-state="${job.state}">${term('imports.state', job.state)}${phase} · ${job.percent ?? 0}%
         · ${t('imports.done', { done: formatNumber(job.features_done, 0), total: formatNumber(job.features_total, 0) })} ${rate}</p>
       ${job.state === 'SUCCEEDED' ? html`<p class="ok">${t('imports.succeeded', { layer: job.layer })}</p>` : ''}
       ${job.state === 'FAILED' ? html`<p class="error" role="alert">${local(job.error, 'message') || t('error.network')}</p>` : ''}`);

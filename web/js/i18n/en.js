@@ -212,6 +212,9 @@ export default {
   'imports.state.RUNNING': 'running',
   'imports.state.SUCCEEDED': 'done',
   'imports.state.FAILED': 'failed',
+  'imports.phase.WRITING': 'writing features',
+  'imports.phase.INDEXING': 'building indexes',
+  'imports.phase.PUBLISHING': 'publishing the new version',
   'imports.succeeded': 'Layer “{layer}” imported and shown on the map.',
   'imports.exportHint': 'To export a layer, press ⓘ next to it in the Layers panel on the map: GeoJSON, CSV or Shapefile.',
 

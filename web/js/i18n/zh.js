@@ -212,6 +212,9 @@ export default {
   'imports.state.RUNNING': '导入中',
   'imports.state.SUCCEEDED': '已完成',
   'imports.state.FAILED': '失败',
+  'imports.phase.WRITING': '写入要素',
+  'imports.phase.INDEXING': '建立索引',
+  'imports.phase.PUBLISHING': '发布新版本',
   'imports.succeeded': '图层“{layer}”已导入，已在地图上显示。',
   'imports.exportHint': '导出图层：在右侧“图层”面板中点图层旁的 ⓘ，可下载 GeoJSON、CSV 或 Shapefile。',
 

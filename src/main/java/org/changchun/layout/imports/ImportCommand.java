@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.changchun.layout.problem.ApiException;
 import org.changchun.layout.store.JobRecord;
+import org.changchun.layout.store.WritePhase;
+import org.changchun.layout.store.WriteProgress;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -68,16 +70,8 @@ class ImportCommand implements CommandLineRunner, ExitCodeGenerator {
                     out.println(json.writerFor(ImportReport.class).withDefaultPrettyPrinter().writeValueAsString(report));
                     return;
                 }
-                long started = System.nanoTime();
-                long[] lastPrinted = {0};
                 JobRecord job = imports.runHere(in, zip.getFileName().toString(), request,
-                        System.getProperty("user.name"), done -> {
-                            long now = System.nanoTime();
-                            if (now - lastPrinted[0] > 1_000_000_000L) {
-                                lastPrinted[0] = now;
-                                out.printf("%,d features, %,.0f features/s%n", done, done / ((now - started) / 1e9));
-                            }
-                        });
+                        System.getProperty("user.name"), new ConsoleProgress());
                 out.println(job.state() + ": " + (job.errorEn() == null ? "" : job.errorZh() + " / " + job.errorEn()));
                 out.println(job.report());
                 exitCode = "SUCCEEDED".equals(job.state()) ? 0 : 1;
@@ -124,6 +118,27 @@ class ImportCommand implements CommandLineRunner, ExitCodeGenerator {
             } else {
                 files.add(arg);
             }
+        }
+    }
+
+    /** Prints the features written about once a second, and each step of the write as it begins. */
+    private final class ConsoleProgress implements WriteProgress {
+
+        private final long started = System.nanoTime();
+        private long lastPrinted;
+
+        @Override
+        public void written(long done) {
+            long now = System.nanoTime();
+            if (now - lastPrinted > 1_000_000_000L) {
+                lastPrinted = now;
+                out.printf("%,d features, %,.0f features/s%n", done, done / ((now - started) / 1e9));
+            }
+        }
+
+        @Override
+        public void phase(WritePhase phase) {
+            out.println(phase.labelZh() + " / " + phase.labelEn() + " …");
         }
     }
 }

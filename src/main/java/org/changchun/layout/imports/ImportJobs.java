@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +31,8 @@ import org.changchun.layout.store.JobStore;
 import org.changchun.layout.store.LayerDescription;
 import org.changchun.layout.store.LayerKind;
 import org.changchun.layout.store.LayerSpec;
+import org.changchun.layout.store.WritePhase;
+import org.changchun.layout.store.WriteProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -137,7 +138,7 @@ public class ImportJobs implements DisposableBean {
             Unpacked unpacked = unpack(upload, work);
             List<PlannedLayer> plans = planner.plan(unpacked.files(), fileName, request);
             JobRecord job = start(id, plans, fileName, user);
-            worker.submit(() -> run(job, plans, unpacked.checksum(), request, fileName, work, done -> { }));
+            worker.submit(() -> run(job, plans, unpacked.checksum(), request, fileName, work, WriteProgress.NONE));
             return job;
         } catch (RuntimeException e) {
             delete(work);
@@ -147,7 +148,7 @@ public class ImportJobs implements DisposableBean {
 
     /** The same import, run on the caller's thread (the command line), telling it the progress. */
     public JobRecord runHere(InputStream upload, String fileName, ImportRequest request, String user,
-                             LongConsumer progress) {
+                             WriteProgress progress) {
         String id = UUID.randomUUID().toString();
         Path work = workFolder(id);
         Unpacked unpacked;
@@ -182,13 +183,13 @@ public class ImportJobs implements DisposableBean {
         long total = plans.stream().mapToLong(PlannedLayer::recordCount).sum();
         String layers = String.join(",", plans.stream().map(PlannedLayer::layerId).toList());
         JobRecord job = new JobRecord(id, layers.length() > 64 ? layers.substring(0, 64) : layers, "RUNNING",
-                fileName, user, total, 0, null, null, null, null, now, now);
+                null, fileName, user, total, 0, null, null, null, null, now, now);
         jobs.create(job);
         return job;
     }
 
     private void run(JobRecord job, List<PlannedLayer> plans, String checksum, ImportRequest request, String fileName,
-                     Path work, LongConsumer progress) {
+                     Path work, WriteProgress progress) {
         List<ImportReport.ShapefileReport> reports = new ArrayList<>();
         running.add(job.id());
         long started = System.nanoTime();
@@ -197,13 +198,22 @@ public class ImportJobs implements DisposableBean {
         try {
             for (PlannedLayer plan : plans) {
                 try (ImportedFeatures features = features(plan, request)) {
-                    store.writeLayer(spec(plan, fileName, checksum), features, written -> {
-                        long done = before[0] + written;
-                        progress.accept(done);
-                        long now = System.nanoTime();
-                        if (now - lastReport[0] >= PROGRESS_EVERY_MILLIS * 1_000_000) {
-                            lastReport[0] = now;
-                            jobs.progress(job.id(), done, done / Math.max(1e-9, (now - started) / 1e9));
+                    store.writeLayer(spec(plan, fileName, checksum), features, new WriteProgress() {
+                        @Override
+                        public void written(long written) {
+                            long done = before[0] + written;
+                            progress.written(done);
+                            long now = System.nanoTime();
+                            if (now - lastReport[0] >= PROGRESS_EVERY_MILLIS * 1_000_000) {
+                                lastReport[0] = now;
+                                jobs.progress(job.id(), done, done / Math.max(1e-9, (now - started) / 1e9));
+                            }
+                        }
+
+                        @Override
+                        public void phase(WritePhase phase) {
+                            jobs.phase(job.id(), phase);
+                            progress.phase(phase);
                         }
                     });
                     before[0] += plan.recordCount();

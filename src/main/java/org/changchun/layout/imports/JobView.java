@@ -8,13 +8,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An import job as the API shows it.
  *
- * @param percent 0..100, from the features written so far against the shapefiles' record counts
+ * @param phase   the step of the write while the job runs (WRITING, INDEXING, PUBLISHING), and where
+ *                it stopped if it failed; absent once it succeeded
+ * @param percent 0..100, from the features written so far against the shapefiles' record counts:
+ *                it stays below 100 until the job has succeeded, through the steps after writing
  * @param report  the report once the job has ended
  */
 record JobView(
         String id,
         String href,
         String state,
+        String phase,
         String layer,
         String fileName,
         Long featuresTotal,
@@ -33,7 +37,8 @@ record JobView(
         int percent = "SUCCEEDED".equals(job.state()) ? 100
                 : job.featuresTotal() == null || job.featuresTotal() == 0 ? 0
                 : (int) Math.min(99, job.featuresDone() * 100 / job.featuresTotal());
-        return new JobView(job.id(), "/api/imports/" + job.id(), job.state(), job.layerId(), job.fileName(),
+        String phase = "SUCCEEDED".equals(job.state()) ? null : job.phase();
+        return new JobView(job.id(), "/api/imports/" + job.id(), job.state(), phase, job.layerId(), job.fileName(),
                 job.featuresTotal(), job.featuresDone(), percent,
                 job.featuresPerSecond() == null ? null : Math.round(job.featuresPerSecond() * 10) / 10d,
                 job.report() == null ? null : json.readTree(job.report()),

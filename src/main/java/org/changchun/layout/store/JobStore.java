@@ -10,6 +10,9 @@ public interface JobStore {
 
     void progress(String id, long featuresDone, double featuresPerSecond);
 
+    /** Records the step of the write the job has begun. */
+    void phase(String id, WritePhase phase);
+
     /** Ends a job: SUCCEEDED with its report, or FAILED with the error (and the report so far). */
     void finish(String id, String state, String report, String errorZh, String errorEn);
 

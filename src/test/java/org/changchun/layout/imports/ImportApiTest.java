@@ -121,6 +121,7 @@ abstract class ImportApiTest {
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         assertThat(job.get("features_done").asLong()).isEqualTo(count);
         assertThat(job.get("features_per_second").asDouble()).isPositive();
+        assertThat(job.has("phase")).as("a finished job is past its steps").isFalse();
         assertThat(ok("/api/layers/many-points").get("feature_count").asInt()).isEqualTo(count);
         assertThat(ok("/ogc/collections/many-points/items?filter=" + java.net.URLEncoder.encode("名称 = '点24999'",
                 StandardCharsets.UTF_8)).get("numberMatched").asInt()).isEqualTo(1);

@@ -11,19 +11,23 @@ import org.changchun.layout.LayoutApplication;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.support.TestStores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code java -jar … import FILE.zip --layer ID}: the same pipeline from the command line, without a web server. */
+@ExtendWith(OutputCaptureExtension.class)
 class ImportCommandTest {
 
     @TempDir
     Path temp;
 
     @Test
-    void importsFromTheCommandLineAndExitsWithTheOutcome() throws IOException {
+    void importsFromTheCommandLineAndExitsWithTheOutcome(CapturedOutput output) throws IOException {
         Path dir = temp.resolve("shp");
         GdalShapefiles.write(dir, "区县", GdalShapefiles.DISTRICTS, "-lco", "ENCODING=GBK", "-t_srs", "EPSG:4530");
         Path zip = zip(dir);
@@ -34,6 +38,9 @@ class ImportCommandTest {
             FeatureStore store = context.getBean(FeatureStore.class);
             assertThat(store.layer("cli-districts").orElseThrow().featureCount()).isEqualTo(2);
             assertThat(store.feature("cli-districts", "1").orElseThrow().text("名称")).isEqualTo("双阳区");
+            assertThat(output.getOut()).as("each step of the write, as it begins").containsSubsequence(
+                    "写入要素 / writing features", "建立索引 / building indexes", "发布新版本 / publishing the new version",
+                    "SUCCEEDED");
         }
         try (ConfigurableApplicationContext context = run(database, "import", zip.toString(), "--layer", "districts")) {
             assertThat(context.getBean(ImportCommand.class).getExitCode()).as("a refused import").isEqualTo(2);

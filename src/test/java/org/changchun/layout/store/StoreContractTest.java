@@ -73,6 +73,26 @@ class StoreContractTest {
     }
 
     @Test
+    void aWriteTellsEachOfItsStepsInOrderAndCountsFeaturesWhileWriting() {
+        List<String> told = new ArrayList<>();
+        store.writeLayer(projects("v1"), List.of(
+                project("p1", "POINT (125.3 43.9)", "一号", 2023L, true, null, null),
+                project("p2", "POINT (125.4 43.9)", "二号", 2024L, false, null, null)).iterator(), new WriteProgress() {
+                    @Override
+                    public void written(long featuresWritten) {
+                        told.add("written " + featuresWritten);
+                    }
+
+                    @Override
+                    public void phase(WritePhase phase) {
+                        told.add(phase.name());
+                    }
+                });
+
+        assertThat(told).containsExactly("WRITING", "written 2", "INDEXING", "PUBLISHING");
+    }
+
+    @Test
     void writesALayerAndReadsItBackExactly() {
         LayerInfo written = store.writeLayer(projects("v1"), List.of(
                 project("p2", "POINT (125.3 43.9)", "汽车城新能源项目（示例）", 2023L, true, LocalDate.of(2023, 5, 1), 12.5),

@@ -7,11 +7,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.changchun.layout.store.JobRecord;
+import org.changchun.layout.store.JobStore;
+import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.support.Gdal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A GIS editor imports a shapefile as Chinese agencies send them (GBK attributes, CGCS2000) from
@@ -31,6 +38,9 @@ class MapImportFlowTest extends BrowserTest {
 
     @TempDir
     Path temp;
+
+    @Autowired
+    JobStore jobs;
 
     @Test
     void anEditorImportsAZippedShapefileAndSeesTheNewLayer() throws IOException {
@@ -92,6 +102,35 @@ class MapImportFlowTest extends BrowserTest {
         browser.find(".signed-in [data-action='signout']").click();
         browser.waitFor(".signin-form:not([hidden])");
         assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void aJobPastItsLastFeatureNamesTheStepItIsInWithAMovingBar() {
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jobs.create(new JobRecord(id, "big-points", "RUNNING", null, "big-points.zip", EDITOR, 1_000_000L, 1_000_000L,
+                120_000d, null, null, null, now, now));
+        jobs.phase(id, WritePhase.INDEXING);
+        try {
+            browser.reset();
+            browser.open("/?tab=imports");
+            browser.find(".signin-form input[name='name']").sendKeys(EDITOR);
+            browser.find(".signin-form input[name='password']").sendKeys(EDITOR_PASSWORD);
+            browser.find(".signin-form button[type='submit']").click();
+            browser.waitFor(".import-form:not([hidden])");
+
+            browser.open("/?job=" + id);
+            browser.waitFor(".job-phase[data-phase='INDEXING']");
+            assertThat(browser.find(".job-state").getText()).contains("导入中").contains("建立索引").contains("99%");
+            assertThat(browser.find(".import-job progress").getDomAttribute("value"))
+                    .as("no percent to show while indexes are built: an indeterminate bar").isNull();
+            browser.screenshot("import-03-indexing");
+        } finally {
+            jobs.finish(id, "FAILED", null, "测试结束", "the test is over");
+        }
+        browser.waitFor(".job-state[data-state='FAILED']");
+        assertThat(browser.find(".job-state").getText()).as("where the failed job stopped").contains("建立索引");
+        assertThat(browser.find(".import-job progress").getDomAttribute("value")).isEqualTo("99");
     }
 
     /** Three polygons with Chinese attributes in GBK and a CGCS2000 .prj, zipped as agencies send them. */

@@ -26,6 +26,7 @@ import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.LayerSpec;
 import org.changchun.layout.store.LayerVersion;
 import org.changchun.layout.store.StoreDescription;
+import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.store.WriteProgress;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -116,13 +117,16 @@ public final class JdbcFeatureStore implements FeatureStore {
         Switched switched;
         try {
             long started = System.nanoTime();
+            progress.phase(WritePhase.WRITING);
             features.create(table, spec.fields());
             // the plan polygons the links are staged against, read once
             List<LayerInfo> plan = linksStaged ? planLayers() : List.of();
             Loaded loaded = load(spec, table, versionId, plan, source, progress);
             long inserted = System.nanoTime();
+            progress.phase(WritePhase.INDEXING);
             index(table, versionId, spec);
             long indexed = System.nanoTime();
+            progress.phase(WritePhase.PUBLISHING);
             switched = transactions.execute(status -> {
                 catalog.makeCurrent(spec, versionId, loaded.content(), replaced);
                 LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields());

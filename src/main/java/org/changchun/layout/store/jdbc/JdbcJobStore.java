@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.store.JobRecord;
 import org.changchun.layout.store.JobStore;
+import org.changchun.layout.store.WritePhase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class JdbcJobStore implements JobStore {
 
-    private static final String COLUMNS = "id, layer_id, state, file_name, submitted_by, features_total, features_done, "
+    private static final String COLUMNS = "id, layer_id, state, phase, file_name, submitted_by, features_total, features_done, "
             + "features_per_second, report, error_zh, error_en, created_at, updated_at";
 
     private final JdbcTemplate jdbc;
@@ -33,8 +34,8 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public void create(JobRecord job) {
-        jdbc.update("INSERT INTO import_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                job.id(), job.layerId(), job.state(), job.fileName(), job.submittedBy(), job.featuresTotal(),
+        jdbc.update("INSERT INTO import_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                job.id(), job.layerId(), job.state(), job.phase(), job.fileName(), job.submittedBy(), job.featuresTotal(),
                 job.featuresDone(), job.featuresPerSecond(), job.report(), job.errorZh(), job.errorEn(),
                 job.createdAt(), job.updatedAt());
     }
@@ -44,6 +45,12 @@ public final class JdbcJobStore implements JobStore {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
                 "UPDATE import_job SET features_done = ?, features_per_second = ?, updated_at = ? WHERE id = ?",
                 featuresDone, featuresPerSecond, now(), id));
+    }
+
+    @Override
+    public void phase(String id, WritePhase phase) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "UPDATE import_job SET phase = ?, updated_at = ? WHERE id = ?", phase.name(), now(), id));
     }
 
     @Override
@@ -75,7 +82,7 @@ public final class JdbcJobStore implements JobStore {
         double rate = rows.getDouble("features_per_second");
         Double featuresPerSecond = rows.wasNull() ? null : rate;
         return new JobRecord(rows.getString("id"), rows.getString("layer_id"), rows.getString("state"),
-                rows.getString("file_name"), rows.getString("submitted_by"), featuresTotal,
+                rows.getString("phase"), rows.getString("file_name"), rows.getString("submitted_by"), featuresTotal,
                 rows.getLong("features_done"), featuresPerSecond, rows.getString("report"), rows.getString("error_zh"),
                 rows.getString("error_en"), rows.getObject("created_at", OffsetDateTime.class),
                 rows.getObject("updated_at", OffsetDateTime.class));
