@@ -193,30 +193,12 @@ public class ImportJobs implements DisposableBean {
         List<ImportReport.ShapefileReport> reports = new ArrayList<>();
         running.add(job.id());
         long started = System.nanoTime();
-        long[] before = {0};
-        long[] lastReport = {0};
+        JobProgress told = new JobProgress(job.id(), started, progress);
         try {
             for (PlannedLayer plan : plans) {
                 try (ImportedFeatures features = features(plan, request)) {
-                    store.writeLayer(spec(plan, fileName, checksum), features, new WriteProgress() {
-                        @Override
-                        public void written(long written) {
-                            long done = before[0] + written;
-                            progress.written(done);
-                            long now = System.nanoTime();
-                            if (now - lastReport[0] >= PROGRESS_EVERY_MILLIS * 1_000_000) {
-                                lastReport[0] = now;
-                                jobs.progress(job.id(), done, done / Math.max(1e-9, (now - started) / 1e9));
-                            }
-                        }
-
-                        @Override
-                        public void phase(WritePhase phase) {
-                            jobs.phase(job.id(), phase);
-                            progress.phase(phase);
-                        }
-                    });
-                    before[0] += plan.recordCount();
+                    store.writeLayer(spec(plan, fileName, checksum), features, told);
+                    told.layerDone(plan.recordCount());
                     reports.add(features.report());
                 }
             }
@@ -224,7 +206,7 @@ public class ImportJobs implements DisposableBean {
             long written = reports.stream().mapToLong(r -> r.counts().written()).sum();
             importedFeatures.increment(written);
             importTime.record(java.time.Duration.ofNanos(System.nanoTime() - started));
-            jobs.progress(job.id(), before[0], written / seconds);
+            jobs.progress(job.id(), told.featuresBefore, written / seconds);
             jobs.finish(job.id(), "SUCCEEDED", report(fileName, reports), null, null);
             log.info("Import {} of {} finished: {} features in {} s", job.id(), fileName, written,
                     String.format("%.1f", seconds));
@@ -265,6 +247,54 @@ public class ImportJobs implements DisposableBean {
 
     private String report(String fileName, List<ImportReport.ShapefileReport> reports) {
         return json.writeValueAsString(new ImportReport(fileName, reports));
+    }
+
+    /**
+     * Passes a layer write's progress to the job in the store (features at most once a second,
+     * each step as it begins) and to the caller. The count goes with each step, so a job past
+     * its last feature does not show the count of a second before.
+     */
+    private final class JobProgress implements WriteProgress {
+
+        private final String jobId;
+        private final long started;
+        private final WriteProgress caller;
+        /** Features of the import's earlier shapefiles. */
+        private long featuresBefore;
+        private long done;
+        private long lastReport;
+
+        JobProgress(String jobId, long started, WriteProgress caller) {
+            this.jobId = jobId;
+            this.started = started;
+            this.caller = caller;
+        }
+
+        @Override
+        public void written(long featuresWritten) {
+            done = featuresBefore + featuresWritten;
+            caller.written(done);
+            long now = System.nanoTime();
+            if (now - lastReport >= PROGRESS_EVERY_MILLIS * 1_000_000) {
+                lastReport = now;
+                report(now);
+            }
+        }
+
+        @Override
+        public void phase(WritePhase phase) {
+            report(System.nanoTime());
+            jobs.phase(jobId, phase);
+            caller.phase(phase);
+        }
+
+        void layerDone(long recordCount) {
+            featuresBefore += recordCount;
+        }
+
+        private void report(long now) {
+            jobs.progress(jobId, done, done / Math.max(1e-9, (now - started) / 1e9));
+        }
     }
 
     private record Unpacked(Path files, String checksum) {

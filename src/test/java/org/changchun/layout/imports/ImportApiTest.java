@@ -3,23 +3,30 @@ package org.changchun.layout.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.changchun.layout.store.JobRecord;
+import org.changchun.layout.store.WritePhase;
+import org.changchun.layout.store.WriteProgress;
 import org.changchun.layout.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +49,9 @@ abstract class ImportApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ImportJobs imports;
 
     Http http;
 
@@ -107,16 +117,8 @@ abstract class ImportApiTest {
     @Test
     void aLargeImportStreamsInWhileItsJobReportsProgress() throws Exception {
         int count = 25_000;
-        StringBuilder csv = new StringBuilder("名称,WKT\n");
-        for (int i = 0; i < count; i++) {
-            csv.append("点").append(i).append(",\"POINT (").append(125.0 + (i % 500) * 0.001).append(' ')
-                    .append(43.7 + (i / 500) * 0.001).append(")\"\n");
-        }
-        Path dir = temp.resolve("many");
-        GdalShapefiles.write(dir, "many", csv.toString(), "-lco", "ENCODING=GBK", "-s_srs", "EPSG:4326",
-                "-t_srs", "EPSG:4530");
 
-        JsonNode job = importAndWait(zipOf(dir, "many.zip"), Map.of("layer", "many-points"));
+        JsonNode job = importAndWait(manyPointsZip(count), Map.of("layer", "many-points"));
 
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         assertThat(job.get("features_done").asLong()).isEqualTo(count);
@@ -125,6 +127,41 @@ abstract class ImportApiTest {
         assertThat(ok("/api/layers/many-points").get("feature_count").asInt()).isEqualTo(count);
         assertThat(ok("/ogc/collections/many-points/items?filter=" + java.net.URLEncoder.encode("名称 = '点24999'",
                 StandardCharsets.UTF_8)).get("numberMatched").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobNamesEachStepOfTheWriteWithTheFeaturesWrittenBeforeIt() throws Exception {
+        int count = 25_000;  // written in several batches within a second, faster than the job is updated
+        Path zip = manyPointsZip(count);
+        Map<String, JsonNode> seen = new LinkedHashMap<>();
+        JobRecord ended;
+        try (InputStream in = Files.newInputStream(zip)) {
+            ended = imports.runHere(in, "steps.zip", new ImportRequest(Optional.of("job-steps"), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    ImportRequest.EmptyGeometries.SKIP, false), "editor", new WriteProgress() {
+                        @Override
+                        public void written(long featuresWritten) {
+                        }
+
+                        @Override
+                        public void phase(WritePhase phase) {
+                            // the job as a client polling the API sees it once the step has begun
+                            String id = imports.recent(1).get(0).id();
+                            seen.put(phase.name(), ok("/api/imports/" + id));
+                        }
+                    });
+        }
+
+        assertThat(ended.state()).isEqualTo("SUCCEEDED");
+        assertThat(seen.keySet()).containsExactly("WRITING", "INDEXING", "PUBLISHING");
+        for (String step : List.of("INDEXING", "PUBLISHING")) {
+            JsonNode job = seen.get(step);
+            assertThat(job.get("state").asString()).isEqualTo("RUNNING");
+            assertThat(job.get("phase").asString()).isEqualTo(step);
+            assertThat(job.get("features_done").asLong()).as(step + ": every feature written is counted")
+                    .isEqualTo(count);
+        }
+        assertThat(ok("/api/imports/" + ended.id()).has("phase")).isFalse();
     }
 
     @Test
@@ -249,6 +286,19 @@ abstract class ImportApiTest {
         List<String> state = new ArrayList<>();
         ok("/api/layers").forEach(l -> state.add(l.get("id").asString() + "@" + l.get("data_version").asLong()));
         return String.join(",", state);
+    }
+
+    /** Points on a grid north-west of the city, each with a Chinese name; GBK, CGCS2000 Gauss-Kruger. */
+    private Path manyPointsZip(int count) throws IOException {
+        StringBuilder csv = new StringBuilder("名称,WKT\n");
+        for (int i = 0; i < count; i++) {
+            csv.append("点").append(i).append(",\"POINT (").append(125.0 + (i % 500) * 0.001).append(' ')
+                    .append(43.7 + (i / 500) * 0.001).append(")\"\n");
+        }
+        Path dir = Files.createTempDirectory(temp, "many");
+        GdalShapefiles.write(dir, "many", csv.toString(), "-lco", "ENCODING=GBK", "-s_srs", "EPSG:4326",
+                "-t_srs", "EPSG:4530");
+        return zipOf(dir, "many.zip");
     }
 
     private Path districtsZip(String srs, String encoding, boolean keepCpg) {
