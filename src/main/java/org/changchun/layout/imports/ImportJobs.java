@@ -206,7 +206,7 @@ public class ImportJobs implements DisposableBean {
             long written = reports.stream().mapToLong(r -> r.counts().written()).sum();
             importedFeatures.increment(written);
             importTime.record(java.time.Duration.ofNanos(System.nanoTime() - started));
-            jobs.progress(job.id(), told.featuresBefore, written / seconds);
+            jobs.progress(job.id(), told.recordsDone(), written / seconds);
             jobs.finish(job.id(), "SUCCEEDED", report(fileName, reports), null, null);
             log.info("Import {} of {} finished: {} features in {} s", job.id(), fileName, written,
                     String.format("%.1f", seconds));
@@ -259,8 +259,8 @@ public class ImportJobs implements DisposableBean {
         private final String jobId;
         private final long started;
         private final WriteProgress caller;
-        /** Features of the import's earlier shapefiles. */
-        private long featuresBefore;
+        /** Records of the import's earlier shapefiles, written or skipped: their share of the total. */
+        private long recordsBefore;
         private long done;
         private long lastReport;
 
@@ -272,7 +272,7 @@ public class ImportJobs implements DisposableBean {
 
         @Override
         public void written(long featuresWritten) {
-            done = featuresBefore + featuresWritten;
+            done = recordsBefore + featuresWritten;
             caller.written(done);
             long now = System.nanoTime();
             if (now - lastReport >= PROGRESS_EVERY_MILLIS * 1_000_000) {
@@ -289,7 +289,11 @@ public class ImportJobs implements DisposableBean {
         }
 
         void layerDone(long recordCount) {
-            featuresBefore += recordCount;
+            recordsBefore += recordCount;
+        }
+
+        long recordsDone() {
+            return recordsBefore;
         }
 
         private void report(long now) {
