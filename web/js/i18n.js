@@ -30,9 +30,19 @@ export function onLangChange(listener) {
   listeners.push(listener);
 }
 
-/** The text for key in the current language, with {name} placeholders filled from vars. */
+/**
+ * The text for key in the current language, with {name} placeholders filled from vars. A text
+ * that depends on a number ("1 feature", "2 features") is given as { one, other, … } by the
+ * language's plural rules, chosen by vars.count; a numeric count is shown formatted (12,000).
+ */
 export function t(key, vars = {}) {
-  const text = MESSAGES[current][key] ?? MESSAGES.zh[key] ?? key;
+  let text = MESSAGES[current][key] ?? MESSAGES.zh[key] ?? key;
+  if (typeof text === 'object') {
+    text = text[new Intl.PluralRules(current === 'zh' ? 'zh-CN' : 'en').select(vars.count)] ?? text.other;
+  }
+  if (typeof vars.count === 'number') {
+    vars = { ...vars, count: formatNumber(vars.count, 0) };
+  }
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in vars ? String(vars[name]) : match));
 }
 

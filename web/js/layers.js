@@ -8,7 +8,7 @@
  */
 import { download } from './api.js';
 import { html, setHtml } from './html.js';
-import { errorText, formatNumber, local, onLangChange, t, term } from './i18n.js';
+import { errorText, local, onLangChange, t, term } from './i18n.js';
 import { MvtLayer } from './mvt-layer.js';
 
 const DEFAULT_VISIBLE = ['districts', 'major-zones', 'corridors', 'dev-zones', 'projects'];
@@ -137,7 +137,7 @@ export function createLayerPanel({ map, datum, element, catalog, visible, specia
     const { info, style } = entry;
     const id = info.id;
     const kind = geometryKind(info.geometry_type);
-    const facts = [t(`geom.${kind}`), t('layers.count', { count: formatNumber(info.feature_count, 0) }),
+    const facts = [t(`geom.${kind}`), t('layers.count', { count: info.feature_count }),
       info.accuracy ? term('accuracy', info.accuracy) : ''].filter(Boolean).join(' · ');
     return html`<li class="layer" data-layer="${id}">
       <div class="layer-row">

@@ -172,6 +172,9 @@ class MapPageTest extends BrowserTest {
         browser.find("#lang-toggle").click();
         assertThat((String) browser.script("return document.documentElement.lang")).isEqualTo("en");
         assertThat(browser.find("#tab-cities").getText()).isEqualTo("Six cities");
+        assertThat(browser.find(".layer[data-layer='corridors']").getText()).as("English counts in the singular too")
+                .contains("1 feature").doesNotContain("1 features");
+        assertThat(browser.find(".layer[data-layer='districts']").getText()).contains("11 features");
         browser.find(".city-button[data-city='sci-tech']").click();
         browser.waitFor("#city-districts li");
         browser.find("#show-layer-major-zones").click();
