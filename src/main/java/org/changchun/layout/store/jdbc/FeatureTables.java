@@ -242,9 +242,11 @@ final class FeatureTables {
         pageParameters.add(query.limit());
         pageParameters.add(query.offset());
         // A full page needs the number matched too; counting beside the page rather than after it
-        // keeps a request's time near that of its slower statement, not of both together.
+        // keeps a request's time near that of its slower statement, not of both together. A query
+        // without a limit (a tile's features) is never a full page: counting would be wasted work.
         String countSql = "SELECT COUNT(*) FROM " + table.table() + where;
-        Optional<Future<Long>> counting = startCounting(() -> count(countSql, parameters));
+        Optional<Future<Long>> counting = query.limit() == Integer.MAX_VALUE ? Optional.empty()
+                : startCounting(() -> count(countSql, parameters));
         List<Feature> features;
         try {
             features = reads.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
