@@ -5,16 +5,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.geo.MetricBuffer;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CitySupport;
 import org.changchun.layout.plan.DistrictSupport;
 import org.changchun.layout.plan.PlanLayers;
-import org.changchun.layout.query.Expression;
-import org.changchun.layout.query.FeatureQuery;
-import org.changchun.layout.query.Filter;
 import org.changchun.layout.store.Feature;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.LayerInfo;
@@ -57,13 +53,9 @@ class Identify {
     List<Hit> at(double lon, double lat, double toleranceMetres, boolean withGeometry) {
         Geometry point = geometries.createPoint(new Coordinate(lon, lat));
         Geometry probe = toleranceMetres > 0 ? MetricBuffer.buffer(point, toleranceMetres) : point;
-        Filter touches = new Filter.Spatial(Filter.SpatialRelation.INTERSECTS,
-                new Expression.Property(Expression.GEOMETRY), new Expression.Literal(probe));
         List<Hit> hits = new ArrayList<>();
         for (LayerInfo layer : catalog.all()) {
-            List<Feature> found = store.query(new FeatureQuery(layer.id(), Optional.empty(), touches, List.of(),
-                    PER_LAYER, 0)).features();
-            for (Feature feature : found) {
+            for (Feature feature : store.intersecting(layer.id(), probe, PER_LAYER)) {
                 List<CityRole> supports = layer.id().equals(PlanLayers.DISTRICTS) ? supports(feature.id()) : null;
                 hits.add(new Hit("Feature", feature.id(), layer.id(), layer.description().titleZh(),
                         layer.description().titleEn(), feature.properties(), supports,

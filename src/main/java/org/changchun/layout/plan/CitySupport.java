@@ -107,7 +107,7 @@ public class CitySupport {
         if (zoneArea <= 0) {
             return result;
         }
-        for (Feature district : store.intersecting(PlanLayers.DISTRICTS, zone)) {
+        for (Feature district : store.intersecting(PlanLayers.DISTRICTS, zone, Integer.MAX_VALUE)) {
             double shared = GeodesicArea.squareKilometres(zone.intersection(district.geometry()));
             if (shared / zoneArea >= overlay.minShare()) {
                 result.put(district.id(), SupportReason.overlay(member, shared, shared / zoneArea));

@@ -63,8 +63,11 @@ public interface FeatureStore {
      */
     <T> T readFeatures(String layerId, Function<Stream<Feature>, T> reader);
 
-    /** The features of a layer whose geometry intersects the given one (WGS84), ordered by id. */
-    List<Feature> intersecting(String layerId, Geometry geometry);
+    /**
+     * The first {@code limit} features, by id, of a layer whose geometry intersects the given one
+     * (WGS84); unlike {@link #query}, nothing is counted.
+     */
+    List<Feature> intersecting(String layerId, Geometry geometry, int limit);
 
     /**
      * One page of the features of a layer that match a query, run inside the store with bound

@@ -125,11 +125,13 @@ class StoreContractTest {
     @Test
     void findsFeaturesIntersectingAGeometry() {
         writeDistricts("v1");
-        assertThat(store.intersecting("districts", geometry("POINT (125.05 43.05)")))
+        assertThat(store.intersecting("districts", geometry("POINT (125.05 43.05)"), 10))
                 .extracting(Feature::id).containsExactly("west");
-        assertThat(store.intersecting("districts", geometry("LINESTRING (125.05 43.05, 125.15 43.05)")))
-                .extracting(Feature::id).containsExactly("east", "west");
-        assertThat(store.intersecting("districts", geometry("POINT (100 30)"))).isEmpty();
+        Geometry across = geometry("LINESTRING (125.05 43.05, 125.15 43.05)");
+        assertThat(store.intersecting("districts", across, 10)).extracting(Feature::id).containsExactly("east", "west");
+        assertThat(store.intersecting("districts", across, 1)).as("the first by id").extracting(Feature::id)
+                .containsExactly("east");
+        assertThat(store.intersecting("districts", geometry("POINT (100 30)"), 10)).isEmpty();
     }
 
     @Test

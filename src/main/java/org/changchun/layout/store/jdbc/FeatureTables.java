@@ -209,12 +209,12 @@ final class FeatureTables {
         return jdbc.query(selectSql(table) + " WHERE id = ?", rowMapper(table), featureId).stream().findFirst();
     }
 
-    List<Feature> intersecting(LayerTable table, Geometry geometry) {
+    List<Feature> intersecting(LayerTable table, Geometry geometry, int limit) {
         byte[] wkb = wkb(geometry);
         return reads.query(selectSql(table)
                         + " WHERE geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))"
-                        + " ORDER BY id",
-                rowMapper(table), wkb, wkb);
+                        + " ORDER BY id LIMIT ?",
+                rowMapper(table), wkb, wkb, limit);
     }
 
     /** One page of the features matching a query, and how many match in all. */

@@ -254,8 +254,8 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
-    public List<Feature> intersecting(String layerId, Geometry geometry) {
-        return features.intersecting(table(layerId), geometry);
+    public List<Feature> intersecting(String layerId, Geometry geometry, int limit) {
+        return features.intersecting(table(layerId), geometry, limit);
     }
 
     @Override
