@@ -3,7 +3,6 @@ package org.changchun.layout.coverage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import org.changchun.layout.geo.MetricBuffer;
 import org.changchun.layout.query.InvalidQueryException;
 import org.springframework.http.MediaType;
@@ -29,7 +28,7 @@ class IdentifyController {
             description = "every layer's features at lon/lat (WGS84): polygons containing it, points and lines within "
                     + "`tolerance` metres (default 25); districts list the cities they support. geometry=true adds "
                     + "the geometries (they can be large).")
-    ResponseEntity<?> identify(@RequestParam double lon, @RequestParam double lat,
+    ResponseEntity<IdentifiedFeatures> identify(@RequestParam double lon, @RequestParam double lat,
                                @RequestParam(defaultValue = "25") double tolerance,
                                @RequestParam(defaultValue = "false") boolean geometry) {
         if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
@@ -41,6 +40,10 @@ class IdentifyController {
         }
         List<Identify.Hit> hits = identify.at(lon, lat, tolerance, geometry);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
-                .body(Map.of("type", "FeatureCollection", "features", hits));
+                .body(new IdentifiedFeatures("FeatureCollection", hits));
+    }
+
+    /** A GeoJSON FeatureCollection, its members in the same order on every run ("type" first). */
+    record IdentifiedFeatures(String type, List<Identify.Hit> features) {
     }
 }

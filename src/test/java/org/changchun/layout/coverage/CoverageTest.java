@@ -118,6 +118,8 @@ abstract class CoverageTest {
         assertThat(district.get("geometry").isNull()).isTrue();
         assertThat(ok("/api/identify?lon=125.70&lat=43.52&geometry=true").get("features").get(0)
                 .get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+        assertThat(http.get("/api/identify?lon=125.70&lat=43.52").body()).as("GeoJSON's type first, on every run")
+                .startsWith("{\"type\":\"FeatureCollection\",\"features\":[");
     }
 
     @Test
