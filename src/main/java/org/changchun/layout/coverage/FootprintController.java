@@ -9,6 +9,8 @@ import java.util.Map;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityCatalog;
 import org.changchun.layout.store.Feature;
+import org.changchun.layout.web.JsonObject;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,29 +45,23 @@ class FootprintController {
             properties.put("kind", part.kind());
             properties.put("city", city.id());
             properties.put("area_km2", part.areaKm2());
-            features.add(feature(city.id() + "-" + part.kind(), properties, part));
+            features.add(feature(city.id() + "-" + part.kind(), properties, part.geometry()));
         }
         for (Feature project : answer.projects().features()) {
             Map<String, Object> properties = new LinkedHashMap<>(project.properties());
             properties.put("kind", "project");
-            features.add(Map.of("type", "Feature", "id", project.id(), "properties", properties,
-                    "geometry", project.geometry()));
+            features.add(feature(project.id(), properties, project.geometry()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "FeatureCollection");
-        body.put("city", Map.of("id", city.id(), "name_zh", city.nameZh(), "name_en", city.nameEn(),
+        body.put("city", JsonObject.of("id", city.id(), "name_zh", city.nameZh(), "name_en", city.nameEn(),
                 "colour", city.colour()));
         body.put("summary", answer.projects().summary());
         body.put("features", features);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(body);
     }
 
-    private static Map<String, Object> feature(String id, Map<String, Object> properties, CityFootprint.Part part) {
-        Map<String, Object> feature = new LinkedHashMap<>();
-        feature.put("type", "Feature");
-        feature.put("id", id);
-        feature.put("properties", properties);
-        feature.put("geometry", part.geometry());
-        return feature;
+    private static Map<String, Object> feature(String id, Map<String, Object> properties, Geometry geometry) {
+        return JsonObject.of("type", "Feature", "id", id, "properties", properties, "geometry", geometry);
     }
 }

@@ -9,6 +9,7 @@ import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.web.JsonObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,9 +64,9 @@ class CollectionsController {
     ResponseEntity<?> queryables(@PathVariable String collectionId) {
         LayerInfo layer = catalog.get(collectionId);
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("geometry", Map.of("format", geometryFormat(layer.geometryType()),
+        properties.put("geometry", JsonObject.of("format", geometryFormat(layer.geometryType()),
                 "x-ogc-role", "primary-geometry", "title", "几何 / geometry"));
-        properties.put("id", Map.of("type", "string", "title", "要素标识 / feature id"));
+        properties.put("id", JsonObject.of("type", "string", "title", "要素标识 / feature id"));
         for (FieldSpec field : layer.fields()) {
             Map<String, Object> schema = new LinkedHashMap<>();
             switch (field.type()) {

@@ -2,8 +2,8 @@ package org.changchun.layout.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.changchun.layout.store.AccessStore;
+import org.changchun.layout.web.JsonObject;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,7 +87,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginProcessingUrl("/api/session")
                         .successHandler((request, response, authentication) -> {
                             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                            response.getWriter().write(json.writeValueAsString(Map.of("username",
+                            response.getWriter().write(json.writeValueAsString(JsonObject.of("username",
                                     authentication.getName(), "roles", authentication.getAuthorities().stream()
                                             .map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList())));
                         })

@@ -11,6 +11,7 @@ import org.changchun.layout.problem.NotFoundException;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.LayerKind;
+import org.changchun.layout.web.JsonObject;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -114,8 +115,8 @@ class TilesController {
     @GetMapping("/ogc/tileMatrixSets")
     @Operation(summary = "瓦片矩阵集 / tile matrix sets")
     Map<String, Object> tileMatrixSets() {
-        return Map.of("tileMatrixSets", List.of(Map.of("id", TileMatrixSet.ID, "title", "Google Maps Compatible for the World",
-                "uri", TileMatrixSet.URI, "links", List.of(Map.of("href", base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID,
+        return JsonObject.of("tileMatrixSets", List.of(JsonObject.of("id", TileMatrixSet.ID, "title", "Google Maps Compatible for the World",
+                "uri", TileMatrixSet.URI, "links", List.of(JsonObject.of("href", base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID,
                         "rel", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "type", "application/json")))));
     }
 
@@ -157,7 +158,7 @@ class TilesController {
         tileset.put("links", List.of(link(self + "/" + TileMatrixSet.ID, "self", "application/json", "瓦片集 / tileset"),
                 link(base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID, "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
                         "application/json", "WebMercatorQuad")));
-        return Map.of("links", List.of(link(self, "self", "application/json", "瓦片集列表 / tilesets")),
+        return JsonObject.of("links", List.of(link(self, "self", "application/json", "瓦片集列表 / tilesets")),
                 "tilesets", List.of(tileset));
     }
 
@@ -172,7 +173,7 @@ class TilesController {
         body.put("maxTileMatrix", String.valueOf(properties.maxZoom()));
         Envelope extent = TileJson.extent(layers);
         if (extent != null) {
-            body.put("boundingBox", Map.of("lowerLeft", List.of(extent.getMinX(), extent.getMinY()),
+            body.put("boundingBox", JsonObject.of("lowerLeft", List.of(extent.getMinX(), extent.getMinY()),
                     "upperRight", List.of(extent.getMaxX(), extent.getMaxY()),
                     "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
         }
@@ -191,7 +192,7 @@ class TilesController {
                     case NUMBER -> "number";
                 }));
             }
-            description.put("propertiesSchema", Map.of("type", "object", "properties", fields));
+            description.put("propertiesSchema", JsonObject.of("type", "object", "properties", fields));
             return description;
         }).toList());
         body.put("links", List.of(
@@ -199,7 +200,7 @@ class TilesController {
                 link(self + "/tilejson.json", "describedby", "application/json", "TileJSON 3.0"),
                 link(base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID, "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
                         "application/json", "WebMercatorQuad"),
-                Map.of("href", self + "/{tileMatrix}/{tileRow}/{tileCol}", "rel", "item",
+                JsonObject.of("href", self + "/{tileMatrix}/{tileRow}/{tileCol}", "rel", "item",
                         "type", MVT.toString(), "templated", true, "title", "瓦片 / tiles")));
         return body;
     }
@@ -214,7 +215,7 @@ class TilesController {
     }
 
     private static Map<String, Object> link(String href, String rel, String type, String title) {
-        return Map.of("href", href, "rel", rel, "type", type, "title", title);
+        return JsonObject.of("href", href, "rel", rel, "type", type, "title", title);
     }
 
     private static String base() {
