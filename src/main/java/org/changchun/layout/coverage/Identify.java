@@ -55,7 +55,9 @@ class Identify {
         Geometry probe = toleranceMetres > 0 ? MetricBuffer.buffer(point, toleranceMetres) : point;
         List<Hit> hits = new ArrayList<>();
         for (LayerInfo layer : catalog.all()) {
-            for (Feature feature : store.intersecting(layer.id(), probe, PER_LAYER)) {
+            // a polygon layer answers what contains the click; the tolerance is for what is hard to hit
+            Geometry asked = isAreal(layer) ? point : probe;
+            for (Feature feature : store.intersecting(layer.id(), asked, PER_LAYER)) {
                 List<CityRole> supports = layer.id().equals(PlanLayers.DISTRICTS) ? supports(feature.id()) : null;
                 hits.add(new Hit("Feature", feature.id(), layer.id(), layer.description().titleZh(),
                         layer.description().titleEn(), feature.properties(), supports,
@@ -63,6 +65,10 @@ class Identify {
             }
         }
         return hits;
+    }
+
+    private static boolean isAreal(LayerInfo layer) {
+        return layer.geometryType().equals("Polygon") || layer.geometryType().equals("MultiPolygon");
     }
 
     private List<CityRole> supports(String adcode) {

@@ -14,6 +14,11 @@ import org.changchun.layout.support.IndependentLinkCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -120,6 +125,32 @@ abstract class CoverageTest {
                 .get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
         assertThat(http.get("/api/identify?lon=125.70&lat=43.52").body()).as("GeoJSON's type first, on every run")
                 .startsWith("{\"type\":\"FeatureCollection\",\"features\":[");
+    }
+
+    @Test
+    void aPolygonIsIdentifiedWhereItContainsTheClickNotWithinTheTolerance() throws Exception {
+        Geometry shuangyang = new GeoJsonReader().read(ok("/ogc/collections/districts/items/220112").get("geometry")
+                .toString());
+        // 10 m from a corner of the boundary, outside the district: within the default 25 m tolerance
+        Coordinate corner = shuangyang.getCoordinates()[0];
+        double metre = 1 / 111_320.0;
+        Point outside = null;
+        for (int step = 0; step < 16 && outside == null; step++) {
+            double angle = step * Math.PI / 8;
+            Point candidate = new GeometryFactory().createPoint(new Coordinate(
+                    corner.x + 10 * metre * Math.cos(angle) / Math.cos(Math.toRadians(corner.y)),
+                    corner.y + 10 * metre * Math.sin(angle)));
+            outside = shuangyang.covers(candidate) ? null : candidate;
+        }
+        assertThat(outside).as("a point just outside the corner").isNotNull();
+
+        JsonNode hits = ok("/api/identify?lon=" + outside.getX() + "&lat=" + outside.getY()).get("features");
+        List<String> found = new ArrayList<>();
+        hits.forEach(h -> found.add(h.get("layer").asString() + "/" + h.get("id").asString()));
+        assertThat(found).doesNotContain("districts/220112");
+        Coordinate inside = shuangyang.getInteriorPoint().getCoordinate();
+        assertThat(ok("/api/identify?lon=" + inside.x + "&lat=" + inside.y).get("features").toString())
+                .contains("\"220112\"");
     }
 
     @Test
