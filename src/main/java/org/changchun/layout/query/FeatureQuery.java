@@ -29,9 +29,17 @@ public record FeatureQuery(
         }
     }
 
+    /** The limit of a query that wants every match. */
+    public static final int NO_LIMIT = Integer.MAX_VALUE;
+
     /** Every feature of a layer, ordered by id. */
     public static FeatureQuery all(String layerId) {
-        return new FeatureQuery(layerId, Optional.empty(), null, List.of(), Integer.MAX_VALUE, 0);
+        return new FeatureQuery(layerId, Optional.empty(), null, List.of(), NO_LIMIT, 0);
+    }
+
+    /** Whether the query wants every match: its answer is never a full page, so never needs a count. */
+    public boolean unlimited() {
+        return limit == NO_LIMIT;
     }
 
     public FeatureQuery withFilter(Filter newFilter) {

@@ -52,7 +52,7 @@ final class JavaTileEncoder implements NativeTiles {
         List<JtsLayer> encoded = new ArrayList<>();
         for (Layer layer : layers) {
             List<Feature> features = store.query(new FeatureQuery(layer.layerId(),
-                    Optional.of(read), null, List.of(), Integer.MAX_VALUE, 0)).features();
+                    Optional.of(read), null, List.of(), FeatureQuery.NO_LIMIT, 0)).features();
             List<Geometry> drawn = new ArrayList<>();
             Map<Coordinate, Long> pointsPerCell = new LinkedHashMap<>();
             for (Feature feature : features) {

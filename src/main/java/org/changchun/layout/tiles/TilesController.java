@@ -1,12 +1,13 @@
 package org.changchun.layout.tiles;
 
-import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.ogc.Link;
 import org.changchun.layout.problem.NotFoundException;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.LayerInfo;
@@ -115,9 +116,9 @@ class TilesController {
     @GetMapping("/ogc/tileMatrixSets")
     @Operation(summary = "瓦片矩阵集 / tile matrix sets")
     Map<String, Object> tileMatrixSets() {
-        return JsonObject.of("tileMatrixSets", List.of(JsonObject.of("id", TileMatrixSet.ID, "title", "Google Maps Compatible for the World",
-                "uri", TileMatrixSet.URI, "links", List.of(JsonObject.of("href", base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID,
-                        "rel", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "type", "application/json")))));
+        return JsonObject.of("tileMatrixSets", List.of(JsonObject.of("id", TileMatrixSet.ID,
+                "title", "Google Maps Compatible for the World", "uri", TileMatrixSet.URI,
+                "links", List.of(tilingScheme(null)))));
     }
 
     @GetMapping("/ogc/tileMatrixSets/{tileMatrixSetId}")
@@ -155,10 +156,10 @@ class TilesController {
         tileset.put("tileMatrixSetURI", TileMatrixSet.URI);
         tileset.put("crs", TileMatrixSet.CRS);
         tileset.put("dataType", "vector");
-        tileset.put("links", List.of(link(self + "/" + TileMatrixSet.ID, "self", "application/json", "瓦片集 / tileset"),
-                link(base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID, "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-                        "application/json", "WebMercatorQuad")));
-        return JsonObject.of("links", List.of(link(self, "self", "application/json", "瓦片集列表 / tilesets")),
+        tileset.put("links", List.of(
+                new Link(self + "/" + TileMatrixSet.ID, "self", "application/json", "瓦片集 / tileset"),
+                tilingScheme("WebMercatorQuad")));
+        return JsonObject.of("links", List.of(new Link(self, "self", "application/json", "瓦片集列表 / tilesets")),
                 "tilesets", List.of(tileset));
     }
 
@@ -196,10 +197,9 @@ class TilesController {
             return description;
         }).toList());
         body.put("links", List.of(
-                link(self, "self", "application/json", "本瓦片集 / this tileset"),
-                link(self + "/tilejson.json", "describedby", "application/json", "TileJSON 3.0"),
-                link(base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID, "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-                        "application/json", "WebMercatorQuad"),
+                new Link(self, "self", "application/json", "本瓦片集 / this tileset"),
+                new Link(self + "/tilejson.json", "describedby", "application/json", "TileJSON 3.0"),
+                tilingScheme("WebMercatorQuad"),
                 JsonObject.of("href", self + "/{tileMatrix}/{tileRow}/{tileCol}", "rel", "item",
                         "type", MVT.toString(), "templated", true, "title", "瓦片 / tiles")));
         return body;
@@ -214,8 +214,10 @@ class TilesController {
         };
     }
 
-    private static Map<String, Object> link(String href, String rel, String type, String title) {
-        return JsonObject.of("href", href, "rel", rel, "type", type, "title", title);
+    /** The link to the tile matrix set's definition; {@code title} may be null. */
+    private static Link tilingScheme(String title) {
+        return new Link(base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID,
+                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", title);
     }
 
     private static String base() {

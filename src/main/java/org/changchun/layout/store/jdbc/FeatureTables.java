@@ -242,10 +242,9 @@ final class FeatureTables {
         pageParameters.add(query.limit());
         pageParameters.add(query.offset());
         // A full page needs the number matched too; counting beside the page rather than after it
-        // keeps a request's time near that of its slower statement, not of both together. A query
-        // without a limit (a tile's features) is never a full page: counting would be wasted work.
+        // keeps a request's time near that of its slower statement, not of both together.
         String countSql = "SELECT COUNT(*) FROM " + table.table() + where;
-        Optional<Future<Long>> counting = query.limit() == Integer.MAX_VALUE ? Optional.empty()
+        Optional<Future<Long>> counting = query.unlimited() ? Optional.empty()
                 : startCounting(() -> count(countSql, parameters));
         List<Feature> features;
         try {
