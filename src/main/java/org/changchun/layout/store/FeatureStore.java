@@ -3,6 +3,7 @@ package org.changchun.layout.store;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.changchun.layout.query.FeatureQuery;
@@ -62,6 +63,12 @@ public interface FeatureStore {
      * so a layer of any size passes through a small heap. The stream is open only during the call.
      */
     <T> T readFeatures(String layerId, Function<Stream<Feature>, T> reader);
+
+    /**
+     * Hands every geometry of a layer to the consumer, in no particular order and without the
+     * attributes, from a cursor: for an index kept in memory, which needs neither.
+     */
+    void readGeometries(String layerId, Consumer<Geometry> consumer);
 
     /**
      * The first {@code limit} features, by id, of a layer whose geometry intersects the given one

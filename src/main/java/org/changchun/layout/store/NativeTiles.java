@@ -8,13 +8,17 @@ public interface NativeTiles {
     /**
      * One layer of a tile.
      *
-     * @param layerId         the layer whose features go in
+     * @param layer           the layer whose features go in, as the tile's entity tag saw it
      * @param mvtLayerName    the name of the layer inside the tile
      * @param pointCellPixels 0 to keep every point; otherwise points are merged into one per cell
      *                        of this many tile pixels (snapped to the cell grid), with a
      *                        {@code point_count} attribute, and carry no other attributes
      */
-    record Layer(String layerId, String mvtLayerName, int pointCellPixels) {
+    record Layer(LayerInfo layer, String mvtLayerName, int pointCellPixels) {
+
+        public String layerId() {
+            return layer.id();
+        }
     }
 
     /**

@@ -1,21 +1,26 @@
 package org.changchun.layout.tiles;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.store.Feature;
 import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.LayerInfo;
 import org.changchun.layout.store.NativeTiles;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -25,20 +30,51 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Encodes vector tiles in Java, for stores that cannot (H2GIS), with the same rules as PostGIS's
  * {@code ST_AsMVTGeom}/{@code ST_AsMVT}: geometries clipped to the buffered tile, snapped to
  * its grid (which is the simplification for the zoom) and made valid again, null attributes left out, the feature id as attribute {@code id}, and thinned points
  * merged per grid cell exactly as {@code ST_SnapToGrid} does.
+ *
+ * <p>Where a layer's points are merged per cell and all its features are points, the points come
+ * from a {@link PointIndex} in memory rather than from the store, built once per data version of
+ * the layer.
  */
 final class JavaTileEncoder implements NativeTiles {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JavaTileEncoder.class);
+    private static final String POINT = "Point";
+
     private final FeatureStore store;
     private final GeometryFactory tileGeometries = new GeometryFactory();
+    private final long pointIndexBytes;
+    /** By layer and data version: a write to a layer makes the next tile build a new index; the old one ages out. */
+    private final Cache<IndexedLayer, PointIndex> pointIndexes;
 
-    JavaTileEncoder(FeatureStore store) {
+    private record IndexedLayer(String layerId, long dataVersion) {
+    }
+
+    /** One tile's boxes and grid, the same for each of its layers. */
+    private record Frame(Envelope tile, Envelope clip, Envelope read, Geometry clipArea, TileGrid grid,
+                         MvtLayerParams params) {
+    }
+
+    /**
+     * @param pointIndexSize how much memory the point indexes may hold together; a layer whose
+     *                       points would not fit is read from the store for every tile
+     */
+    JavaTileEncoder(FeatureStore store, DataSize pointIndexSize) {
         this.store = store;
+        this.pointIndexBytes = pointIndexSize.toBytes();
+        this.pointIndexes = Caffeine.newBuilder()
+                .maximumWeight(pointIndexBytes)
+                .weigher((IndexedLayer layer, PointIndex index) -> (int) Math.min(Integer.MAX_VALUE, index.bytes()))
+                .expireAfterAccess(Duration.ofMinutes(30))
+                .build();
     }
 
     @Override
@@ -46,33 +82,19 @@ final class JavaTileEncoder implements NativeTiles {
         TileAddress address = new TileAddress(z, y, x);
         Envelope tile = address.mercator();
         Envelope clip = address.mercator(extent, buffer);
-        Envelope read = WebMercator.toLonLat(clip);
-        MvtLayerParams params = new MvtLayerParams(extent);
-        Geometry clipArea = tileGeometries.toGeometry(clip);
+        Frame frame = new Frame(tile, clip, WebMercator.toLonLat(clip), tileGeometries.toGeometry(clip),
+                new TileGrid(tile, clip, extent), new MvtLayerParams(extent));
         List<JtsLayer> encoded = new ArrayList<>();
         for (Layer layer : layers) {
-            List<Feature> features = store.query(new FeatureQuery(layer.layerId(),
-                    Optional.of(read), null, List.of(), FeatureQuery.NO_LIMIT, 0)).features();
             List<Geometry> drawn = new ArrayList<>();
-            Map<Coordinate, Long> pointsPerCell = new LinkedHashMap<>();
-            for (Feature feature : features) {
-                Geometry inTile = JtsAdapter.createTileGeom(clipped(WebMercator.project(feature.geometry()), clip,
-                        clipArea), tile, clip, tileGeometries, params, g -> true);
-                if (inTile.isEmpty()) {
-                    continue;
-                }
-                if (inTile.getDimension() == 2 && !inTile.isValid()) {
-                    // snapping to the tile grid can make rings touch or cross; ST_AsMVTGeom repairs them too
-                    inTile = GeometryFixer.fix(inTile);
-                }
-                if (layer.pointCellPixels() > 0 && inTile instanceof Point point) {
-                    Coordinate cell = new Coordinate(snap(point.getX(), layer.pointCellPixels()),
-                            snap(point.getY(), layer.pointCellPixels()));
-                    pointsPerCell.merge(cell, 1L, Long::sum);
-                    continue;
-                }
-                inTile.setUserData(attributes(feature));
-                drawn.add(inTile);
+            // ordered, so that a tile's bytes do not depend on the order its points were read in
+            Map<Coordinate, Long> pointsPerCell = new TreeMap<>();
+            Optional<PointIndex> index = layer.pointCellPixels() > 0 ? pointIndex(layer.layer()) : Optional.empty();
+            if (index.isPresent()) {
+                index.get().forEachIn(clip, (px, py) -> pointsPerCell.merge(
+                        cell(frame.grid().onGrid(px, py), layer.pointCellPixels()), 1L, Long::sum));
+            } else {
+                drawFeatures(layer, frame, drawn, pointsPerCell);
             }
             pointsPerCell.forEach((cell, count) -> {
                 Point merged = tileGeometries.createPoint(cell);
@@ -86,7 +108,61 @@ final class JavaTileEncoder implements NativeTiles {
         if (encoded.isEmpty()) {
             return new byte[0];
         }
-        return MvtEncoder.encode(new JtsMvt(encoded), params, new UserDataKeyValueMapConverter());
+        return MvtEncoder.encode(new JtsMvt(encoded), frame.params(), new UserDataKeyValueMapConverter());
+    }
+
+    /** The layer's features from the store: drawn with their attributes, or counted per cell when thinned. */
+    private void drawFeatures(Layer layer, Frame frame, List<Geometry> drawn, Map<Coordinate, Long> pointsPerCell) {
+        List<Feature> features = store.query(new FeatureQuery(layer.layerId(),
+                Optional.of(frame.read()), null, List.of(), FeatureQuery.NO_LIMIT, 0)).features();
+        for (Feature feature : features) {
+            Geometry inTile;
+            if (feature.geometry() instanceof Point point && !point.isEmpty()) {
+                double px = WebMercator.x(point.getX());
+                double py = WebMercator.y(point.getY());
+                if (!frame.grid().covers(px, py)) {
+                    continue;
+                }
+                inTile = tileGeometries.createPoint(frame.grid().onGrid(px, py));
+            } else {
+                inTile = JtsAdapter.createTileGeom(clipped(WebMercator.project(feature.geometry()), frame.clip(),
+                        frame.clipArea()), frame.tile(), frame.clip(), tileGeometries, frame.params(), g -> true);
+                if (inTile.isEmpty()) {
+                    continue;
+                }
+                if (inTile.getDimension() == 2 && !inTile.isValid()) {
+                    // snapping to the tile grid can make rings touch or cross; ST_AsMVTGeom repairs them too
+                    inTile = GeometryFixer.fix(inTile);
+                }
+            }
+            if (layer.pointCellPixels() > 0 && inTile instanceof Point point) {
+                pointsPerCell.merge(cell(point.getCoordinate(), layer.pointCellPixels()), 1L, Long::sum);
+                continue;
+            }
+            inTile.setUserData(attributes(feature));
+            drawn.add(inTile);
+        }
+    }
+
+    /** How many layers' points are held in memory now. */
+    long pointIndexesHeld() {
+        pointIndexes.cleanUp();
+        return pointIndexes.estimatedSize();
+    }
+
+    /** The layer's point index, when all its features are points and they fit the memory allowed. */
+    private Optional<PointIndex> pointIndex(LayerInfo layer) {
+        if (!POINT.equals(layer.geometryType()) || pointIndexBytes <= 0
+                || layer.featureCount() * PointIndex.BYTES_PER_POINT > pointIndexBytes) {
+            return Optional.empty();
+        }
+        return Optional.of(pointIndexes.get(new IndexedLayer(layer.id(), layer.dataVersion()), key -> {
+            long started = System.nanoTime();
+            PointIndex index = PointIndex.of(store, key.layerId());
+            LOG.info("Point index of layer {} (data version {}): {} points, {} KB, built in {} ms", key.layerId(),
+                    key.dataVersion(), index.size(), index.bytes() / 1024, (System.nanoTime() - started) / 1_000_000);
+            return index;
+        }));
     }
 
     /**
@@ -100,6 +176,11 @@ final class JavaTileEncoder implements NativeTiles {
             return geometry;
         }
         return OverlayNGRobust.overlay(geometry, clipArea, OverlayNG.INTERSECTION);
+    }
+
+    /** The grid cell a point on the tile grid merges into, as ST_SnapToGrid snaps it. */
+    private static Coordinate cell(Coordinate onGrid, int cellPixels) {
+        return new Coordinate(snap(onGrid.x, cellPixels), snap(onGrid.y, cellPixels));
     }
 
     /** Rounds to the nearest multiple of the cell, halves to even, as ST_SnapToGrid does. */

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *                        {@code fullDetailZoom}
  * @param pointCellPixels the grid cell (in tile units) within which thinned points merge into one
  *                        carrying {@code point_count}
+ * @param pointIndexSize  the memory the embedded store's tiles may keep the points of thinned point
+ *                        layers in (16 bytes a point); 0 reads them from the store for every tile
  */
 @Validated
 @ConfigurationProperties("plan.tiles")
@@ -33,5 +35,6 @@ public record TileProperties(
         @Min(0) @Max(2048) int buffer,
         @Min(0) @Max(24) int fullDetailZoom,
         @Min(0) long thinAbove,
-        @Min(1) @Max(1024) int pointCellPixels) {
+        @Min(1) @Max(1024) int pointCellPixels,
+        @NotNull DataSize pointIndexSize) {
 }

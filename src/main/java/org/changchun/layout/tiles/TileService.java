@@ -37,7 +37,7 @@ class TileService {
     private final Cache<String, String> versionDigests = Caffeine.newBuilder().maximumSize(1_000).build();
 
     TileService(FeatureStore store, TileProperties properties, MeterRegistry meters) {
-        this.encoder = store.nativeTiles().orElseGet(() -> new JavaTileEncoder(store));
+        this.encoder = store.nativeTiles().orElseGet(() -> new JavaTileEncoder(store, properties.pointIndexSize()));
         this.properties = properties;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(properties.cacheSize().toBytes())
@@ -85,7 +85,7 @@ class TileService {
         Envelope read = WebMercator.toLonLat(address.mercator(properties.extent(), properties.buffer()));
         List<NativeTiles.Layer> wanted = layers.stream()
                 .filter(layer -> intersects(layer, read))
-                .map(layer -> new NativeTiles.Layer(layer.id(), layer.id(), pointCell(layer, address)))
+                .map(layer -> new NativeTiles.Layer(layer, layer.id(), pointCell(layer, address)))
                 .toList();
         if (wanted.isEmpty()) {
             return new byte[0];

@@ -123,6 +123,20 @@ class StoreContractTest {
     }
 
     @Test
+    void handsOverEveryGeometryOfALayerOnce() {
+        store.writeLayer(projects("v1"), List.of(
+                project("p2", "POINT (125.3 43.9)", "二号", 2023L, true, null, null),
+                project("p1", "POLYGON ((125.1 43.1, 125.2 43.1, 125.2 43.2, 125.1 43.1))", "一号", null, false, null, null),
+                project("p3", "POINT (125.4 44.0)", "三号", 2024L, true, null, null)).iterator(), WriteProgress.NONE);
+
+        List<String> geometries = new ArrayList<>();
+        store.readGeometries("projects", geometry -> geometries.add(geometry.toText()));
+
+        assertThat(geometries).containsExactlyInAnyOrder("POINT (125.3 43.9)", "POINT (125.4 44)",
+                "POLYGON ((125.1 43.1, 125.2 43.1, 125.2 43.2, 125.1 43.1))");
+    }
+
+    @Test
     void findsFeaturesIntersectingAGeometry() {
         writeDistricts("v1");
         assertThat(store.intersecting("districts", geometry("POINT (125.05 43.05)"), 10))

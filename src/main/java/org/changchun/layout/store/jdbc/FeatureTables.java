@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.sql.Types;
@@ -203,6 +204,18 @@ final class FeatureTables {
         try (Stream<Feature> rows = streaming.queryForStream(selectSql(table) + " ORDER BY id", rowMapper(table))) {
             return reader.apply(rows);
         }
+    }
+
+    /**
+     * Every geometry of a table, unordered: on H2GIS an ORDER BY over a big table spills a sorted
+     * copy to disk, and the caller has no use for an order.
+     */
+    void geometries(LayerTable table, Consumer<Geometry> consumer) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(STREAM_FETCH_SIZE);
+        WKBReader reader = new WKBReader(geometryFactory);
+        streaming.query("SELECT ST_AsBinary(geom) FROM " + table.table(),
+                (ResultSet rows) -> consumer.accept(geometry(reader, rows, 1)));
     }
 
     Optional<Feature> byId(LayerTable table, String featureId) {

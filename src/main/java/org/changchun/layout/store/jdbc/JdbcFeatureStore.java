@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -246,6 +247,12 @@ public final class JdbcFeatureStore implements FeatureStore {
         LayerTable table = table(layerId);
         // inside a transaction, so PostgreSQL streams the rows through a cursor
         return transactions.execute(status -> features.stream(table, reader));
+    }
+
+    @Override
+    public void readGeometries(String layerId, Consumer<Geometry> consumer) {
+        LayerTable table = table(layerId);
+        transactions.executeWithoutResult(status -> features.geometries(table, consumer));
     }
 
     @Override

@@ -51,7 +51,8 @@ class PostgisTilePlansTest {
     /** Draws 24 tiles around the centre of Changchun (125.32 E, 43.88 N), z10 to z15; returns how many hold features. */
     private static int tilesAroundTheCentre(List<String> layerIds) {
         NativeTiles tiles = postgis.store().nativeTiles().orElseThrow();
-        List<NativeTiles.Layer> layers = layerIds.stream().map(id -> new NativeTiles.Layer(id, id, 0)).toList();
+        List<NativeTiles.Layer> layers = layerIds.stream()
+                .map(id -> new NativeTiles.Layer(postgis.store().layer(id).orElseThrow(), id, 0)).toList();
         int drawn = 0;
         for (int z = 10; z <= 15; z++) {
             int x = (int) Math.floor((125.32 + 180) / 360 * (1 << z));
