@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Low-zoom tiles of a big imported point layer on the embedded store (H2GIS, Java encoder), cache
+# off: the points merged per cell from the in-memory point index (the default) against the same
+# tiles read from H2GIS for every request (plan.tiles.point-index-size=0), in one run on the same
+# data. One tile per zoom, z6-z16, over the centre of Changchun; each requested once (the first
+# request of the index run also builds the index) and then REPEAT more times. From z13 on every
+# point is drawn with its attributes, from H2GIS in both runs: those rows only show the two runs
+# agree, after a warm-up of 20 requests of each of those tiles.
+#
+# usage: bench/tiles/embedded.sh [POINTS] [REPEAT]      (defaults 500000 and 5; about 10 minutes)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+points=${1:-500000}
+repeat=${2:-5}
+work=$(mktemp -d /tmp/bench-embedded-tiles.XXXXXX)
+service_pid=
+trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+for tool in ogr2ogr zip curl python3; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install gdal-bin zip curl python3)" >&2; exit 1; }
+done
+
+echo "building the service"
+src="$work/src"
+mkdir -p "$src"
+tar --exclude=./target --exclude=./data --exclude=./.git --exclude=./bench -cf - . | tar -xf - -C "$src"
+(cd "$src" && ./mvnw -q -B -ntp package -DskipTests)
+jar=$(ls "$src"/target/changchun-layout-*.jar)
+
+echo "generating $points points (GBK, CGCS2000 zone 42) and importing them with the command line"
+python3 bench/imports/generate.py "$points" 0 "$work"
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=GBK -s_srs EPSG:4326 -t_srs EPSG:4530 -oo GEOM_POSSIBLE_NAMES=WKT \
+  -oo KEEP_GEOM_COLUMNS=NO "$work/points.shp" "$work/points.csv"
+(cd "$work" && zip -q points.zip points.shp points.shx points.dbf points.prj points.cpg)
+(cd "$work" && java -jar "$jar" import points.zip --layer big-points | tail -1)
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+results="$work/results.tsv"
+for run in memory store; do
+  index=()
+  [ "$run" = store ] && index=(--plan.tiles.point-index-size=0)
+  (cd "$work" && exec java -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
+    --plan.tiles.cache-size=0 "${index[@]}" >"$work/service-$run.log" 2>&1) &
+  service_pid=$!
+  until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
+    sleep 1
+    kill -0 "$service_pid" 2>/dev/null || { cat "$work/service-$run.log"; exit 1; }
+  done
+  echo "timing tiles: $run"
+  python3 - "$port" "$repeat" "$run" >>"$results" <<'PY'
+import math, statistics, subprocess, sys
+port, repeat, run = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+lon, lat = 125.32, 43.88
+
+
+def tile(z):
+    n = 2 ** z
+    x = int((lon + 180) / 360 * n)
+    y = int((1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * n)
+    return z, y, x
+
+
+def fetch(z, y, x):
+    url = f"http://127.0.0.1:{port}/ogc/collections/big-points/tiles/WebMercatorQuad/{z}/{y}/{x}"
+    out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-m", "120", "-w", "%{http_code} %{size_download} %{time_total}",
+                          url], capture_output=True, text=True).stdout.split()
+    return out[0], out[1], float(out[2]) * 1000
+
+
+for z in range(13, 17):
+    for i in range(20):
+        fetch(*tile(z))
+for z in range(6, 17):
+    times, status, size = [], "", ""
+    for i in range(repeat + 1):
+        status, size, ms = fetch(*tile(z))
+        times.append(ms)
+    z, y, x = tile(z)
+    print(f"{run}\t{z}/{y}/{x}\t{status}\t{size}\t{times[0]:.0f}\t{statistics.median(times[1:]):.0f}", flush=True)
+PY
+  grep -h "Point index of layer" "$work/service-$run.log" | sed 's/.*: Point/  Point/' || true
+  kill "$service_pid"
+  wait "$service_pid" 2>/dev/null || true
+  service_pid=
+done
+
+python3 - "$results" "$points" "$repeat" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+by = {(r[0], r[1]): r for r in rows}
+print(f"\n{sys.argv[2]} points, cache off; ms: first request, then the median of {sys.argv[3]} more\n")
+print("| tile | from memory: status, bytes | first ms | median ms | read from H2GIS: status, bytes | first ms | median ms | H2GIS / memory (median) |")
+print("|---|---|---:|---:|---|---:|---:|---:|")
+for tile in [r[1] for r in rows if r[0] == "memory"]:
+    m, s = by[("memory", tile)], by[("store", tile)]
+    ratio = float(s[5]) / max(1.0, float(m[5]))
+    print(f"| {tile} | {m[2]}, {int(m[3]):,} | {m[4]} | {m[5]} | {s[2]}, {int(s[3]):,} | {s[4]} | {s[5]} | {ratio:.1f}x |")
+PY
