@@ -42,12 +42,14 @@ final class PointIndex {
         this.extent = extent;
     }
 
-    /** Reads every point of a layer whose features are all points. */
+    /** Reads the points of a layer whose features are all points. */
     static PointIndex of(FeatureStore store, String layerId) {
         Points points = new Points();
         store.readGeometries(layerId, geometry -> {
-            Point point = (Point) geometry;
-            points.add(WebMercator.x(point.getX()), WebMercator.y(point.getY()));
+            // a layer replaced by one of other geometries since its type was looked at gets a new data version, and so a new index
+            if (geometry instanceof Point point && !point.isEmpty()) {
+                points.add(WebMercator.x(point.getX()), WebMercator.y(point.getY()));
+            }
         });
         return points.index();
     }
