@@ -459,6 +459,33 @@ class StoreContractTest {
                 .isEqualTo(3);
     }
 
+    /** Boxes over all, half and a corner of a layer: written as a scan, as no box, or for the spatial index. */
+    @Test
+    void aBoxFindsWhatItHoldsWhateverShareOfTheLayerItCovers() {
+        List<Feature> grid = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            grid.add(area("f" + i, "POINT (" + (125 + (i % 10) / 10d) + " " + (43 + (i / 10) / 10d) + ")"));
+        }
+        store.writeLayer(areas("grid", "v1"), grid.iterator(), WriteProgress.NONE);
+
+        FeaturePage all = store.query(new FeatureQuery("grid", Optional.of(new Envelope(124, 127, 42, 45)), null,
+                List.of(), 3, 0));
+        assertThat(all.features()).extracting(Feature::id).containsExactly("f0", "f1", "f10");
+        assertThat(all.numberMatched()).isEqualTo(100);
+
+        // the western half, its eastern edge through a column of points, which it holds
+        FeaturePage west = store.query(new FeatureQuery("grid", Optional.of(new Envelope(125.0, 125.4, 43.0, 43.9)),
+                null, List.of(), 100, 0));
+        assertThat(west.features()).extracting(Feature::id).hasSize(50)
+                .allMatch(id -> Integer.parseInt(id.substring(1)) % 10 <= 4);
+        assertThat(west.numberMatched()).isEqualTo(50);
+
+        FeaturePage corner = store.query(new FeatureQuery("grid", Optional.of(new Envelope(124.9, 125.05, 42.9, 43.05)),
+                null, List.of(), 10, 0));
+        assertThat(corner.features()).extracting(Feature::id).containsExactly("f0");
+        assertThat(corner.numberMatched()).isEqualTo(1);
+    }
+
     @Test
     void runsFiltersInsideTheStore() {
         writeProjects("v1");

@@ -237,7 +237,7 @@ final class CatalogTables {
     }
 
     private static LayerTable table(LayerInfo layer) {
-        return new LayerTable(layer.id(), layer.kind(), layer.version(), layer.fields());
+        return new LayerTable(layer.id(), layer.kind(), layer.version(), layer.fields(), layer.extent());
     }
 
     private static Double extentValue(Envelope extent, double value) {

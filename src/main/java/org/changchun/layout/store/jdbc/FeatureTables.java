@@ -31,6 +31,7 @@ import org.changchun.layout.store.Feature;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FieldSpec;
 import org.changchun.layout.store.WriteProgress;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -56,6 +57,8 @@ final class FeatureTables {
     private static final int BULK_PROGRESS_EVERY = 10_000;
     private static final int STREAM_FETCH_SIZE = 2_000;
     private static final int WGS84 = 4326;
+    /** From what share of a layer's extent on a box query is written for a scan, not the spatial index. */
+    private static final double BROAD_BOX_SHARE = 0.1;
     /** Runs counts beside page queries; when all its threads are busy, it refuses more work. */
     private static final ExecutorService COUNTS = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), runnable -> {
@@ -234,11 +237,22 @@ final class FeatureTables {
     FeaturePage query(LayerTable table, FeatureQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        query.bbox().ifPresent(box -> {
-            conditions.add("geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))");
+        // a box around the whole layer holds every feature: asked without it, the count is the table's size
+        Optional<Envelope> bbox = query.bbox().filter(box -> table.extent() == null || !box.covers(table.extent()));
+        bbox.ifPresent(box -> {
             SqlParameterValue wkb = new SqlParameterValue(Types.BINARY, wkb(geometryFactory.toGeometry(box)));
-            parameters.add(wkb);
-            parameters.add(wkb);
+            if (isBroad(box, table.extent())) {
+                // Without the && operator H2GIS does not reach for its R-tree, which fetches every
+                // match apart (then sorts them all); it walks the id index and stops at the page's
+                // end instead: 26 s → 17 ms for the first page of 500,000 points. PostGIS's
+                // ST_Intersects brings its index condition itself, so PostgreSQL plans as before.
+                conditions.add("ST_Intersects(geom, ST_GeomFromWKB(?, 4326))");
+                parameters.add(wkb);
+            } else {
+                conditions.add("geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))");
+                parameters.add(wkb);
+                parameters.add(wkb);
+            }
         });
         if (query.filter() != null) {
             FilterSql.Condition condition = FilterSql.of(table, query.filter());
@@ -273,6 +287,17 @@ final class FeatureTables {
         }
         long matched = counting.isPresent() ? awaitCount(counting.get()) : count(countSql, parameters);
         return new FeaturePage(features, matched);
+    }
+
+    /** Whether a box holds at least a tenth of a layer's extent, and so likely of its features. */
+    static boolean isBroad(Envelope box, Envelope extent) {
+        if (extent == null || extent.isNull()) {
+            return false;
+        }
+        if (extent.getArea() == 0) {
+            return box.covers(extent);
+        }
+        return box.intersection(extent).getArea() >= BROAD_BOX_SHARE * extent.getArea();
     }
 
     /** Empty when every counting thread is busy: the request then counts after its page, if it must. */

@@ -130,7 +130,8 @@ public final class JdbcFeatureStore implements FeatureStore {
             progress.phase(WritePhase.PUBLISHING);
             switched = transactions.execute(status -> {
                 catalog.makeCurrent(spec, versionId, loaded.content(), replaced);
-                LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields());
+                LayerTable current = new LayerTable(spec.id(), spec.kind(), versionId, spec.fields(),
+                        loaded.content().extent());
                 // links staged against plan polygons that changed meanwhile are recomputed from the store
                 boolean adopted = linksStaged && versions(planLayers()).equals(versions(plan));
                 if (adopted) {
@@ -408,7 +409,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     private static LayerTable table(LayerInfo layer) {
-        return new LayerTable(layer.id(), layer.kind(), layer.version(), layer.fields());
+        return new LayerTable(layer.id(), layer.kind(), layer.version(), layer.fields(), layer.extent());
     }
 
     private static NoSuchElementException noSuchLayer(String layerId) {
