@@ -37,8 +37,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Encodes vector tiles in Java, for stores that cannot (H2GIS), with the same rules as PostGIS's
  * {@code ST_AsMVTGeom}/{@code ST_AsMVT}: geometries clipped to the buffered tile, snapped to
- * its grid (which is the simplification for the zoom) and made valid again, null attributes left out, the feature id as attribute {@code id}, and thinned points
- * merged per grid cell exactly as {@code ST_SnapToGrid} does.
+ * its grid (which is the simplification for the zoom) and made valid again, null attributes left
+ * out, the feature id as attribute {@code id}, and thinned points merged per grid cell exactly as
+ * {@code ST_SnapToGrid} does.
  *
  * <p>Where a layer's points are merged per cell and all its features are points, the points come
  * from a {@link PointIndex} in memory rather than from the store, built once per data version of

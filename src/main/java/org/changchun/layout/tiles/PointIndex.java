@@ -46,7 +46,7 @@ final class PointIndex {
     static PointIndex of(FeatureStore store, String layerId) {
         Points points = new Points();
         store.readGeometries(layerId, geometry -> {
-            // a layer replaced by one of other geometries since its type was looked at gets a new data version, and so a new index
+            // a layer replaced meanwhile by other geometries has a new data version, so a new index
             if (geometry instanceof Point point && !point.isEmpty()) {
                 points.add(WebMercator.x(point.getX()), WebMercator.y(point.getY()));
             }

@@ -115,7 +115,8 @@ class TileContractTest {
                 .as("points in the tile").isPositive();
     }
 
-    private static void assertSameFeatures(int z, int y, int x, List<String> layerIds, int pointCell) throws IOException {
+    private static void assertSameFeatures(int z, int y, int x, List<String> layerIds, int pointCell)
+            throws IOException {
         byte[] native_ = postgis.store().nativeTiles().orElseThrow().tile(z, x, y, 4096, 64,
                 tileLayers(postgis, layerIds, pointCell));
         byte[] java = new JavaTileEncoder(h2gis.store(), DataSize.ofMegabytes(16)).tile(z, x, y, 4096, 64,
