@@ -289,13 +289,13 @@ final class FeatureTables {
         return new FeaturePage(features, matched);
     }
 
-    /** Whether a box holds at least a tenth of a layer's extent, and so likely of its features. */
-    static boolean isBroad(Envelope box, Envelope extent) {
-        if (extent == null || extent.isNull()) {
+    /**
+     * Whether a box holds at least a tenth of a layer's extent, and so likely of its features. An
+     * extent without area (one point, points in a line) is either covered, and the box dropped, or not.
+     */
+    private static boolean isBroad(Envelope box, Envelope extent) {
+        if (extent == null || extent.getArea() == 0) {
             return false;
-        }
-        if (extent.getArea() == 0) {
-            return box.covers(extent);
         }
         return box.intersection(extent).getArea() >= BROAD_BOX_SHARE * extent.getArea();
     }
