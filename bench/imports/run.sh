@@ -12,43 +12,36 @@
 #
 # usage: bench/imports/run.sh [POINTS] [POLYGONS]      (defaults 1000000 and 100000)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-source scripts/lib/pg-cluster.sh
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+# shellcheck source=../lib/harness.sh
+source bench/lib/harness.sh
 
 points=${1:-1000000}
 polygons=${2:-100000}
-work=$(mktemp -d /tmp/bench-imports.XXXXXX)
-chmod 755 "$work"  # the cluster runs as the postgres user
 service_pid=
-trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null; pg_cluster_stop "$work/pg"; rm -rf "$work"' EXIT
+WORK=
+trap 'stop_pid "$service_pid" "the service"; [ -z "$WORK" ] || { pg_cluster_stop "$WORK/pg"; rm -rf "$WORK"; }' EXIT
 
 for tool in ogr2ogr shp2pgsql zip curl; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install gdal-bin postgis zip curl)" >&2; exit 1; }
+  command -v "$tool" >/dev/null || die "needs $tool (apt-get install gdal-bin postgis zip curl)"
 done
+make_workdir imports
+build_jar
 
-echo "building the service"
-src="$work/src"
-mkdir -p "$src"
-tar --exclude=./target --exclude=./data --exclude=./.git --exclude=./bench -cf - . | tar -xf - -C "$src"
-(cd "$src" && ./mvnw -q -B -ntp package -DskipTests)
-jar=$(ls "$src"/target/changchun-layout-*.jar)
+log "generating $points points and $polygons polygons"
+python3 bench/imports/generate.py "$points" "$polygons" "$WORK"
+generated_shapefile_zip points
+generated_shapefile_zip polygons
+ls -la "$WORK"/*.zip
 
-echo "generating $points points and $polygons polygons"
-python3 bench/imports/generate.py "$points" "$polygons" "$work"
-for kind in points polygons; do
-  ogr2ogr -f "ESRI Shapefile" -lco ENCODING=GBK -s_srs EPSG:4326 -t_srs EPSG:4530 -oo GEOM_POSSIBLE_NAMES=WKT \
-    -oo KEEP_GEOM_COLUMNS=NO "$work/$kind.shp" "$work/$kind.csv"
-  (cd "$work" && zip -q "$kind.zip" "$kind".shp "$kind".shx "$kind".dbf "$kind".prj "$kind".cpg)
-done
-ls -la "$work"/*.zip
-
-pg_cluster_start "$work/pg"
+pg_cluster_start "$WORK/pg"
 pg_run createdb plan
 pg_run psql -q -d plan -c "CREATE EXTENSION postgis"
 url="jdbc:postgresql://127.0.0.1:$PG_PORT/plan"
 conn="host=127.0.0.1 port=$PG_PORT dbname=plan user=postgres"
 
-results="$work/results.tsv"
+results="$WORK/results.tsv"
 record() {  # name kind features seconds peak-MB
   printf "%s\t%s\t%s\t%s\t%s\n" "$@" >>"$results"
   echo "  $1 $2: $4 s, peak $5 MB"
@@ -58,52 +51,52 @@ measure() {  # name kind features command...
   shift 3
   local start end
   start=$(date +%s.%N)
-  if ! /usr/bin/time -f "%M" -o "$work/rss" "$@" >"$work/$name-$kind.log" 2>&1; then
+  if ! /usr/bin/time -f "%M" -o "$WORK/rss" "$@" >"$WORK/$name-$kind.log" 2>&1; then
     echo "$name failed on $kind:" >&2
-    tail -30 "$work/$name-$kind.log" >&2
+    tail -30 "$WORK/$name-$kind.log" >&2
     exit 1
   fi
   end=$(date +%s.%N)
-  record "$name" "$kind" "$count" "$(python3 -c "print(round($end - $start, 2))")" $(( $(tail -1 "$work/rss") / 1024 ))
+  record "$name" "$kind" "$count" "$(python3 -c "print(round($end - $start, 2))")" $(( $(tail -1 "$WORK/rss") / 1024 ))
 }
 
-echo "starting the service"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+log "starting the service"
+port=$(free_port)
 admin_password="bench-$RANDOM$RANDOM$RANDOM"
-java -Xmx512m -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --spring.datasource.url="$url" \
+java -Xmx512m -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 --spring.datasource.url="$url" \
   --spring.datasource.username=postgres --spring.datasource.password="unused-$RANDOM$RANDOM$RANDOM" \
   --plan.security.bootstrap-admin.name=bench --plan.security.bootstrap-admin.password="$admin_password" \
-  --plan.imports.work-dir="$work/service-imports" \
-  --logging.level.org.changchun.layout.store.jdbc.JdbcFeatureStore=DEBUG >"$work/service.log" 2>&1 &
+  --plan.imports.work-dir="$WORK/service-imports" \
+  --logging.level.org.changchun.layout.store.jdbc.JdbcFeatureStore=DEBUG >"$WORK/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 120); do
   curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health" && break
   sleep 1
 done
-curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health" || { echo "the service did not start:"; tail -30 "$work/service.log"; exit 1; }
+curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health" || { echo "the service did not start:"; tail -30 "$WORK/service.log"; exit 1; }
 
 for kind in points polygons; do
   count=$([ "$kind" = points ] && echo "$points" || echo "$polygons")
   echo "importing $kind"
   for round in first second third; do
     seconds=$(python3 bench/imports/http_import.py "http://127.0.0.1:$port" bench "$admin_password" \
-      "$work/$kind.zip" "api-$kind")
+      "$WORK/$kind.zip" "api-$kind")
     [ "$round" = second ] && continue
     record "api-$round" "$kind" "$count" "$seconds" $(( $(awk '/VmHWM/ {print $2}' "/proc/$service_pid/status") / 1024 ))
   done
-  measure cli "$kind" "$count" java -Xmx512m -jar "$jar" import "$work/$kind.zip" --layer "cli-$kind" \
+  measure cli "$kind" "$count" java -Xmx512m -jar "$JAR" import "$WORK/$kind.zip" --layer "cli-$kind" \
     --spring.datasource.url="$url" --spring.datasource.username=postgres --plan.security.allow-insecure-defaults=true \
-    --plan.imports.work-dir="$work/imports"
-  grep -q "^SUCCEEDED" "$work/cli-$kind.log" || { echo "the command-line import failed:"; tail -20 "$work/cli-$kind.log"; exit 1; }
-  measure ogr2ogr "$kind" "$count" env PG_USE_COPY=YES ogr2ogr -f PostgreSQL PG:"$conn" "$work/$kind.shp" \
+    --plan.imports.work-dir="$WORK/imports"
+  grep -q "^SUCCEEDED" "$WORK/cli-$kind.log" || { echo "the command-line import failed:"; tail -20 "$WORK/cli-$kind.log"; exit 1; }
+  measure ogr2ogr "$kind" "$count" env PG_USE_COPY=YES ogr2ogr -f PostgreSQL PG:"$conn" "$WORK/$kind.shp" \
     -nln "ogr_$kind" -t_srs EPSG:4326 -lco SPATIAL_INDEX=GIST
-  measure shp2pgsql "$kind" "$count" bash -c "shp2pgsql -s 4530:4326 -W GBK -D -I '$work/$kind.shp' shp_$kind \
+  measure shp2pgsql "$kind" "$count" bash -c "shp2pgsql -s 4530:4326 -W GBK -D -I '$WORK/$kind.shp' shp_$kind \
     | '$PG_BIN/psql' -q -h 127.0.0.1 -p $PG_PORT -U postgres -d plan"
 done
 kill "$service_pid"
 wait "$service_pid" 2>/dev/null || true
 service_pid=
-grep -o "Wrote layer api-.*" "$work/service.log" | sed "s/^/  /" || true
+grep -o "Wrote layer api-.*" "$WORK/service.log" | sed "s/^/  /" || true
 
 echo
 python3 - "$results" <<'PY'

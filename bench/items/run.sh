@@ -62,41 +62,24 @@ KEEP_WORK="${KEEP_WORK:-0}"
 RESULTS="${RESULTS:-$HERE/last-run.md}"
 START_TIMEOUT="${START_TIMEOUT:-1200}"  # seconds the service may take to load and open its port
 
-PG_BIN=/usr/lib/postgresql/15/bin
-SRC=""       # the source tree measured: its jar and its gis-data/
-SOURCE_DESCRIPTION=""
 DB=bench
 PAGE=1000
 
 WORK=""
-PG_DATA=""
-PG_PORT=""
 HTTP_PORT=""
 SERVICE_PID=""
 GZIP_BYTES=0
-OTHERS=""    # CPU used by other processes during the last measurement, % of the machine
 ROUND=1       # the measuring round the next result belongs to
-AS_PG=()      # prefix that runs a command as the cluster's owner (postgres when we are root)
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# log, die, build_jar, start_postgres, start_service, measure_wrk, measure_pgbench, ...
+# shellcheck source=../lib/harness.sh
+source "$ROOT/bench/lib/harness.sh"
 
 # ---------------------------------------------------------------------------------- set-up
 
-# Installs what is missing, and only that, with apt-get (the brief allows nothing else).
 ensure_tools() {
-  local packages=()
-  [ -x "$PG_BIN/initdb" ] || packages+=(postgresql-15)
-  ls /usr/share/postgresql/15/extension/postgis.control >/dev/null 2>&1 || packages+=(postgresql-15-postgis-3)
-  command -v wrk >/dev/null 2>&1 || packages+=(wrk)
-  command -v curl >/dev/null 2>&1 || packages+=(curl)
-  if [ ${#packages[@]} -gt 0 ]; then
-    log "installing ${packages[*]}"
-    local sudo=()
-    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"
-  fi
+  # shellcheck disable=SC2046  # one package per word
+  apt_install $(missing_base_packages)
   command -v java >/dev/null 2>&1 || die "java (17+) is needed"
   command -v python3 >/dev/null 2>&1 || die "python3 is needed (standard library only)"
   if [ "$PROFILE" = 1 ] && ! { command -v jcmd && command -v jfr; } >/dev/null 2>&1; then
@@ -105,121 +88,29 @@ ensure_tools() {
   fi
 }
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-make_workdir() {
-  WORK="$(mktemp -d /tmp/bench-items.XXXXXX)"
-  chmod 755 "$WORK"  # the postgres user must reach its data folder inside it
-  log "working in $WORK"
-}
-
 # Runs on every exit (success, failure, Ctrl-C): stops what this script started, by PID or
 # data folder, and removes the temporary folder.
 cleanup() {
   local status=$?
   set +e
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    log "stopping the service (pid $SERVICE_PID)"
-    kill "$SERVICE_PID"
-    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$SERVICE_PID" 2>/dev/null
-  fi
-  if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
-    log "stopping PostgreSQL"
-    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
-  fi
+  stop_pid "$SERVICE_PID" "the service"
+  stop_postgres
   if [ -n "$WORK" ]; then
     if [ "$KEEP_WORK" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
   fi
   exit $status
 }
 
-# Builds the service from a copy of the sources in $WORK, so the measured code is exactly REF
-# and the repository's target/ is left alone. Offline (-o): the dependencies are in ~/.m2.
-build_jar() {
-  if [ -n "$JAR" ]; then
-    [ -f "$JAR" ] || die "no $JAR"
-    SRC="$ROOT"
-    SOURCE_DESCRIPTION="jar $JAR, gis-data/ of the working tree"
-    return
-  fi
-  SRC="$WORK/src"
-  mkdir -p "$SRC"
-  if [ "$REF" = worktree ]; then
-    tar -C "$ROOT" --exclude=./.git --exclude=./target --exclude=./data --exclude=./bench -cf - . | tar -C "$SRC" -xf -
-    SOURCE_DESCRIPTION="working tree at $(git -C "$ROOT" rev-parse --short HEAD) with $(git -C "$ROOT" --no-optional-locks status --porcelain -- src pom.xml gis-data | wc -l) changed/new files under src/, pom.xml, gis-data/"
-  else
-    git -C "$ROOT" archive --format=tar "$REF" | tar -C "$SRC" -xf -
-    SOURCE_DESCRIPTION="commit $(git -C "$ROOT" rev-parse --short "$REF") ($(git -C "$ROOT" log -1 --format=%cs "$REF"))"
-  fi
-  log "building the service from $SOURCE_DESCRIPTION"
-  (cd "$SRC" && ./mvnw -B -ntp -o -q package -DskipTests >"$WORK/build.log" 2>&1) \
-    || { tail -30 "$WORK/build.log" >&2; die "build failed"; }
-  JAR="$(ls "$SRC"/target/*.jar | grep -v -- '-plain\.jar$' | head -1)"
-}
-
-# A cluster of our own on a free port, socket and data under $WORK. fsync is off: nothing here
-# needs to survive a crash, and the measured statements are reads.
-# pg_stat_statements is loaded so that we can count what the service sends per request.
-start_postgres() {
-  PG_DATA="$WORK/pg/data"
-  PG_PORT="$(free_port)"
-  mkdir -p "$WORK/pg/socket"
-  if [ "$(id -u)" -eq 0 ]; then
-    AS_PG=(runuser -u postgres --)
-    chown -R postgres: "$WORK/pg"
-  fi
-  log "initdb + start PostgreSQL on port $PG_PORT"
-  "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >"$WORK/initdb.log"
-  "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w start -o "\
-    -p $PG_PORT -k $WORK/pg/socket -c listen_addresses=127.0.0.1 \
-    -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-    -c shared_preload_libraries=pg_stat_statements" >/dev/null
-  psql_admin postgres -c "CREATE DATABASE $DB" >/dev/null
-  psql_admin "$DB" -c "CREATE EXTENSION postgis; CREATE EXTENSION pg_stat_statements" >/dev/null
-}
-
-# Over TCP like the service's JDBC driver, so both pay the same connection path.
-psql_admin() {
-  local database="$1"; shift
-  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$database" "$@"
-}
-sql() { psql_admin "$DB" -At -c "$1"; }
-
-# The plan data as shipped, with projects.geojson replaced by N synthetic projects.
-generate_data() {
-  cp -r "$SRC/gis-data" "$WORK/gis-data"
-  log "generating $N projects"
-  python3 "$HERE/../lib/generate_projects.py" --layers "$SRC/gis-data/layers.json" \
-    --sample "$SRC/gis-data/projects.geojson" --points "$((N - N / 10))" --polygons "$((N / 10))" --seed "$SEED" \
-    --out "$WORK/gis-data/projects.geojson" >&2
-}
-
-# Starts the jar from $WORK (so it writes nothing into the repository) and waits until it
-# answers: the plan data, all N projects included, is loaded before the port opens.
-start_service() {
+# The service on the generated library, which it loads (all N projects) before its port opens.
+start_items_service() {
   HTTP_PORT="$(free_port)"
-  log "starting the service on port $HTTP_PORT (loads $N projects; can take minutes)"
   local started=$SECONDS
-  # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
-  (cd "$WORK" && exec java $JAVA_OPTS -jar "$JAR" \
-      --server.port="$HTTP_PORT" \
-      --spring.profiles.active=postgis \
-      --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
-      --spring.datasource.username=postgres --spring.datasource.password=unused \
-      --plan.data.location="file:$WORK/gis-data/" >"$WORK/service.log" 2>&1) &
-  SERVICE_PID=$!
-  until curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null 2>&1; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$WORK/service.log" >&2; die "the service stopped"; }
-    [ $((SECONDS - started)) -lt "$START_TIMEOUT" ] || die "the service did not start in ${START_TIMEOUT}s"
-    sleep 2
-  done
+  start_service items "$HTTP_PORT"
+  SERVICE_PID=$STARTED_PID
   STARTUP_S=$((SECONDS - started))
-  LOAD_LINE="$(grep -o 'Loaded layer projects: .* ms' "$WORK/service.log" | tail -1)"
+  LOAD_LINE="$(grep -o 'Loaded layer projects: .* ms' "$WORK/items/service.log" | tail -1)"
   [ -n "$LOAD_LINE" ] || die "no 'Loaded layer projects' line in the service log"
-  log "service up after ${STARTUP_S}s; $LOAD_LINE"
+  log "$LOAD_LINE"
 }
 
 # The current projects table and its columns, as the service resolves them; then fresh
@@ -350,53 +241,9 @@ pick_bbox_lines() {
 
 # ------------------------------------------------------------------------------ measuring
 
-# Someone else's work on the machine skews a measurement, so each one also records how much
-# CPU went to processes that are not ours: the machine's busy time (/proc/stat) minus what the
-# service, PostgreSQL (postmaster, live backends, reaped ones via its cutime) and this script's
-# children (wrk, pgbench, psql, via our cutime) used (/proc/PID/stat), all in clock ticks.
-machine_ticks() {  # "busy total" over all CPUs
-  awk 'NR == 1 { for (i = 2; i <= 9; i++) { t += $i; if (i != 5 && i != 6) b += $i }; print b, t }' /proc/stat
-}
-our_ticks() {
-  local postmaster
-  postmaster="$(head -1 "$PG_DATA/postmaster.pid")"
-  # shellcheck disable=SC2046  # one PID per word
-  for pid in "$SERVICE_PID" "$$" "$postmaster" $(pgrep -P "$postmaster"); do
-    cat "/proc/$pid/stat" 2>/dev/null || true
-  done | awk '{ sub(/^.*\) /, ""); s += $12 + $13 + $14 + $15 } END { print s + 0 }'
-}
-interference_start() {
-  read -r BUSY0 TOTAL0 <<<"$(machine_ticks)"
-  OURS0="$(our_ticks)"
-}
-interference_end() {
-  local busy total ours
-  read -r busy total <<<"$(machine_ticks)"
-  ours="$(our_ticks)"
-  OTHERS="$(awk -v b=$((busy - BUSY0)) -v t=$((total - TOTAL0)) -v o=$((ours - OURS0)) \
-    'BEGIN { x = (b - o) / t * 100; printf "%.0f", x < 0 ? 0 : x }')"
-}
-
-# Waits until other processes have used under 10 % of the machine for 5 s (our own are idle
-# between measurements), at most QUIET_WAIT seconds; then measures anyway, and says so.
-wait_for_quiet() {
-  local waited=0
-  while true; do
-    interference_start; sleep 5; interference_end
-    [ "$OTHERS" -ge 10 ] || return 0
-    if [ "$waited" -ge "$QUIET_WAIT" ]; then
-      log "other processes still use $OTHERS % of the machine; measuring anyway (the result records it)"
-      return 0
-    fi
-    [ "$waited" -gt 0 ] || log "other processes use $OTHERS % of the machine; waiting for quiet (up to ${QUIET_WAIT}s)"
-    waited=$((waited + 5))
-  done
-}
-
 RESULTS_TSV=""
 
 # DB-side totals since the last reset: statements executed and their execution time (ms).
-db_stats_reset() { sql "SELECT pg_stat_statements_reset()" >/dev/null; }
 db_stats() {
   sql "SELECT coalesce(sum(calls), 0), round(coalesce(sum(total_exec_time), 0)::numeric, 1)
        FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'"
@@ -429,44 +276,23 @@ record() {
 
 # run_wrk NAME CLIENTS PATHS_FILE [HEADER]: wrk with one thread per connection.
 run_wrk() {
-  local name="$1" clients="$2" paths="$3" out="$WORK/wrk-$1-c$2-r$ROUND.txt"
-  wait_for_quiet
-  db_stats_reset
-  interference_start
-  wrk -t "$clients" -c "$clients" -d "${DURATION}s" --timeout 10s --latency -s "$HERE/../lib/cycle.lua" \
-    "http://127.0.0.1:$HTTP_PORT" -- "$paths" ${4:+"$4"} >"$out"
-  interference_end
-  local line
-  line="$(grep '^RESULT ' "$out")" || die "wrk printed no RESULT line (see $out)"
-  eval "local ${line#RESULT }"  # requests=... rps=... mean_us=... p50_us=... p99_us=... non2xx=...
-  # shellcheck disable=SC2154  # the variables come from the RESULT line
-  { [ "$non2xx" -eq 0 ] && [ "$socket_errors" -eq 0 ]; } || die "$name: $non2xx non-2xx answers, $socket_errors socket errors"
-  # shellcheck disable=SC2154
+  local name="$1" clients="$2"
+  measure_wrk "$WORK/wrk-$name-c$clients-r$ROUND.txt" "$clients" "$clients" "http://127.0.0.1:$HTTP_PORT" "$3" ${4:+"$4"}
   record "$name" "$clients" "$rps" "$mean_us" "$p50_us" "$p99_us" "$requests"
   if [ "$name" = items-gzip ]; then GZIP_BYTES=$((bytes / requests)); fi
 }
 
-# run_pgbench NAME CLIENTS SCRIPT: prepared statements (like pgjdbc after its first uses),
-# over TCP, per-transaction log for the percentiles.
+# run_pgbench NAME CLIENTS SCRIPT: one pgbench thread per client.
 run_pgbench() {
-  local name="$1" clients="$2" script="$3" out="$WORK/pgbench-$1-c$2-r$ROUND"
-  wait_for_quiet
-  db_stats_reset
-  interference_start
-  (cd "$WORK" && "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres \
-      -c "$clients" -j "$clients" -T "$DURATION" -f "$script" -l --log-prefix="$out.log" "$DB" >"$out.txt" 2>&1) \
-    || { cat "$out.txt" >&2; die "pgbench $name failed"; }
-  interference_end
-  local tps count mean p50 p99
-  tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out.txt")"
-  read -r count mean p50 p99 <<<"$(python3 "$HERE/../lib/pgbench_stats.py" "$out.log")"
+  local name="$1" clients="$2"
+  measure_pgbench "$WORK/pgbench-$name-c$clients-r$ROUND" "$clients" "$clients" "$3"
   record "$name" "$clients" "$(printf '%.2f' "$tps")" "$mean" "$p50" "$p99" "$count"
 }
 
 # The JIT compiles the hot paths and PostgreSQL caches the table; neither should be measured.
 warm_up() {
   log "warming up: ${WARMUP}s of bbox requests, 2 connections, plus a short pgbench pass"
-  wrk -t 2 -c 2 -d "${WARMUP}s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
+  wrk -t 2 -c 2 -d "${WARMUP}s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
   "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 1 -T 5 \
     -f "$WORK/floor-wkb.sql" "$DB" >/dev/null 2>&1
 }
@@ -501,7 +327,7 @@ profile_items() {
   [ "$PROFILE" = 1 ] || return 0
   log "profiling the service: ${DURATION}s of bbox requests, 2 connections, under JFR"
   jcmd "$SERVICE_PID" JFR.start name=bench settings=profile filename="$WORK/items.jfr" >/dev/null
-  wrk -t 2 -c 2 -d "${DURATION}s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
+  wrk -t 2 -c 2 -d "${DURATION}s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
   jcmd "$SERVICE_PID" JFR.stop name=bench >/dev/null
   jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$WORK/items.jfr" \
     | python3 "$HERE/../lib/jfr_profile.py" items >"$WORK/profile.md"
@@ -512,7 +338,7 @@ profile_items() {
 machine_summary() {
   local postgis
   postgis="$(sql "SELECT postgis_lib_version()")"
-  echo "- machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+  machine_line
   echo "- service: $SOURCE_DESCRIPTION"
   echo "- Java: $(java -version 2>&1 | head -1); JVM flags: ${JAVA_OPTS:-none (defaults)}; benchmark processes at niceness $(ps -o ni= -p $$ | tr -d ' ')"
   echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }'), PostGIS $postgis; $(wrk --version 2>&1 | head -1 | awk '{ print "wrk", $2 }'); pgbench -M prepared"
@@ -556,13 +382,13 @@ raise_priority() {
 main() {
   raise_priority
   ensure_tools
-  make_workdir
+  make_workdir items
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   build_jar
   start_postgres
-  generate_data
-  start_service
+  generate_projects "$((N - N / 10))" "$((N / 10))" "$SEED"
+  start_items_service
   inspect_table
   choose_bboxes
   check_items

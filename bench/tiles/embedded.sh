@@ -9,43 +9,39 @@
 #
 # usage: bench/tiles/embedded.sh [POINTS] [REPEAT]      (defaults 500000 and 5; about 10 minutes)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+# shellcheck source=../lib/harness.sh
+source bench/lib/harness.sh
 
 points=${1:-500000}
 repeat=${2:-5}
-work=$(mktemp -d /tmp/bench-embedded-tiles.XXXXXX)
 service_pid=
-trap '[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null; rm -rf "$work"' EXIT
+WORK=
+trap 'stop_pid "$service_pid" "the service"; [ -z "$WORK" ] || rm -rf "$WORK"' EXIT
 
 for tool in ogr2ogr zip curl python3; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install gdal-bin zip curl python3)" >&2; exit 1; }
+  command -v "$tool" >/dev/null || die "needs $tool (apt-get install gdal-bin zip curl python3)"
 done
+make_workdir embedded-tiles
+build_jar
 
-echo "building the service"
-src="$work/src"
-mkdir -p "$src"
-tar --exclude=./target --exclude=./data --exclude=./.git --exclude=./bench -cf - . | tar -xf - -C "$src"
-(cd "$src" && ./mvnw -q -B -ntp package -DskipTests)
-jar=$(ls "$src"/target/changchun-layout-*.jar)
+log "generating $points points (GBK, CGCS2000 zone 42) and importing them with the command line"
+python3 bench/imports/generate.py "$points" 0 "$WORK"
+generated_shapefile_zip points
+(cd "$WORK" && java -jar "$JAR" import points.zip --layer big-points | tail -1)
 
-echo "generating $points points (GBK, CGCS2000 zone 42) and importing them with the command line"
-python3 bench/imports/generate.py "$points" 0 "$work"
-ogr2ogr -f "ESRI Shapefile" -lco ENCODING=GBK -s_srs EPSG:4326 -t_srs EPSG:4530 -oo GEOM_POSSIBLE_NAMES=WKT \
-  -oo KEEP_GEOM_COLUMNS=NO "$work/points.shp" "$work/points.csv"
-(cd "$work" && zip -q points.zip points.shp points.shx points.dbf points.prj points.cpg)
-(cd "$work" && java -jar "$jar" import points.zip --layer big-points | tail -1)
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-results="$work/results.tsv"
+port=$(free_port)
+results="$WORK/results.tsv"
 for run in memory store; do
   index=()
   [ "$run" = store ] && index=(--plan.tiles.point-index-size=0)
-  (cd "$work" && exec java -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
-    --plan.tiles.cache-size=0 "${index[@]}" >"$work/service-$run.log" 2>&1) &
+  (cd "$WORK" && exec java -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
+    --plan.tiles.cache-size=0 "${index[@]}" >"$WORK/service-$run.log" 2>&1) &
   service_pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
     sleep 1
-    kill -0 "$service_pid" 2>/dev/null || { cat "$work/service-$run.log"; exit 1; }
+    kill -0 "$service_pid" 2>/dev/null || { cat "$WORK/service-$run.log"; exit 1; }
   done
   echo "timing tiles: $run"
   python3 - "$port" "$repeat" "$run" >>"$results" <<'PY'
@@ -79,7 +75,7 @@ for z in range(6, 17):
     z, y, x = tile(z)
     print(f"{run}\t{z}/{y}/{x}\t{status}\t{size}\t{times[0]:.0f}\t{statistics.median(times[1:]):.0f}", flush=True)
 PY
-  grep -h "Point index of layer" "$work/service-$run.log" | sed 's/.*: Point/  Point/' || true
+  grep -h "Point index of layer" "$WORK/service-$run.log" | sed 's/.*: Point/  Point/' || true
   kill "$service_pid"
   wait "$service_pid" 2>/dev/null || true
   service_pid=

@@ -76,59 +76,31 @@ CELL=16
 
 DB=bench
 WORK=""
-PG_BIN=""
-PG_DATA=""
-PG_PORT=""
 COLD_PORT=""; COLD_PID=""
 WARM_PORT=""; WARM_PID=""
 NGINX_PORT=""
-SOURCE_DESCRIPTION=""
-OTHERS=0          # % of the machine's CPU other processes used during the last measurement
-CPU_PARTS="0 0 0 0"  # CPU ticks of our parts (services, PostgreSQL, web, clients) during it
-QUIET_SPENT=0     # seconds waited for quiet so far
 ROUND=1
 RESULTS_TSV=""
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# log, die, build_jar, start_postgres, start_service, measure_wrk, measure_pgbench, ...
+# shellcheck source=../lib/harness.sh
+source "$ROOT/bench/lib/harness.sh"
 
 # ---------------------------------------------------------------------------------- set-up
 
 # Installs what is missing, and only that, with apt-get (Debian packages only).
 ensure_tools() {
-  local packages=()
-  [ -x /usr/lib/postgresql/15/bin/initdb ] || packages+=(postgresql-15)
-  [ -f /usr/share/postgresql/15/extension/postgis.control ] || packages+=(postgresql-15-postgis-3)
-  command -v wrk >/dev/null || packages+=(wrk)
-  command -v curl >/dev/null || packages+=(curl)
+  local packages
+  mapfile -t packages < <(missing_base_packages)
   command -v nginx >/dev/null || packages+=(nginx)
   command -v spawn-fcgi >/dev/null || packages+=(spawn-fcgi)
   [ -x /usr/lib/cgi-bin/mapserv ] || packages+=(cgi-mapserver)
   command -v mapserv >/dev/null || packages+=(mapserver-bin)
   # Debian's GDAL bindings, for Debian's python (a python3 earlier on PATH may be another one)
   /usr/bin/python3 -c 'from osgeo import ogr' 2>/dev/null || packages+=(python3-gdal)
-  if [ ${#packages[@]} -gt 0 ]; then
-    [ "$(id -u)" -eq 0 ] || die "missing ${packages[*]}: run as root, or install them"
-    log "installing ${packages[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
-  fi
-  command -v java >/dev/null || die "java (17+) is needed"
   [ "$(id -u)" -eq 0 ] || die "run as root: PostgreSQL, nginx and MapServer are started as other users"
-  # pg_cluster_bin (finds PostgreSQL with PostGIS) and pg_as_owner (runuser -u postgres)
-  # shellcheck source=../../scripts/lib/pg-cluster.sh
-  source "$ROOT/scripts/lib/pg-cluster.sh"
-  PG_BIN="$(pg_cluster_bin)"
-}
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-make_workdir() {
-  WORK="$(mktemp -d /tmp/bench-tiles.XXXXXX)"
-  chmod 755 "$WORK"  # postgres (the cluster) and nobody (nginx, MapServer) read inside it
-  log "working in $WORK"
+  apt_install "${packages[@]}"
+  command -v java >/dev/null || die "java (17+) is needed"
 }
 
 # Runs on every exit (success, failure, Ctrl-C): stops what this script started, by PID or data
@@ -148,108 +120,27 @@ cleanup() {
     # a FastCGI mapserv waiting for a request does not act on TERM; it holds no state
     for pid in $(cat "$WORK/mapserver/fcgi.pids"); do stop_pid "$pid" "mapserv" 2 2>/dev/null; done
   fi
-  if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then
-    log "stopping PostgreSQL"
-    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
-  fi
+  stop_postgres
   if [ -n "$WORK" ]; then
     if [ "$KEEP_WORK" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
   fi
   exit $status
 }
 
-# stop_pid PID NAME [GRACE]: TERM, up to GRACE (30) seconds to finish, then KILL.
-stop_pid() {
-  local pid="$1"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid"
-  for _ in $(seq 1 "${3:-30}"); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
-  log "$2 (pid $pid) did not stop; killing it"
-  kill -9 "$pid" 2>/dev/null || true
-}
-
-# Builds the service in a copy of the working tree (other people build in the repository's own
-# folder at the same time; their target/ is left alone). The copy keeps its target/ between
-# runs, so Maven only recompiles what changed.
-build_jar() {
-  if [ -n "$JAR" ]; then
-    [ -f "$JAR" ] || die "no $JAR"
-    SRC="$ROOT"
-    SOURCE_DESCRIPTION="jar $JAR, gis-data/ of $ROOT"
-    return
-  fi
-  mkdir -p "$BUILD_DIR"
-  find "$BUILD_DIR" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
-  tar -C "$ROOT" --exclude=./target --exclude=./data --exclude=./.git -cf - . | tar -C "$BUILD_DIR" -xf -
-  SRC="$BUILD_DIR"
-  SOURCE_DESCRIPTION="working tree of $ROOT at $(git -C "$ROOT" rev-parse --short HEAD) with \
-$(git -C "$ROOT" --no-optional-locks status --porcelain -- src pom.xml gis-data | wc -l) changed/new files under src/, pom.xml, gis-data/"
-  log "building the service in $BUILD_DIR ($SOURCE_DESCRIPTION)"
-  (cd "$BUILD_DIR" && ./mvnw -B -ntp package -DskipTests >"$WORK/build.log" 2>&1) \
-    || { tail -30 "$WORK/build.log" >&2; die "build failed"; }
-  JAR="$(ls "$BUILD_DIR"/target/*.jar | grep -v -- '-plain\.jar$' | head -1)"
-}
-
-# A cluster of our own on a free port, data under $WORK, run as postgres. fsync is off: nothing
-# here must survive a crash, and the measured statements only read. pg_stat_statements counts
-# what each peer sends per tile.
-start_postgres() {
-  PG_DATA="$WORK/pg/data"
-  PG_PORT="$(free_port)"
-  mkdir -p "$WORK/pg/socket"
-  chown -R postgres: "$WORK/pg"
-  log "initdb + start PostgreSQL on 127.0.0.1:$PG_PORT"
-  pg_as_owner "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C >"$WORK/initdb.log"
-  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w start -o "\
-    -p $PG_PORT -k $WORK/pg/socket -c listen_addresses=127.0.0.1 \
-    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB \
-    -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" >/dev/null
-  psql_admin postgres -c "CREATE DATABASE $DB" >/dev/null
-  psql_admin "$DB" -c "CREATE EXTENSION postgis; CREATE EXTENSION pg_stat_statements" >/dev/null
-}
-
-# Over TCP like the service's JDBC driver, pgbench and MapServer, so all pay the same path.
-psql_admin() {
-  local database="$1"; shift
-  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$database" "$@"
-}
-sql() { psql_admin "$DB" -At -c "$1"; }
-
-# The plan data as shipped, with the sample projects replaced by the generated layer (the
-# projects layer's own fields, so the service reads it like the real library), and the tiles.
+# The plan data with the generated projects layer, and the list of tiles.
 generate_data() {
-  cp -r "$SRC/gis-data" "$WORK/gis-data"
-  log "generating $POINTS points + $POLYGONS polygons as the projects layer"
-  python3 "$HERE/../lib/generate_projects.py" --layers "$SRC/gis-data/layers.json" \
-    --sample "$SRC/gis-data/projects.geojson" --points "$POINTS" --polygons "$POLYGONS" --seed "$SEED" \
-    --out "$WORK/gis-data/projects.geojson" >&2
+  generate_projects "$POINTS" "$POLYGONS" "$SEED"
   TILE_SUMMARY="$(python3 "$HERE/tile_list.py" --out "$WORK/tiles.txt" --seed "$TILE_SEED" --scale "$TILE_SCALE")"
   log "$TILE_SUMMARY"
   TILE_COUNT="$(wc -l <"$WORK/tiles.txt")"
 }
 
-# start_service NAME CACHE_SIZE: starts the jar in its own folder under $WORK (so it writes
-# nothing into the repository) and waits until it answers. Sets NAME_PID and NAME_PORT.
-start_service() {
-  local name="$1" cache="$2" port pid started=$SECONDS
+# start_tile_service NAME CACHE_SIZE: sets NAME_PID and NAME_PORT.
+start_tile_service() {
+  local name="$1" port
   port="$(free_port)"
-  mkdir -p "$WORK/$name"
-  log "starting the $name service on 127.0.0.1:$port (plan.tiles.cache-size=$cache)"
-  (cd "$WORK/$name" && exec java -jar "$JAR" \
-      --server.address=127.0.0.1 --server.port="$port" \
-      --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
-      --spring.datasource.username=postgres --spring.datasource.password=trust-auth \
-      --plan.security.allow-insecure-defaults=true \
-      --plan.data.location="file:$WORK/gis-data/" \
-      --plan.tiles.cache-size="$cache" >"$WORK/$name/service.log" 2>&1) &
-  pid=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
-    kill -0 "$pid" 2>/dev/null || { tail -40 "$WORK/$name/service.log" >&2; die "the $name service stopped"; }
-    [ $((SECONDS - started)) -lt "$START_TIMEOUT" ] || die "the $name service did not start in ${START_TIMEOUT}s"
-    sleep 2
-  done
-  log "$name service up after $((SECONDS - started))s"
-  if [ "$name" = cold ]; then COLD_PID=$pid; COLD_PORT=$port; else WARM_PID=$pid; WARM_PORT=$port; fi
+  start_service "$name" "$port" --plan.tiles.cache-size="$2"
+  if [ "$name" = cold ]; then COLD_PID=$STARTED_PID; COLD_PORT=$port; else WARM_PID=$STARTED_PID; WARM_PORT=$port; fi
 }
 
 # The tables behind each plan layer as the service resolves them (layer.current_version ->
@@ -611,44 +502,13 @@ check_mapserver_features() {
 
 # ------------------------------------------------------------------------------ measuring
 
-# Someone else's work on the machine skews a measurement, so each one records how much CPU went
-# to processes that are not ours: the machine's busy time (/proc/stat) minus what our processes
-# used (/proc/PID/stat, by part: see our_ticks). The parts also tell where a tile's CPU goes.
-machine_ticks() {  # "busy total" over all CPUs
-  awk 'NR == 1 { for (i = 2; i <= 9; i++) { t += $i; if (i != 5 && i != 6) b += $i }; print b, t }' /proc/stat
-}
-# ticks PID...: the CPU clock ticks these processes and their reaped children used so far.
-ticks() {
-  local pid
-  for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null || true; done \
-    | awk '{ sub(/^.*\) /, ""); s += $12 + $13 + $14 + $15 } END { print s + 0 }'
-}
-# "service postgres web client": our CPU ticks by part: the two services; PostgreSQL (postmaster,
-# live backends, reaped ones through its cutime); nginx and the mapserv processes; this script
-# with its reaped children (wrk, pgbench, psql, curl, python).
-our_ticks() {
-  local postmaster="" master="" web
-  [ -f "$PG_DATA/postmaster.pid" ] && postmaster="$(head -1 "$PG_DATA/postmaster.pid")"
+# nginx and the mapserv processes, for our_ticks' "web" part.
+web_pids() {
+  local master=""
   [ -f "$WORK/nginx/nginx.pid" ] && master="$(cat "$WORK/nginx/nginx.pid")"
-  web="$master $( [ -z "$master" ] || pgrep -P "$master" || true) $( [ ! -f "$WORK/mapserver/fcgi.pids" ] || cat "$WORK/mapserver/fcgi.pids")"
-  # shellcheck disable=SC2046,SC2086  # one PID per word
-  echo "$(ticks $COLD_PID $WARM_PID)" \
-       "$(ticks $postmaster $( [ -z "$postmaster" ] || pgrep -P "$postmaster" || true))" \
-       "$(ticks $web)" "$(ticks $$)"
+  echo "$master $( [ -z "$master" ] || pgrep -P "$master" || true) $( [ ! -f "$WORK/mapserver/fcgi.pids" ] || cat "$WORK/mapserver/fcgi.pids")"
 }
-interference_start() {
-  read -r BUSY0 TOTAL0 <<<"$(machine_ticks)"
-  read -r SERVICE0 PG0 WEB0 CLIENT0 <<<"$(our_ticks)"
-}
-# Sets OTHERS, and CPU_PARTS: each part's CPU ticks during the measurement.
-interference_end() {
-  local busy total service pg web client
-  read -r busy total <<<"$(machine_ticks)"
-  read -r service pg web client <<<"$(our_ticks)"
-  CPU_PARTS="$((service - SERVICE0)) $((pg - PG0)) $((web - WEB0)) $((client - CLIENT0))"
-  OTHERS="$(awk -v b=$((busy - BUSY0)) -v t=$((total - TOTAL0)) -v o=$((service - SERVICE0 + pg - PG0 + web - WEB0 + client - CLIENT0)) \
-    'BEGIN { x = (b - o) / t * 100; printf "%.0f", x < 0 ? 0 : x }')"
-}
+
 # cpu_note TILES: where the CPU went, in milliseconds per tile (what limits tiles/s on 2 cores).
 cpu_note() {
   local hz
@@ -658,25 +518,7 @@ cpu_note() {
     printf "CPU ms/tile: service %.2f, PostgreSQL %.2f, nginx+MapServer %.2f, wrk/pgbench %.2f", p[1] * f, p[2] * f, p[3] * f, p[4] * f }'
 }
 
-# Waits until other processes have used under QUIET_LIMIT % of the machine for 3 s (ours are
-# idle between measurements), at most QUIET_WAIT seconds and QUIET_BUDGET in the whole run;
-# then measures anyway, and the result records how busy the machine was.
-wait_for_quiet() {
-  local waited=0
-  while true; do
-    interference_start; sleep 3; interference_end
-    [ "$OTHERS" -ge "$QUIET_LIMIT" ] || return 0
-    if [ "$waited" -ge "$QUIET_WAIT" ] || [ "$QUIET_SPENT" -ge "$QUIET_BUDGET" ]; then
-      log "other processes use $OTHERS % of the machine; measuring anyway (recorded)"
-      return 0
-    fi
-    [ "$waited" -gt 0 ] || log "other processes use $OTHERS % of the machine; waiting for quiet"
-    waited=$((waited + 3)); QUIET_SPENT=$((QUIET_SPENT + 3))
-  done
-}
-
 # DB-side totals since the last reset: statements and execution time (ms), per tile.
-db_stats_reset() { sql "SELECT pg_stat_statements_reset()" >/dev/null; }
 db_note() {
   local count="$1"
   sql "SELECT format('DB: %s statements, %s ms per tile (planned %s times, %s ms; JIT %s ms)',
@@ -705,25 +547,13 @@ record() {  # record LAYER PEER CONNECTIONS RATE MEAN P50 P99 NOTE
 
 # run_wrk LAYER PEER CONNECTIONS PORT PATHS: two wrk threads (one per core) share the connections.
 run_wrk() {
-  local layer="$1" peer="$2" conns="$3" port="$4" paths="$5" out threads=2 note="" hits0 misses0 hits misses
-  out="$WORK/wrk-$layer-$peer-c$conns-r$ROUND.txt"
+  local layer="$1" peer="$2" conns="$3" port="$4" paths="$5" threads=2 note="" hits0 misses0 hits misses
   [ "$conns" -ge 2 ] || threads=1
   if [ "$peer" = warm ]; then  # the cache holds all layers' tiles only if they fit: refill this one
     python3 "$HERE/fetch_tiles.py" --port "$port" --paths "$paths" >/dev/null
+    read -r hits0 misses0 <<<"$(cache_counts)"
   fi
-  wait_for_quiet
-  db_stats_reset
-  [ "$peer" != warm ] || read -r hits0 misses0 <<<"$(cache_counts)"
-  interference_start
-  wrk -t "$threads" -c "$conns" -d "${DURATION}s" --timeout 30s --latency -s "$HERE/../lib/cycle.lua" \
-    "http://127.0.0.1:$port" -- "$paths" >"$out"
-  interference_end
-  local line
-  line="$(grep '^RESULT ' "$out")" || die "wrk printed no RESULT line (see $out)"
-  local requests duration_us rps mean_us p50_us p99_us non2xx socket_errors bytes
-  eval "${line#RESULT }"
-  { [ "$non2xx" -eq 0 ] && [ "$socket_errors" -eq 0 ]; } \
-    || die "$layer $peer: $non2xx answers >= 400, $socket_errors socket errors (see $out)"
+  measure_wrk "$WORK/wrk-$layer-$peer-c$conns-r$ROUND.txt" "$threads" "$conns" "http://127.0.0.1:$port" "$paths"
   if [ "$peer" = warm ]; then
     read -r hits misses <<<"$(cache_counts)"
     note="cache hits $(awk -v h=$((hits - hits0)) -v m=$((misses - misses0)) 'BEGIN { printf "%.1f %%", h + m ? 100 * h / (h + m) : 0 }')"
@@ -734,21 +564,11 @@ run_wrk() {
   record "$layer" "$peer" "$conns" "$rps" "$mean_us" "$p50_us" "$p99_us" "$note"
 }
 
-# run_pgbench LAYER CONNECTIONS: prepared statements (as pgjdbc uses them after a few runs),
-# over TCP, a per-transaction log for the percentiles; a transaction is one tile.
+# run_pgbench LAYER CONNECTIONS: a transaction is one tile; each client walks the list from its
+# own starting point (the script's :i and :clients).
 run_pgbench() {
-  local layer="$1" conns="$2" out
-  out="$WORK/pgbench-$layer-c$conns-r$ROUND"
-  wait_for_quiet
-  db_stats_reset
-  interference_start
-  (cd "$WORK" && "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres \
-      -c "$conns" -j "$(( conns < 2 ? 1 : 2 ))" -T "$DURATION" -D i=0 -D clients="$conns" -f "$WORK/floor-$layer.sql" \
-      -l --log-prefix="$out.log" "$DB" >"$out.txt" 2>&1) || { cat "$out.txt" >&2; die "pgbench $layer failed"; }
-  interference_end
-  local tps count mean p50 p99
-  tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out.txt")"
-  read -r count mean p50 p99 <<<"$(python3 "$HERE/../lib/pgbench_stats.py" "$out.log")"
+  local layer="$1" conns="$2"
+  measure_pgbench "$WORK/pgbench-$layer-c$conns-r$ROUND" "$conns" "$(( conns < 2 ? 1 : 2 ))" "$WORK/floor-$layer.sql"     -D i=0 -D clients="$conns"
   record "$layer" floor "$conns" "$(printf '%.2f' "$tps")" "$mean" "$p50" "$p99" "$(db_note "$count"); $(cpu_note "$count")"
 }
 
@@ -758,10 +578,10 @@ warm_up() {
   local layer
   log "warming up: ${WARMUP}s per layer on each service and on MapServer, a short pgbench pass"
   for layer in $LAYERS; do
-    wrk -t 2 -c 2 -d "${WARMUP}s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$COLD_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
-    wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$WARM_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
+    wrk -t 2 -c 2 -d "${WARMUP}s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$COLD_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
+    wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$WARM_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
     ! measured mapserver \
-      || wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/paths-mapserver-$layer.txt" >/dev/null
+      || wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/paths-mapserver-$layer.txt" >/dev/null
     "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 3 -D i=0 -D clients=2 \
       -f "$WORK/floor-$layer.sql" "$DB" >/dev/null 2>&1
   done
@@ -801,7 +621,7 @@ profile_services() {
       [ "$name" = cold ] || python3 "$HERE/fetch_tiles.py" --port "$port" --paths "$WORK/paths-service-$layer.txt" >/dev/null
       log "profiling the $name service: ${DURATION}s of $layer tiles, 2 connections, under JFR"
       jcmd "$pid" JFR.start name=tiles settings=profile filename="$WORK/$name-$layer.jfr" >/dev/null
-      wrk -t 2 -c 2 -d "${DURATION}s" -s "$HERE/../lib/cycle.lua" "http://127.0.0.1:$port" -- "$WORK/paths-service-$layer.txt" >/dev/null
+      wrk -t 2 -c 2 -d "${DURATION}s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$port" -- "$WORK/paths-service-$layer.txt" >/dev/null
       jcmd "$pid" JFR.stop name=tiles >/dev/null
       jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$WORK/$name-$layer.jfr" \
         | python3 "$HERE/../lib/jfr_profile.py" tiles >"$WORK/profile-$name-$layer.md"
@@ -812,7 +632,7 @@ profile_services() {
 # ------------------------------------------------------------------------------- report
 
 machine_summary() {
-  echo "- machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr); load average at the start: $LOAD_AT_START"
+  echo "$(machine_line); load average at the start: $LOAD_AT_START"
   echo "- service: $SOURCE_DESCRIPTION; $(java -version 2>&1 | head -1), default JVM flags; Hikari pool default (10); the warm service's plan.tiles.cache-size=$WARM_CACHE"
   echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') ($(sql "SELECT postgis_full_version()" | grep -o 'POSTGIS="[^"]*"\|GEOS="[^"]*"\|PROJ="[^"]*"' | tr '\n' ' ')), shared_buffers 512MB, fsync off, JIT $(sql 'SHOW jit')"
   echo "- $(mapserv -v | head -1 | cut -d' ' -f1-3), $FCGI FastCGI processes (spawn-fcgi $(spawn-fcgi -v | head -1 | awk '{ print $2 }')); $(nginx -v 2>&1 | sed 's/.*: //'), 2 workers; $(wrk --version 2>&1 | head -1 | awk '{ print "wrk", $2 }') with 2 threads; pgbench -M prepared, 2 threads"
@@ -851,14 +671,14 @@ report() {
 main() {
   LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
   ensure_tools
-  make_workdir
+  make_workdir tiles
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   build_jar
-  start_postgres
+  start_postgres -c shared_buffers=512MB -c pg_stat_statements.track_planning=on
   generate_data
-  start_service cold 0
-  start_service warm "$WARM_CACHE"
+  start_tile_service cold 0
+  start_tile_service warm "$WARM_CACHE"
   inspect_layers
   write_floor_scripts
   write_paths

@@ -1,5 +1,6 @@
 # Throwaway PostgreSQL + PostGIS clusters for scripts: sourced, not run.
-#   pg_cluster_start DIR   → exports PG_PORT, PG_HOST (socket dir) and PG_BIN
+#   pg_cluster_start DIR [SERVER_OPTION...]   → exports PG_PORT, PG_HOST (socket dir) and PG_BIN;
+#                                              options as for postgres, e.g. -c shared_buffers=512MB
 #   pg_cluster_stop DIR
 # Runs the server as the postgres user when started by root (initdb refuses root).
 
@@ -26,6 +27,7 @@ pg_as_owner() {
 
 pg_cluster_start() {
   local dir=$1
+  shift
   PG_BIN=$(pg_cluster_bin)
   PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   PG_HOST=$dir
@@ -35,7 +37,7 @@ pg_cluster_start() {
   fi
   pg_as_owner "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
   pg_as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o \
-    "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
+    "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off $*" start >/dev/null
   export PG_BIN PG_PORT PG_HOST
 }
 
