@@ -21,4 +21,8 @@ if ! /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends python3-qgis
 fi
 
-QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/lib/qgis_check.py "$base"
+# A home of its own: QGIS keeps fetched tiles in a disk cache under ~/.cache, and a second run would
+# draw them from there without asking the service.
+home="$(mktemp -d)"
+trap 'rm -rf "$home"' EXIT
+HOME="$home" XDG_CACHE_HOME="$home/.cache" QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/lib/qgis_check.py "$base"

@@ -112,18 +112,22 @@ class PublicTiles extends OncePerRequestFilter {
     }
 
     private void answer(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String etag = tiles.etag(route.layers(), route.address());
+        boolean gzip = AcceptEncoding.allowsGzip(request);
+        String etag = tiles.etag(route.layers(), route.address(), gzip);
         if (IfNoneMatch.matches(request, etag)) {
             status(response, HttpServletResponse.SC_NOT_MODIFIED, etag);
             return;
         }
-        Tile tile = tiles.tile(route.layers(), route.address(), etag);
+        Tile tile = tiles.tile(route.layers(), route.address(), etag, gzip);
         if (tile.isEmpty()) {
             status(response, HttpServletResponse.SC_NO_CONTENT, etag);
             return;
         }
         status(response, HttpServletResponse.SC_OK, etag);
         response.setContentType(TilesController.MVT.toString());
+        if (tile.gzipped()) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
         response.setContentLength(tile.bytes().length);
         response.getOutputStream().write(tile.bytes());
     }
@@ -132,6 +136,7 @@ class PublicTiles extends OncePerRequestFilter {
         response.setStatus(status);
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
     }
 
     private record Route(String pattern, List<LayerInfo> layers, TileAddress address) {

@@ -2,12 +2,17 @@ package org.changchun.layout.tiles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.changchun.layout.geo.WebMercator;
@@ -25,13 +30,20 @@ import org.springframework.stereotype.Service;
  * on every write and the catalog learns of at once, on every replica. A write therefore gives
  * every affected tile a new key and a new entity tag: stale tiles are never served, and are simply
  * left to age out of the cache.
+ *
+ * <p>A client that accepts gzip gets the tile compressed (point and polygon tiles shrink to a
+ * quarter): another representation, so another entity tag ({@code -gzip} before its closing
+ * quote, as Apache's mod_deflate marks it) and its own cache entry, compressed once.
  */
 @Service
 class TileService {
 
+    /** Marks the entity tag of a gzip-compressed tile. */
+    private static final String GZIP_TAG = "-gzip";
+
     private final NativeTiles encoder;
     private final TileProperties properties;
-    /** Tile bytes by entity tag, which names the tile and its layers' versions. */
+    /** Tile bytes by entity tag, which names the tile, its layers' versions and its coding. */
     private final Cache<String, byte[]> cache;
     /** The digest of a set of layer versions and tile settings, by their text: many tiles, few versions. */
     private final Cache<String, String> versionDigests = Caffeine.newBuilder().maximumSize(1_000).build();
@@ -49,10 +61,10 @@ class TileService {
     }
 
     /**
-     * The entity tag a tile of these layers has now, without encoding it: a digest of the layers'
-     * data versions and the tile settings, then the tile's address.
+     * The entity tag a tile of these layers has now, in this coding, without encoding it: a digest
+     * of the layers' data versions and the tile settings, then the tile's address.
      */
-    String etag(List<LayerInfo> layers, TileAddress address) {
+    String etag(List<LayerInfo> layers, TileAddress address, boolean gzip) {
         StringBuilder versions = new StringBuilder();
         for (LayerInfo layer : layers) {
             versions.append(layer.id()).append(':').append(layer.dataVersion()).append(',');
@@ -61,7 +73,7 @@ class TileService {
                 .append(properties.fullDetailZoom()).append(',').append(properties.thinAbove()).append(',')
                 .append(properties.pointCellPixels());
         String digest = versionDigests.get(versions.toString(), TileService::digest);
-        return "\"" + digest + '-' + address.z() + '-' + address.y() + '-' + address.x() + '"';
+        return "\"" + digest + '-' + address.z() + '-' + address.y() + '-' + address.x() + (gzip ? GZIP_TAG : "") + '"';
     }
 
     private static String digest(String text) {
@@ -73,12 +85,43 @@ class TileService {
         }
     }
 
-    /** The tile of these layers, under the entity tag {@link #etag} gave for them (computed once per request). */
-    Tile tile(List<LayerInfo> layers, TileAddress address, String etag) {
-        byte[] bytes = properties.cacheSize().toBytes() > 0
-                ? cache.get(etag, k -> encode(layers, address))
-                : encode(layers, address);
-        return new Tile(bytes, etag);
+    /** The tile of these layers, under the entity tag {@link #etag} gave for them in this coding (computed once per request). */
+    Tile tile(List<LayerInfo> layers, TileAddress address, String etag, boolean gzip) {
+        if (!gzip) {
+            return new Tile(caching() ? cache.get(etag, k -> encode(layers, address)) : encode(layers, address), etag, false);
+        }
+        String identityEtag = etag.substring(0, etag.length() - GZIP_TAG.length() - 1) + '"';
+        byte[] compressed = caching()
+                ? cache.get(etag, k -> gzip(Optional.ofNullable(cache.getIfPresent(identityEtag))
+                        .orElseGet(() -> encode(layers, address))))
+                : gzip(encode(layers, address));
+        return new Tile(compressed, etag, compressed.length > 0);
+    }
+
+    private boolean caching() {
+        return properties.cacheSize().toBytes() > 0;
+    }
+
+    /**
+     * The tile compressed; an empty tile stays empty (it is answered 204, without a body). At the
+     * fastest level, as nginx's gzip does by default: a merged-point tile of 862 KB becomes 193 KB in
+     * 7 ms, where the default level makes it 162 KB in 34 ms, paid by every tile when the cache is off.
+     */
+    private static byte[] gzip(byte[] tile) {
+        if (tile.length == 0) {
+            return tile;
+        }
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(tile.length / 3 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed, 64 * 1024) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            out.write(tile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory does not fail", e);
+        }
+        return compressed.toByteArray();
     }
 
     private byte[] encode(List<LayerInfo> layers, TileAddress address) {

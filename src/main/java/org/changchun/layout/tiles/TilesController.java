@@ -15,6 +15,7 @@ import org.changchun.layout.store.LayerKind;
 import org.changchun.layout.web.JsonObject;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * OGC API - Tiles for every collection and for the whole plan (one MVT layer per collection), in
  * WebMercatorQuad, with tileset metadata and TileJSON 3.0. Tiles carry a strong entity tag from
  * the layers' data versions: a matching {@code If-None-Match} ({@link IfNoneMatch}) is answered
- * 304 without encoding, and a tile with no feature is answered 204. Anonymous tile requests rarely
+ * 304 without encoding, and a tile with no feature is answered 204; a client that accepts gzip
+ * gets the tile compressed ({@link AcceptEncoding}). Anonymous tile requests rarely
  * get here: {@link PublicTiles} answers them before Spring Security, the same way.
  */
 @RestController
@@ -130,15 +132,23 @@ class TilesController {
 
     private ResponseEntity<byte[]> tile(List<LayerInfo> layers, TileAddress address, HttpServletRequest request) {
         CacheControl caching = caching(properties);
-        String etag = tiles.etag(layers, address);
+        boolean gzip = AcceptEncoding.allowsGzip(request);
+        String etag = tiles.etag(layers, address, gzip);
         if (IfNoneMatch.matches(request, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching)
+                    .varyBy(HttpHeaders.ACCEPT_ENCODING).build();
         }
-        Tile tile = tiles.tile(layers, address, etag);
+        Tile tile = tiles.tile(layers, address, etag, gzip);
         if (tile.isEmpty()) {
-            return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(caching).build();
+            return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(caching)
+                    .varyBy(HttpHeaders.ACCEPT_ENCODING).build();
         }
-        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(caching).body(tile.bytes());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(caching)
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (tile.gzipped()) {
+            answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return answer.body(tile.bytes());
     }
 
     /** The layers of a whole-plan tile: every layer but those GIS staff imported. */

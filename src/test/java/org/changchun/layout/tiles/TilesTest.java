@@ -156,6 +156,61 @@ abstract class TilesTest {
     }
 
     @Test
+    void aClientThatAcceptsGzipGetsTheTileCompressedUnderItsOwnEtag() throws Exception {
+        // tiles no other test asks for: the first request of each coding is a miss, the second a hit
+        for (String path : List.of("/ogc/collections/districts/tiles/WebMercatorQuad/11/744/1737",
+                "/ogc/tiles/WebMercatorQuad/11/744/1736")) {
+            Http.Response identity = http.get(path);
+            for (String[] credentials : List.of(new String[0],
+                    new String[] {"Authorization", Http.basic("editor", "editor-secret")})) {
+                Http.Response gzipped = http.send("GET", path, null, null, with(credentials, "Accept-Encoding", "gzip, deflate, br"));
+                Http.Response again = http.send("GET", path, null, null, with(credentials, "Accept-Encoding", "gzip"));
+                assertThat(gzipped.status()).isEqualTo(again.status()).isEqualTo(200);
+                assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+                assertThat(gzipped.header("Vary")).isEqualTo("Accept-Encoding");
+                assertThat(gzipped.header("Content-Type")).isEqualTo("application/vnd.mapbox-vector-tile");
+                assertThat(gunzip(gzipped.bytes())).isEqualTo(identity.bytes());
+                assertThat(gzipped.bytes()).hasSizeLessThan(identity.bytes().length).isEqualTo(again.bytes());
+                String etag = gzipped.header("ETag");
+                assertThat(etag).isEqualTo(identity.header("ETag").replaceFirst("\"$", "-gzip\""))
+                        .isEqualTo(again.header("ETag"));
+
+                Http.Response revalidated = http.send("GET", path, null, null,
+                        with(credentials, "Accept-Encoding", "gzip", "If-None-Match", etag));
+                assertThat(revalidated.status()).isEqualTo(304);
+                assertThat(revalidated.header("ETag")).isEqualTo(etag);
+                assertThat(revalidated.header("Vary")).isEqualTo("Accept-Encoding");
+                // the other coding is another representation: its tag does not revalidate this one
+                assertThat(http.send("GET", path, null, null, with(credentials, "If-None-Match", etag)).status())
+                        .isEqualTo(200);
+                assertThat(http.send("GET", path, null, null, with(credentials, "Accept-Encoding", "gzip;q=0")).bytes())
+                        .isEqualTo(identity.bytes());
+            }
+        }
+        String centre = "/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE;
+        assertThat(headersBut(http.send("GET", centre, null, null, "Accept-Encoding", "gzip"), "date"))
+                .as("the public path answers as the controller does").isEqualTo(headersBut(http.send("GET", centre,
+                        null, null, "Accept-Encoding", "gzip", "Authorization", Http.basic("editor", "editor-secret")), "date"));
+        Http.Response empty = http.send("GET", "/ogc/collections/districts/tiles/WebMercatorQuad/3/0/0", null, null,
+                "Accept-Encoding", "gzip");
+        assertThat(empty.status()).isEqualTo(204);
+        assertThat(empty.header("Content-Encoding")).isNull();
+        assertThat(empty.header("ETag")).endsWith("-gzip\"");
+    }
+
+    private static String[] with(String[] credentials, String... headers) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(headers), java.util.Arrays.stream(credentials))
+                .toArray(String[]::new);
+    }
+
+    private static byte[] gunzip(byte[] compressed) throws java.io.IOException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(compressed))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
     void aCachedTileAskedForWithBadCredentialsIsStillRefused() {
         String path = "/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE;
         assertThat(http.get(path).status()).isEqualTo(200);
