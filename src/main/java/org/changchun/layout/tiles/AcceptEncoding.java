@@ -9,7 +9,8 @@ import org.springframework.http.HttpHeaders;
  * Whether a request's {@code Accept-Encoding} lets a tile be sent gzip-compressed, as RFC 9110
  * (12.5.3) has it: a list of codings, each with an optional weight, {@code q=0} meaning "not
  * this one"; {@code *} stands for every coding not named; {@code x-gzip} is gzip. Browsers,
- * QGIS and GDAL ask for gzip; a client that sends no such header gets the tile as encoded.
+ * QGIS and MapLibre ask for gzip; a client that sends no such header (GDAL's {@code /vsicurl/},
+ * wrk) gets the tile as encoded.
  */
 final class AcceptEncoding {
 

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Service;
  * every affected tile a new key and a new entity tag: stale tiles are never served, and are simply
  * left to age out of the cache.
  *
- * <p>A client that accepts gzip gets the tile compressed (point and polygon tiles shrink to a
- * quarter): another representation, so another entity tag ({@code -gzip} before its closing
+ * <p>A client that accepts gzip gets the tile compressed (merged-point tiles shrink to a fifth,
+ * district tiles by a third): another representation, so another entity tag ({@code -gzip} before its closing
  * quote, as Apache's mod_deflate marks it) and its own cache entry, compressed once.
  */
 @Service
@@ -85,10 +85,11 @@ class TileService {
         }
     }
 
-    /** The tile of these layers, under the entity tag {@link #etag} gave for them in this coding (computed once per request). */
+    /** The tile of these layers in this coding, under the entity tag {@link #etag} gave for it (once per request). */
     Tile tile(List<LayerInfo> layers, TileAddress address, String etag, boolean gzip) {
         if (!gzip) {
-            return new Tile(caching() ? cache.get(etag, k -> encode(layers, address)) : encode(layers, address), etag, false);
+            byte[] encoded = caching() ? cache.get(etag, k -> encode(layers, address)) : encode(layers, address);
+            return new Tile(encoded, etag, false);
         }
         String identityEtag = etag.substring(0, etag.length() - GZIP_TAG.length() - 1) + '"';
         byte[] compressed = caching()
