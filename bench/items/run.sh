@@ -292,7 +292,7 @@ run_pgbench() {
 # The JIT compiles the hot paths and PostgreSQL caches the table; neither should be measured.
 warm_up() {
   log "warming up: ${WARMUP}s of bbox requests, 2 connections, plus a short pgbench pass"
-  wrk -t 2 -c 2 -d "${WARMUP}s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
+  load_wrk "$WARMUP" "http://127.0.0.1:$HTTP_PORT" "$WORK/items-paths.txt"
   "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 1 -T 5 \
     -f "$WORK/floor-wkb.sql" "$DB" >/dev/null 2>&1
 }
@@ -321,16 +321,11 @@ measure() {
   done
 }
 
-# A separate run under JFR (sampling profiler, low overhead) so the measured figures above are
-# untouched by it; lib/jfr_profile.py sorts the request threads' samples into buckets.
+# A separate run under JFR, after the figures.
 profile_items() {
   [ "$PROFILE" = 1 ] || return 0
   log "profiling the service: ${DURATION}s of bbox requests, 2 connections, under JFR"
-  jcmd "$SERVICE_PID" JFR.start name=bench settings=profile filename="$WORK/items.jfr" >/dev/null
-  wrk -t 2 -c 2 -d "${DURATION}s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/items-paths.txt" >/dev/null
-  jcmd "$SERVICE_PID" JFR.stop name=bench >/dev/null
-  jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$WORK/items.jfr" \
-    | python3 "$HERE/../lib/jfr_profile.py" items >"$WORK/profile.md"
+  profile_jfr "$SERVICE_PID" items "http://127.0.0.1:$HTTP_PORT" "$WORK/items-paths.txt" "$WORK/profile.md"
 }
 
 # ------------------------------------------------------------------------------- report

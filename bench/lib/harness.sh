@@ -265,3 +265,21 @@ generated_shapefile_zip() {
     -oo KEEP_GEOM_COLUMNS=NO "$WORK/$name.shp" "$WORK/$name.csv"
   (cd "$WORK" && zip -q "$name.zip" "$name.shp" "$name.shx" "$name.dbf" "$name.prj" "$name.cpg")
 }
+
+# load_wrk SECONDS URL PATHS: unmeasured load (warm-up, profiling), two connections cycling through
+# the paths.
+load_wrk() {
+  wrk -t 2 -c 2 -d "$1s" -s "$ROOT/bench/lib/cycle.lua" "$2" -- "$3" >/dev/null
+}
+
+# profile_jfr PID KIND URL PATHS OUT: DURATION seconds of load_wrk on a service under Java Flight
+# Recorder (sampling, low overhead), apart from the measurements so it does not touch them;
+# lib/jfr_profile.py sorts the request threads' samples into buckets of KIND (items, tiles) into OUT.
+profile_jfr() {
+  local pid="$1" kind="$2" url="$3" paths="$4" out="$5"
+  jcmd "$pid" JFR.start name=bench settings=profile filename="$out.jfr" >/dev/null
+  load_wrk "$DURATION" "$url" "$paths"
+  jcmd "$pid" JFR.stop name=bench >/dev/null
+  jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$out.jfr" \
+    | python3 "$ROOT/bench/lib/jfr_profile.py" "$kind" >"$out"
+}

@@ -578,10 +578,10 @@ warm_up() {
   local layer
   log "warming up: ${WARMUP}s per layer on each service and on MapServer, a short pgbench pass"
   for layer in $LAYERS; do
-    wrk -t 2 -c 2 -d "${WARMUP}s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$COLD_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
-    wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$WARM_PORT" -- "$WORK/paths-service-$layer.txt" >/dev/null
+    load_wrk "$WARMUP" "http://127.0.0.1:$COLD_PORT" "$WORK/paths-service-$layer.txt"
+    load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$WARM_PORT" "$WORK/paths-service-$layer.txt"
     ! measured mapserver \
-      || wrk -t 2 -c 2 -d "$((WARMUP / 2 + 1))s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$NGINX_PORT" -- "$WORK/paths-mapserver-$layer.txt" >/dev/null
+      || load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$NGINX_PORT" "$WORK/paths-mapserver-$layer.txt"
     "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 3 -D i=0 -D clients=2 \
       -f "$WORK/floor-$layer.sql" "$DB" >/dev/null 2>&1
   done
@@ -608,9 +608,7 @@ measure() {
   done
 }
 
-# A separate run per layer on each service (cache off, then warm) under JFR (sampling, low
-# overhead), after the figures so it does not touch them; lib/jfr_profile.py sorts the request threads'
-# samples into buckets.
+# A separate run per layer on each service (cache off, then warm) under JFR, after the figures.
 profile_services() {
   [ "$PROFILE" = 1 ] || return 0
   command -v jcmd >/dev/null && command -v jfr >/dev/null || { log "no jcmd/jfr: no profile"; return 0; }
@@ -620,11 +618,7 @@ profile_services() {
       if [ "$name" = cold ]; then pid=$COLD_PID; port=$COLD_PORT; else pid=$WARM_PID; port=$WARM_PORT; fi
       [ "$name" = cold ] || python3 "$HERE/fetch_tiles.py" --port "$port" --paths "$WORK/paths-service-$layer.txt" >/dev/null
       log "profiling the $name service: ${DURATION}s of $layer tiles, 2 connections, under JFR"
-      jcmd "$pid" JFR.start name=tiles settings=profile filename="$WORK/$name-$layer.jfr" >/dev/null
-      wrk -t 2 -c 2 -d "${DURATION}s" -s "$ROOT/bench/lib/cycle.lua" "http://127.0.0.1:$port" -- "$WORK/paths-service-$layer.txt" >/dev/null
-      jcmd "$pid" JFR.stop name=tiles >/dev/null
-      jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96 "$WORK/$name-$layer.jfr" \
-        | python3 "$HERE/../lib/jfr_profile.py" tiles >"$WORK/profile-$name-$layer.md"
+      profile_jfr "$pid" tiles "http://127.0.0.1:$port" "$WORK/paths-service-$layer.txt" "$WORK/profile-$name-$layer.md"
     done
   done
 }

@@ -91,12 +91,16 @@ class TileService {
             byte[] encoded = caching() ? cache.get(etag, k -> encode(layers, address)) : encode(layers, address);
             return new Tile(encoded, etag, false);
         }
-        String identityEtag = etag.substring(0, etag.length() - GZIP_TAG.length() - 1) + '"';
         byte[] compressed = caching()
-                ? cache.get(etag, k -> gzip(Optional.ofNullable(cache.getIfPresent(identityEtag))
+                ? cache.get(etag, k -> gzip(Optional.ofNullable(cache.getIfPresent(uncompressedEtag(etag)))
                         .orElseGet(() -> encode(layers, address))))
                 : gzip(encode(layers, address));
         return new Tile(compressed, etag, compressed.length > 0);
+    }
+
+    /** The entity tag of the tile as encoded, from that of its gzip form ({@link #etag} appends the mark). */
+    private static String uncompressedEtag(String gzipEtag) {
+        return gzipEtag.substring(0, gzipEtag.length() - GZIP_TAG.length() - 1) + '"';
     }
 
     private boolean caching() {
