@@ -171,7 +171,7 @@ ticks() {
 # "services postgres web clients": our CPU ticks by part: the services; PostgreSQL (postmaster,
 # live backends, reaped ones through its cutime); the web servers the sourcing script names in
 # a web_pids function, if it has one; this script with its reaped children (wrk, pgbench, psql,
-# curl, python).
+# curl, python) and the live clients in CLIENT_PIDS.
 our_ticks() {
   local postmaster="" web=""
   [ -f "${PG_DATA:-}/postmaster.pid" ] && postmaster="$(head -1 "$PG_DATA/postmaster.pid")"
@@ -179,7 +179,7 @@ our_ticks() {
   # shellcheck disable=SC2046,SC2086  # one PID per word
   echo "$(ticks $SERVICE_PIDS)" \
        "$(ticks $postmaster $( [ -z "$postmaster" ] || pgrep -P "$postmaster" || true))" \
-       "$(ticks $web)" "$(ticks $$)"
+       "$(ticks $web)" "$(ticks $$ ${CLIENT_PIDS:-})"
 }
 interference_start() {
   read -r BUSY0 TOTAL0 <<<"$(machine_ticks)"

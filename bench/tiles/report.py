@@ -3,7 +3,7 @@
 
 Input: results.tsv, one row per measurement:
   layer  peer  connections  round  tiles_per_s  mean_us  p50_us  p99_us  others_cpu_pct  note
-where peer is one of floor (pgbench), cold, warm (the service without / with its tile cache),
+where peer is one of floor (pgbench), jdbc (the floor's statement from a Java client), cold, warm (the service without / with its tile cache),
 mapserver and nginx (static files), and note is free text (DB statements per tile, cache hits).
 Figures are medians over the rounds. A ratio is taken within each round (two runs next to each
 other in time, so drift hits both alike); the table gives the median over the rounds and the
@@ -21,16 +21,19 @@ import sys
 QUIET = 10  # % of the machine's CPU used by processes that are not part of the benchmark
 PEERS = {
     "floor": "PostGIS ST_AsMVT straight (pgbench)",
+    "jdbc": "same statement via pgjdbc, no HTTP (Java client)",
     "cold": "service, cache off",
     "mapserver": "MapServer 8, FastCGI",
     "warm": "service, cache warm",
     "nginx": "nginx, the service's tiles as static files",
 }
-SHORT = {"floor": "raw PostGIS", "cold": "service cold", "warm": "service warm",
+SHORT = {"floor": "raw PostGIS", "jdbc": "pgjdbc client", "cold": "service cold", "warm": "service warm",
          "mapserver": "MapServer", "nginx": "nginx static"}
 # (numerator, denominator, target or None for a reference ratio)
 RATIOS = [
     ("cold", "floor", 0.8),
+    ("jdbc", "floor", None),
+    ("cold", "jdbc", None),
     ("cold", "mapserver", 2.0),
     ("warm", "mapserver", None),
     ("warm", "nginx", 0.5),
@@ -97,7 +100,7 @@ def ratios(runs, layer):
 
 
 CPU_NOTE = re.compile(r"CPU ms/tile: service ([0-9.]+), PostgreSQL ([0-9.]+), nginx\+MapServer ([0-9.]+), "
-                      r"wrk/pgbench ([0-9.]+)")
+                      r"clients ([0-9.]+)")
 
 
 def cpu_per_tile(rounds):

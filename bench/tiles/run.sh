@@ -7,6 +7,8 @@
 # Changchun) in a copy of gis-data/, writes one tile list (z8-z16, weighted to the centre) and
 # then measures, in the same run, on the same data and the same tiles, for each layer of LAYERS:
 #   * floor     the service's own ST_AsMVT statement straight in PostGIS (pgbench, no HTTP)
+#   * jdbc      the same statement sent by pgjdbc from a plain Java client (JdbcTiles.java),
+#               as the service sends it but with no HTTP: the driver's share of the cold cost
 #   * cold      the service with its tile cache off (--plan.tiles.cache-size=0)       (wrk)
 #   * mapserver MapServer 8 (mode=tile, MVT) on the same table, FastCGI behind nginx   (wrk)
 #   * warm      the service with its cache on, after one pass over the list            (wrk)
@@ -21,7 +23,7 @@
 #   CONNECTIONS="2 8"  wrk connections = pgbench clients
 #   LAYERS="projects districts all"   collections measured; "all" is /ogc/tiles (every plan layer)
 #   WARMUP=20          seconds of load per layer on each server before round 1 (JIT, caches)
-#   PEERS="floor cold mapserver warm nginx"   which of the five to measure
+#   PEERS="floor jdbc cold mapserver warm nginx"   which of the six to measure
 #   WARM_CACHE=64MB    the warm service's plan.tiles.cache-size (the service's default); the
 #                      result notes its hit ratio, since a list whose tiles outweigh the cache
 #                      is never all in it
@@ -50,7 +52,7 @@ ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-2 8}"
 LAYERS="${LAYERS:-projects districts all}"
 WARMUP="${WARMUP:-20}"
-PEERS="${PEERS:-floor cold mapserver warm nginx}"
+PEERS="${PEERS:-floor jdbc cold mapserver warm nginx}"
 WARM_CACHE="${WARM_CACHE:-64MB}"
 FCGI="${FCGI:-4}"
 PROFILE="${PROFILE:-0}"
@@ -78,6 +80,7 @@ DB=bench
 WORK=""
 COLD_PORT=""; COLD_PID=""
 WARM_PORT=""; WARM_PID=""
+JDBC_CLIENT_PID=""
 NGINX_PORT=""
 ROUND=1
 RESULTS_TSV=""
@@ -109,6 +112,7 @@ cleanup() {
   local status=$?
   set +e
   stop_pid "$COLD_PID" "the cold service"
+  stop_pid "$JDBC_CLIENT_PID" "the jdbc client"
   stop_pid "$WARM_PID" "the warm service"
   if [ -n "$WORK" ] && [ -f "$WORK/nginx/nginx.pid" ]; then
     log "stopping nginx"
@@ -261,6 +265,11 @@ write_floor_scripts() {
       # shellcheck disable=SC2086  # one layer per word
       tile_script_lines $(layer_members "$layer")
     } >"$WORK/floor-$layer.sql"
+    # the same statements for the jdbc peer (JdbcTiles.java), one file per form
+    # shellcheck disable=SC2086  # one layer per word
+    tile_sql 0 $(layer_members "$layer") >"$WORK/floor-$layer-full.sql"
+    # shellcheck disable=SC2086
+    if grep -q '^\\if' "$WORK/floor-$layer.sql"; then tile_sql 1 $(layer_members "$layer") >"$WORK/floor-$layer-thinned.sql"; fi
   done
 }
 
@@ -515,7 +524,7 @@ cpu_note() {
   hz="$(getconf CLK_TCK)"
   awk -v n="$1" -v hz="$hz" -v parts="$CPU_PARTS" 'BEGIN {
     split(parts, p, " "); f = 1000 / hz / n
-    printf "CPU ms/tile: service %.2f, PostgreSQL %.2f, nginx+MapServer %.2f, wrk/pgbench %.2f", p[1] * f, p[2] * f, p[3] * f, p[4] * f }'
+    printf "CPU ms/tile: service %.2f, PostgreSQL %.2f, nginx+MapServer %.2f, clients %.2f", p[1] * f, p[2] * f, p[3] * f, p[4] * f }'
 }
 
 # DB-side totals since the last reset: statements and execution time (ms), per tile.
@@ -572,6 +581,49 @@ run_pgbench() {
   record "$layer" floor "$conns" "$(printf '%.2f' "$tps")" "$mean" "$p50" "$p99" "$(db_note "$count"); $(cpu_note "$count")"
 }
 
+# The service's PostgreSQL driver, taken from its jar, for JdbcTiles.java.
+extract_pgjdbc() {
+  PGJDBC_JAR="$(python3 - "$JAR" "$WORK/jdbc" <<'END_PYTHON'
+import os, sys, zipfile
+jar, folder = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(jar) as archive:
+    name = next(n for n in archive.namelist() if n.startswith("BOOT-INF/lib/postgresql-") and n.endswith(".jar"))
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, os.path.basename(name))
+    with open(path, "wb") as out:
+        out.write(archive.read(name))
+print(path)
+END_PYTHON
+)" || die "no PostgreSQL driver in $JAR"
+}
+
+# run_jdbc LAYER CONNECTIONS: the floor's statements sent by pgjdbc from a plain Java client
+# (JdbcTiles.java: one connection per client, as the service sends them, no HTTP). It warms up
+# before the counters are reset and the accounting starts, and counts among the clients while
+# measured (CLIENT_PIDS: it is not reaped, hence not in this script's own ticks, until it exits).
+run_jdbc() {
+  local layer="$1" conns="$2" out="$WORK/jdbc-$layer-c$conns-r$ROUND" ready tps
+  local thinned=()
+  [ ! -f "$WORK/floor-$layer-thinned.sql" ] || thinned=("$WORK/floor-$layer-thinned.sql")
+  wait_for_quiet
+  coproc JDBC { exec java -cp "$PGJDBC_JAR" "$HERE/JdbcTiles.java" "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB?user=postgres" \
+      "$conns" 5 "$DURATION" "$FULL_DETAIL_ZOOM" "$WORK/floor-$layer-full.sql" "${thinned[@]}" 2>"$out.err"; }
+  JDBC_CLIENT_PID="$JDBC_PID"
+  local from_client="${JDBC[0]}" to_client="${JDBC[1]}"
+  read -r ready <&"$from_client" && [ "$ready" = ready ] || die "JdbcTiles did not start (see $out.err)"
+  db_stats_reset
+  CLIENT_PIDS="$JDBC_CLIENT_PID"
+  interference_start
+  echo go >&"$to_client"
+  read -r count mean p50 p99 tps <&"$from_client" || die "JdbcTiles failed (see $out.err)"
+  interference_end
+  CLIENT_PIDS=""
+  exec {to_client}>&-
+  wait "$JDBC_CLIENT_PID" || die "JdbcTiles failed (see $out.err)"
+  JDBC_CLIENT_PID=""
+  record "$layer" jdbc "$conns" "$tps" "$mean" "$p50" "$p99" "$(db_note "$count"); $(cpu_note "$count")"
+}
+
 # JIT compilation in the services, PostgreSQL's caches and MapServer's connections should not
 # be measured: some load on every server and layer first.
 warm_up() {
@@ -599,6 +651,7 @@ measure() {
     for layer in $LAYERS; do
       for conns in $CONNECTIONS; do
         ! measured floor || run_pgbench "$layer" "$conns"
+        ! measured jdbc || run_jdbc "$layer" "$conns"
         ! measured cold || run_wrk "$layer" cold "$conns" "$COLD_PORT" "$WORK/paths-service-$layer.txt"
         ! measured mapserver || run_wrk "$layer" mapserver "$conns" "$NGINX_PORT" "$WORK/paths-mapserver-$layer.txt"
         ! measured warm || run_wrk "$layer" warm "$conns" "$WARM_PORT" "$WORK/paths-service-$layer.txt"
@@ -669,6 +722,7 @@ main() {
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   build_jar
+  ! measured jdbc || extract_pgjdbc
   start_postgres -c shared_buffers=512MB -c pg_stat_statements.track_planning=on
   generate_data
   start_tile_service cold 0
