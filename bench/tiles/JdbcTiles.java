@@ -36,9 +36,10 @@ public final class JdbcTiles {
     private static final int QUERY_TIMEOUT_SECONDS = 30;
     private static final Pattern VARIABLE = Pattern.compile("(?<!:):(z|x|y|west|south|east|north)\\b");
 
-    private record Statement(String sql, List<String> variables) {
+    /** A statement file's SQL, its pgbench variables made JDBC parameters, and their order. */
+    private record TileStatement(String sql, List<String> variables) {
 
-        static Statement read(String file) throws Exception {
+        static TileStatement read(String file) throws Exception {
             String text = Files.readString(Path.of(file)).trim();
             if (text.endsWith(";")) {
                 text = text.substring(0, text.length() - 1);
@@ -51,7 +52,7 @@ public final class JdbcTiles {
                 matcher.appendReplacement(sql, "?");
             }
             matcher.appendTail(sql);
-            return new Statement(sql.toString(), variables);
+            return new TileStatement(sql.toString(), variables);
         }
     }
 
@@ -77,8 +78,8 @@ public final class JdbcTiles {
     private static final class Client extends Thread {
         private final Connection connection;
         private final List<Tile> tiles;
-        private final Statement full;
-        private final Statement thinned;
+        private final TileStatement full;
+        private final TileStatement thinned;
         private final int fullDetailZoom;
         private final long warmupEnd;
         /** Counted down by each client once warmed up: then none of them sends anything until go. */
@@ -90,7 +91,7 @@ public final class JdbcTiles {
         private int count;
         private volatile Exception failure;
 
-        Client(Connection connection, List<Tile> tiles, int start, Statement full, Statement thinned,
+        Client(Connection connection, List<Tile> tiles, int start, TileStatement full, TileStatement thinned,
                int fullDetailZoom, long warmupEnd, CountDownLatch warmedUp, CountDownLatch go) {
             this.connection = connection;
             this.tiles = tiles;
@@ -130,7 +131,7 @@ public final class JdbcTiles {
         }
 
         private void tile(Tile tile) throws SQLException {
-            Statement statement = thinned != null && tile.z() < fullDetailZoom ? thinned : full;
+            TileStatement statement = thinned != null && tile.z() < fullDetailZoom ? thinned : full;
             try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
                 prepared.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
                 tile.bind(prepared, statement.variables());
@@ -156,8 +157,8 @@ public final class JdbcTiles {
         long warmupNanos = Long.parseLong(args[2]) * 1_000_000_000L;
         long measureNanos = Long.parseLong(args[3]) * 1_000_000_000L;
         int fullDetailZoom = Integer.parseInt(args[4]);
-        Statement full = Statement.read(args[5]);
-        Statement thinned = args.length > 6 ? Statement.read(args[6]) : null;
+        TileStatement full = TileStatement.read(args[5]);
+        TileStatement thinned = args.length > 6 ? TileStatement.read(args[6]) : null;
 
         List<Tile> tiles = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url);
