@@ -2,7 +2,6 @@ package org.changchun.layout.tiles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
@@ -60,7 +59,7 @@ final class JavaTileEncoder implements NativeTiles {
     }
 
     /** One tile's boxes and grid, the same for each of its layers. */
-    private record Frame(Envelope tile, Envelope clip, Envelope read, Geometry clipArea, TileGrid grid,
+    private record Frame(Envelope clip, Envelope read, Geometry clipArea, TileGrid grid,
                          MvtLayerParams params) {
     }
 
@@ -83,7 +82,7 @@ final class JavaTileEncoder implements NativeTiles {
         TileAddress address = new TileAddress(z, y, x);
         Envelope tile = address.mercator();
         Envelope clip = address.mercator(extent, buffer);
-        Frame frame = new Frame(tile, clip, WebMercator.toLonLat(clip), tileGeometries.toGeometry(clip),
+        Frame frame = new Frame(clip, WebMercator.toLonLat(clip), tileGeometries.toGeometry(clip),
                 new TileGrid(tile, clip, extent), new MvtLayerParams(extent));
         List<JtsLayer> encoded = new ArrayList<>();
         for (Layer layer : layers) {
@@ -126,8 +125,8 @@ final class JavaTileEncoder implements NativeTiles {
                 }
                 inTile = tileGeometries.createPoint(frame.grid().onGrid(px, py));
             } else {
-                inTile = JtsAdapter.createTileGeom(clipped(WebMercator.project(feature.geometry()), frame.clip(),
-                        frame.clipArea()), frame.tile(), frame.clip(), tileGeometries, frame.params(), g -> true);
+                inTile = frame.grid().onGrid(clipped(WebMercator.project(feature.geometry()), frame.clip(),
+                        frame.clipArea()));
                 if (inTile.isEmpty()) {
                     continue;
                 }
@@ -167,10 +166,9 @@ final class JavaTileEncoder implements NativeTiles {
     }
 
     /**
-     * The part of a line or polygon within the buffered tile. The adapter clips too, with JTS's
+     * The part of a line or polygon within the buffered tile. The adapter would clip with JTS's
      * original overlay, which nodes every segment of the whole geometry: a district boundary at
-     * z14 cost most of a tile's time. OverlayNG clips to the rectangle first; what is left for the
-     * adapter lies inside it already.
+     * z14 cost most of a tile's time. OverlayNG clips to the rectangle first.
      */
     private static Geometry clipped(Geometry geometry, Envelope clip, Geometry clipArea) {
         if (geometry.getDimension() == 0 || clip.contains(geometry.getEnvelopeInternal())) {
