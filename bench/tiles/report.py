@@ -3,9 +3,9 @@
 
 Input: results.tsv, one row per measurement:
   layer  peer  connections  round  tiles_per_s  mean_us  p50_us  p99_us  others_cpu_pct  note
-where peer is one of floor (pgbench), jdbc (the floor's statement from a Java client), cold, warm (the service without / with its tile cache),
-mapserver and nginx (static files), and note is free text (DB statements per tile, cache hits).
-Figures are medians over the rounds. A ratio is taken within each round (two runs next to each
+where peer is one of floor (pgbench), jdbc (the floor's statements from a Java client), cold, warm
+(the service without / with its tile cache), mapserver and nginx (static files), and note is free
+text (DB statements per tile, cache hits). Figures are medians over the rounds. A ratio is taken within each round (two runs next to each
 other in time, so drift hits both alike); the table gives the median over the rounds and the
 lowest-highest round. Rounds in which other processes took more than QUIET % of the machine
 during either run are left out of a ratio when at least one quiet round remains, and the table
