@@ -222,12 +222,17 @@ tile_sql() {
   echo "WITH bounds AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile, ST_MakeEnvelope(:west, :south, :east, :north, 4326) AS query) SELECT $parts;"
 }
 
+# any_thinned LAYER...: whether any of these layers has a thinned form below FULL_DETAIL_ZOOM.
+any_thinned() {
+  local layer
+  for layer in "$@"; do ! is_thinned "$layer" || return 0; done
+  return 1
+}
+
 # tile_script_lines LAYER...: pgbench lines running the statement for the tile in :z :x :y,
 # choosing the thinned form by zoom as TileService.pointCell does.
 tile_script_lines() {
-  local layer thinned=0
-  for layer in "$@"; do ! is_thinned "$layer" || thinned=1; done
-  if [ "$thinned" = 1 ]; then
+  if any_thinned "$@"; then
     echo "\\if :z < $FULL_DETAIL_ZOOM"
     tile_sql 1 "$@"
     echo "\\else"
@@ -269,7 +274,7 @@ write_floor_scripts() {
     # shellcheck disable=SC2086  # one layer per word
     tile_sql 0 $(layer_members "$layer") >"$WORK/floor-$layer-full.sql"
     # shellcheck disable=SC2086
-    if grep -q '^\\if' "$WORK/floor-$layer.sql"; then tile_sql 1 $(layer_members "$layer") >"$WORK/floor-$layer-thinned.sql"; fi
+    if any_thinned $(layer_members "$layer"); then tile_sql 1 $(layer_members "$layer") >"$WORK/floor-$layer-thinned.sql"; fi
   done
 }
 
