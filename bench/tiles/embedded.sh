@@ -4,9 +4,10 @@
 # from H2GIS for every request (plan.tiles.point-index-size=0), in one run on the same data.
 # Polygons: a layer of POLYGONS small generated polygons, every one drawn with its attributes, timed
 # on the default service. One tile per zoom, z6-z16, over the centre of Changchun; each requested
-# once (the first request of the index run also builds the index) and then REPEAT more times. From
-# z13 on every point is drawn with its attributes, from H2GIS in both runs: those rows only show the
-# two runs agree, after a warm-up of 20 requests of each of those tiles.
+# once (the first request of the index run waits for the rest of the index's build, which the
+# service starts in the background when it is up) and then REPEAT more times. From z13 on every
+# point is drawn with its attributes, from H2GIS in both runs: those rows only show the two runs
+# agree, after a warm-up of 20 requests of each of those tiles.
 #
 # usage: bench/tiles/embedded.sh [POINTS] [REPEAT] [POLYGONS]   (defaults 500000, 5 and 20000; about 15 minutes)
 set -euo pipefail

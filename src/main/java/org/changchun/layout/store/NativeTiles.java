@@ -29,4 +29,12 @@ public interface NativeTiles {
      * @return the MVT bytes; empty when no feature falls in the tile
      */
     byte[] tile(int z, int x, int y, int extent, int buffer, List<Layer> layers);
+
+    /**
+     * Readies, ahead of the first request, what tiles merging this layer's points will read. An
+     * encoder that reads the store for each tile needs nothing; one that holds a layer's points in
+     * memory builds them here for the layer's current data version.
+     */
+    default void prepareMergedPoints(LayerInfo layer) {
+    }
 }

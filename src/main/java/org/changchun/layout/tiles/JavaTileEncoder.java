@@ -144,6 +144,11 @@ final class JavaTileEncoder implements NativeTiles {
         }
     }
 
+    @Override
+    public void prepareMergedPoints(LayerInfo layer) {
+        pointIndex(layer);
+    }
+
     /** How many layers' points are held in memory now. */
     long pointIndexesHeld() {
         pointIndexes.cleanUp();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.changchun.layout.geo.WebMercator;
@@ -49,7 +50,7 @@ class TileService {
     private final Cache<String, String> versionDigests = Caffeine.newBuilder().maximumSize(1_000).build();
 
     TileService(FeatureStore store, TileProperties properties, MeterRegistry meters) {
-        this.encoder = store.nativeTiles().orElseGet(() -> new JavaTileEncoder(store, properties.pointIndexSize()));
+        this.encoder = store.nativeTiles().orElseGet(() -> javaEncoder(store, properties, meters));
         this.properties = properties;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(properties.cacheSize().toBytes())
@@ -58,6 +59,24 @@ class TileService {
                 .build();
         // cache.gets{result=hit|miss}, evictions and size, from which dashboards take the hit ratio
         CaffeineCacheMetrics.monitor(meters, cache, "tiles");
+    }
+
+    private static NativeTiles javaEncoder(FeatureStore store, TileProperties properties, MeterRegistry meters) {
+        JavaTileEncoder encoder = new JavaTileEncoder(store, properties.pointIndexSize());
+        Gauge.builder("plan.tiles.point.indexes", encoder, JavaTileEncoder::pointIndexesHeld)
+                .description("layers whose points are held in memory for merged-point tiles (plan.tiles.point-index-size)")
+                .register(meters);
+        return encoder;
+    }
+
+    /**
+     * Readies what the layer's tiles will read at the zooms where its points merge, if it has so
+     * many features that they do; see {@link NativeTiles#prepareMergedPoints}.
+     */
+    void prepare(LayerInfo layer) {
+        if (thinned(layer)) {
+            encoder.prepareMergedPoints(layer);
+        }
     }
 
     /**
@@ -147,7 +166,12 @@ class TileService {
     }
 
     private int pointCell(LayerInfo layer, TileAddress address) {
-        boolean thin = address.z() < properties.fullDetailZoom() && layer.featureCount() > properties.thinAbove();
+        boolean thin = address.z() < properties.fullDetailZoom() && thinned(layer);
         return thin ? properties.pointCellPixels() : 0;
+    }
+
+    /** Whether the layer's points merge per cell below the full-detail zoom. */
+    private boolean thinned(LayerInfo layer) {
+        return layer.featureCount() > properties.thinAbove();
     }
 }

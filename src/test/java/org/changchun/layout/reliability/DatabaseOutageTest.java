@@ -6,9 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.changchun.layout.support.Http;
 import org.changchun.layout.support.TestPostgis;
+import org.changchun.layout.support.Waiting;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,7 +83,7 @@ class DatabaseOutageTest {
             cutOff(false);
         }
 
-        waitUntil(Duration.ofSeconds(30), () -> http.get("/actuator/health").status() == 200);
+        Waiting.until(Duration.ofSeconds(30), () -> http.get("/actuator/health").status() == 200);
         Http.Response items = http.get("/ogc/collections/districts/items?bbox=125.2,43.7,125.4,43.9");
         assertThat(items.status()).isEqualTo(200);
         assertThat(items.json().get("numberReturned").asInt()).isPositive();
@@ -98,14 +98,6 @@ class DatabaseOutageTest {
                 statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
                         + database.name() + "'");
             }
-        }
-    }
-
-    private static void waitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("still waiting after %s", limit).isLessThan(deadline);
-            Thread.sleep(250);
         }
     }
 }
