@@ -135,8 +135,9 @@ final class JavaTileEncoder implements NativeTiles {
                     inTile = GeometryFixer.fix(inTile);
                 }
             }
-            if (layer.pointCellPixels() > 0 && inTile instanceof Point point) {
-                pointsPerCell.merge(cell(point.getCoordinate(), layer.pointCellPixels()), 1L, Long::sum);
+            // a point merges; a multipoint, even one folded into a single point on the grid, is drawn whole
+            if (layer.pointCellPixels() > 0 && feature.geometry() instanceof Point) {
+                pointsPerCell.merge(cell(inTile.getCoordinate(), layer.pointCellPixels()), 1L, Long::sum);
                 continue;
             }
             inTile.setUserData(attributes(feature));
@@ -171,12 +172,12 @@ final class JavaTileEncoder implements NativeTiles {
     }
 
     /**
-     * The part of a line or polygon within the buffered tile. The adapter would clip with JTS's
-     * original overlay, which nodes every segment of the whole geometry: a district boundary at
+     * The part of a multipoint, line or polygon within the buffered tile. The adapter would clip with
+     * JTS's original overlay, which nodes every segment of the whole geometry: a district boundary at
      * z14 cost most of a tile's time. OverlayNG clips to the rectangle first.
      */
     private static Geometry clipped(Geometry geometry, Envelope clip, Geometry clipArea) {
-        if (geometry.getDimension() == 0 || clip.contains(geometry.getEnvelopeInternal())) {
+        if (clip.contains(geometry.getEnvelopeInternal())) {
             return geometry;
         }
         return OverlayNGRobust.overlay(geometry, clipArea, OverlayNG.INTERSECTION);

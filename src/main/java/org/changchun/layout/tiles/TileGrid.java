@@ -1,9 +1,12 @@
 package org.changchun.layout.tiles;
 
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.RoundingFilter;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
@@ -43,8 +46,10 @@ final class TileGrid {
     }
 
     /**
-     * A line or polygon that lies within the buffered tile, on the tile grid; the simplifier at a
-     * tenth of a unit is the adapter's, and drops the repeated vertices that rounding leaves.
+     * A multipoint, line or polygon that lies within the buffered tile, on the tile grid; the
+     * simplifier at a tenth of a unit is the adapter's, and drops the repeated vertices that rounding
+     * leaves. The points of a multipoint that land on the same unit fold into one, as
+     * {@code ST_AsMVTGeom} folds them.
      */
     Geometry onGrid(Geometry withinClip) {
         if (withinClip.isEmpty()) {
@@ -52,6 +57,11 @@ final class TileGrid {
         }
         Geometry onGrid = toGrid.transform(withinClip);
         onGrid.apply(RoundingFilter.INSTANCE);
+        if (onGrid instanceof MultiPoint) {
+            Coordinate[] distinct = new LinkedHashSet<>(Arrays.asList(onGrid.getCoordinates())).toArray(Coordinate[]::new);
+            return distinct.length == 1 ? onGrid.getFactory().createPoint(distinct[0])
+                    : onGrid.getFactory().createMultiPointFromCoords(distinct);
+        }
         return TopologyPreservingSimplifier.simplify(onGrid, ADAPTER_SIMPLIFY_TOLERANCE);
     }
 

@@ -47,6 +47,7 @@ class TileContractTest {
     private static final List<String> LAYERS = List.of("districts", "agri-belts", "major-zones", "corridors",
             "dev-zones", "projects");
     private static final String POINTS = "generated-points";
+    private static final String MULTIPOINTS = "generated-multipoints";
 
     private static StoreUnderTest postgis;
     private static StoreUnderTest h2gis;
@@ -59,6 +60,8 @@ class TileContractTest {
         GisDataFixture.load(h2gis.store());
         writePoints(postgis.store(), POINTS, 43.88);
         writePoints(h2gis.store(), POINTS, 43.88);
+        writeMultipoints(postgis.store(), MULTIPOINTS);
+        writeMultipoints(h2gis.store(), MULTIPOINTS);
     }
 
     @AfterAll
@@ -82,6 +85,22 @@ class TileContractTest {
         "14, 5966, 13890, 0"})
     void bothStoresEncodeTheSamePoints(int z, int y, int x, int pointCell) throws IOException {
         assertSameFeatures(z, y, x, List.of(POINTS), pointCell);
+    }
+
+    /**
+     * A layer of multipoints, as a multipoint shapefile makes: each multipoint is one feature with
+     * its attributes at every zoom, cut to the buffered tile, its points that land on the same grid
+     * unit folded into one (as ST_AsMVTGeom folds them; one multipoint in ten repeats a point).
+     * Only a layer's single points merge per cell.
+     */
+    @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
+    @CsvSource({
+        "7, 46, 108, 16", "8, 93, 217, 16", "10, 372, 868, 16", "12, 1490, 3472, 64", "12, 1490, 3472, 0",
+        "14, 5966, 13890, 0"})
+    void bothStoresEncodeTheSameMultipoints(int z, int y, int x, int pointCell) throws IOException {
+        Map<String, Drawn> drawn = assertSameFeatures(z, y, x, List.of(MULTIPOINTS), pointCell).get(MULTIPOINTS);
+
+        assertThat(drawn.keySet()).as("whole multipoints, none merged").isNotEmpty().noneMatch(key -> key.startsWith("cell "));
     }
 
     @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
@@ -115,8 +134,9 @@ class TileContractTest {
                 .as("points in the tile").isPositive();
     }
 
-    private static void assertSameFeatures(int z, int y, int x, List<String> layerIds, int pointCell)
-            throws IOException {
+    /** Returns what PostGIS drew, by layer and feature (or cell). */
+    private static Map<String, Map<String, Drawn>> assertSameFeatures(int z, int y, int x, List<String> layerIds,
+                                                                      int pointCell) throws IOException {
         byte[] native_ = postgis.store().nativeTiles().orElseThrow().tile(z, x, y, 4096, 64,
                 tileLayers(postgis, layerIds, pointCell));
         byte[] java = new JavaTileEncoder(h2gis.store(), DataSize.ofMegabytes(16)).tile(z, x, y, 4096, 64,
@@ -143,6 +163,7 @@ class TileContractTest {
                         .isLessThan(8.0);
             }
         }
+        return fromPostgis;
     }
 
     private static List<NativeTiles.Layer> tileLayers(StoreUnderTest store, List<String> layerIds, int pointCell) {
@@ -164,6 +185,32 @@ class TileContractTest {
         store.writeLayer(new LayerSpec(new LayerDescription(layerId, LayerKind.IMPORTED, "生成的点", "Generated points",
                 null, null, "test", "exact", null), List.of(new FieldSpec("名称", FieldType.STRING, "名称", "Name")),
                 layerId + centreLatitude), points.iterator(), WriteProgress.NONE);
+    }
+
+    /**
+     * 5,000 multipoints of one to six points each around the centre, a few hundred metres across;
+     * one in ten repeats a point.
+     */
+    private static void writeMultipoints(FeatureStore store, String layerId) {
+        Random random = new Random(11);
+        GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), 4326);
+        List<Feature> multipoints = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            double lon = 125.32 + random.nextGaussian() * 0.3;
+            double lat = 43.88 + random.nextGaussian() * 0.2;
+            List<Coordinate> coordinates = new ArrayList<>();
+            for (int p = 1 + random.nextInt(6); p > 0; p--) {
+                coordinates.add(new Coordinate(lon + random.nextGaussian() * 0.003, lat + random.nextGaussian() * 0.003));
+            }
+            if (i % 10 == 0) {
+                coordinates.add(coordinates.get(0));
+            }
+            multipoints.add(new Feature("m" + i, Map.of("名称", "站点" + i),
+                    wgs84.createMultiPointFromCoords(coordinates.toArray(Coordinate[]::new))));
+        }
+        store.writeLayer(new LayerSpec(new LayerDescription(layerId, LayerKind.IMPORTED, "生成的多点", "Generated multipoints",
+                null, null, "test", "exact", null), List.of(new FieldSpec("名称", FieldType.STRING, "名称", "Name")),
+                layerId), multipoints.iterator(), WriteProgress.NONE);
     }
 
     private record Drawn(Map<String, Object> attributes, Geometry geometry) {
