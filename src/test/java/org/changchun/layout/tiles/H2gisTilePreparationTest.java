@@ -4,29 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.changchun.layout.catalog.LayerCatalog;
-import org.changchun.layout.store.Feature;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.FieldSpec;
-import org.changchun.layout.store.FieldType;
-import org.changchun.layout.store.LayerDescription;
-import org.changchun.layout.store.LayerKind;
 import org.changchun.layout.store.LayerInfo;
-import org.changchun.layout.store.LayerSpec;
 import org.changchun.layout.store.NativeTiles;
-import org.changchun.layout.store.WriteProgress;
+import org.changchun.layout.support.PointGrids;
 import org.changchun.layout.support.TestDatabases;
 import org.changchun.layout.support.Waiting;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -102,16 +91,7 @@ class H2gisTilePreparationTest {
         return meters.get("plan.tiles.point.indexes").gauge().value();
     }
 
-    /** A layer of {@code count} points on a grid 0.05 degrees apart, from 125.1 E and {@code south} N. */
     private void writePoints(String layerId, int count, double south) {
-        GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), 4326);
-        List<Feature> points = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            points.add(new Feature("p" + i, Map.of("名称", "点" + i), wgs84.createPoint(
-                    new Coordinate(125.1 + (i % 10) * 0.05, south + (i / 10) * 0.05))));
-        }
-        store.writeLayer(new LayerSpec(new LayerDescription(layerId, LayerKind.IMPORTED, "点", "Points", null,
-                null, "test", "exact", null), List.of(new FieldSpec("名称", FieldType.STRING, "名称", "Name")), layerId),
-                points.iterator(), WriteProgress.NONE);
+        PointGrids.write(store, layerId, "点", "Points", count, south);
     }
 }

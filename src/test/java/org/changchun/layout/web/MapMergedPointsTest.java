@@ -2,22 +2,10 @@ package org.changchun.layout.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.changchun.layout.store.Feature;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.FieldSpec;
-import org.changchun.layout.store.FieldType;
-import org.changchun.layout.store.LayerDescription;
-import org.changchun.layout.store.LayerKind;
-import org.changchun.layout.store.LayerSpec;
-import org.changchun.layout.store.WriteProgress;
+import org.changchun.layout.support.PointGrids;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -36,16 +24,8 @@ class MapMergedPointsTest extends BrowserTest {
 
     @BeforeAll
     void writeAPointLayer() {
-        // 100 points 0.05 degrees apart, about 9 pixels at zoom 8: each alone in its cell
-        GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), 4326);
-        List<Feature> points = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            points.add(new Feature("p" + i, Map.of("名称", "点" + i), wgs84.createPoint(
-                    new Coordinate(125.1 + (i % 10) * 0.05, 43.7 + (i / 10) * 0.05))));
-        }
-        store.writeLayer(new LayerSpec(new LayerDescription(LAYER, LayerKind.IMPORTED, "密集点", "Dense points", null,
-                null, "test", "exact", null), List.of(new FieldSpec("名称", FieldType.STRING, "名称", "Name")), "dense"),
-                points.iterator(), WriteProgress.NONE);
+        // 100 points, each alone in its cell at zoom 8
+        PointGrids.write(store, LAYER, "密集点", "Dense points", 100, 43.7);
     }
 
     @Test

@@ -1,0 +1,40 @@
+package org.changchun.layout.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.changchun.layout.store.Feature;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.store.FieldType;
+import org.changchun.layout.store.LayerDescription;
+import org.changchun.layout.store.LayerKind;
+import org.changchun.layout.store.LayerSpec;
+import org.changchun.layout.store.WriteProgress;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/**
+ * Imported layers of points on a grid: ten to a row from 125.1 E, rows from a given latitude, 0.05
+ * degrees apart (about 9 pixels at zoom 8, so each point has a merge cell of its own), named 点0, 点1…
+ */
+public final class PointGrids {
+
+    private PointGrids() {
+    }
+
+    /** Writes (or replaces) layer {@code layerId} with {@code count} such points from {@code south} N. */
+    public static void write(FeatureStore store, String layerId, String titleZh, String titleEn, int count,
+                             double south) {
+        GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), 4326);
+        List<Feature> points = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            points.add(new Feature("p" + i, Map.of("名称", "点" + i), wgs84.createPoint(
+                    new Coordinate(125.1 + (i % 10) * 0.05, south + (i / 10) * 0.05))));
+        }
+        store.writeLayer(new LayerSpec(new LayerDescription(layerId, LayerKind.IMPORTED, titleZh, titleEn, null,
+                null, "test", "exact", null), List.of(new FieldSpec("名称", FieldType.STRING, "名称", "Name")),
+                layerId + "@" + south), points.iterator(), WriteProgress.NONE);
+    }
+}
