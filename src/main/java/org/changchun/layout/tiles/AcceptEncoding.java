@@ -1,7 +1,9 @@
 package org.changchun.layout.tiles;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 
@@ -18,14 +20,15 @@ final class AcceptEncoding {
     }
 
     static boolean allowsGzip(HttpServletRequest request) {
-        Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
-        if (values == null) {
-            return false;
-        }
+        return allowsGzip(headers(request.getHeaders(HttpHeaders.ACCEPT_ENCODING)));
+    }
+
+    /** @param values every {@code Accept-Encoding} header of the request, in order (none: empty) */
+    static boolean allowsGzip(Iterable<String> values) {
         Boolean gzip = null;
         Boolean anyOther = null;
-        while (values.hasMoreElements()) {
-            for (String element : values.nextElement().split(",")) {
+        for (String value : values) {
+            for (String element : value.split(",")) {
                 String[] parts = element.split(";");
                 String coding = parts[0].trim().toLowerCase(Locale.ROOT);
                 boolean wanted = weight(parts) > 0;
@@ -53,5 +56,10 @@ final class AcceptEncoding {
             }
         }
         return 1;
+    }
+
+    /** A servlet container may withhold the headers (null); that reads as none sent. */
+    private static List<String> headers(Enumeration<String> values) {
+        return values == null ? List.of() : Collections.list(values);
     }
 }

@@ -1,7 +1,9 @@
 package org.changchun.layout.tiles;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 
@@ -18,18 +20,24 @@ final class IfNoneMatch {
     }
 
     static boolean matches(HttpServletRequest request, String etag) {
-        Enumeration<String> values = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
-        if (values == null || !values.hasMoreElements()) {
-            return false;
-        }
+        return matches(headers(request.getHeaders(HttpHeaders.IF_NONE_MATCH)), etag);
+    }
+
+    /** @param values every {@code If-None-Match} header of the request, in order (none: empty) */
+    static boolean matches(Iterable<String> values, String etag) {
         ETag current = ETag.create(etag);
-        while (values.hasMoreElements()) {
-            for (ETag named : ETag.parse(values.nextElement())) {
+        for (String value : values) {
+            for (ETag named : ETag.parse(value)) {
                 if (named.isWildcard() || named.compare(current, false)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A servlet container may withhold the headers (null); that reads as none sent. */
+    private static List<String> headers(Enumeration<String> values) {
+        return values == null ? List.of() : Collections.list(values);
     }
 }

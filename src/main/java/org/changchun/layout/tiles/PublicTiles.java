@@ -6,11 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.security.SecurityProperties;
-import org.changchun.layout.store.LayerInfo;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
@@ -44,8 +42,6 @@ class PublicTiles extends OncePerRequestFilter {
 
     /** First: before request observation (its cost per request is a quarter of a cache hit's) and Spring Security. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
-    private static final String COLLECTION_ROUTE = "/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{z}/{y}/{x}";
-    private static final String DATASET_ROUTE = "/ogc/tiles/{tileMatrixSetId}/{z}/{y}/{x}";
 
     private final LayerCatalog catalog;
     private final TileService tiles;
@@ -82,7 +78,7 @@ class PublicTiles extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
-        Route route = route(path(request));
+        TileRoute route = TileRoute.of(path(request), catalog, properties.maxZoom());
         if (route == null) {
             chain.doFilter(request, response);
             return;
@@ -92,7 +88,7 @@ class PublicTiles extends OncePerRequestFilter {
                 route, (HttpServletRequest) wrappedRequest, (HttpServletResponse) wrappedResponse, start));
     }
 
-    private void answerOrRenderFailure(Route route, HttpServletRequest request, HttpServletResponse response, long start)
+    private void answerOrRenderFailure(TileRoute route, HttpServletRequest request, HttpServletResponse response, long start)
             throws IOException {
         try {
             answer(route, request, response);
@@ -111,25 +107,19 @@ class PublicTiles extends OncePerRequestFilter {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    private void answer(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean gzip = AcceptEncoding.allowsGzip(request);
-        String etag = tiles.etag(route.layers(), route.address(), gzip);
-        if (IfNoneMatch.matches(request, etag)) {
-            status(response, HttpServletResponse.SC_NOT_MODIFIED, etag);
+    private void answer(TileRoute route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TileReply reply = TileReply.to(route.layers(), route.address(), AcceptEncoding.allowsGzip(request),
+                etag -> IfNoneMatch.matches(request, etag), tiles);
+        status(response, reply.status(), reply.etag());
+        if (reply.status() != TileReply.OK) {
             return;
         }
-        Tile tile = tiles.tile(route.layers(), route.address(), etag, gzip);
-        if (tile.isEmpty()) {
-            status(response, HttpServletResponse.SC_NO_CONTENT, etag);
-            return;
-        }
-        status(response, HttpServletResponse.SC_OK, etag);
         response.setContentType(TilesController.MVT.toString());
-        if (tile.gzipped()) {
+        if (reply.tile().gzipped()) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        response.setContentLength(tile.bytes().length);
-        response.getOutputStream().write(tile.bytes());
+        response.setContentLength(reply.tile().bytes().length);
+        response.getOutputStream().write(reply.tile().bytes());
     }
 
     private void status(HttpServletResponse response, int status, String etag) {
@@ -137,31 +127,5 @@ class PublicTiles extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-    }
-
-    private record Route(String pattern, List<LayerInfo> layers, TileAddress address) {
-    }
-
-    /** The tile a path names, or null when it names none this filter answers (the chain then decides). */
-    private Route route(String path) {
-        String[] parts = path.split("/");
-        try {
-            if (parts.length == 9 && parts[2].equals("collections") && parts[4].equals("tiles")
-                    && parts[5].equals(TileMatrixSet.ID)) {
-                return catalog.find(parts[3]).map(layer -> new Route(COLLECTION_ROUTE, List.of(layer),
-                        address(parts, 6))).orElse(null);
-            }
-            if (parts.length == 7 && parts[2].equals("tiles") && parts[3].equals(TileMatrixSet.ID)) {
-                return new Route(DATASET_ROUTE, TilesController.planLayers(catalog), address(parts, 4));
-            }
-        } catch (NumberFormatException | TileNotFoundException e) {
-            return null;
-        }
-        return null;
-    }
-
-    private TileAddress address(String[] parts, int first) {
-        return TileAddress.of(Integer.parseInt(parts[first]), Integer.parseInt(parts[first + 1]),
-                Integer.parseInt(parts[first + 2]), properties.maxZoom());
     }
 }

@@ -16,7 +16,6 @@ import org.changchun.layout.web.JsonObject;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -131,24 +130,17 @@ class TilesController {
     }
 
     private ResponseEntity<byte[]> tile(List<LayerInfo> layers, TileAddress address, HttpServletRequest request) {
-        CacheControl caching = caching(properties);
-        boolean gzip = AcceptEncoding.allowsGzip(request);
-        String etag = tiles.etag(layers, address, gzip);
-        if (IfNoneMatch.matches(request, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching)
-                    .varyBy(HttpHeaders.ACCEPT_ENCODING).build();
+        TileReply reply = TileReply.to(layers, address, AcceptEncoding.allowsGzip(request),
+                etag -> IfNoneMatch.matches(request, etag), tiles);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(reply.status()).eTag(reply.etag())
+                .cacheControl(caching(properties)).varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (reply.status() != TileReply.OK) {
+            return answer.build();
         }
-        Tile tile = tiles.tile(layers, address, etag, gzip);
-        if (tile.isEmpty()) {
-            return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(caching)
-                    .varyBy(HttpHeaders.ACCEPT_ENCODING).build();
-        }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(caching)
-                .varyBy(HttpHeaders.ACCEPT_ENCODING);
-        if (tile.gzipped()) {
+        if (reply.tile().gzipped()) {
             answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        return answer.body(tile.bytes());
+        return answer.contentType(MVT).body(reply.tile().bytes());
     }
 
     /** The layers of a whole-plan tile: every layer but those GIS staff imported. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.support.Gdal;
 import org.changchun.layout.support.Http;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "plan.security.users[0].name=editor",
     "plan.security.users[0].password={noop}editor-secret",
-    "plan.security.users[0].roles=EDITOR"})
+    "plan.security.users[0].roles=EDITOR",
+    "plan.tiles.listener.port=0"})
 abstract class TilesTest {
 
     /** z10 tile over the city centre (125.32E 43.88N). */
@@ -39,6 +41,12 @@ abstract class TilesTest {
 
     @Autowired
     PublicTiles publicTiles;
+
+    @Autowired
+    TileListener tileListener;
+
+    @Autowired
+    MeterRegistry meters;
 
     @TempDir
     Path temp;
@@ -241,6 +249,76 @@ abstract class TilesTest {
             }
         });
         return kept;
+    }
+
+    @Test
+    void theTilePortAnswersEveryRequestAsTheApiPortDoes() {
+        Http tilePort = new Http(tileListener.port());
+        String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE;
+        String editor = Http.basic("editor", "editor-secret");
+        List<String[]> requests = List.of(
+                new String[] {"GET", tile},
+                new String[] {"GET", "/ogc/collections/districts/tiles/WebMercatorQuad/10/371/864"},
+                new String[] {"GET", "/ogc/tiles/WebMercatorQuad/" + CENTRE_TILE},
+                new String[] {"GET", tile, "Accept-Encoding", "gzip, deflate"},
+                new String[] {"GET", tile, "If-None-Match", http.get(tile).header("ETag")},
+                new String[] {"GET", tile, "If-None-Match", "*"},
+                new String[] {"HEAD", tile},
+                new String[] {"GET", tile + "?f=mvt"},
+                new String[] {"GET", tile, "Authorization", editor},
+                new String[] {"GET", tile, "Authorization", Http.basic("editor", "wrong")},
+                new String[] {"GET", tile, "Origin", "https://maps.example.org"},
+                new String[] {"GET", "/ogc/collections/districts/tiles/WebMercatorQuad/25/0/0"},
+                new String[] {"GET", "/ogc/collections/nowhere/tiles/WebMercatorQuad/3/0/0"},
+                new String[] {"GET", "/ogc/collections/districts/tiles/WebMercatorQuad/z/0/0"},
+                new String[] {"GET", "/ogc/collections/districts/tiles/WorldCRS84Quad/3/0/0"},
+                new String[] {"GET", "/ogc/collections/districts/tiles/WebMercatorQuad/tilejson.json"},
+                new String[] {"POST", "/ogc/collections/projects/items"});
+        for (String[] request : requests) {
+            String[] headers = java.util.Arrays.copyOfRange(request, 2, request.length);
+            Http.Response byApi = http.send(request[0], request[1], null, null, headers);
+            Http.Response byTilePort = tilePort.send(request[0], request[1], null, null, headers);
+            String described = String.join(" ", request);
+            assertThat(byTilePort.status()).as(described).isEqualTo(byApi.status());
+            // links name the port the client asked
+            assertThat(byTilePort.body()).as(described)
+                    .isEqualTo(byApi.body().replace("localhost:" + port, "localhost:" + tileListener.port()));
+            if (byApi.body().equals(byTilePort.body())) {
+                assertThat(byTilePort.bytes()).as(described).isEqualTo(byApi.bytes());
+            }
+            assertThat(headersBut(byTilePort, "date", "connection", "keep-alive", "content-length")).as(described)
+                    .isEqualTo(headersBut(byApi, "date", "connection", "keep-alive", "content-length"));
+        }
+    }
+
+    @Test
+    void theTilePortAnswersAnonymousTileReadsItselfAndHandsOnTheRest() {
+        Http tilePort = new Http(tileListener.port());
+        // a tile no other test asks for, so the first answer is encoded, not cached
+        String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/11/745/1736";
+        double relayed = meters.get("plan.tiles.listener.relayed").counter().count();
+        long timed = tileRequestsTimed(200);
+
+        Http.Response first = tilePort.get(tile);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(tilePort.get(tile).bytes()).isEqualTo(first.bytes());
+        assertThat(tilePort.send("GET", tile, null, null, "If-None-Match", first.header("ETag")).status()).isEqualTo(304);
+        assertThat(tilePort.get("/ogc/collections/districts/tiles/WebMercatorQuad/10/371/864").status()).isEqualTo(204);
+        assertThat(meters.get("plan.tiles.listener.relayed").counter().count()).isEqualTo(relayed);
+        assertThat(tileRequestsTimed(200)).as("counted in the request timers, as on the API port").isEqualTo(timed + 2);
+
+        assertThat(tilePort.send("GET", tile, null, null, "Authorization", Http.basic("editor", "editor-secret"))
+                .status()).isEqualTo(200);
+        assertThat(tilePort.get("/ogc/collections/districts/tiles/WebMercatorQuad/25/0/0").status()).isEqualTo(404);
+        assertThat(tilePort.get("/ogc").status()).isEqualTo(200);
+        assertThat(meters.get("plan.tiles.listener.relayed").counter().count()).isEqualTo(relayed + 3);
+    }
+
+    private long tileRequestsTimed(int status) {
+        var timer = meters.find("http.server.requests")
+                .tag("uri", "/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{z}/{y}/{x}")
+                .tag("status", Integer.toString(status)).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.changchun.layout.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import org.changchun.layout.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The tile port serves at most max-connections connections at once; the next waits until one closes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "plan.tiles.listener.port=0",
+    "plan.tiles.listener.max-connections=2"})
+class TileListenerLimitTest {
+
+    private static final String TILE = "/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868";
+
+    @Autowired
+    TileListener tileListener;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestDatabases.register("h2gis", registry);
+    }
+
+    @Test
+    void aConnectionOverTheBoundWaitsUntilAnOpenOneCloses() throws Exception {
+        try (Socket first = connect(); Socket second = connect(); Socket third = connect()) {
+            assertThat(statusLine(first)).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(statusLine(second)).isEqualTo("HTTP/1.1 200 OK");
+
+            // connected (the kernel queued it) but not accepted: its request waits
+            third.setSoTimeout(1_500);
+            assertThatThrownBy(() -> statusLine(third)).isInstanceOf(SocketTimeoutException.class);
+
+            first.close();
+            third.setSoTimeout(10_000);
+            assertThat(readLine(third.getInputStream())).isEqualTo("HTTP/1.1 200 OK");
+            // the kept-alive second connection is still served
+            assertThat(statusLine(second)).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), tileListener.port());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    /** Sends a tile request on the connection, keeping it open, and reads the answer's status line and body. */
+    private static String statusLine(Socket socket) throws IOException {
+        socket.getOutputStream().write(("GET " + TILE + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        String status = readLine(in);
+        skipRestOfAnswer(in);
+        return status;
+    }
+
+    private static void skipRestOfAnswer(InputStream in) throws IOException {
+        int length = 0;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        in.readNBytes(length);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+}
