@@ -137,7 +137,7 @@ final class ApiRelay {
     }
 
     /** A problem document as the API port writes them (ProblemHandler), for when it cannot be asked. */
-    static void problem(ClassicHttpResponse response, int status, String messageZh, String messageEn) {
+    private static void problem(ClassicHttpResponse response, int status, String messageZh, String messageEn) {
         String title = switch (status) {
             case 400 -> "Bad Request";
             case 502 -> "Bad Gateway";

@@ -39,8 +39,8 @@ import org.springframework.stereotype.Component;
  * <p>Why: Tomcat hands every request from its poller thread to a worker thread and the connection
  * back again, and each hand-off wakes a thread. For a tile PostGIS encodes in 0.3 ms, those
  * wake-ups cost more than the answer: measured on two cores with two clients, district tiles with
- * the cache off came at 0.57-0.67x the rate of the same statement run straight in PostgreSQL
- * through Tomcat and at 0.86-0.96x through this port, and a cached tile costs less CPU too
+ * the cache off came at 0.44-0.70x the rate of the same statement run straight in PostgreSQL
+ * through Tomcat and at 0.93-1.03x through this port, where the JVM spent half the CPU per tile
  * (docs/benchmarks.md). Everything the port does not answer itself, it relays to the API port
  * ({@link TileListenerHandler}, {@link ApiRelay}), so a client may use it for every path.
  *

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -23,10 +24,10 @@ import org.springframework.http.HttpHeaders;
 final class TileListenerHandler implements HttpRequestHandler {
 
     /** What Spring Security's header filter writes on every answer of the API port over plain HTTP. */
-    private static final List<String[]> SECURITY_HEADERS = List.of(
-            new String[] {"X-Content-Type-Options", "nosniff"},
-            new String[] {"X-XSS-Protection", "0"},
-            new String[] {"X-Frame-Options", "DENY"});
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-XSS-Protection", "0",
+            "X-Frame-Options", "DENY");
     private static final ContentType MVT = ContentType.create(TilesController.MVT.toString());
 
     private final LayerCatalog catalog;
@@ -72,7 +73,7 @@ final class TileListenerHandler implements HttpRequestHandler {
         response.setHeader(HttpHeaders.ETAG, reply.etag());
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        SECURITY_HEADERS.forEach(header -> response.setHeader(header[0], header[1]));
+        SECURITY_HEADERS.forEach(response::setHeader);
         if (reply.status() == TileReply.OK) {
             if (reply.tile().gzipped()) {
                 response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
