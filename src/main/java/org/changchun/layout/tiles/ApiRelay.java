@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,9 +55,10 @@ final class ApiRelay {
     }
 
     void relay(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
-        String target = request.getPath();
-        if (target == null || !target.startsWith("/")) {
-            problem(response, 400, "请求目标须为路径", "the request target must be a path");
+        URI target = target(request.getPath());
+        if (target == null) {
+            problem(response, 400, "请求目标须为合法的路径（非 ASCII 字符须百分号编码）",
+                    "the request target must be a valid path (non-ASCII characters percent-encoded)");
             return;
         }
         HttpResponse<InputStream> answer;
@@ -67,7 +69,7 @@ final class ApiRelay {
             problem(response, 503, "服务正在停止", "the service is stopping");
             return;
         } catch (IOException | RuntimeException e) {
-            log.warn("The API port did not answer {} {}: {}", request.getMethod(), target, e.toString());
+            log.warn("The API port did not answer {} {}: {}", request.getMethod(), target.getRawPath(), e.toString());
             problem(response, 502, "接口端口未应答，请稍后重试", "the API port did not answer; please retry shortly");
             return;
         }
@@ -90,7 +92,22 @@ final class ApiRelay {
         }
     }
 
-    private HttpRequest forwarded(ClassicHttpRequest request, String target, HttpContext context) {
+    /**
+     * The request's path and query on the API port, or null when they do not form a URI path. Never
+     * another server: a path that a resolver would read as naming a host ({@code //host/...}) is refused.
+     */
+    private URI target(String path) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+            return null;
+        }
+        try {
+            return api.resolve(new URI(path));
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private HttpRequest forwarded(ClassicHttpRequest request, URI target, HttpContext context) {
         HttpEntity entity = request.getEntity();
         // a client may declare an empty body (Java's sends Content-Length: 0 with HEAD); that is none
         HttpRequest.BodyPublisher body = entity == null || entity.getContentLength() == 0
@@ -99,7 +116,7 @@ final class ApiRelay {
                 ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> content(entity)),
                         entity.getContentLength())
                 : HttpRequest.BodyPublishers.ofInputStream(() -> content(entity));
-        HttpRequest.Builder forwarded = HttpRequest.newBuilder(api.resolve(target)).method(request.getMethod(), body);
+        HttpRequest.Builder forwarded = HttpRequest.newBuilder(target).method(request.getMethod(), body);
         for (Header header : request.getHeaders()) {
             if (!NOT_RELAYED.contains(header.getName().toLowerCase(Locale.ROOT))
                     && !header.getName().equalsIgnoreCase("X-Forwarded-For")) {

@@ -16,11 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The tile port serves at most max-connections connections at once; the next waits until one closes. */
+/** The tile port's connections, as a client's socket sees them: bounded in number, and what they may ask. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "plan.tiles.listener.port=0",
     "plan.tiles.listener.max-connections=2"})
-class TileListenerLimitTest {
+class TileListenerConnectionsTest {
 
     private static final String TILE = "/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868";
 
@@ -47,6 +47,17 @@ class TileListenerLimitTest {
             assertThat(readLine(third.getInputStream())).isEqualTo("HTTP/1.1 200 OK");
             // the kept-alive second connection is still served
             assertThat(statusLine(second)).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void aRequestTargetThatIsNoValidPathIsRefusedWithAProblem() throws Exception {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("GET /ogc/collections/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("the request target must be a valid path");
         }
     }
 
