@@ -61,6 +61,28 @@ class TileListenerConnectionsTest {
         }
     }
 
+    @Test
+    void stoppingClosesThePortAndItsIdleConnectionsAndStartingOpensItAgain() throws Exception {
+        try (Socket kept = connect()) {
+            assertThat(statusLine(kept)).isEqualTo("HTTP/1.1 200 OK");
+            int stopped = tileListener.port();
+            tileListener.stop();
+            try {
+                assertThat(tileListener.isRunning()).isFalse();
+                assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), stopped).close())
+                        .isInstanceOf(java.net.ConnectException.class);
+                // the kept-alive connection was closed once its grace ran out, not left hanging
+                kept.setSoTimeout(10_000);
+                assertThat(kept.getInputStream().read()).isEqualTo(-1);
+            } finally {
+                tileListener.start();
+            }
+        }
+        try (Socket again = connect()) {
+            assertThat(statusLine(again)).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
     private Socket connect() throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), tileListener.port());
         socket.setSoTimeout(10_000);
