@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.security.SecurityProperties;
@@ -52,6 +53,7 @@ class PublicTiles extends OncePerRequestFilter {
     private final Filter securityHeaders;
     private final boolean anonymousRead;
     private final String cacheControl;
+    private final List<String> vary;
 
     PublicTiles(LayerCatalog catalog, TileService tiles, TileProperties properties, SecurityProperties security,
                 @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors, MeterRegistry meters,
@@ -65,6 +67,7 @@ class PublicTiles extends OncePerRequestFilter {
                 .orElse((request, response, next) -> next.doFilter(request, response));
         this.anonymousRead = security.anonymousRead();
         this.cacheControl = TilesController.caching(properties).getHeaderValue();
+        this.vary = vary(security);
     }
 
     @Override
@@ -126,6 +129,19 @@ class PublicTiles extends OncePerRequestFilter {
         response.setStatus(status);
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        vary.forEach(value -> response.addHeader(HttpHeaders.VARY, value));
+    }
+
+    /**
+     * The {@code Vary} values of a tile answer, in the order the full chain writes them. With CORS
+     * configured (SecurityConfiguration registers it for /ogc/** when origins are allowed), Spring's
+     * CORS processing marks every answer as varying by {@code Origin}, whether or not the request
+     * had one; a public answer must say so too, or a shared cache could hand a cross-origin page a
+     * copy made for a same-origin request, without {@code Access-Control-Allow-Origin}.
+     */
+    static List<String> vary(SecurityProperties security) {
+        return security.corsAllowedOrigins().isEmpty() ? List.of(HttpHeaders.ACCEPT_ENCODING)
+                : List.of(HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+                        HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, HttpHeaders.ACCEPT_ENCODING);
     }
 }

@@ -92,7 +92,7 @@ class TileListener implements SmartLifecycle {
         }
         InetAddress address = server.getAddress();
         URI api = URI.create("http://" + apiHost(address) + ":" + context.getWebServer().getPort() + "/");
-        TileListenerHandler handler = new TileListenerHandler(catalog, tiles, properties, security.anonymousRead(), timers,
+        TileListenerHandler handler = new TileListenerHandler(catalog, tiles, properties, security, timers,
                 new ApiRelay(api), relayed);
         HttpServer created = ServerBootstrap.bootstrap()
                 .setLocalAddress(address)

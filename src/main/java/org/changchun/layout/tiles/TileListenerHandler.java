@@ -13,6 +13,7 @@ import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.security.SecurityProperties;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -34,18 +35,20 @@ final class TileListenerHandler implements HttpRequestHandler {
     private final TileService tiles;
     private final int maxZoom;
     private final boolean anonymousRead;
+    private final List<String> vary;
     private final String cacheControl;
     private final RequestTimers timers;
     private final ApiRelay relay;
     private final Counter relayed;
 
     /** @param relayed counts the requests handed to the API port */
-    TileListenerHandler(LayerCatalog catalog, TileService tiles, TileProperties properties, boolean anonymousRead,
+    TileListenerHandler(LayerCatalog catalog, TileService tiles, TileProperties properties, SecurityProperties security,
                         RequestTimers timers, ApiRelay relay, Counter relayed) {
         this.catalog = catalog;
         this.tiles = tiles;
         this.maxZoom = properties.maxZoom();
-        this.anonymousRead = anonymousRead;
+        this.anonymousRead = security.anonymousRead();
+        this.vary = PublicTiles.vary(security);
         this.cacheControl = TilesController.caching(properties).getHeaderValue();
         this.timers = timers;
         this.relay = relay;
@@ -72,7 +75,7 @@ final class TileListenerHandler implements HttpRequestHandler {
         response.setCode(reply.status());
         response.setHeader(HttpHeaders.ETAG, reply.etag());
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        vary.forEach(value -> response.addHeader(HttpHeaders.VARY, value));
         SECURITY_HEADERS.forEach(response::setHeader);
         if (reply.status() == TileReply.OK) {
             if (reply.tile().gzipped()) {

@@ -176,7 +176,7 @@ abstract class TilesTest {
                 Http.Response again = http.send("GET", path, null, null, with(credentials, "Accept-Encoding", "gzip"));
                 assertThat(gzipped.status()).isEqualTo(again.status()).isEqualTo(200);
                 assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
-                assertThat(gzipped.header("Vary")).isEqualTo("Accept-Encoding");
+                assertThat(gzipped.headers().allValues("Vary")).contains("Accept-Encoding");
                 assertThat(gzipped.header("Content-Type")).isEqualTo("application/vnd.mapbox-vector-tile");
                 assertThat(gunzip(gzipped.bytes())).isEqualTo(identity.bytes());
                 assertThat(gzipped.bytes()).hasSizeLessThan(identity.bytes().length).isEqualTo(again.bytes());
@@ -188,7 +188,7 @@ abstract class TilesTest {
                         with(credentials, "Accept-Encoding", "gzip", "If-None-Match", etag));
                 assertThat(revalidated.status()).isEqualTo(304);
                 assertThat(revalidated.header("ETag")).isEqualTo(etag);
-                assertThat(revalidated.header("Vary")).isEqualTo("Accept-Encoding");
+                assertThat(revalidated.headers().allValues("Vary")).contains("Accept-Encoding");
                 // the other coding is another representation: its tag does not revalidate this one
                 assertThat(http.send("GET", path, null, null, with(credentials, "If-None-Match", etag)).status())
                         .isEqualTo(200);

@@ -1,0 +1,36 @@
+package org.changchun.layout.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.changchun.layout.support.Http;
+import org.changchun.layout.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Every tile test again with browser origins allowed (CORS), where Spring marks every answer of the
+ * full chain as varying by {@code Origin}: the public answers, and the tile port's, must match it.
+ */
+@TestPropertySource(properties = "plan.security.cors-allowed-origins=https://maps.example.org")
+class H2gisCorsTilesTest extends TilesTest {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestDatabases.register("h2gis", registry);
+    }
+
+    @Test
+    void aPublicTileSaysItVariesByOriginSoSharedCachesKeepCrossOriginCopiesApart() {
+        String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE;
+        for (Http client : java.util.List.of(http, new Http(tileListener.port()))) {
+            Http.Response sameOrigin = client.get(tile);
+            assertThat(sameOrigin.headers().allValues("Vary")).containsExactly(
+                    "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Accept-Encoding");
+            Http.Response crossOrigin = client.send("GET", tile, null, null, "Origin", "https://maps.example.org");
+            assertThat(crossOrigin.header("Access-Control-Allow-Origin")).isEqualTo("https://maps.example.org");
+            assertThat(crossOrigin.bytes()).isEqualTo(sameOrigin.bytes());
+        }
+    }
+}
