@@ -65,7 +65,8 @@ final class TileListenerHandler implements HttpRequestHandler {
         }
         TileReply reply;
         try {
-            reply = TileReply.to(route.layers(), route.address(), AcceptEncoding.allowsGzip(values(request, HttpHeaders.ACCEPT_ENCODING)),
+            boolean gzip = AcceptEncoding.allowsGzip(values(request, HttpHeaders.ACCEPT_ENCODING));
+            reply = TileReply.to(route.layers(), route.address(), gzip,
                     etag -> IfNoneMatch.matches(values(request, HttpHeaders.IF_NONE_MATCH), etag), tiles);
         } catch (RuntimeException e) {
             // the API port meets the same failure and renders it (problem document, Retry-After), and counts it
