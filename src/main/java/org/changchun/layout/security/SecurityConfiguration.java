@@ -60,7 +60,7 @@ class SecurityConfiguration {
                 ? (authentication, context) -> new AuthorizationDecision(true)
                 : AuthenticatedAuthorizationManager.authenticated();
         http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
-                .cors(cors -> cors.configurationSource(cors(properties.corsAllowedOrigins())))
+                .cors(cors -> cors.configurationSource(cors(properties)))
                 // the page sends the cookie's value back as it is, in a header (no token is ever
                 // rendered in a body, so the XOR masking against BREACH has nothing to protect); the
                 // token stays deferred, so only /api/me and checked writes set the cookie, never a
@@ -136,11 +136,11 @@ class SecurityConfiguration {
                 || request.getRequestedSessionId() == null);
     }
 
-    private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {
+    private static UrlBasedCorsConfigurationSource cors(SecurityProperties properties) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        if (!allowedOrigins.isEmpty()) {
+        if (properties.allowsCrossOrigin()) {
             CorsConfiguration configuration = new CorsConfiguration();
-            configuration.setAllowedOrigins(allowedOrigins);
+            configuration.setAllowedOrigins(properties.corsAllowedOrigins());
             configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
             configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Content-Crs", "X-API-Key",
                     "If-None-Match", "Accept"));

@@ -35,6 +35,11 @@ public record SecurityProperties(
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
     }
 
+    /** Whether pages of other origins may call the API: CORS is then on for {@code /ogc/**} and {@code /api/**}. */
+    public boolean allowsCrossOrigin() {
+        return !corsAllowedOrigins.isEmpty();
+    }
+
     /**
      * @param password the password in Spring Security's encoded form, e.g. {@code {bcrypt}$2a$10$...}
      * @param roles    EDITOR, ADMIN

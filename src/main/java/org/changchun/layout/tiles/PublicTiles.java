@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.security.SecurityProperties;
@@ -72,9 +73,22 @@ class PublicTiles extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !anonymousRead || !"GET".equals(request.getMethod()) || !path(request).startsWith("/ogc/")
-                || request.getQueryString() != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || request.getHeader("X-API-Key") != null || request.getHeader(HttpHeaders.ORIGIN) != null;
+        return !path(request).startsWith("/ogc/") || !answeredWithoutTheChain(anonymousRead, request.getMethod(),
+                request.getQueryString() != null, name -> request.getHeader(name) != null);
+    }
+
+    /**
+     * The requests a tile may be answered to without the full chain, here and on the tile port
+     * ({@link TileListenerHandler}): reads that need no sign-in, ask nothing of the query string,
+     * carry no credentials (a wrong password or a dead API key must still get its 401) and are not
+     * cross-origin (CORS).
+     *
+     * @param hasHeader whether the request has a header of this name
+     */
+    static boolean answeredWithoutTheChain(boolean anonymousRead, String method, boolean hasQuery,
+                                           Predicate<String> hasHeader) {
+        return anonymousRead && "GET".equals(method) && !hasQuery && !hasHeader.test(HttpHeaders.AUTHORIZATION)
+                && !hasHeader.test("X-API-Key") && !hasHeader.test(HttpHeaders.ORIGIN);
     }
 
     @Override
@@ -134,13 +148,13 @@ class PublicTiles extends OncePerRequestFilter {
 
     /**
      * The {@code Vary} values of a tile answer, in the order the full chain writes them. With CORS
-     * configured (SecurityConfiguration registers it for /ogc/** when origins are allowed), Spring's
+     * on ({@link SecurityProperties#allowsCrossOrigin()}), Spring's
      * CORS processing marks every answer as varying by {@code Origin}, whether or not the request
      * had one; a public answer must say so too, or a shared cache could hand a cross-origin page a
      * copy made for a same-origin request, without {@code Access-Control-Allow-Origin}.
      */
     static List<String> vary(SecurityProperties security) {
-        return security.corsAllowedOrigins().isEmpty() ? List.of(HttpHeaders.ACCEPT_ENCODING)
+        return !security.allowsCrossOrigin() ? List.of(HttpHeaders.ACCEPT_ENCODING)
                 : List.of(HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
                         HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, HttpHeaders.ACCEPT_ENCODING);
     }

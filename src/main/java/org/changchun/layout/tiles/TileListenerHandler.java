@@ -92,11 +92,9 @@ final class TileListenerHandler implements HttpRequestHandler {
         relay.relay(request, response, context);
     }
 
-    /** As {@link PublicTiles} decides: reads that need no sign-in, carry no credentials and are not cross-origin. */
     private boolean answeredHere(ClassicHttpRequest request) {
-        return anonymousRead && "GET".equals(request.getMethod()) && request.getPath() != null
-                && request.getPath().indexOf('?') < 0 && !request.containsHeader(HttpHeaders.AUTHORIZATION)
-                && !request.containsHeader("X-API-Key") && !request.containsHeader(HttpHeaders.ORIGIN);
+        return request.getPath() != null && PublicTiles.answeredWithoutTheChain(anonymousRead, request.getMethod(),
+                request.getPath().indexOf('?') >= 0, request::containsHeader);
     }
 
     private static List<String> values(ClassicHttpRequest request, String name) {
