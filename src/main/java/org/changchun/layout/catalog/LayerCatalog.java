@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 

@@ -2,9 +2,9 @@ package org.changchun.layout.catalog;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.changchun.layout.store.FieldSpec;
-import org.changchun.layout.store.LayerDescription;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.LayerDescription;
+import org.changchun.layout.feature.LayerInfo;
 
 /**
  * A layer as {@code /api/layers} describes it.

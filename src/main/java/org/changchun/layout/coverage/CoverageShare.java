@@ -3,7 +3,7 @@ package org.changchun.layout.coverage;
 import java.util.ArrayList;
 import java.util.List;
 import org.changchun.layout.geo.GeodesicArea;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.operation.union.UnaryUnionOp;

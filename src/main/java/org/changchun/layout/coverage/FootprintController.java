@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityCatalog;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.changchun.layout.web.JsonObject;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.MediaType;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.projects.ProjectFields;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
 
 /** Adds up features into a {@link ProjectSummary}. */

@@ -9,10 +9,10 @@ import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.changchun.layout.csv.Csv;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.FieldSpec;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.LayerInfo;
 import org.locationtech.jts.io.WKTWriter;
 
 /**

@@ -9,7 +9,7 @@ import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.imports.ImportProperties;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

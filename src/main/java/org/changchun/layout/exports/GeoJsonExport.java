@@ -3,7 +3,7 @@ package org.changchun.layout.exports;
 import java.io.OutputStream;
 import org.changchun.layout.geo.GeoJsonFeatureWriter;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 

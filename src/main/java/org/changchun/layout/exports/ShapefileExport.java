@@ -15,7 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.changchun.layout.imports.ShapefileWriter;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 
 /**
  * A layer as a zipped shapefile (.shp, .shx, .dbf, .prj, .cpg) in WGS84 and UTF-8 or GBK. A

@@ -2,7 +2,7 @@ package org.changchun.layout.geo;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
 
 /** An RFC 7946 GeoJSON Feature as the API writes it. */

@@ -3,7 +3,7 @@ package org.changchun.layout.geo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.core.JsonGenerator;
 

@@ -10,7 +10,7 @@ import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityMember;
 import org.changchun.layout.plan.CityTarget;
 import org.changchun.layout.plan.MemberRole;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.changchun.layout.problem.ApiException;
-import org.changchun.layout.store.JobRecord;
 import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.store.WriteProgress;
 import org.springframework.boot.CommandLineRunner;

@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.geo.Reprojection;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;

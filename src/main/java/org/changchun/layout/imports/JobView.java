@@ -1,7 +1,6 @@
 package org.changchun.layout.imports;
 
 import java.time.OffsetDateTime;
-import org.changchun.layout.store.JobRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

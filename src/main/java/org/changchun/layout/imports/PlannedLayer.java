@@ -1,7 +1,7 @@
 package org.changchun.layout.imports;
 
 import java.util.List;
-import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.feature.FieldSpec;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.changchun.layout.geo.ApiCrs;
-import org.changchun.layout.store.LayerDescription;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerDescription;
+import org.changchun.layout.feature.LayerInfo;
 
 /** A collection as {@code /ogc/collections/{id}} describes it (OGC API - Features Part 1 and 2). */
 @JsonPropertyOrder({"id", "title", "description", "links", "extent", "itemType", "crs", "storageCrs"})

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.geo.GeoJsonFeatureWriter;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.changchun.layout.geo.FeatureJson;
 import org.changchun.layout.geo.InvalidFeatureException;
-import org.changchun.layout.store.Feature;
-import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FieldSpec;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 

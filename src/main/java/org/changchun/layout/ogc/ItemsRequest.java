@@ -17,9 +17,9 @@ import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.Filters;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.query.SortKey;
-import org.changchun.layout.store.FieldSpec;
-import org.changchun.layout.store.FieldType;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.FieldType;
+import org.changchun.layout.feature.LayerInfo;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.util.MultiValueMap;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.changchun.layout.geo.GeodesicArea;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerKind;
+import org.changchun.layout.feature.LayerKind;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 

@@ -1,12 +1,10 @@
 package org.changchun.layout.problem;
 
-import java.sql.SQLException;
 import org.changchun.layout.geo.InvalidFeatureException;
 import org.changchun.layout.query.InvalidQueryException;
+import org.changchun.layout.store.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -70,12 +68,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        if (isStatementTimeout(e)) {
+        if (DatabaseFailures.statementTimedOut(e)) {
             return problem(HttpStatus.BAD_REQUEST, "查询超时（plan.store.statement-timeout）；请缩小范围或收紧过滤条件",
                     "the query ran longer than plan.store.statement-timeout and was cancelled; ask for less (a smaller "
                             + "bbox, a stricter filter, a smaller page)");
         }
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseFailures.unavailable(e)) {
             log.warn("The store is unreachable answering {}: {}", request.getDescription(false), e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -98,34 +96,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    /**
-     * The database cannot be reached or is shutting down: no connection from the pool (SQLState
-     * class 08, or a pool timeout), or the server going away (57P01–57P03). Clients should retry,
-     * so this is a 503, not a 500.
-     */
-    private static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A statement cancelled for running too long: SQLState 57014 in PostgreSQL and H2 alike. */
-    private static boolean isStatementTimeout(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "57014".equals(sql.getSQLState())
-                    || cause instanceof QueryTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static ResponseEntity<Object> problem(HttpStatusCode status, String messageZh, String messageEn) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, messageZh + " / " + messageEn);

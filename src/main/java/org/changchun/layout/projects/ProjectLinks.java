@@ -10,10 +10,10 @@ import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityCatalog;
 import org.changchun.layout.plan.CityMember;
 import org.changchun.layout.plan.PlanLayers;
-import org.changchun.layout.store.Feature;
-import org.changchun.layout.store.FeatureLink;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 import org.springframework.stereotype.Service;
 
 /** Resolves a project's stored links into the districts, areas and cities it belongs to. */

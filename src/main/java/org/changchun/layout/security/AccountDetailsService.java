@@ -2,8 +2,6 @@ package org.changchun.layout.security;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.changchun.layout.store.AccessStore;
-import org.changchun.layout.store.Account;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

@@ -3,8 +3,6 @@ package org.changchun.layout.security;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
-import org.changchun.layout.store.AccessStore;
-import org.changchun.layout.store.Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;

@@ -10,8 +10,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import org.changchun.layout.store.AccessStore;
-import org.changchun.layout.store.ApiKeyRecord;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,6 @@ package org.changchun.layout.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.changchun.layout.store.AccessStore;
 import org.changchun.layout.web.JsonObject;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;

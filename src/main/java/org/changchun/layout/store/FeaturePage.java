@@ -2,6 +2,7 @@ package org.changchun.layout.store;
 
 import java.util.List;
 
+import org.changchun.layout.feature.Feature;
 /**
  * One page of a query's features.
  *

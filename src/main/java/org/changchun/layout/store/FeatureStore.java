@@ -6,6 +6,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FeatureLink;
+import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
+import org.changchun.layout.feature.LayerSpec;
+import org.changchun.layout.feature.LayerVersion;
 import org.changchun.layout.query.FeatureQuery;
 import org.locationtech.jts.geom.Geometry;
 

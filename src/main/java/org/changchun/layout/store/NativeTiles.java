@@ -2,6 +2,7 @@ package org.changchun.layout.store;
 
 import java.util.List;
 
+import org.changchun.layout.feature.LayerInfo;
 /** A store that encodes Mapbox vector tiles itself, next to the data. */
 public interface NativeTiles {
 

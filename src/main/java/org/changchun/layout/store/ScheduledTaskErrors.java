@@ -3,7 +3,6 @@ package org.changchun.layout.store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +23,10 @@ class ScheduledTaskErrors implements ThreadPoolTaskSchedulerCustomizer {
     }
 
     static void handle(Throwable error) {
-        if (databaseUnreachable(error)) {
+        if (DatabaseFailures.unavailable(error)) {
             log.warn("A periodic task was skipped, the database is unreachable: {}", error.getMessage());
         } else {
             log.error("A periodic task failed", error);
         }
-    }
-
-    private static boolean databaseUnreachable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,25 +3,18 @@ package org.changchun.layout.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.changchun.layout.store.h2gis.H2gisDialect;
-import org.changchun.layout.store.jdbc.SpatialDialect;
-import org.changchun.layout.store.postgis.PostgisDialect;
 
 /** The two stores the service runs on, told apart by the database behind the data source. */
 public enum StoreKind {
-    POSTGIS("PostgreSQL", new PostgisDialect()),
-    H2GIS("H2", new H2gisDialect());
+    POSTGIS("PostgreSQL", "postgis"),
+    H2GIS("H2", "h2gis");
 
     private final String productName;
-    private final SpatialDialect dialect;
+    private final String migrationFolder;
 
-    StoreKind(String productName, SpatialDialect dialect) {
+    StoreKind(String productName, String migrationFolder) {
         this.productName = productName;
-        this.dialect = dialect;
-    }
-
-    public SpatialDialect dialect() {
-        return dialect;
+        this.migrationFolder = migrationFolder;
     }
 
     /**
@@ -29,7 +22,7 @@ public enum StoreKind {
      * dialect's own (the version numbers are shared, so the two folders interleave).
      */
     public String[] migrationLocations() {
-        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + dialect.kind()};
+        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + migrationFolder};
     }
 
     /**

@@ -3,8 +3,8 @@ package org.changchun.layout.tiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.changchun.layout.store.FieldSpec;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.LayerInfo;
 import org.locationtech.jts.geom.Envelope;
 
 /** TileJSON 3.0.0 documents (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0). */

@@ -2,7 +2,7 @@ package org.changchun.layout.tiles;
 
 import java.util.List;
 import java.util.function.Predicate;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 
 /**
  * How a tile request is answered, decided once for every way a tile is served: 304 when the

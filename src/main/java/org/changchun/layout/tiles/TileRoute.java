@@ -2,7 +2,7 @@ package org.changchun.layout.tiles;
 
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 
 /**
  * A tile request's path read without Spring MVC, for the answers made before it ({@link PublicTiles})

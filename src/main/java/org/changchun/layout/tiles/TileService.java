@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.store.NativeTiles;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;

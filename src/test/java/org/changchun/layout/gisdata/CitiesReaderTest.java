@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.MemberRole;
-import org.changchun.layout.store.Feature;
+import org.changchun.layout.feature.Feature;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;

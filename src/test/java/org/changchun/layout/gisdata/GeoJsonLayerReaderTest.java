@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.changchun.layout.store.Feature;
-import org.changchun.layout.store.FieldSpec;
-import org.changchun.layout.store.FieldType;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.FieldType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.changchun.layout.LayoutApplication;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

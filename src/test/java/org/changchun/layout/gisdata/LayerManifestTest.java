@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import org.changchun.layout.store.FieldType;
-import org.changchun.layout.store.LayerKind;
+import org.changchun.layout.feature.FieldType;
+import org.changchun.layout.feature.LayerKind;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.changchun.layout.store.JobRecord;
 import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.store.WriteProgress;
 import org.changchun.layout.support.Http;

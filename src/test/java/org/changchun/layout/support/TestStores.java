@@ -10,6 +10,7 @@ import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.StoreKind;
 import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
+import org.changchun.layout.store.wiring.SpatialDialects;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -58,7 +59,7 @@ public final class TestStores {
         Flyway.configure().dataSource(dataSource).locations(storeKind.migrationLocations()).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        FeatureStore store = new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), keptPreviousVersions,
+        FeatureStore store = new JdbcFeatureStore(jdbc, transactions, SpatialDialects.of(storeKind), keptPreviousVersions,
                 abandonedAfter, Duration.ofSeconds(30), new ChangeListeners());
         return new StoreUnderTest(storeKind, store, jdbc, dataSource);
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.LayerInfo;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.store.NativeTiles;
 import org.changchun.layout.support.PointGrids;
 import org.changchun.layout.support.TestDatabases;

@@ -1,6 +1,6 @@
 package org.changchun.layout.store.h2gis;
 
-import org.changchun.layout.store.FieldType;
+import org.changchun.layout.feature.FieldType;
 import org.changchun.layout.store.jdbc.SpatialDialect;
 
 /**

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.feature.FieldSpec;
 
 /**
  * Converts attribute values between Java and JDBC for each field type. Values are checked

@@ -11,7 +11,7 @@ import java.util.StringJoiner;
 import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
-import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.feature.FieldSpec;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.SqlParameterValue;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.changchun.layout.store.AccessStore;
-import org.changchun.layout.store.Account;
-import org.changchun.layout.store.ApiKeyRecord;
-import org.changchun.layout.store.AuditEvent;
+import org.changchun.layout.security.AccessStore;
+import org.changchun.layout.security.Account;
+import org.changchun.layout.security.ApiKeyRecord;
+import org.changchun.layout.security.AuditEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.changchun.layout.geo.WebMercator;
-import org.changchun.layout.store.FieldSpec;
+import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.store.NativeTiles;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;

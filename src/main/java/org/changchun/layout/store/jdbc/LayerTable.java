@@ -1,8 +1,8 @@
 package org.changchun.layout.store.jdbc;
 
 import java.util.List;
-import org.changchun.layout.store.FieldSpec;
-import org.changchun.layout.store.LayerKind;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.LayerKind;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -3,8 +3,8 @@ package org.changchun.layout.store.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.changchun.layout.store.FeatureLink;
-import org.changchun.layout.store.LinkRelation;
+import org.changchun.layout.feature.FeatureLink;
+import org.changchun.layout.feature.LinkRelation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 

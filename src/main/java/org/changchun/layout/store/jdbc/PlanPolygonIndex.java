@@ -1,8 +1,8 @@
 package org.changchun.layout.store.jdbc;
 
 import java.util.List;
-import org.changchun.layout.store.Feature;
-import org.changchun.layout.store.LinkRelation;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.LinkRelation;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;

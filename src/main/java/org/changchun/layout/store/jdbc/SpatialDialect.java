@@ -1,7 +1,7 @@
 package org.changchun.layout.store.jdbc;
 
 import java.util.Optional;
-import org.changchun.layout.store.FieldType;
+import org.changchun.layout.feature.FieldType;
 
 /**
  * The pieces of SQL in which PostGIS and H2GIS differ. Everything else the JDBC store runs is

@@ -1,7 +1,7 @@
 package org.changchun.layout.store.postgis;
 
 import java.util.Optional;
-import org.changchun.layout.store.FieldType;
+import org.changchun.layout.feature.FieldType;
 import org.changchun.layout.store.jdbc.BulkLoader;
 import org.changchun.layout.store.jdbc.LinkPartitions;
 import org.changchun.layout.store.jdbc.MvtSql;

@@ -1,4 +1,4 @@
-package org.changchun.layout.store;
+package org.changchun.layout.feature;
 
 /** A feature of a project or imported layer linked to a plan polygon that contains or intersects it. */
 public record FeatureLink(

@@ -1,4 +1,4 @@
-package org.changchun.layout.store;
+package org.changchun.layout.feature;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.changchun.layout.store;
+package org.changchun.layout.security;
 
 import java.time.OffsetDateTime;
 import java.util.Set;

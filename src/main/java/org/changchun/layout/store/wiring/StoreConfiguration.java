@@ -1,6 +1,11 @@
-package org.changchun.layout.store;
+package org.changchun.layout.store.wiring;
 
 import javax.sql.DataSource;
+import org.changchun.layout.imports.JobStore;
+import org.changchun.layout.security.AccessStore;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.StoreKind;
+import org.changchun.layout.store.StoreProperties;
 import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcAccessStore;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
@@ -34,7 +39,7 @@ class StoreConfiguration {
     @Bean
     FeatureStore featureStore(JdbcTemplate jdbc, TransactionTemplate transactions, StoreKind storeKind,
                               StoreProperties properties, ChangeListeners listeners) {
-        return new JdbcFeatureStore(jdbc, transactions, storeKind.dialect(), properties.keptPreviousVersions(),
+        return new JdbcFeatureStore(jdbc, transactions, SpatialDialects.of(storeKind), properties.keptPreviousVersions(),
                 properties.abandonedAfter(), properties.statementTimeout(), listeners);
     }
 
@@ -45,7 +50,7 @@ class StoreConfiguration {
 
     @Bean
     AccessStore accessStore(JdbcTemplate jdbc, StoreKind storeKind) {
-        return new JdbcAccessStore(jdbc, storeKind.dialect());
+        return new JdbcAccessStore(jdbc, SpatialDialects.of(storeKind));
     }
 
     @Bean

@@ -1,7 +1,8 @@
-package org.changchun.layout.store;
+package org.changchun.layout.imports;
 
 import java.time.OffsetDateTime;
 
+import org.changchun.layout.store.WritePhase;
 /**
  * The stored state of an import job.
  *

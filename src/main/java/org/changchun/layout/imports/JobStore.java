@@ -1,8 +1,9 @@
-package org.changchun.layout.store;
+package org.changchun.layout.imports;
 
 import java.util.List;
 import java.util.Optional;
 
+import org.changchun.layout.store.WritePhase;
 /** Where import jobs keep their state, so every replica and every page reload sees the same. */
 public interface JobStore {
 
