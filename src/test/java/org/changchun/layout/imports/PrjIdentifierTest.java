@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.changchun.layout.imports.PrjIdentifier.Identified;
+import org.changchun.layout.shapefile.GdalShapefiles;
 import org.changchun.layout.support.Gdal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

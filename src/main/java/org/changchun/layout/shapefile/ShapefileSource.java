@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ import org.locationtech.jts.geom.util.GeometryEditor;
  * .shp and .shx headers (magic 9994, version 1000, the same shape type), each file at least as
  * long as its header says (a truncated file is refused, naming expected and actual bytes), the
  * .shx holding as many records as the .dbf, and a sane .dbf header. Refusals are
- * {@link ImportRejectedException}s in Chinese and English.
+ * {@link InvalidShapefileException}s in Chinese and English.
  *
  * <p>Geometries: H2GIS's {@code ShapefileReader} and {@code IndexFile} find the records (see
  * {@link ShapeHandlers} for what is read by whom). Every geometry comes out 2D: Z and M values
@@ -125,7 +125,7 @@ public final class ShapefileSource implements AutoCloseable {
      * Opens a shapefile after checking that its files are whole and agree.
      *
      * @param charset the .dbf's text encoding, e.g. from {@link DbfEncoding#detect}
-     * @throws ImportRejectedException when a file is damaged, truncated or from another version
+     * @throws InvalidShapefileException when a file is damaged, truncated or from another version
      */
     public static ShapefileSource open(ShapefileSet set, Charset charset) {
         List<AutoCloseable> opened = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class ShapefileSource implements AutoCloseable {
             DbfFile dbf = DbfFile.open(set.dbf());
             opened.add(dbf);
             if (dbf.recordCount() != shapeCount) {
-                throw new ImportRejectedException(
+                throw new InvalidShapefileException(
                         "“" + set.name() + "”的 .shx 有 " + String.format("%,d", shapeCount) + " 个图形，但 .dbf 有 "
                                 + String.format("%,d", dbf.recordCount()) + " 条记录：这些文件来自不同的版本；请重新导出后一起压缩上传",
                         "\"" + set.name() + "\" has " + String.format("%,d", shapeCount) + " shapes but the .dbf has "
@@ -209,22 +209,22 @@ public final class ShapefileSource implements AutoCloseable {
             return;
         }
         String what = type == ShapeType.NULL ? "Null（不含图形）/ Null (no geometry)" : "MultiPatch 或未知 / MultiPatch or unknown";
-        throw new ImportRejectedException(
+        throw new InvalidShapefileException(
                 "“" + set.name() + "”的图形类型是 " + what + "，无法导入；请导出为点、线或面",
                 "\"" + set.name() + "\" has the shape type " + what + ", which cannot be imported: export it as points, "
                         + "lines or polygons");
     }
 
-    private static ImportRejectedException truncated(String name, String kind, long expected, long actual) {
-        return new ImportRejectedException(
+    private static InvalidShapefileException truncated(String name, String kind, long expected, long actual) {
+        return new InvalidShapefileException(
                 "文件不完整（被截断）：" + name + " 应有 " + String.format("%,d", expected) + " 字节，实际只有 "
                         + String.format("%,d", actual) + " 字节；请重新导出或重新压缩后上传完整的文件",
                 "the " + kind + " is truncated: expected " + String.format("%,d", expected) + " bytes, found "
                         + String.format("%,d", actual) + " (" + name + "); export or zip it again and upload the whole file");
     }
 
-    private static ImportRejectedException damaged(String name, String whyZh, String whyEn) {
-        return new ImportRejectedException("文件 " + name + " 已损坏：" + whyZh + "；请重新导出 shapefile",
+    private static InvalidShapefileException damaged(String name, String whyZh, String whyEn) {
+        return new InvalidShapefileException("文件 " + name + " 已损坏：" + whyZh + "；请重新导出 shapefile",
                 "the file " + name + " is damaged: " + whyEn + "; export the shapefile again");
     }
 
@@ -283,7 +283,7 @@ public final class ShapefileSource implements AutoCloseable {
      * A pass over the records in file order, reading each as it is asked for. Each call starts a
      * new pass and resets the counts; passes must not be interleaved with {@link #close()}.
      *
-     * @throws ImportRejectedException from {@code next()} when a record is damaged
+     * @throws InvalidShapefileException from {@code next()} when a record is damaged
      */
     public Iterator<Record> records() {
         unreadable = 0;
@@ -359,8 +359,8 @@ public final class ShapefileSource implements AutoCloseable {
             }
         }
 
-        private ImportRejectedException damagedRecord(int i, String why) {
-            return new ImportRejectedException(
+        private InvalidShapefileException damagedRecord(int i, String why) {
+            return new InvalidShapefileException(
                     "“" + set.name() + "”的第 " + (i + 1) + " 个图形已损坏（" + why + "）；请在 GIS 软件中修复或重新导出",
                     "shape " + (i + 1) + " of \"" + set.name() + "\" is damaged (" + why + "): repair it in a GIS or "
                             + "export again");
