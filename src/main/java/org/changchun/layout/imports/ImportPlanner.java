@@ -13,6 +13,8 @@ import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.Reprojection;
+import org.changchun.layout.geo.crs.ChinaExtent;
+import org.changchun.layout.geo.crs.PrjIdentifier;
 import org.changchun.layout.shapefile.DbfEncoding;
 import org.changchun.layout.shapefile.InvalidShapefileException;
 import org.changchun.layout.shapefile.ShapefileSet;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.geo.Reprojection;
+import org.changchun.layout.geo.crs.ChinaExtent;
+import org.changchun.layout.geo.crs.PrjIdentifier;
 import org.changchun.layout.shapefile.DbfEncoding;
 import org.changchun.layout.shapefile.GdalShapefiles;
 import org.changchun.layout.shapefile.ShapefileSet;

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
-import org.changchun.layout.imports.PrjIdentifier;
+import org.changchun.layout.geo.crs.PrjIdentifier;
 import org.changchun.layout.shapefile.ShapefileSource.Record;
 import org.changchun.layout.support.Gdal;
 import org.junit.jupiter.api.Test;
