@@ -2,12 +2,8 @@ package org.changchun.layout.shapefile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +11,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -40,8 +35,8 @@ import org.locationtech.jts.geom.util.GeometryEditor;
  * <p>{@link #open} checks, before any record is read, that the files are whole and agree: the
  * .shp and .shx headers (magic 9994, version 1000, the same shape type), each file at least as
  * long as its header says (a truncated file is refused, naming expected and actual bytes), the
- * .shx holding as many records as the .dbf, and a sane .dbf header. Refusals are
- * {@link InvalidShapefileException}s in Chinese and English.
+ * .shx holding as many records as the .dbf, and a sane .dbf header ({@link ShapefileHeaders},
+ * {@link DbfFile}). Refusals are {@link InvalidShapefileException}s in Chinese and English.
  *
  * <p>Geometries: H2GIS's {@code ShapefileReader} and {@code IndexFile} find the records (see
  * {@link ShapeHandlers} for what is read by whom). Every geometry comes out 2D: Z and M values
@@ -56,8 +51,8 @@ import org.locationtech.jts.geom.util.GeometryEditor;
  * {@link #ignoredFields()}. Blank values, the null markers writers use (all {@code *} in a
  * number, {@code 00000000} in a date, {@code ?} in a logical) and values that cannot be parsed
  * become {@code null}; only the last are counted, in {@link #unreadableValues()}, since the
- * others are how shapefiles store nulls. Records the .dbf marks deleted are skipped, as GDAL
- * does, and counted in {@link #deletedRecords()}.
+ * others are how shapefiles store nulls ({@link DbfValues} applies these rules). Records the .dbf
+ * marks deleted are skipped, as GDAL does, and counted in {@link #deletedRecords()}.
  *
  * <p>Memory stays constant whatever the size: records are read one at a time from small buffers.
  */
@@ -67,9 +62,6 @@ public final class ShapefileSource implements AutoCloseable {
     public record Record(int index, Geometry geometry, Map<String, Object> values) {
     }
 
-    private static final int HEADER = 100;
-    private static final int MAGIC = 9994;
-    private static final int VERSION = 1000;
     private static final GeometryFactory FLAT = ShapeHandlers.FLAT;
 
     private final ShapefileSet set;
@@ -86,7 +78,7 @@ public final class ShapefileSource implements AutoCloseable {
     private final List<Column> columns;
     private final List<FieldSpec> fields;
     private final List<String> ignoredFields;
-    private int unreadable;
+    private DbfValues dbfValues;
     private int deleted;
 
     private ShapefileSource(ShapefileSet set, Charset charset, FileChannel shpChannel, long shpSize,
@@ -103,14 +95,15 @@ public final class ShapefileSource implements AutoCloseable {
         this.extent = extent;
         this.recordCount = recordCount;
         this.dbf = dbf;
+        this.dbfValues = new DbfValues(charset);
         this.columns = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         List<DbfFile.Field> dbfFields = dbf.fields();
         for (int i = 0; i < dbfFields.size(); i++) {
             DbfFile.Field field = dbfFields.get(i);
-            String name = uniqueName(new String(field.rawName(), charset), i, taken);
-            FieldType type = typeOf(field);
+            String name = DbfValues.uniqueName(new String(field.rawName(), charset), i, taken);
+            FieldType type = DbfValues.typeOf(field);
             if (type == null) {
                 ignored.add(name + " (" + field.type() + ")");
                 continue;
@@ -134,30 +127,13 @@ public final class ShapefileSource implements AutoCloseable {
             opened.add(shp);
             FileChannel shx = FileChannel.open(set.shx());
             opened.add(shx);
-            ShapefileHeader shpHeader = checkedHeader(set.shp().getFileName().toString(), ".shp", shp);
-            ShapefileHeader shxHeader = checkedHeader(set.shx().getFileName().toString(), ".shx", shx);
-            long shxBytes = 2L * shxHeader.getFileLength();
-            if ((shxBytes - HEADER) % 8 != 0) {
-                throw damaged(set.shx().getFileName().toString(), "文件头声明的长度 " + shxBytes + " 不是 100 + 8 × 记录数",
-                        "its declared length " + shxBytes + " is not 100 + 8 × records");
-            }
+            ShapefileHeader shpHeader = ShapefileHeaders.checked(set.shp().getFileName().toString(), ".shp", shp);
+            ShapefileHeader shxHeader = ShapefileHeaders.checked(set.shx().getFileName().toString(), ".shx", shx);
+            int shapeCount = ShapefileHeaders.indexedShapes(set, shpHeader, shxHeader);
             ShapeType type = shpHeader.getShapeType();
-            if (shxHeader.getShapeType() != type) {
-                throw damaged(set.shx().getFileName().toString(), "图形类型（" + shxHeader.getShapeType() + "）与 .shp 的（" + type
-                        + "）不同", "its shape type (" + shxHeader.getShapeType() + ") differs from the .shp's (" + type + ")");
-            }
-            requireSupported(set, type);
-            int shapeCount = (int) ((shxBytes - HEADER) / 8);
             DbfFile dbf = DbfFile.open(set.dbf());
             opened.add(dbf);
-            if (dbf.recordCount() != shapeCount) {
-                throw new InvalidShapefileException(
-                        "“" + set.name() + "”的 .shx 有 " + String.format("%,d", shapeCount) + " 个图形，但 .dbf 有 "
-                                + String.format("%,d", dbf.recordCount()) + " 条记录：这些文件来自不同的版本；请重新导出后一起压缩上传",
-                        "\"" + set.name() + "\" has " + String.format("%,d", shapeCount) + " shapes but the .dbf has "
-                                + String.format("%,d", dbf.recordCount()) + " records: the files are from different "
-                                + "versions; export them again and zip them together");
-            }
+            ShapefileHeaders.requireSameCount(set, shapeCount, dbf.recordCount());
             ShapefileReader reader = new ShapefileReader(shp);
             ShapeHandlers.Checked handler = ShapeHandlers.forType(type);
             reader.setHandler(handler);
@@ -172,60 +148,6 @@ public final class ShapefileSource implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
-    }
-
-    private static ShapefileHeader checkedHeader(String name, String kind, FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size < HEADER) {
-            throw truncated(name, kind, HEADER, size);
-        }
-        ByteBuffer head = ByteBuffer.allocate(HEADER);
-        while (head.hasRemaining()) {
-            if (channel.read(head, head.position()) < 0) {
-                throw truncated(name, kind, HEADER, size);
-            }
-        }
-        head.flip();
-        int magic = head.order(ByteOrder.BIG_ENDIAN).getInt(0);
-        int version = head.order(ByteOrder.LITTLE_ENDIAN).getInt(28);
-        if (magic != MAGIC || version != VERSION) {
-            throw damaged(name, "文件头的标识是 " + magic + "/" + version + "，不是 9994/1000，这不是 " + kind + " 文件",
-                    "its header says " + magic + "/" + version + " instead of 9994/1000, so it is not a " + kind + " file");
-        }
-        ShapefileHeader header = new ShapefileHeader();
-        header.read(head.rewind());
-        long declared = 2L * header.getFileLength();
-        if (declared < HEADER) {
-            throw damaged(name, "文件头声明的长度 " + declared + " 不合理", "its declared length " + declared + " is not plausible");
-        }
-        if (size < declared) {
-            throw truncated(name, kind, declared, size);
-        }
-        return header;
-    }
-
-    private static void requireSupported(ShapefileSet set, ShapeType type) {
-        if (type.isPointType() || type.isMultiPointType() || type.isLineType() || type.isPolygonType()) {
-            return;
-        }
-        String what = type == ShapeType.NULL ? "Null（不含图形）/ Null (no geometry)" : "MultiPatch 或未知 / MultiPatch or unknown";
-        throw new InvalidShapefileException(
-                "“" + set.name() + "”的图形类型是 " + what + "，无法导入；请导出为点、线或面",
-                "\"" + set.name() + "\" has the shape type " + what + ", which cannot be imported: export it as points, "
-                        + "lines or polygons");
-    }
-
-    private static InvalidShapefileException truncated(String name, String kind, long expected, long actual) {
-        return new InvalidShapefileException(
-                "文件不完整（被截断）：" + name + " 应有 " + String.format("%,d", expected) + " 字节，实际只有 "
-                        + String.format("%,d", actual) + " 字节；请重新导出或重新压缩后上传完整的文件",
-                "the " + kind + " is truncated: expected " + String.format("%,d", expected) + " bytes, found "
-                        + String.format("%,d", actual) + " (" + name + "); export or zip it again and upload the whole file");
-    }
-
-    private static InvalidShapefileException damaged(String name, String whyZh, String whyEn) {
-        return new InvalidShapefileException("文件 " + name + " 已损坏：" + whyZh + "；请重新导出 shapefile",
-                "the file " + name + " is damaged: " + whyEn + "; export the shapefile again");
     }
 
     /** The number of records (shapes), deleted ones included. */
@@ -271,7 +193,7 @@ public final class ShapefileSource implements AutoCloseable {
 
     /** Values of the latest pass over {@link #records()} that could not be parsed and became null. */
     public int unreadableValues() {
-        return unreadable;
+        return dbfValues.unreadable();
     }
 
     /** Records of the latest pass that the .dbf marks deleted, skipped. */
@@ -286,7 +208,7 @@ public final class ShapefileSource implements AutoCloseable {
      * @throws InvalidShapefileException from {@code next()} when a record is damaged
      */
     public Iterator<Record> records() {
-        unreadable = 0;
+        dbfValues = new DbfValues(charset);
         deleted = 0;
         return new Cursor();
     }
@@ -343,7 +265,7 @@ public final class ShapefileSource implements AutoCloseable {
             try {
                 long offset = index.getOffset(i);
                 long content = 2L * index.getContentLength(i);
-                if (offset < HEADER || content < 4 || offset + 8 + content > shpSize) {
+                if (offset < ShapefileHeaders.LENGTH || content < 4 || offset + 8 + content > shpSize) {
                     throw damagedRecord(i, "the .shx points outside the .shp (offset " + offset + ", length " + content
                             + ", file " + shpSize + " bytes)");
                 }
@@ -370,231 +292,11 @@ public final class ShapefileSource implements AutoCloseable {
             byte[] bytes = rows.bytes();
             Map<String, Object> values = new LinkedHashMap<>(Math.max(4, columns.size() * 2));
             for (Column column : columns) {
-                values.put(column.spec.name(), value(column, bytes, rows.fieldStart(column.field)));
+                values.put(column.spec.name(),
+                        dbfValues.value(column.spec.type(), column.field, bytes, rows.fieldStart(column.field)));
             }
             return Collections.unmodifiableMap(values);
         }
-    }
-
-    private Object value(Column column, byte[] bytes, int start) {
-        int length = column.field.length();
-        int end = start + length;
-        int from = start;
-        int to = end;
-        while (from < to && (bytes[from] == ' ' || bytes[from] == 0)) {
-            from++;
-        }
-        while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == 0)) {
-            to--;
-        }
-        if (from == to) {
-            return null;
-        }
-        switch (column.spec.type()) {
-            case STRING:
-                return text(bytes, from, to, to == end);
-            case INTEGER:
-                return integer(bytes, from, to);
-            case NUMBER:
-                return number(bytes, from, to);
-            case BOOLEAN:
-                return logical(bytes[from]);
-            case DATE:
-                return date(bytes, from, to);
-            default:
-                throw new IllegalStateException(column.spec.type().toString());
-        }
-    }
-
-    private String text(byte[] bytes, int from, int to, boolean full) {
-        boolean ascii = true;
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-        }
-        String text = new String(bytes, from, to - from, charset);
-        if (full) {
-            // writers cut text to the field width by bytes, which can split the last character
-            int keep = text.length();
-            while (keep > 0 && text.charAt(keep - 1) == '\uFFFD') {
-                keep--;
-            }
-            text = text.substring(0, keep).stripTrailing();
-        }
-        return text.isEmpty() ? null : text;
-    }
-
-    private Long integer(byte[] bytes, int from, int to) {
-        if (allStars(bytes, from, to)) {
-            return null;
-        }
-        int i = from;
-        boolean negative = false;
-        if (bytes[i] == '-' || bytes[i] == '+') {
-            negative = bytes[i] == '-';
-            i++;
-        }
-        if (i < to && to - i <= 18) {
-            long value = 0;
-            boolean digits = true;
-            for (int k = i; k < to; k++) {
-                int d = bytes[k] - '0';
-                if (d < 0 || d > 9) {
-                    digits = false;
-                    break;
-                }
-                value = value * 10 + d;
-            }
-            if (digits) {
-                return negative ? -value : value;
-            }
-        }
-        Double asNumber = parseDouble(bytes, from, to);
-        if (asNumber != null && asNumber == Math.rint(asNumber) && Math.abs(asNumber) < 9.0e18) {
-            return asNumber.longValue();
-        }
-        unreadable++;
-        return null;
-    }
-
-    private Double number(byte[] bytes, int from, int to) {
-        if (allStars(bytes, from, to)) {
-            return null;
-        }
-        Double value = parseDouble(bytes, from, to);
-        if (value == null) {
-            unreadable++;
-        }
-        return value;
-    }
-
-    private static Double parseDouble(byte[] bytes, int from, int to) {
-        String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1).strip();
-        try {
-            double value = Double.parseDouble(text);
-            return Double.isFinite(value) ? value : null;
-        } catch (NumberFormatException e) {
-            if (text.indexOf(',') >= 0 && text.indexOf('.') < 0) {
-                try {
-                    double value = Double.parseDouble(text.replace(',', '.'));
-                    return Double.isFinite(value) ? value : null;
-                } catch (NumberFormatException again) {
-                    return null;
-                }
-            }
-            return null;
-        }
-    }
-
-    private Boolean logical(byte b) {
-        switch (b) {
-            case 'T': case 't': case 'Y': case 'y':
-                return Boolean.TRUE;
-            case 'F': case 'f': case 'N': case 'n':
-                return Boolean.FALSE;
-            case '?':
-                return null;
-            default:
-                unreadable++;
-                return null;
-        }
-    }
-
-    private LocalDate date(byte[] bytes, int from, int to) {
-        boolean zeros = true;
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != '0') {
-                zeros = false;
-                break;
-            }
-        }
-        if (zeros) {
-            return null;
-        }
-        if (to - from == 8) {
-            int[] digits = new int[8];
-            boolean ok = true;
-            for (int i = 0; i < 8; i++) {
-                digits[i] = bytes[from + i] - '0';
-                ok &= digits[i] >= 0 && digits[i] <= 9;
-            }
-            if (ok) {
-                try {
-                    return LocalDate.of(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
-                            digits[4] * 10 + digits[5], digits[6] * 10 + digits[7]);
-                } catch (DateTimeException e) {
-                    // falls through to unreadable
-                }
-            }
-        }
-        unreadable++;
-        return null;
-    }
-
-    private static boolean allStars(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] != '*') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static FieldType typeOf(DbfFile.Field field) {
-        switch (field.type()) {
-            case 'C':
-                return FieldType.STRING;
-            case 'N':
-                return field.decimals() == 0 && field.length() <= 18 ? FieldType.INTEGER : FieldType.NUMBER;
-            case 'F':
-                return FieldType.NUMBER;
-            case 'L':
-                return FieldType.BOOLEAN;
-            case 'D':
-                return FieldType.DATE;
-            default:
-                return null;
-        }
-    }
-
-    /** The decoded name, trimmed; a blank one becomes field_N; a repeat (ignoring case) gets _2, _3, …. */
-    static String uniqueName(String decoded, int position, Set<String> taken) {
-        StringBuilder clean = new StringBuilder();
-        decoded.codePoints().filter(c -> !Character.isISOControl(c)).forEach(clean::appendCodePoint);
-        String base = clean.toString().replace("\uFFFD", "").strip();
-        if (base.isEmpty()) {
-            base = "field_" + (position + 1);
-        }
-        base = cutUtf8(base, FieldSpec.MAX_NAME_BYTES - 4);
-        String name = base;
-        for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
-            name = base + "_" + n;
-        }
-        return name;
-    }
-
-    private static String cutUtf8(String text, int maxBytes) {
-        if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder();
-        int bytes = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + size > maxBytes) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            bytes += size;
-            i += Character.charCount(cp);
-        }
-        return out.toString();
     }
 
     /** The geometry in 2D on a packed factory; null and empty shapes become null. */
