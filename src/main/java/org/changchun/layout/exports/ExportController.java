@@ -1,15 +1,14 @@
 package org.changchun.layout.exports;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.changchun.layout.catalog.LayerCatalog;
-import org.changchun.layout.imports.ImportProperties;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.feature.LayerInfo;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,13 +27,13 @@ class ExportController {
     private final LayerCatalog catalog;
     private final FeatureStore store;
     private final JsonMapper json;
-    private final ImportProperties imports;
+    private final ExportProperties properties;
 
-    ExportController(LayerCatalog catalog, FeatureStore store, JsonMapper json, ImportProperties imports) {
+    ExportController(LayerCatalog catalog, FeatureStore store, JsonMapper json, ExportProperties properties) {
         this.catalog = catalog;
         this.store = store;
         this.json = json;
-        this.imports = imports;
+        this.properties = properties;
     }
 
     @GetMapping("/api/layers/{id}/export")
@@ -51,7 +50,7 @@ class ExportController {
         StreamingResponseBody body = switch (exportFormat) {
             case GEOJSON -> out -> GeoJsonExport.write(store, layer, json, out);
             case CSV -> out -> CsvExport.write(store, layer, charset, out);
-            case SHP -> out -> ShapefileExport.write(store, layer, shapefileCharset(charset), imports.workDir(), out);
+            case SHP -> out -> ShapefileExport.write(store, layer, shapefileCharset(charset), properties.workDir(), out);
         };
         MediaType type = MediaType.parseMediaType(exportFormat.mediaType());
         if (exportFormat == ExportFormat.CSV) {

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.changchun.layout.imports.ShapefileWriter;
-import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.shapefile.ShapefileWriter;
+import org.changchun.layout.store.FeatureStore;
 
 /**
  * A layer as a zipped shapefile (.shp, .shx, .dbf, .prj, .cpg) in WGS84 and UTF-8 or GBK. A

@@ -9,10 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.changchun.layout.catalog.LayerCatalog;
-import org.changchun.layout.geo.Reprojection;
 import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
+import org.changchun.layout.geo.Reprojection;
+import org.changchun.layout.geo.crs.ChinaExtent;
+import org.changchun.layout.geo.crs.PrjIdentifier;
+import org.changchun.layout.shapefile.DbfEncoding;
+import org.changchun.layout.shapefile.InvalidShapefileException;
+import org.changchun.layout.shapefile.ShapefileSet;
+import org.changchun.layout.shapefile.ShapefileSets;
+import org.changchun.layout.shapefile.ShapefileSource;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.http.HttpStatus;
@@ -34,8 +41,20 @@ class ImportPlanner {
         this.properties = properties;
     }
 
+    /**
+     * @throws ImportRejectedException for anything that stops the import, including a shapefile
+     *         the codec cannot read (its {@link InvalidShapefileException}, with the same message)
+     */
     List<PlannedLayer> plan(Path unpacked, String fileName, ImportRequest request) {
-        List<ShapefileSet> sets = ShapefileSets.find(unpacked).sets();
+        try {
+            return planSets(ShapefileSets.find(unpacked).sets(), fileName, request);
+        } catch (InvalidShapefileException e) {
+            throw new ImportRejectedException(e);
+        }
+    }
+
+    private List<PlannedLayer> planSets(List<ShapefileSet> found, String fileName, ImportRequest request) {
+        List<ShapefileSet> sets = found;
         if (request.member().isPresent()) {
             String member = request.member().get();
             sets = sets.stream().filter(s -> s.name().equals(member)).toList();

@@ -1,6 +1,7 @@
 package org.changchun.layout.imports;
 
 import org.changchun.layout.problem.ApiException;
+import org.changchun.layout.shapefile.InvalidShapefileException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -16,5 +17,11 @@ public class ImportRejectedException extends ApiException {
     /** For refusals that are not 400, e.g. 413 for an archive that expands too far. */
     public ImportRejectedException(HttpStatus status, String messageZh, String messageEn) {
         super(status, messageZh, messageEn);
+    }
+
+    /** A shapefile of the upload that cannot be read: a 400 with the reader's own message, word for word. */
+    ImportRejectedException(InvalidShapefileException unreadable) {
+        this(unreadable.messageZh(), unreadable.messageEn());
+        initCause(unreadable);
     }
 }

@@ -5,9 +5,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
+import org.changchun.layout.feature.Feature;
 import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.geo.Reprojection;
-import org.changchun.layout.feature.Feature;
+import org.changchun.layout.shapefile.InvalidShapefileException;
+import org.changchun.layout.shapefile.ShapefileSource;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -40,15 +42,20 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
         this.emptyGeometries = emptyGeometries;
         this.samples = samples;
         this.listedProblems = listedProblems;
-        this.source = ShapefileSource.open(plan.set(), plan.encoding().charset());
+        this.source = open(plan);
         this.records = source.records();
         this.toWgs84 = Reprojection.transformer(plan.crs().epsg(), 4326);
     }
 
+    /** @throws ImportRejectedException when the next record is damaged */
     @Override
     public boolean hasNext() {
-        while (next == null && records.hasNext()) {
-            next = convert(records.next());
+        try {
+            while (next == null && records.hasNext()) {
+                next = convert(records.next());
+            }
+        } catch (InvalidShapefileException e) {
+            throw new ImportRejectedException(e);
         }
         return next != null;
     }
@@ -106,6 +113,14 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
     @Override
     public void close() {
         source.close();
+    }
+
+    private static ShapefileSource open(PlannedLayer plan) {
+        try {
+            return ShapefileSource.open(plan.set(), plan.encoding().charset());
+        } catch (InvalidShapefileException e) {
+            throw new ImportRejectedException(e);
+        }
     }
 
     private Feature convert(ShapefileSource.Record record) {

@@ -2,6 +2,9 @@ package org.changchun.layout.imports;
 
 import java.util.List;
 import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.geo.crs.PrjIdentifier;
+import org.changchun.layout.shapefile.DbfEncoding;
+import org.changchun.layout.shapefile.ShapefileSet;
 import org.locationtech.jts.geom.Envelope;
 
 /**

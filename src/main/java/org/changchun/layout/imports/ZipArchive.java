@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.changchun.layout.shapefile.CodePages;
+import org.changchun.layout.shapefile.DbfEncoding;
 import org.springframework.http.HttpStatus;
 
 /**

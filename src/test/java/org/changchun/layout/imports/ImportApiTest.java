@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.changchun.layout.shapefile.GdalShapefiles;
+import org.changchun.layout.shapefile.ShapefileSet;
 import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.store.WriteProgress;
 import org.changchun.layout.support.Http;

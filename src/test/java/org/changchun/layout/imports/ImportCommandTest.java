@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.changchun.layout.LayoutApplication;
+import org.changchun.layout.shapefile.GdalShapefiles;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.support.TestStores;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.geo.crs;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.changchun.layout.imports.GaussKrugerCodes.Datum;
-import org.changchun.layout.imports.GaussKrugerCodes.Gk;
+import org.changchun.layout.geo.crs.GaussKrugerCodes.Datum;
+import org.changchun.layout.geo.crs.GaussKrugerCodes.Gk;
 
 /**
  * Maps the text of a .prj (ESRI WKT as ArcGIS and GDAL write it, or OGC WKT1) to an EPSG code.

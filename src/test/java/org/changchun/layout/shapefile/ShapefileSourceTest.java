@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,11 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import org.changchun.layout.geo.Reprojection;
-import org.changchun.layout.imports.ShapefileSource.Record;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
+import org.changchun.layout.shapefile.ShapefileSource.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
@@ -78,35 +76,6 @@ class ShapefileSourceTest {
             assertThat(source.fields()).extracting(FieldSpec::name).containsExactly("名称", "面积", "人口", "设立日", "代码");
             assertThat(source.records().next().values()).containsEntry("名称", "双阳区")
                     .containsEntry("设立日", LocalDate.of(1995, 10, 20));
-        }
-    }
-
-    @Test
-    void readsAProjectedGbkShapefileWithoutCpgFromAZipEndToEnd() throws IOException {
-        ShapefileSet written = GdalShapefiles.withoutCpg(GdalShapefiles.write(temp.resolve("gk"), "districts",
-                GdalShapefiles.DISTRICTS, "-lco", "ENCODING=GBK", "-t_srs", "EPSG:4530"));
-        Path zip = GdalShapefiles.zip(temp.resolve("upload.zip"), GB18030,
-                List.of("长春/行政区.SHP", "长春/行政区.SHX", "长春/行政区.DBF", "长春/行政区.PRJ"),
-                List.of(written.shp(), written.shx(), written.dbf(), written.prj().orElseThrow()));
-
-        Path dir = ZipArchive.extract(zip, temp.resolve("upload"), 10_000_000, 20).dir();
-        ShapefileSet set = ShapefileSets.find(dir).sets().get(0);
-        DbfEncoding.Detection encoding = DbfEncoding.detect(set.dbf(), set.cpg(), Optional.empty());
-        PrjIdentifier.Identified crs = PrjIdentifier.identify(Files.readString(set.prj().orElseThrow())).orElseThrow();
-
-        assertThat(set.name()).isEqualTo("行政区");
-        assertThat(encoding.source()).isEqualTo(DbfEncoding.Source.CONTENT);
-        assertThat(crs.epsg()).isEqualTo(4530);
-        try (ShapefileSource source = ShapefileSource.open(set, encoding.charset())) {
-            assertThat(source.sourceExtent().getMinX()).isBetween(42_400_000.0, 42_600_000.0);
-            Record first = source.records().next();
-            assertThat(first.values()).containsEntry("名称", "双阳区");
-            Geometry lonLat = Reprojection.transform(first.geometry(), crs.epsg(), 4326);
-            assertThat(lonLat.getEnvelopeInternal().getMinX()).isCloseTo(125.5, org.assertj.core.api.Assertions.within(1e-6));
-            Envelope wgs84 = Reprojection.transform(
-                    new org.locationtech.jts.geom.GeometryFactory().toGeometry(source.sourceExtent()), crs.epsg(), 4326)
-                    .getEnvelopeInternal();
-            assertThat(ChinaExtent.check(wgs84, source.sourceExtent(), crs.epsg())).isEmpty();
         }
     }
 
@@ -179,7 +148,7 @@ class ShapefileSourceTest {
         GdalShapefiles.truncate(set.shp(), 10);
 
         assertThatThrownBy(() -> ShapefileSource.open(set, GB18030))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                .isInstanceOfSatisfying(InvalidShapefileException.class, e -> {
                     assertThat(e.messageEn()).startsWith(String.format("the .shp is truncated: expected %,d bytes, found %,d "
                             + "(行政区.shp)", size, size - 10));
                     assertThat(e.messageZh()).startsWith("文件不完整（被截断）：行政区.shp 应有");
@@ -190,14 +159,14 @@ class ShapefileSourceTest {
     void refusesATruncatedShxAndDbf() {
         ShapefileSet set = gbkDistricts();
         GdalShapefiles.truncate(set.shx(), 8);
-        assertThatThrownBy(() -> ShapefileSource.open(set, GB18030)).isInstanceOf(ImportRejectedException.class)
+        assertThatThrownBy(() -> ShapefileSource.open(set, GB18030)).isInstanceOf(InvalidShapefileException.class)
                 .hasMessageContaining("the .shx is truncated");
 
         ShapefileSet other = GdalShapefiles.write(temp.resolve("other"), "行政区", GdalShapefiles.DISTRICTS, "-lco",
                 "ENCODING=GBK");
         GdalShapefiles.truncate(other.dbf(), 50);
         assertThatThrownBy(() -> ShapefileSource.open(other, GB18030))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                .isInstanceOfSatisfying(InvalidShapefileException.class, e -> {
                     assertThat(e.messageEn()).startsWith("the .dbf is truncated: expected ").contains("for 3 records");
                     assertThat(e.messageZh()).startsWith("文件不完整（被截断）：行政区.dbf 应有");
                 });
@@ -210,7 +179,7 @@ class ShapefileSourceTest {
         Files.copy(fewer.dbf(), set.dbf(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(() -> ShapefileSource.open(set, GB18030))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                .isInstanceOfSatisfying(InvalidShapefileException.class, e -> {
                     assertThat(e.messageEn()).isEqualTo("\"行政区\" has 3 shapes but the .dbf has 2 records: the files are "
                             + "from different versions; export them again and zip them together");
                     assertThat(e.messageZh()).startsWith("“行政区”的 .shx 有 3 个图形，但 .dbf 有 2 条记录");
@@ -230,7 +199,7 @@ class ShapefileSourceTest {
                         + "\"coordinates\":[125,43]}}", ""));
         Files.copy(fewer.dbf(), set.dbf(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        assertThatThrownBy(() -> ShapefileSource.open(set, StandardCharsets.UTF_8)).isInstanceOf(ImportRejectedException.class)
+        assertThatThrownBy(() -> ShapefileSource.open(set, StandardCharsets.UTF_8)).isInstanceOf(InvalidShapefileException.class)
                 .hasMessageContaining("has 1,000 shapes but the .dbf has 999 records");
     }
 
@@ -240,7 +209,7 @@ class ShapefileSourceTest {
         Files.write(set.shp(), new byte[300]);
 
         assertThatThrownBy(() -> ShapefileSource.open(set, GB18030))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.messageEn())
+                .isInstanceOfSatisfying(InvalidShapefileException.class, e -> assertThat(e.messageEn())
                         .startsWith("the file 行政区.shp is damaged: its header says 0/0 instead of 9994/1000"));
     }
 
@@ -252,7 +221,7 @@ class ShapefileSourceTest {
 
         try (ShapefileSource source = ShapefileSource.open(set, GB18030)) {
             Iterator<Record> records = source.records();
-            assertThatThrownBy(records::hasNext).isInstanceOfSatisfying(ImportRejectedException.class,
+            assertThatThrownBy(records::hasNext).isInstanceOfSatisfying(InvalidShapefileException.class,
                     e -> assertThat(e.messageEn()).startsWith("shape 1 of \"行政区\" is damaged (its part and point counts "
                             + "need"));
         }

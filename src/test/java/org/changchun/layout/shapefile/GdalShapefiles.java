@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,11 +14,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.changchun.layout.support.Gdal;
 
-/** Real shapefiles written by GDAL's ogr2ogr from small GeoJSON, and zips of them, for the import tests. */
-final class GdalShapefiles {
+/** Real shapefiles written by GDAL's ogr2ogr from small GeoJSON, and zips of them, for the codec and import tests. */
+public final class GdalShapefiles {
 
     /** Districts with Chinese names, areas, populations and dates; one has no geometry. */
-    static final String DISTRICTS = """
+    public static final String DISTRICTS = """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"名称":"双阳区","面积":1677.5,"人口":398000,"设立日期":"1995-10-20","代码":"220112"},
              "geometry":{"type":"Polygon","coordinates":[[[125.5,43.4],[125.9,43.4],[125.9,43.7],[125.5,43.7],[125.5,43.4]],
@@ -31,7 +31,7 @@ final class GdalShapefiles {
             ]}""";
 
     /** Points with ASCII-only attributes. */
-    static final String ASCII_POINTS = """
+    public static final String ASCII_POINTS = """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"name":"a","n":1},"geometry":{"type":"Point","coordinates":[125.3,43.9]}},
             {"type":"Feature","properties":{"name":"b","n":2},"geometry":{"type":"Point","coordinates":[125.4,43.8]}}
@@ -45,7 +45,7 @@ final class GdalShapefiles {
      * CSV with a WKT column, when the text does not start with a brace) with extra ogr2ogr options
      * such as {@code -lco ENCODING=GBK} or {@code -t_srs EPSG:4530}.
      */
-    static ShapefileSet write(Path dir, String name, String geojsonOrCsv, String... options) {
+    public static ShapefileSet write(Path dir, String name, String geojsonOrCsv, String... options) {
         try {
             Files.createDirectories(dir);
             String suffix = geojsonOrCsv.strip().startsWith("{") ? ".geojson" : ".csv";
@@ -63,7 +63,7 @@ final class GdalShapefiles {
         }
     }
 
-    static ShapefileSet set(Path dir, String name) {
+    public static ShapefileSet set(Path dir, String name) {
         Path prj = dir.resolve(name + ".prj");
         Path cpg = dir.resolve(name + ".cpg");
         return new ShapefileSet(name, dir.resolve(name + ".shp"), dir.resolve(name + ".shx"), dir.resolve(name + ".dbf"),
@@ -72,7 +72,7 @@ final class GdalShapefiles {
     }
 
     /** The set without its .cpg (the file is deleted). */
-    static ShapefileSet withoutCpg(ShapefileSet set) {
+    public static ShapefileSet withoutCpg(ShapefileSet set) {
         try {
             Files.deleteIfExists(set.dbf().resolveSibling(set.name() + ".cpg"));
         } catch (IOException e) {
@@ -82,7 +82,7 @@ final class GdalShapefiles {
     }
 
     /** Zips files under their given entry names, with names encoded in {@code charset} (UTF-8 sets the flag). */
-    static Path zip(Path zip, Charset charset, List<String> names, List<Path> files) {
+    public static Path zip(Path zip, Charset charset, List<String> names, List<Path> files) {
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out, charset)) {
             for (int i = 0; i < names.size(); i++) {
                 zipOut.putNextEntry(new ZipEntry(names.get(i)));
@@ -96,7 +96,7 @@ final class GdalShapefiles {
     }
 
     /** Cuts the last {@code bytes} bytes off a file. */
-    static void truncate(Path file, int bytes) {
+    public static void truncate(Path file, int bytes) {
         try {
             byte[] all = Files.readAllBytes(file);
             Files.write(file, java.util.Arrays.copyOf(all, all.length - bytes));
@@ -106,7 +106,7 @@ final class GdalShapefiles {
     }
 
     /** Overwrites bytes of a file at an offset. */
-    static void patch(Path file, int offset, byte[] replacement) {
+    public static void patch(Path file, int offset, byte[] replacement) {
         try {
             byte[] all = Files.readAllBytes(file);
             System.arraycopy(replacement, 0, all, offset, replacement.length);

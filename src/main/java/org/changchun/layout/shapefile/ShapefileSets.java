@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ public final class ShapefileSets {
     }
 
     /**
-     * @throws ImportRejectedException if a set lacks .shp, .shx or .dbf, if two files of a set
+     * @throws InvalidShapefileException if a set lacks .shp, .shx or .dbf, if two files of a set
      *         differ only in the case of their extension, or if there is no shapefile at all
      */
     public static Found find(Path dir) {
@@ -59,7 +59,7 @@ public final class ShapefileSets {
             Map<Part, Path> group = groups.computeIfAbsent(base.toLowerCase(Locale.ROOT), k -> new EnumMap<>(Part.class));
             Path previous = group.put(part.get(), file);
             if (previous != null) {
-                throw new ImportRejectedException(
+                throw new InvalidShapefileException(
                         "“" + dir.relativize(previous) + "”与“" + relativeText + "”只有大小写不同，无法确定用哪一个；请删除其中一个后重新压缩",
                         "\"" + dir.relativize(previous) + "\" and \"" + relativeText
                                 + "\" differ only in case, so it is unclear which to use: remove one and zip again");
@@ -77,7 +77,7 @@ public final class ShapefileSets {
                     .map(p -> "." + p.name().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
             if (!missing.isEmpty()) {
                 String parts = String.join(", ", missing);
-                throw new ImportRejectedException(
+                throw new InvalidShapefileException(
                         "shapefile“" + relativeName + "”缺少 " + String.join("、", missing) + " 文件；.shp、.shx、.dbf 三个文件缺一不可，"
                                 + "请把它们一起压缩后重新上传",
                         "the shapefile \"" + relativeName + "\" lacks its " + parts + " file"
@@ -89,7 +89,7 @@ public final class ShapefileSets {
                     group.get(Part.DBF), Optional.ofNullable(group.get(Part.PRJ)), Optional.ofNullable(group.get(Part.CPG))));
         }
         if (sets.isEmpty()) {
-            throw new ImportRejectedException(
+            throw new InvalidShapefileException(
                     "压缩包里没有 shapefile（需要同名的 .shp、.shx、.dbf 文件）；请检查压缩的是否是正确的文件",
                     "the archive holds no shapefile (a .shp, .shx and .dbf of the same name): check that the right files "
                             + "were zipped");

@@ -1,10 +1,10 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.geo.crs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import org.changchun.layout.imports.ChinaExtent.Hint;
-import org.changchun.layout.imports.ChinaExtent.Kind;
+import org.changchun.layout.geo.crs.ChinaExtent.Hint;
+import org.changchun.layout.geo.crs.ChinaExtent.Kind;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 

@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,7 +1,6 @@
 package org.changchun.layout.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -11,11 +10,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.changchun.layout.geo.Reprojection;
+import org.changchun.layout.geo.crs.ChinaExtent;
+import org.changchun.layout.geo.crs.PrjIdentifier;
+import org.changchun.layout.shapefile.DbfEncoding;
+import org.changchun.layout.shapefile.GdalShapefiles;
+import org.changchun.layout.shapefile.ShapefileSet;
+import org.changchun.layout.shapefile.ShapefileSets;
+import org.changchun.layout.shapefile.ShapefileSource;
+import org.changchun.layout.shapefile.ShapefileSource.Record;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 
-class ShapefileSetsTest {
+/**
+ * Shapefiles as an upload delivers them: zipped (entry names in GBK or UTF-8, sub-folders, any case
+ * of extension), unpacked by {@link ZipArchive}, then found, decoded and read by the codec.
+ */
+class ZippedShapefilesTest {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
 
     @TempDir
     Path temp;
@@ -70,54 +86,32 @@ class ShapefileSetsTest {
     }
 
     @Test
-    void refusesASetWithoutItsShx() throws IOException {
-        Path dir = Files.createDirectories(temp.resolve("upload/规划"));
-        Files.copy(gdal.shp(), dir.resolve("开发区.shp"));
-        Files.copy(gdal.dbf(), dir.resolve("开发区.dbf"));
+    void readsAProjectedGbkShapefileWithoutCpgFromAZipEndToEnd() throws IOException {
+        ShapefileSet written = GdalShapefiles.withoutCpg(GdalShapefiles.write(temp.resolve("gk"), "districts",
+                GdalShapefiles.DISTRICTS, "-lco", "ENCODING=GBK", "-t_srs", "EPSG:4530"));
+        Path zip = GdalShapefiles.zip(temp.resolve("upload.zip"), GB18030,
+                List.of("长春/行政区.SHP", "长春/行政区.SHX", "长春/行政区.DBF", "长春/行政区.PRJ"),
+                List.of(written.shp(), written.shx(), written.dbf(), written.prj().orElseThrow()));
 
-        assertThatThrownBy(() -> ShapefileSets.find(temp.resolve("upload")))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
-                    assertThat(e.messageEn()).startsWith("the shapefile \"规划/开发区\" lacks its .shx file");
-                    assertThat(e.messageZh()).startsWith("shapefile“规划/开发区”缺少 .shx 文件");
-                });
-    }
+        Path dir = ZipArchive.extract(zip, temp.resolve("upload"), 10_000_000, 20).dir();
+        ShapefileSet set = ShapefileSets.find(dir).sets().get(0);
+        DbfEncoding.Detection encoding = DbfEncoding.detect(set.dbf(), set.cpg(), Optional.empty());
+        PrjIdentifier.Identified crs = PrjIdentifier.identify(Files.readString(set.prj().orElseThrow())).orElseThrow();
 
-    @Test
-    void refusesASetWithoutItsDbfOrShp() throws IOException {
-        Path dir = Files.createDirectories(temp.resolve("upload"));
-        Files.copy(gdal.shx(), dir.resolve("道路.shx"));
-        Files.copy(gdal.prj().orElseThrow(), dir.resolve("道路.prj"));
-
-        assertThatThrownBy(() -> ShapefileSets.find(dir))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
-                    assertThat(e.messageEn()).startsWith("the shapefile \"道路\" lacks its .shp, .dbf files");
-                    assertThat(e.messageZh()).contains("缺少 .shp、.dbf 文件");
-                });
-    }
-
-    @Test
-    void refusesAnUploadWithoutAnyShapefile() throws IOException {
-        Path dir = Files.createDirectories(temp.resolve("upload"));
-        Files.writeString(dir.resolve("readme.txt"), "no shapes");
-        Files.copy(gdal.prj().orElseThrow(), dir.resolve("lonely.prj"));
-
-        assertThatThrownBy(() -> ShapefileSets.find(dir))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
-                    assertThat(e.messageEn()).startsWith("the archive holds no shapefile");
-                    assertThat(e.messageZh()).startsWith("压缩包里没有 shapefile");
-                });
-    }
-
-    @Test
-    void refusesTwoFilesThatDifferOnlyInCase() throws IOException {
-        Path dir = Files.createDirectories(temp.resolve("upload"));
-        Files.copy(gdal.shp(), dir.resolve("a.shp"));
-        Files.copy(gdal.shp(), dir.resolve("a.SHP"));
-        Files.copy(gdal.shx(), dir.resolve("a.shx"));
-        Files.copy(gdal.dbf(), dir.resolve("a.dbf"));
-
-        assertThatThrownBy(() -> ShapefileSets.find(dir)).isInstanceOf(ImportRejectedException.class)
-                .hasMessageContaining("differ only in case");
+        assertThat(set.name()).isEqualTo("行政区");
+        assertThat(encoding.source()).isEqualTo(DbfEncoding.Source.CONTENT);
+        assertThat(crs.epsg()).isEqualTo(4530);
+        try (ShapefileSource source = ShapefileSource.open(set, encoding.charset())) {
+            assertThat(source.sourceExtent().getMinX()).isBetween(42_400_000.0, 42_600_000.0);
+            Record first = source.records().next();
+            assertThat(first.values()).containsEntry("名称", "双阳区");
+            Geometry lonLat = Reprojection.transform(first.geometry(), crs.epsg(), 4326);
+            assertThat(lonLat.getEnvelopeInternal().getMinX()).isCloseTo(125.5, org.assertj.core.api.Assertions.within(1e-6));
+            Envelope wgs84 = Reprojection.transform(
+                    new org.locationtech.jts.geom.GeometryFactory().toGeometry(source.sourceExtent()), crs.epsg(), 4326)
+                    .getEnvelopeInternal();
+            assertThat(ChinaExtent.check(wgs84, source.sourceExtent(), crs.epsg())).isEmpty();
+        }
     }
 
     private Path zipOf(Charset charset, Object... namesAndFiles) {

@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.changchun.layout.imports.DbfEncoding.Detection;
-import org.changchun.layout.imports.DbfEncoding.Source;
+import org.changchun.layout.shapefile.DbfEncoding.Detection;
+import org.changchun.layout.shapefile.DbfEncoding.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,7 +110,7 @@ class DbfEncodingTest {
         ShapefileSet set = gdal("utf8", "-lco", "ENCODING=UTF-8");
 
         assertThatThrownBy(() -> DbfEncoding.detect(set.dbf(), set.cpg(), Optional.of("Klingon")))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> {
+                .isInstanceOfSatisfying(InvalidShapefileException.class, e -> {
                     assertThat(e.messageEn()).startsWith("unknown encoding \"Klingon\"; accepted: UTF-8, GBK");
                     assertThat(e.messageZh()).startsWith("不认识指定的编码“Klingon”；可用的有：UTF-8, GBK");
                 });
@@ -186,7 +186,7 @@ class DbfEncodingTest {
         GdalShapefiles.truncate(set.dbf(), 30);
 
         assertThatThrownBy(() -> detect(GdalShapefiles.withoutCpg(set)))
-                .isInstanceOfSatisfying(ImportRejectedException.class,
+                .isInstanceOfSatisfying(InvalidShapefileException.class,
                         e -> assertThat(e.messageEn()).startsWith("the .dbf is truncated: expected ").contains("(districts.dbf)"));
     }
 

@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -15,9 +15,10 @@ import java.util.Optional;
  * each is a subset of the next, so GB18030 decodes all of them, including the rare characters
  * only GB18030 has.
  */
-final class CodePages {
+public final class CodePages {
 
-    static final Charset GB18030 = Charset.forName("GB18030");
+    /** The charset every name of the GB family maps to. */
+    public static final Charset GB18030 = Charset.forName("GB18030");
 
     /** What users may type, for messages. */
     static final String ACCEPTED = "UTF-8, GBK, GB2312, GB18030, 936, CP936, 65001, Big5, 950, 1252 (ANSI 1252), "

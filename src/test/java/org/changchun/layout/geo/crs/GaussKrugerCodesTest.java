@@ -1,11 +1,11 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.geo.crs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.changchun.layout.geo.Reprojection;
-import org.changchun.layout.imports.GaussKrugerCodes.Datum;
-import org.changchun.layout.imports.GaussKrugerCodes.Gk;
+import org.changchun.layout.geo.crs.GaussKrugerCodes.Datum;
+import org.changchun.layout.geo.crs.GaussKrugerCodes.Gk;
 import org.junit.jupiter.api.Test;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.proj.Projection;

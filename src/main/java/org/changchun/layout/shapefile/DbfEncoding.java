@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,12 +60,12 @@ public final class DbfEncoding {
      * @param dbf the attribute table
      * @param cpg the set's .cpg, if it has one
      * @param override the charset the user asked for, if any (same names as a .cpg)
-     * @throws ImportRejectedException if the override names no known charset, or the .dbf is damaged
+     * @throws InvalidShapefileException if the override names no known charset, or the .dbf is damaged
      */
     public static Detection detect(Path dbf, Optional<Path> cpg, Optional<String> override) {
         if (override.isPresent() && !override.get().isBlank()) {
             String asked = override.get().strip();
-            Charset charset = CodePages.forName(asked).orElseThrow(() -> new ImportRejectedException(
+            Charset charset = CodePages.forName(asked).orElseThrow(() -> new InvalidShapefileException(
                     "不认识指定的编码“" + asked + "”；可用的有：" + CodePages.ACCEPTED,
                     "unknown encoding \"" + asked + "\"; accepted: " + CodePages.ACCEPTED));
             return new Detection(charset, Source.OVERRIDE,
@@ -175,8 +175,11 @@ public final class DbfEncoding {
         }
     }
 
-    /** Accumulates whether all text seen so far is strict UTF-8, and whether it is valid GB18030. */
-    static final class TextCheck {
+    /**
+     * Accumulates whether all text seen so far is strict UTF-8, and whether it is valid GB18030.
+     * Its two checks of a byte range also serve other readers of Chinese names (zip entries).
+     */
+    public static final class TextCheck {
 
         boolean utf8Valid = true;
         boolean gbValid = true;
@@ -212,7 +215,8 @@ public final class DbfEncoding {
             }
         }
 
-        static boolean validUtf8(byte[] b, int from, int end, boolean cutAllowed) {
+        /** Whether {@code b[from, end)} is strict UTF-8; a last character cut off passes if {@code cutAllowed}. */
+        public static boolean validUtf8(byte[] b, int from, int end, boolean cutAllowed) {
             int i = from;
             while (i < end) {
                 int c = b[i] & 0xff;
@@ -258,7 +262,8 @@ public final class DbfEncoding {
             return true;
         }
 
-        static boolean validGb18030(byte[] b, int from, int end, boolean cutAllowed) {
+        /** Whether {@code b[from, end)} is valid GB18030; a last character cut off passes if {@code cutAllowed}. */
+        public static boolean validGb18030(byte[] b, int from, int end, boolean cutAllowed) {
             int i = from;
             while (i < end) {
                 int c = b[i] & 0xff;

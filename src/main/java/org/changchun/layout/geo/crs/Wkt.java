@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.geo.crs;
 
 import java.util.ArrayList;
 import java.util.List;

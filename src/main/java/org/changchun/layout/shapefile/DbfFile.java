@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.List;
  * byte, and does not check the header against the file length (a truncated file fails later with
  * a buffer underflow). Encoding detection needs the raw bytes anyway, so the format is read here.
  *
- * <p>Refusals are {@link ImportRejectedException}s naming the file.
+ * <p>Refusals are {@link InvalidShapefileException}s naming the file.
  */
 final class DbfFile implements Closeable {
 
@@ -137,7 +137,7 @@ final class DbfFile implements Closeable {
         }
         long expected = headerLength + records * recordLength;
         if (size < expected) {
-            throw new ImportRejectedException(
+            throw new InvalidShapefileException(
                     "文件不完整（被截断）：" + name + " 应有 " + String.format("%,d", expected) + " 字节（" + records
                             + " 条记录），实际只有 " + String.format("%,d", size) + " 字节；请重新导出或重新压缩上传",
                     "the .dbf is truncated: expected " + String.format("%,d", expected) + " bytes for " + records
@@ -147,8 +147,8 @@ final class DbfFile implements Closeable {
         return new DbfFile(path, channel, (int) records, headerLength, recordLength, languageDriver, List.copyOf(fields));
     }
 
-    private static ImportRejectedException damaged(String name, String whyZh, String whyEn) {
-        return new ImportRejectedException("属性表 " + name + " 不是有效的 dBase 文件：" + whyZh + "；请重新导出 shapefile",
+    private static InvalidShapefileException damaged(String name, String whyZh, String whyEn) {
+        return new InvalidShapefileException("属性表 " + name + " 不是有效的 dBase 文件：" + whyZh + "；请重新导出 shapefile",
                 "the attribute table " + name + " is not a valid dBase file: " + whyEn + "; export the shapefile again");
     }
 

@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.shapefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.changchun.layout.imports.ShapefileSource.Record;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
+import org.changchun.layout.geo.crs.PrjIdentifier;
+import org.changchun.layout.shapefile.ShapefileSource.Record;
 import org.changchun.layout.support.Gdal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

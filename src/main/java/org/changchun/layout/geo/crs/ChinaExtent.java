@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.geo.crs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.changchun.layout.geo.Reprojection;
-import org.changchun.layout.imports.GaussKrugerCodes.Datum;
-import org.changchun.layout.imports.GaussKrugerCodes.Gk;
+import org.changchun.layout.geo.crs.GaussKrugerCodes.Datum;
+import org.changchun.layout.geo.crs.GaussKrugerCodes.Gk;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

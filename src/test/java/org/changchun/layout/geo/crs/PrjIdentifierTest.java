@@ -1,4 +1,4 @@
-package org.changchun.layout.imports;
+package org.changchun.layout.geo.crs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.changchun.layout.imports.PrjIdentifier.Identified;
+import org.changchun.layout.geo.crs.PrjIdentifier.Identified;
+import org.changchun.layout.shapefile.GdalShapefiles;
 import org.changchun.layout.support.Gdal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
