@@ -1,5 +1,6 @@
 package org.changchun.layout.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.changchun.layout.feature.FieldSpec;
@@ -15,21 +16,22 @@ record LayerSummary(
         String id,
         String titleZh,
         String titleEn,
-        String descriptionZh,
-        String descriptionEn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String descriptionZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String descriptionEn,
         String kind,
         String geometryType,
         long featureCount,
-        double[] extent,
-        String accuracy,
-        String source,
-        String licence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) double[] extent,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String accuracy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String licence,
         long version,
         long dataVersion,
         OffsetDateTime updatedAt,
         List<Field> fields) {
 
-    record Field(String name, String type, String titleZh, String titleEn) {
+    record Field(String name, String type, @JsonInclude(JsonInclude.Include.NON_NULL) String titleZh,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String titleEn) {
 
         static Field of(FieldSpec spec) {
             return new Field(spec.name(), spec.type().code(), spec.titleZh(), spec.titleEn());

@@ -1,5 +1,6 @@
 package org.changchun.layout.coverage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,12 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.csv.Csv;
-import org.changchun.layout.geo.GeoJsonFeature;
-import org.changchun.layout.geo.GeodesicArea;
-import org.changchun.layout.plan.PlanLayers;
-import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.geo.GeoJsonFeature;
+import org.changchun.layout.geo.GeodesicArea;
+import org.changchun.layout.http.FormatParameter;
+import org.changchun.layout.http.MediaTypes;
+import org.changchun.layout.http.ResponseFormat;
+import org.changchun.layout.plan.PlanLayers;
+import org.changchun.layout.query.InvalidQueryException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,10 +32,27 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "覆盖分析 Coverage", description = "区域内的项目、覆盖率 / projects in an area, how much of it they cover")
 class CoverageController {
 
+    /** @param distanceM the distance of mode {@code near}, absent for the other modes */
     @JsonPropertyOrder({"type", "area", "mode", "distance_m", "source", "summary", "features"})
-    record ProjectsView(String type, CoverageArea area, String mode, Double distanceM, String source,
+    record ProjectsView(String type, CoverageArea area, String mode,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Double distanceM, String source,
                         ProjectSummary summary, List<GeoJsonFeature> features) {
     }
+
+    /** What {@code /api/coverage/projects} answers in: the features, or a table of them or of their totals. */
+    enum ProjectsFormat implements ResponseFormat {
+        GEOJSON, CSV
+    }
+
+    /** What {@code /api/coverage/share} answers in: the shares, or a table of them by district. */
+    enum ShareFormat implements ResponseFormat {
+        JSON, CSV
+    }
+
+    private static final FormatParameter<ProjectsFormat> PROJECTS_FORMAT =
+            FormatParameter.of("format", ProjectsFormat.class, ProjectsFormat.GEOJSON);
+    private static final FormatParameter<ShareFormat> SHARE_FORMAT =
+            FormatParameter.of("format", ShareFormat.class, ShareFormat.JSON);
 
     private final CoverageAreas areas;
     private final ProjectsInArea projects;
@@ -49,13 +70,13 @@ class CoverageController {
     @Operation(summary = "区域内的项目 / projects in an area",
             description = "The features of `source` (default projects) inside (mode=within), touching (intersects) or "
                     + "within `distance` metres of (near) a polygon of any layer, with totals of count, investment and "
-                    + "area by city, status and district. format=csv gives the features as a table, or with "
+                    + "area by city, status and district, as GeoJSON; format=csv gives the features as a table, or with "
                     + "group=city|status|district the totals.")
     ResponseEntity<?> projects(@RequestParam String layer, @RequestParam String feature,
                                @RequestParam(defaultValue = "within") String mode,
                                @RequestParam(required = false) Double distance,
                                @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
-                               @RequestParam(defaultValue = "geojson") String format,
+                               @RequestParam(required = false) String format,
                                @RequestParam(required = false) String group) {
         return projectsAnswer(areas.feature(layer, feature), mode, distance, source, format, group);
     }
@@ -67,7 +88,7 @@ class CoverageController {
                                       @RequestParam(defaultValue = "within") String mode,
                                       @RequestParam(required = false) Double distance,
                                       @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
-                                      @RequestParam(defaultValue = "geojson") String format,
+                                      @RequestParam(required = false) String format,
                                       @RequestParam(required = false) String group) {
         return projectsAnswer(areas.drawn(drawn), mode, distance, source, format, group);
     }
@@ -75,10 +96,10 @@ class CoverageController {
     @GetMapping("/share")
     @Operation(summary = "覆盖率 / coverage share",
             description = "how much of a polygon's area the polygon features of `source` cover, overall and per "
-                    + "district (geodesic km²); format=csv gives the per-district table")
+                    + "district (geodesic km²), as JSON; format=csv gives the per-district table")
     ResponseEntity<?> share(@RequestParam String layer, @RequestParam String feature,
                             @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
-                            @RequestParam(defaultValue = "json") String format) {
+                            @RequestParam(required = false) String format) {
         return shareAnswer(share.of(areas.feature(layer, feature), source), format);
     }
 
@@ -86,20 +107,18 @@ class CoverageController {
     @Operation(summary = "所画区域的覆盖率 / coverage share of a drawn polygon")
     ResponseEntity<?> shareOfDrawn(@RequestBody JsonNode drawn,
                                    @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
-                                   @RequestParam(defaultValue = "json") String format) {
+                                   @RequestParam(required = false) String format) {
         return shareAnswer(share.of(areas.drawn(drawn), source), format);
     }
 
     private ResponseEntity<?> projectsAnswer(CoverageArea area, String mode, Double distance, String source,
                                              String format, String group) {
         ProjectsInArea.Answer answer = projects.find(area, source, CoverageMode.of(mode), distance);
-        return switch (format(format, "geojson")) {
-            case "geojson" -> ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(
-                    "application/geo+json")).body(new ProjectsView("FeatureCollection", area, answer.mode().code(),
-                    answer.distanceMetres(), answer.source(), answer.summary(),
-                    answer.features().stream().map(GeoJsonFeature::of).toList()));
-            case "csv" -> group == null ? featuresCsv(answer) : groupCsv(answer, group);
-            default -> throw badFormat(format, "geojson, csv");
+        return switch (PROJECTS_FORMAT.parse(format)) {
+            case GEOJSON -> ResponseEntity.ok().contentType(MediaTypes.GEOJSON).body(new ProjectsView(
+                    "FeatureCollection", area, answer.mode().code(), answer.distanceMetres(), answer.source(),
+                    answer.summary(), answer.features().stream().map(GeoJsonFeature::of).toList()));
+            case CSV -> group == null ? featuresCsv(answer) : groupCsv(answer, group);
         };
     }
 
@@ -135,9 +154,9 @@ class CoverageController {
     }
 
     private static ResponseEntity<?> shareAnswer(CoverageShare.Answer answer, String format) {
-        return switch (format(format, "json")) {
-            case "json" -> ResponseEntity.ok(answer);
-            case "csv" -> {
+        return switch (SHARE_FORMAT.parse(format)) {
+            case JSON -> ResponseEntity.ok(answer);
+            case CSV -> {
                 List<List<Object>> rows = new ArrayList<>();
                 for (CoverageShare.DistrictShare d : answer.byDistrict()) {
                     rows.add(List.of(d.adcode(), d.nameZh(), d.nameEn(), d.areaKm2(), d.coveredKm2(), d.share()));
@@ -145,16 +164,6 @@ class CoverageController {
                 yield Csv.response("coverage-share.csv",
                         List.of("adcode", "name_zh", "name_en", "area_km2", "covered_km2", "share"), rows);
             }
-            default -> throw badFormat(format, "json, csv");
         };
-    }
-
-    private static String format(String format, String fallback) {
-        return format == null ? fallback : format.toLowerCase(Locale.ROOT);
-    }
-
-    private static InvalidQueryException badFormat(String format, String allowed) {
-        return new InvalidQueryException("不支持的格式 format=" + format + "（可用：" + allowed + "）",
-                "unsupported format '" + format + "'; use one of " + allowed);
     }
 }

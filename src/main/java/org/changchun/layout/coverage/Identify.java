@@ -32,7 +32,8 @@ class Identify {
 
     @JsonPropertyOrder({"type", "id", "layer", "layer_title_zh", "layer_title_en", "properties", "supports", "geometry"})
     record Hit(String type, String id, String layer, String layerTitleZh, String layerTitleEn,
-               Map<String, Object> properties, List<CityRole> supports,
+               Map<String, Object> properties,
+               @JsonInclude(JsonInclude.Include.NON_NULL) List<CityRole> supports,
                @JsonInclude(JsonInclude.Include.ALWAYS) Geometry geometry) {
     }
 

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.changchun.layout.geo.MetricBuffer;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.query.InvalidQueryException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,7 +39,7 @@ class IdentifyController {
             throw new InvalidQueryException("tolerance 应为 0 到 100000 米", "tolerance must be 0 to 100000 metres");
         }
         List<Identify.Hit> hits = identify.at(lon, lat, tolerance, geometry);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json"))
+        return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
                 .body(new IdentifiedFeatures("FeatureCollection", hits));
     }
 

@@ -39,23 +39,21 @@ class ExportController {
     @GetMapping("/api/layers/{id}/export")
     @Operation(summary = "导出图层 / export a layer",
             description = "format=shp (a zip with .shp, .shx, .dbf, .prj and .cpg; one shapefile per geometry type), "
-                    + "geojson (RFC 7946) or csv (attributes and WKT geometry); encoding=UTF-8 (default) or GBK for shp "
-                    + "and csv. The whole layer, in WGS84 lon/lat.")
+                    + "geojson (default; RFC 7946) or csv (attributes and WKT geometry); encoding=UTF-8 (default) or "
+                    + "GBK for shp and csv. The whole layer, in WGS84 lon/lat.")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String id,
-                                                 @RequestParam(defaultValue = "geojson") String format,
+                                                 @RequestParam(required = false) String format,
                                                  @RequestParam(defaultValue = "UTF-8") String encoding) {
         LayerInfo layer = catalog.get(id);
-        ExportFormat exportFormat = ExportFormat.of(format);
+        ExportFormat exportFormat = ExportFormat.PARAMETER.parse(format);
         Charset charset = charset(encoding);
         StreamingResponseBody body = switch (exportFormat) {
             case GEOJSON -> out -> GeoJsonExport.write(store, layer, json, out);
             case CSV -> out -> CsvExport.write(store, layer, charset, out);
             case SHP -> out -> ShapefileExport.write(store, layer, shapefileCharset(charset), properties.workDir(), out);
         };
-        MediaType type = MediaType.parseMediaType(exportFormat.mediaType());
-        if (exportFormat == ExportFormat.CSV) {
-            type = new MediaType(type, charset);
-        }
+        MediaType type = exportFormat == ExportFormat.CSV
+                ? new MediaType(exportFormat.mediaType(), charset) : exportFormat.mediaType();
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

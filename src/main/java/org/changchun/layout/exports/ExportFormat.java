@@ -1,38 +1,34 @@
 package org.changchun.layout.exports;
 
-import java.util.Arrays;
-import java.util.Locale;
-import org.changchun.layout.query.InvalidQueryException;
+import org.changchun.layout.http.FormatParameter;
+import org.changchun.layout.http.MediaTypes;
+import org.changchun.layout.http.ResponseFormat;
+import org.springframework.http.MediaType;
 
-/** The formats a layer can be exported in. */
-enum ExportFormat {
-    GEOJSON("geojson", "application/geo+json"),
-    CSV("csv", "text/csv"),
-    SHP("zip", "application/zip");
+/** The formats a layer can be exported in, as {@code format=} names them. */
+enum ExportFormat implements ResponseFormat {
+    GEOJSON("geojson", MediaTypes.GEOJSON),
+    CSV("csv", MediaTypes.CSV),
+    SHP("zip", MediaTypes.ZIP);
+
+    /** The export's {@code format} parameter; GeoJSON unless asked otherwise. */
+    static final FormatParameter<ExportFormat> PARAMETER = FormatParameter.of("format", ExportFormat.class, GEOJSON);
 
     private final String extension;
-    private final String mediaType;
+    private final MediaType mediaType;
 
-    ExportFormat(String extension, String mediaType) {
+    ExportFormat(String extension, MediaType mediaType) {
         this.extension = extension;
         this.mediaType = mediaType;
     }
 
+    /** The downloaded file's extension. */
     String extension() {
         return extension;
     }
 
-    String mediaType() {
+    /** The media type of the download; CSV's charset is the export's encoding, added by the caller. */
+    MediaType mediaType() {
         return mediaType;
-    }
-
-    static ExportFormat of(String text) {
-        return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(text)).findFirst()
-                .orElseThrow(() -> new InvalidQueryException("不支持的导出格式：" + text + "（可用 shp、geojson、csv）",
-                        "unsupported export format '" + text + "'; use shp, geojson or csv"));
-    }
-
-    String code() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,10 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.changchun.layout.http.MediaTypes;
+import org.changchun.layout.problem.ProblemDocument;
+import org.changchun.layout.problem.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,7 +31,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        return type != null && type.startsWith(MediaTypes.MULTIPART_FORM_DATA_VALUE);
     }
 
     @Override
@@ -37,15 +39,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long max = limits.maxBody().toBytes();
         if (request.getContentLengthLong() > max) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
             String zh = "请求体超过上限（" + limits.maxBody().toMegabytes() + " MB）";
             String en = "the request body is larger than plan.limits.max-body (" + limits.maxBody().toMegabytes()
                     + " MB); send fewer features per request, or import a shapefile";
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                    + "\"error\":\"Payload Too Large\",\"message\":\"" + zh + " / " + en + "\",\"message_zh\":\"" + zh
-                    + "\",\"message_en\":\"" + en + "\"}");
+            // this refusal has never carried detail; its body stays as clients have seen it
+            ProblemResponses.write(response, ProblemDocument.of(HttpStatus.PAYLOAD_TOO_LARGE, zh, en).withoutDetail());
             return;
         }
         chain.doFilter(request, response);

@@ -1,20 +1,26 @@
 package org.changchun.layout.ogc;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.geo.ApiCrs;
+import org.changchun.layout.http.MediaTypes;
 
-/** A collection as {@code /ogc/collections/{id}} describes it (OGC API - Features Part 1 and 2). */
+/**
+ * A collection as {@code /ogc/collections/{id}} describes it (OGC API - Features Part 1 and 2).
+ *
+ * @param extent the layer's bounding box, absent for an empty layer
+ */
 @JsonPropertyOrder({"id", "title", "description", "links", "extent", "itemType", "crs", "storageCrs"})
 record CollectionView(
         String id,
         String title,
         String description,
         List<Link> links,
-        Extent extent,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Extent extent,
         @JsonProperty("itemType") String itemType,
         List<String> crs,
         @JsonProperty("storageCrs") String storageCrs) {
@@ -29,13 +35,13 @@ record CollectionView(
         LayerDescription about = layer.description();
         String self = OgcLinks.ogc("/collections/" + layer.id());
         List<Link> links = List.of(
-                new Link(self + "?f=json", "self", OgcMedia.JSON, "本集合 / this collection"),
-                new Link(self + "?f=html", "alternate", OgcMedia.HTML, "网页 / as HTML"),
-                new Link(self + "/items?f=json", "items", OgcMedia.GEOJSON, "要素 / features"),
-                new Link(self + "/items?f=html", "items", OgcMedia.HTML, "要素（网页） / features as HTML"),
-                new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", OgcMedia.SCHEMA,
+                new Link(self + "?f=json", "self", MediaTypes.JSON_VALUE, "本集合 / this collection"),
+                new Link(self + "?f=html", "alternate", MediaTypes.HTML_VALUE, "网页 / as HTML"),
+                new Link(self + "/items?f=json", "items", MediaTypes.GEOJSON_VALUE, "要素 / features"),
+                new Link(self + "/items?f=html", "items", MediaTypes.HTML_VALUE, "要素（网页） / features as HTML"),
+                new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.JSON_SCHEMA_VALUE,
                         "可查询属性 / queryables"),
-                new Link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcMedia.JSON,
+                new Link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", MediaTypes.JSON_VALUE,
                         "矢量瓦片 / vector tiles"));
         Extent extent = layer.extent().isNull() ? null : new Extent(new Spatial(List.of(new double[] {
             layer.extent().getMinX(), layer.extent().getMinY(), layer.extent().getMaxX(), layer.extent().getMaxY()}),

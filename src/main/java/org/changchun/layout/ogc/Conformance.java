@@ -1,5 +1,6 @@
 package org.changchun.layout.ogc;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -44,6 +45,10 @@ final class Conformance {
             TILES + "geodata-tilesets",
             TILES + "dataset-tilesets",
             TILES + "mvt");
+
+    /** The answer of {@code /ogc/conformance}. */
+    record Declaration(@JsonProperty("conformsTo") List<String> conformsTo) {
+    }
 
     private Conformance() {
     }

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.geo.GeoJsonFeature;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.limits.LimitsProperties;
-import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.feature.LayerInfo;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/ogc/collections/{collectionId}/items")
 @Tag(name = "OGC API - Features")
 class ItemsController {
-
-    private static final MediaType GEOJSON = MediaType.parseMediaType(OgcMedia.GEOJSON);
 
     private final LayerCatalog catalog;
     private final FeatureStore store;
@@ -62,10 +60,10 @@ class ItemsController {
         if (request.format() == OgcFormat.HTML) {
             List<GeoJsonFeature> features = page.features().stream()
                     .map(feature -> output(feature, ApiCrs.CRS84, request.properties())).toList();
-            return LandingController.html(OgcHtml.items(layer.id(), CollectionView.title(layer.description()),
-                    features, page.numberMatched(), links));
+            return OgcHtml.items(layer.id(), CollectionView.title(layer.description()), features,
+                    page.numberMatched(), links);
         }
-        return ResponseEntity.ok().contentType(GEOJSON)
+        return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
                 .header("Content-Crs", "<" + request.crs().uri() + ">")
                 .body(FeatureCollectionWriter.write(json, page.features(), request.crs(), request.properties(),
                         page.numberMatched(), links));
@@ -84,23 +82,18 @@ class ItemsController {
                 .orElseThrow(() -> new FeatureNotFoundException(collectionId, featureId));
         GeoJsonFeature output = output(feature, outputCrs, Optional.empty());
         if (format == OgcFormat.HTML) {
-            return LandingController.html(OgcHtml.item(collectionId, output));
+            return OgcHtml.item(collectionId, output);
         }
         String self = OgcLinks.ogc("/collections/" + collectionId + "/items/" + featureId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "Feature");
-        body.put("id", output.id());
-        body.put("geometry", output.geometry());
-        body.put("properties", output.properties());
-        body.put("links", List.of(
-                new Link(self + "?f=json", "self", OgcMedia.GEOJSON, "本要素 / this feature"),
-                new Link(self + "?f=html", "alternate", OgcMedia.HTML, "网页 / as HTML"),
-                new Link(OgcLinks.ogc("/collections/" + collectionId), "collection", OgcMedia.JSON,
-                        CollectionView.title(layer.description()))));
-        return ResponseEntity.ok().contentType(GEOJSON)
+        List<Link> links = List.of(
+                new Link(self + "?f=json", "self", MediaTypes.GEOJSON_VALUE, "本要素 / this feature"),
+                new Link(self + "?f=html", "alternate", MediaTypes.HTML_VALUE, "网页 / as HTML"),
+                new Link(OgcLinks.ogc("/collections/" + collectionId), "collection", MediaTypes.JSON_VALUE,
+                        CollectionView.title(layer.description())));
+        return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
                 .header("Content-Crs", "<" + outputCrs.uri() + ">")
                 .eTag("\"" + layer.dataVersion() + "\"")
-                .body(body);
+                .body(ItemView.of(output.id(), output.geometry(), output.properties(), links));
     }
 
     private static GeoJsonFeature output(Feature feature, ApiCrs crs, Optional<List<String>> properties) {
@@ -117,8 +110,10 @@ class ItemsController {
 
     private static List<Link> links(LayerInfo layer, ItemsRequest request, FeaturePage page) {
         List<Link> links = new ArrayList<>();
-        links.add(new Link(OgcLinks.current("json", null, null), "self", OgcMedia.GEOJSON, "本页 / this page"));
-        links.add(new Link(OgcLinks.current("html", null, null), "alternate", OgcMedia.HTML, "网页 / as HTML"));
+        links.add(new Link(OgcLinks.current("json", null, null), "self", MediaTypes.GEOJSON_VALUE,
+                "本页 / this page"));
+        links.add(new Link(OgcLinks.current("html", null, null), "alternate", MediaTypes.HTML_VALUE,
+                "网页 / as HTML"));
         long offset = request.query().offset();
         int limit = request.query().limit();
         if (offset + page.features().size() < page.numberMatched()) {
@@ -127,13 +122,13 @@ class ItemsController {
         if (offset > 0) {
             pageLinks(links, "prev", Math.max(0, offset - limit), "上一页 / previous page");
         }
-        links.add(new Link(OgcLinks.ogc("/collections/" + layer.id()), "collection", OgcMedia.JSON,
+        links.add(new Link(OgcLinks.ogc("/collections/" + layer.id()), "collection", MediaTypes.JSON_VALUE,
                 CollectionView.title(layer.description())));
         return links;
     }
 
     private static void pageLinks(List<Link> links, String rel, long offset, String title) {
-        links.add(new Link(OgcLinks.current("json", "offset", offset), rel, OgcMedia.GEOJSON, title));
-        links.add(new Link(OgcLinks.current("html", "offset", offset), rel, OgcMedia.HTML, title));
+        links.add(new Link(OgcLinks.current("json", "offset", offset), rel, MediaTypes.GEOJSON_VALUE, title));
+        links.add(new Link(OgcLinks.current("html", "offset", offset), rel, MediaTypes.HTML_VALUE, title));
     }
 }

@@ -3,17 +3,16 @@ package org.changchun.layout.ogc;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.geo.FeatureJson;
 import org.changchun.layout.geo.InvalidFeatureException;
-import org.changchun.layout.feature.Feature;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.feature.LayerInfo;
-import org.changchun.layout.feature.LayerKind;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -44,10 +43,10 @@ class ItemsEditController {
         this.store = store;
     }
 
-    @PostMapping(consumes = {OgcMedia.GEOJSON, OgcMedia.JSON})
+    @PostMapping(consumes = {MediaTypes.GEOJSON_VALUE, MediaTypes.JSON_VALUE})
     @Operation(summary = "新增要素 / create a feature (editors)")
-    ResponseEntity<?> create(@PathVariable String collectionId, @RequestBody JsonNode body,
-                             @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
+    ResponseEntity<ItemView> create(@PathVariable String collectionId, @RequestBody JsonNode body,
+                                    @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
         LayerInfo layer = editable(collectionId);
         String id = body.hasNonNull("id") ? null : UUID.randomUUID().toString();
         Feature feature = FeatureJson.read(body, layer.fields(), id, ItemsRequest.crs("Content-Crs", contentCrs)::toWgs84);
@@ -56,16 +55,11 @@ class ItemsEditController {
         }
         store.saveFeature(layer.id(), feature);
         URI location = URI.create(OgcLinks.ogc("/collections/" + collectionId + "/items/" + feature.id()));
-        Map<String, Object> created = new LinkedHashMap<>();
-        created.put("type", "Feature");
-        created.put("id", feature.id());
-        created.put("geometry", feature.geometry());
-        created.put("properties", feature.properties());
-        return ResponseEntity.created(location).contentType(org.springframework.http.MediaType.parseMediaType(
-                OgcMedia.GEOJSON)).body(created);
+        return ResponseEntity.created(location).contentType(MediaTypes.GEOJSON)
+                .body(ItemView.of(feature.id(), feature.geometry(), feature.properties(), null));
     }
 
-    @PutMapping(value = "/{featureId}", consumes = {OgcMedia.GEOJSON, OgcMedia.JSON})
+    @PutMapping(value = "/{featureId}", consumes = {MediaTypes.GEOJSON_VALUE, MediaTypes.JSON_VALUE})
     @Operation(summary = "替换要素 / replace a feature (editors)")
     ResponseEntity<Void> replace(@PathVariable String collectionId, @PathVariable String featureId,
                                  @RequestBody JsonNode body,
@@ -81,7 +75,7 @@ class ItemsEditController {
         return ResponseEntity.noContent().build();
     }
 
-    @PatchMapping(value = "/{featureId}", consumes = {OgcMedia.MERGE_PATCH, OgcMedia.JSON})
+    @PatchMapping(value = "/{featureId}", consumes = {MediaTypes.MERGE_PATCH_VALUE, MediaTypes.JSON_VALUE})
     @Operation(summary = "更新要素 / update a feature (editors)",
             description = "a JSON merge patch (RFC 7396) of the feature: properties to change (null clears one) "
                     + "and/or a new geometry")

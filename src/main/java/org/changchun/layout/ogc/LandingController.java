@@ -2,11 +2,9 @@ package org.changchun.layout.ogc;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.changchun.layout.http.MediaTypes;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,30 +17,35 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "OGC API - Features")
 class LandingController {
 
+    /** The landing page of OGC API - Features (Part 1, 7.2). */
+    record LandingPage(String title, String description, List<Link> links) {
+    }
+
     @GetMapping({"", "/"})
     @Operation(summary = "起始页 / landing page")
     ResponseEntity<?> landing(@RequestParam(required = false) String f,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
-            return html(OgcHtml.landing());
+            return OgcHtml.landing();
         }
         String ogc = OgcLinks.ogc("");
         String base = OgcLinks.base();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "长春市空间布局服务 / Changchun spatial-layout service");
-        body.put("description", "长春市“六城联动”空间布局的规划图层 / the plan layers of Changchun's six-cities spatial layout");
-        body.put("links", List.of(
-                        new Link(ogc + "?f=json", "self", OgcMedia.JSON, "本文档 / this document"),
-                        new Link(ogc + "?f=html", "alternate", OgcMedia.HTML, "网页 / as HTML"),
-                        new Link(base + "/v3/api-docs/ogc", "service-desc", OgcMedia.OPENAPI, "OpenAPI 3.0 定义 / definition"),
-                        new Link(base + "/swagger-ui/index.html", "service-doc", OgcMedia.HTML, "接口文档 / documentation"),
-                        new Link(ogc + "/conformance", "conformance", OgcMedia.JSON, "符合性声明 / conformance"),
-                        new Link(ogc + "/collections", "data", OgcMedia.JSON, "集合 / collections"),
-                        new Link(ogc + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", OgcMedia.JSON,
-                                "全部规划图层的矢量瓦片 / vector tiles of the whole plan"),
+        return ResponseEntity.ok(new LandingPage(
+                "长春市空间布局服务 / Changchun spatial-layout service",
+                "长春市“六城联动”空间布局的规划图层 / the plan layers of Changchun's six-cities spatial layout",
+                List.of(
+                        new Link(ogc + "?f=json", "self", MediaTypes.JSON_VALUE, "本文档 / this document"),
+                        new Link(ogc + "?f=html", "alternate", MediaTypes.HTML_VALUE, "网页 / as HTML"),
+                        new Link(base + "/v3/api-docs/ogc", "service-desc", MediaTypes.OPENAPI_VALUE,
+                                "OpenAPI 3.0 定义 / definition"),
+                        new Link(base + "/swagger-ui/index.html", "service-doc", MediaTypes.HTML_VALUE,
+                                "接口文档 / documentation"),
+                        new Link(ogc + "/conformance", "conformance", MediaTypes.JSON_VALUE, "符合性声明 / conformance"),
+                        new Link(ogc + "/collections", "data", MediaTypes.JSON_VALUE, "集合 / collections"),
+                        new Link(ogc + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
+                                MediaTypes.JSON_VALUE, "全部规划图层的矢量瓦片 / vector tiles of the whole plan"),
                         new Link(ogc + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
-                                OgcMedia.JSON, "瓦片矩阵集 / tile matrix sets")));
-        return ResponseEntity.ok(body);
+                                MediaTypes.JSON_VALUE, "瓦片矩阵集 / tile matrix sets"))));
     }
 
     @GetMapping("/conformance")
@@ -50,13 +53,8 @@ class LandingController {
     ResponseEntity<?> conformance(@RequestParam(required = false) String f,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
-            return html(OgcHtml.conformance(Conformance.CLASSES));
+            return OgcHtml.conformance(Conformance.CLASSES);
         }
-        return ResponseEntity.ok(Map.of("conformsTo", Conformance.CLASSES));
-    }
-
-    static ResponseEntity<?> html(String page) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .body(page);
+        return ResponseEntity.ok(new Conformance.Declaration(Conformance.CLASSES));
     }
 }

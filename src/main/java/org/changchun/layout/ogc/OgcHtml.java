@@ -1,21 +1,26 @@
 package org.changchun.layout.ogc;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.changchun.layout.geo.GeoJsonFeature;
+import org.changchun.layout.http.MediaTypes;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The HTML encoding of the OGC resources: plain, readable pages in Chinese then English, with
- * the same links as the JSON. Every value from data or request is escaped.
+ * The HTML encoding of the OGC resources, and the answers that carry it: plain, readable pages in
+ * Chinese then English, with the same links as the JSON, sent as UTF-8 {@code text/html}. Every
+ * value from data or request is escaped. The landing, collections and items controllers answer
+ * {@code f=html} (or a browser's Accept) with these and build no HTML of their own.
  */
 final class OgcHtml {
 
     private OgcHtml() {
     }
 
-    static String landing() {
-        return page("长春市空间布局服务 OGC API / Changchun plan OGC API", null, """
+    static ResponseEntity<String> landing() {
+        return answer("长春市空间布局服务 OGC API / Changchun plan OGC API", null, """
                 <p>规划图层以 OGC API - Features 提供。<span class="en">The plan's layers as OGC API - Features.</span></p>
                 <ul>
                   <li><a href="%1$s/collections?f=html">集合 <span class="en">collections</span></a></li>
@@ -25,13 +30,13 @@ final class OgcHtml {
                 </ul>""".formatted(OgcLinks.ogc(""), OgcLinks.base()));
     }
 
-    static String conformance(List<String> classes) {
+    static ResponseEntity<String> conformance(List<String> classes) {
         StringBuilder list = new StringBuilder("<ul>");
         classes.forEach(c -> list.append("<li><code>").append(escape(c)).append("</code></li>"));
-        return page("符合性声明 / Conformance", crumbs(), list.append("</ul>").toString());
+        return answer("符合性声明 / Conformance", crumbs(), list.append("</ul>").toString());
     }
 
-    static String collections(List<CollectionView> collections) {
+    static ResponseEntity<String> collections(List<CollectionView> collections) {
         StringBuilder rows = new StringBuilder();
         for (CollectionView collection : collections) {
             rows.append("<tr><td><a href=\"").append(escape(OgcLinks.ogc("/collections/" + collection.id())))
@@ -39,15 +44,15 @@ final class OgcHtml {
                     .append(escape(collection.title())).append("</td><td>").append(escape(collection.description()))
                     .append("</td></tr>");
         }
-        return page("集合 / Collections", crumbs(),
+        return answer("集合 / Collections", crumbs(),
                 "<table><tr><th>id</th><th>名称 Title</th><th>说明 Description</th></tr>" + rows + "</table>");
     }
 
-    static String collection(CollectionView collection) {
+    static ResponseEntity<String> collection(CollectionView collection) {
         String self = OgcLinks.ogc("/collections/" + collection.id());
         String extent = collection.extent() == null ? "—"
-                : escape(java.util.Arrays.toString(collection.extent().spatial().bbox().get(0)));
-        return page(collection.title(), crumbs("/collections", "集合 collections"), """
+                : escape(Arrays.toString(collection.extent().spatial().bbox().get(0)));
+        return answer(collection.title(), crumbs("/collections", "集合 collections"), """
                 <p>%s</p>
                 <table>
                   <tr><th>范围 Extent (CRS84)</th><td>%s</td></tr>
@@ -60,8 +65,8 @@ final class OgcHtml {
                 escape(self), escape(self), escape(self)));
     }
 
-    static String items(String collectionId, String title, List<GeoJsonFeature> features, long numberMatched,
-                        List<Link> links) {
+    static ResponseEntity<String> items(String collectionId, String title, List<GeoJsonFeature> features,
+                                        long numberMatched, List<Link> links) {
         StringBuilder table = new StringBuilder("<table><tr><th>id</th>");
         List<String> columns = features.isEmpty() ? List.of() : List.copyOf(features.get(0).properties().keySet());
         columns.forEach(c -> table.append("<th>").append(escape(c)).append("</th>"));
@@ -81,17 +86,17 @@ final class OgcHtml {
                 .append(" 个 <span class=\"en\">").append(numberMatched).append(" matched, ")
                 .append(features.size()).append(" on this page</span>");
         for (Link link : links) {
-            if (("next".equals(link.rel()) || "prev".equals(link.rel())) && OgcMedia.HTML.equals(link.type())) {
+            if (("next".equals(link.rel()) || "prev".equals(link.rel())) && MediaTypes.HTML_VALUE.equals(link.type())) {
                 navigation.append(" · <a href=\"").append(escape(link.href())).append("\">")
                         .append("next".equals(link.rel()) ? "下一页 next" : "上一页 previous").append("</a>");
             }
         }
         navigation.append("</p>");
-        return page(title, crumbs("/collections", "集合 collections", "/collections/" + collectionId, collectionId),
+        return answer(title, crumbs("/collections", "集合 collections", "/collections/" + collectionId, collectionId),
                 navigation + table.toString());
     }
 
-    static String item(String collectionId, GeoJsonFeature feature) {
+    static ResponseEntity<String> item(String collectionId, GeoJsonFeature feature) {
         StringBuilder table = new StringBuilder("<table>");
         for (Map.Entry<String, Object> property : feature.properties().entrySet()) {
             table.append("<tr><th>").append(escape(property.getKey())).append("</th><td>")
@@ -99,7 +104,7 @@ final class OgcHtml {
         }
         table.append("<tr><th>geometry</th><td>").append(escape(feature.geometry().getGeometryType()))
                 .append("</td></tr></table>");
-        return page(collectionId + " / " + feature.id(), crumbs("/collections", "集合 collections",
+        return answer(collectionId + " / " + feature.id(), crumbs("/collections", "集合 collections",
                 "/collections/" + collectionId, collectionId, "/collections/" + collectionId + "/items", "items"),
                 table.toString());
     }
@@ -111,6 +116,10 @@ final class OgcHtml {
                     .append(escape(pathsAndNames[i + 1])).append("</a>");
         }
         return crumbs.toString();
+    }
+
+    private static ResponseEntity<String> answer(String title, String crumbs, String body) {
+        return ResponseEntity.ok().contentType(MediaTypes.HTML_UTF8).body(page(title, crumbs, body));
     }
 
     private static String page(String title, String crumbs, String body) {

@@ -1,5 +1,7 @@
 package org.changchun.layout.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A target the plan sets for a city, as the source text states it.
  *
@@ -15,7 +17,7 @@ public record CityTarget(
         String unitEn,
         String comparator,
         int year,
-        String yearBasis,
-        String noteZh,
-        String noteEn) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String yearBasis,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String noteZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String noteEn) {
 }

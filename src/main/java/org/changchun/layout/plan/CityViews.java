@@ -1,5 +1,6 @@
 package org.changchun.layout.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** The shapes in which {@code /api/cities} answers. */
@@ -21,8 +22,8 @@ final class CityViews {
             String nameZh,
             String nameEn,
             String colour,
-            String summaryZh,
-            String summaryEn,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String summaryZh,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String summaryEn,
             List<MemberView> leads,
             List<DistrictRole> districts,
             int targetCount) {
@@ -33,8 +34,8 @@ final class CityViews {
             String nameZh,
             String nameEn,
             String colour,
-            String summaryZh,
-            String summaryEn,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String summaryZh,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String summaryEn,
             List<MemberView> members,
             List<CityTarget> targets,
             List<DistrictSupport> districts) {

@@ -1,5 +1,6 @@
 package org.changchun.layout.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -22,8 +23,11 @@ class DistrictController {
     }
 
     /** @param labelPoint [lon, lat] of a point inside the district (JTS interior point), where a map puts its name */
-    record DistrictSummary(String adcode, String nameZh, String nameEn, String level, Double areaKm2,
-                           String accuracy, List<Double> labelPoint, List<CityRole> cities) {
+    record DistrictSummary(String adcode, String nameZh, String nameEn,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String level,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double areaKm2,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String accuracy,
+                           List<Double> labelPoint, List<CityRole> cities) {
     }
 
     private final FeatureStore store;

@@ -1,5 +1,7 @@
 package org.changchun.layout.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Why a district supports a city: it is named as a member, or a member zone overlaps it.
  *
@@ -12,14 +14,14 @@ package org.changchun.layout.plan;
 public record SupportReason(
         String kind,
         String role,
-        String layer,
-        String feature,
-        String nameZh,
-        String nameEn,
-        String groupZh,
-        String groupEn,
-        Double overlapKm2,
-        Double shareOfMember) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String layer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String feature,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String nameZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String nameEn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String groupZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String groupEn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double overlapKm2,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double shareOfMember) {
 
     static SupportReason member(CityMember member) {
         return new SupportReason("member", member.role().code(), null, null, null, null,

@@ -1,6 +1,7 @@
 package org.changchun.layout.problem;
 
 import org.changchun.layout.geo.InvalidFeatureException;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.store.DatabaseFailures;
 import org.slf4j.Logger;
@@ -8,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -76,7 +76,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (DatabaseFailures.unavailable(e)) {
             log.warn("The store is unreachable answering {}: {}", request.getDescription(false), e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .contentType(MediaTypes.PROBLEM_JSON)
                     .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂时不可用，请稍后重试",
                             "the database is unreachable for the moment; please retry shortly").getBody());
         }
@@ -100,7 +100,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> problem(HttpStatusCode status, String messageZh, String messageEn) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, messageZh + " / " + messageEn);
         decorate(detail, status, messageZh, messageEn);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+        return ResponseEntity.status(status).contentType(MediaTypes.PROBLEM_JSON).body(detail);
     }
 
     private static void decorate(ProblemDetail detail, HttpStatusCode status, String messageZh, String messageEn) {

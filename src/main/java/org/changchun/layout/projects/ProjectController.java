@@ -2,6 +2,7 @@ package org.changchun.layout.projects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.changchun.layout.http.MediaTypes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +19,7 @@ class ProjectController {
         this.links = links;
     }
 
-    @GetMapping(value = "/{id}", produces = {"application/geo+json", "application/json"})
+    @GetMapping(value = "/{id}", produces = {MediaTypes.GEOJSON_VALUE, MediaTypes.JSON_VALUE})
     @Operation(summary = "一个项目 / one project",
             description = "the project as a GeoJSON Feature with the districts, plan areas and cities it is linked to "
                     + "(computed spatially by the store, never typed by hand)")

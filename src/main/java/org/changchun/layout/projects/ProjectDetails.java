@@ -1,5 +1,6 @@
 package org.changchun.layout.projects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,17 @@ import org.locationtech.jts.geom.Geometry;
 record ProjectDetails(String type, String id, Map<String, Object> properties, Geometry geometry, Linked linked) {
 
     /** @param relation "within" (the project lies inside) or "intersects" */
-    record LinkedDistrict(String adcode, String nameZh, String nameEn, String relation) {
+    record LinkedDistrict(String adcode, @JsonInclude(JsonInclude.Include.NON_NULL) String nameZh,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String nameEn, String relation) {
     }
 
-    record LinkedArea(String layer, String layerTitleZh, String layerTitleEn, String id, String nameZh,
-                      String nameEn, String relation) {
+    record LinkedArea(String layer,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String layerTitleZh,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String layerTitleEn,
+                      String id,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String nameZh,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String nameEn,
+                      String relation) {
     }
 
     /** Why a project belongs to a city: the member area it lies in and the member's role. */

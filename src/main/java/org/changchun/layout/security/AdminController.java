@@ -1,5 +1,6 @@
 package org.changchun.layout.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,7 +49,8 @@ class AdminController {
     }
 
     record KeyView(String id, String name, Set<String> roles, String createdBy, OffsetDateTime createdAt,
-                   OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
+                   @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime revokedAt,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime lastUsedAt) {
         static KeyView of(ApiKeyRecord key) {
             return new KeyView(key.id(), key.name(), key.roles(), key.createdBy(), key.createdAt(), key.revokedAt(),
                     key.lastUsedAt());

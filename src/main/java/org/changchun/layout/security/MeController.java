@@ -1,5 +1,6 @@
 package org.changchun.layout.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
@@ -17,7 +18,8 @@ class MeController {
      * @param csrfCookie the cookie holding the CSRF token (set by this answer)
      * @param csrfHeader the header a signed-in page sends that cookie's value back in, with every write
      */
-    record Me(boolean authenticated, String username, List<String> roles, String csrfCookie, String csrfHeader) {
+    record Me(boolean authenticated, @JsonInclude(JsonInclude.Include.NON_NULL) String username, List<String> roles,
+              String csrfCookie, @JsonInclude(JsonInclude.Include.NON_NULL) String csrfHeader) {
     }
 
     @GetMapping("/api/me")

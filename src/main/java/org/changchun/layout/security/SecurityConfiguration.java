@@ -2,13 +2,13 @@ package org.changchun.layout.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.changchun.layout.web.JsonObject;
+import org.changchun.layout.http.MediaTypes;
+import org.changchun.layout.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -43,6 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     private static final String REALM = "Basic realm=\"changchun-plan\"";
+
+    /** The answer of a successful form sign-in at {@code /api/session}. */
+    record SignedIn(String username, List<String> roles) {
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ApiKeys keys,
@@ -85,9 +89,9 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(signInRequired))
                 .formLogin(form -> form.loginProcessingUrl("/api/session")
                         .successHandler((request, response, authentication) -> {
-                            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                            response.getWriter().write(json.writeValueAsString(JsonObject.of("username",
-                                    authentication.getName(), "roles", authentication.getAuthorities().stream()
+                            response.setContentType(MediaTypes.JSON_VALUE);
+                            response.getWriter().write(json.writeValueAsString(new SignedIn(authentication.getName(),
+                                    authentication.getAuthorities().stream()
                                             .map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList())));
                         })
                         .failureHandler((request, response, e) -> ProblemResponses.write(response,
