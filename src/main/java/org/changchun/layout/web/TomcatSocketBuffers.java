@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Tomcat writes an answer through a per-connection socket buffer, 8 KiB on the heap by default:
  * a 40 KiB point tile then takes five copies into it, five more by the JDK into a native buffer,
- * and five system calls. A 64 KiB native buffer sends most tiles with one copy and one call (warm
- * point tiles: 12,800 → 17,000 tiles/s on two cores, docs/benchmarks.md), at the cost of 64 KiB of
- * direct memory per open connection (1,000 keep-alive connections: 64 MiB).
+ * and five system calls. A 64 KiB native buffer sends most tiles with one copy and one call, which
+ * lifts the warm tile rate (docs/benchmarks.md, "Findings that shaped the design"), at the cost of
+ * 64 KiB of direct memory per open connection (1,000 keep-alive connections: 64 MiB).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication

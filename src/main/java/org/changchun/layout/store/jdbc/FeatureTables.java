@@ -244,8 +244,9 @@ final class FeatureTables {
             if (isBroad(box, table.extent())) {
                 // Without the && operator H2GIS does not reach for its R-tree, which fetches every
                 // match apart (then sorts them all); it walks the id index and stops at the page's
-                // end instead: 26 s → 17 ms for the first page of 500,000 points. PostGIS's
-                // ST_Intersects brings its index condition itself, so PostgreSQL plans as before.
+                // end instead, which for a big layer turns seconds into milliseconds
+                // (docs/benchmarks.md, "Findings"). PostGIS's ST_Intersects brings its index
+                // condition itself, so PostgreSQL plans as before.
                 conditions.add("ST_Intersects(geom, ST_GeomFromWKB(?, 4326))");
                 parameters.add(wkb);
             } else {

@@ -7,7 +7,8 @@ import java.util.List;
  * whole: the links of a new version are staged in a table without indexes, indexed in one sort
  * each, and attached as the layer's partition in the switch transaction, replacing the old
  * one. Inserting the same rows one by one into the shared, indexed table costs several times
- * more (about 9 µs a row in PostgreSQL) and holds the switch transaction open meanwhile.
+ * more (docs/benchmarks.md, "Findings that shaped the design") and holds the switch transaction
+ * open meanwhile.
  */
 public interface LinkPartitions {
 

@@ -9,12 +9,12 @@ import org.changchun.layout.store.jdbc.MvtSql;
  * grid (which also simplifies it for the zoom), {@code ST_AsMVT} encodes. Only rows whose geometry
  * meets the buffered tile, found with the GiST index, are read.
  *
- * <p>Two choices make a tile several times cheaper (docs/benchmarks.md). Geometries are cut to the
- * buffered tile in lon/lat before they are reprojected: reprojection was half of PostgreSQL's time
- * on a district tile, spent mostly on vertices far outside the tile. The cut is exact, since Web
- * Mercator maps a lon/lat box onto a rectangle; only where an edge crosses the box's side is the
- * cut point different (the edge is straight in lon/lat, not in metres), by at most 3 of the tile's
- * 4,096 units over the benchmark's 2,000 district tiles. And the lon/lat box arrives as a
+ * <p>Two choices make a tile several times cheaper (docs/benchmarks.md, "Findings that shaped the
+ * design"). Geometries are cut to the buffered tile in lon/lat before they are reprojected: most
+ * of PostgreSQL's reprojection time on a district tile went to vertices far outside the tile. The
+ * cut is exact, since Web Mercator maps a lon/lat box onto a rectangle; only where an edge crosses
+ * the box's side is the cut point different (the edge is straight in lon/lat, not in metres), by a
+ * few of the tile's 4,096 units, inside the buffer that is never drawn. And the lon/lat box arrives as a
  * parameter: computed in SQL ({@code ST_Transform} of the tile), it made the generic plan look
  * expensive, so PostgreSQL planned every tile again with the box folded in; as a parameter, it
  * keeps one plan per connection.
