@@ -7,17 +7,17 @@ import java.util.Map;
 import org.changchun.layout.geo.WebMercator;
 
 /** The WebMercatorQuad tile matrix set, the only one served, as OGC 17-083r4 (TMS 2.0) defines it. */
-final class TileMatrixSet {
+public final class TileMatrixSet {
 
-    static final String ID = "WebMercatorQuad";
-    static final String URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
-    static final String CRS = "http://www.opengis.net/def/crs/EPSG/0/3857";
+    public static final String ID = "WebMercatorQuad";
+    public static final String URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
+    public static final String CRS = "http://www.opengis.net/def/crs/EPSG/0/3857";
     private static final double STANDARDIZED_PIXEL_METRES = 0.00028;
 
     private TileMatrixSet() {
     }
 
-    static Map<String, Object> definition(int maxZoom) {
+    public static Map<String, Object> definition(int maxZoom) {
         List<Map<String, Object>> matrices = new ArrayList<>();
         for (int z = 0; z <= maxZoom; z++) {
             double cellSize = 2 * WebMercator.HALF_WORLD / 256 / (1L << z);

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  * quote, as Apache's mod_deflate marks it) and its own cache entry, compressed once.
  */
 @Service
-class TileService {
+public class TileService {
 
     /** Marks the entity tag of a gzip-compressed tile. */
     private static final String GZIP_TAG = "-gzip";
@@ -83,7 +83,7 @@ class TileService {
      * The entity tag a tile of these layers has now, in this coding, without encoding it: a digest
      * of the layers' data versions and the tile settings, then the tile's address.
      */
-    String etag(List<LayerInfo> layers, TileAddress address, boolean gzip) {
+    public String etag(List<LayerInfo> layers, TileAddress address, boolean gzip) {
         StringBuilder versions = new StringBuilder();
         for (LayerInfo layer : layers) {
             versions.append(layer.id()).append(':').append(layer.dataVersion()).append(',');
@@ -105,7 +105,7 @@ class TileService {
     }
 
     /** The tile of these layers in this coding, under the entity tag {@link #etag} gave for it (once per request). */
-    Tile tile(List<LayerInfo> layers, TileAddress address, String etag, boolean gzip) {
+    public Tile tile(List<LayerInfo> layers, TileAddress address, String etag, boolean gzip) {
         if (!gzip) {
             byte[] encoded = caching() ? cache.get(etag, k -> encode(layers, address)) : encode(layers, address);
             return new Tile(encoded, etag, false);

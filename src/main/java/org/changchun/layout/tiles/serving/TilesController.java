@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.changchun.layout.catalog.LayerCatalog;
-import org.changchun.layout.ogc.Link;
-import org.changchun.layout.problem.NotFoundException;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
+import org.changchun.layout.ogc.Link;
+import org.changchun.layout.problem.NotFoundException;
+import org.changchun.layout.tiles.TileAddress;
+import org.changchun.layout.tiles.TileMatrixSet;
+import org.changchun.layout.tiles.TileProperties;
+import org.changchun.layout.tiles.TileService;
 import org.changchun.layout.web.JsonObject;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;

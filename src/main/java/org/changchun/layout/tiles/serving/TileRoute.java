@@ -1,8 +1,11 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.tiles.TileAddress;
+import org.changchun.layout.tiles.TileMatrixSet;
+import org.changchun.layout.tiles.TileNotFoundException;
 
 /**
  * A tile request's path read without Spring MVC, for the answers made before it ({@link PublicTiles})

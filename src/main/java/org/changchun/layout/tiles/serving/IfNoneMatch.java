@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
@@ -14,6 +14,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.security.SecurityProperties;
+import org.changchun.layout.tiles.TileProperties;
+import org.changchun.layout.tiles.TileService;
 import org.springframework.http.HttpHeaders;
 
 /**

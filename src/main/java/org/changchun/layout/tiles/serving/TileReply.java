@@ -1,8 +1,11 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import java.util.List;
 import java.util.function.Predicate;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.tiles.Tile;
+import org.changchun.layout.tiles.TileAddress;
+import org.changchun.layout.tiles.TileService;
 
 /**
  * How a tile request is answered, decided once for every way a tile is served: 304 when the
