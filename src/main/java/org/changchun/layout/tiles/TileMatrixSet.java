@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.changchun.layout.geo.WebMercator;
+import org.changchun.layout.problem.NotFoundException;
 
 /** The WebMercatorQuad tile matrix set, the only one served, as OGC 17-083r4 (TMS 2.0) defines it. */
 public final class TileMatrixSet {
@@ -42,5 +43,19 @@ public final class TileMatrixSet {
         definition.put("wellKnownScaleSet", "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible");
         definition.put("tileMatrices", matrices);
         return definition;
+    }
+
+    /** @throws NotFoundException (404) unless the id names this tile matrix set */
+    public static void require(String tileMatrixSetId) {
+        if (!ID.equals(tileMatrixSetId)) {
+            throw new UnknownTileMatrixSetException(tileMatrixSetId);
+        }
+    }
+
+    private static class UnknownTileMatrixSetException extends NotFoundException {
+
+        UnknownTileMatrixSetException(String id) {
+            super("瓦片矩阵集", "tile matrix set (only WebMercatorQuad is served)", id);
+        }
     }
 }

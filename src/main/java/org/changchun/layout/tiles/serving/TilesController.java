@@ -9,18 +9,11 @@ import java.util.Map;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.LayerInfo;
-import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.ogc.Link;
-import org.changchun.layout.problem.NotFoundException;
-import org.changchun.layout.tiles.TileAddress;
 import org.changchun.layout.tiles.TileMatrixSet;
 import org.changchun.layout.tiles.TileProperties;
-import org.changchun.layout.tiles.TileService;
 import org.changchun.layout.web.JsonObject;
 import org.locationtech.jts.geom.Envelope;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,46 +22,44 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * OGC API - Tiles for every collection and for the whole plan (one MVT layer per collection), in
- * WebMercatorQuad, with tileset metadata and TileJSON 3.0. Tiles carry a strong entity tag from
- * the layers' data versions: a matching {@code If-None-Match} ({@link IfNoneMatch}) is answered
- * 304 without encoding, and a tile with no feature is answered 204; a client that accepts gzip
- * gets the tile compressed ({@link AcceptEncoding}). Anonymous tile requests rarely
- * get here: {@link PublicTiles} answers them before Spring Security, the same way.
+ * WebMercatorQuad, with tileset metadata and TileJSON 3.0. A tile is answered as
+ * {@link TileAnswers} decides: a strong entity tag from the layers' data versions, 304 for a
+ * matching {@code If-None-Match} without encoding, 204 for a tile with no feature, gzip for a
+ * client that accepts it. Anonymous tile requests rarely get here: {@link PublicTiles} answers
+ * them before Spring Security, the same way.
  */
 @RestController
 @Tag(name = "OGC API - Tiles")
 class TilesController {
 
-    static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
-    private static final String TILE_PATH = "/{tileMatrixSetId}/{z}/{y}/{x}";
+    private static final TileAnswers.HeaderWriter<ResponseEntity.BodyBuilder> HEADERS =
+            ResponseEntity.BodyBuilder::header;
 
     private final LayerCatalog catalog;
-    private final TileService tiles;
+    private final TileAnswers answers;
     private final TileProperties properties;
 
-    TilesController(LayerCatalog catalog, TileService tiles, TileProperties properties) {
+    TilesController(LayerCatalog catalog, TileAnswers answers, TileProperties properties) {
         this.catalog = catalog;
-        this.tiles = tiles;
+        this.answers = answers;
         this.properties = properties;
     }
 
-    @GetMapping("/ogc/collections/{collectionId}/tiles" + TILE_PATH)
+    @GetMapping(TileRoute.COLLECTION_TILE)
     @Operation(summary = "一个集合的矢量瓦片 / a vector tile of one collection",
             description = "Mapbox vector tile (one layer named after the collection); 204 when empty")
     ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
                                           @PathVariable int z, @PathVariable int y, @PathVariable int x,
                                           HttpServletRequest request) {
-        requireWebMercatorQuad(tileMatrixSetId);
-        return tile(List.of(catalog.get(collectionId)), TileAddress.of(z, y, x, properties.maxZoom()), request);
+        return answer(answers.collectionTile(collectionId, tileMatrixSetId, z, y, x), request);
     }
 
-    @GetMapping("/ogc/tiles" + TILE_PATH)
+    @GetMapping(TileRoute.PLAN_TILE)
     @Operation(summary = "全部规划图层的矢量瓦片 / a vector tile of every plan layer",
             description = "one MVT layer per plan collection (plan areas and projects); 204 when empty")
     ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable int z,
                                        @PathVariable int y, @PathVariable int x, HttpServletRequest request) {
-        requireWebMercatorQuad(tileMatrixSetId);
-        return tile(planLayers(catalog), TileAddress.of(z, y, x, properties.maxZoom()), request);
+        return answer(answers.planTile(tileMatrixSetId, z, y, x), request);
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles")
@@ -88,7 +79,7 @@ class TilesController {
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}")
     @Operation(summary = "瓦片集元数据 / tileset metadata")
     Map<String, Object> collectionTileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
-        requireWebMercatorQuad(tileMatrixSetId);
+        TileMatrixSet.require(tileMatrixSetId);
         LayerInfo layer = catalog.get(collectionId);
         return tileset(base() + "/ogc/collections/" + layer.id() + "/tiles/" + TileMatrixSet.ID, List.of(layer));
     }
@@ -96,14 +87,14 @@ class TilesController {
     @GetMapping("/ogc/tiles/{tileMatrixSetId}")
     @Operation(summary = "瓦片集元数据 / tileset metadata of the whole plan")
     Map<String, Object> datasetTileset(@PathVariable String tileMatrixSetId) {
-        requireWebMercatorQuad(tileMatrixSetId);
-        return tileset(base() + "/ogc/tiles/" + TileMatrixSet.ID, planLayers(catalog));
+        TileMatrixSet.require(tileMatrixSetId);
+        return tileset(base() + "/ogc/tiles/" + TileMatrixSet.ID, answers.planLayers());
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson.json")
     @Operation(summary = "TileJSON 3.0", description = "for MapLibre, Mapbox GL and other TileJSON clients")
     Map<String, Object> collectionTileJson(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
-        requireWebMercatorQuad(tileMatrixSetId);
+        TileMatrixSet.require(tileMatrixSetId);
         LayerInfo layer = catalog.get(collectionId);
         return TileJson.of(layer.description().titleZh() + " / " + layer.description().titleEn(),
                 base() + "/ogc/collections/" + layer.id() + "/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}",
@@ -113,9 +104,9 @@ class TilesController {
     @GetMapping("/ogc/tiles/{tileMatrixSetId}/tilejson.json")
     @Operation(summary = "TileJSON 3.0 of the whole plan")
     Map<String, Object> datasetTileJson(@PathVariable String tileMatrixSetId) {
-        requireWebMercatorQuad(tileMatrixSetId);
+        TileMatrixSet.require(tileMatrixSetId);
         return TileJson.of("长春市规划图层 / Changchun plan layers",
-                base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", planLayers(catalog), properties.maxZoom());
+                base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", answers.planLayers(), properties.maxZoom());
     }
 
     @GetMapping("/ogc/tileMatrixSets")
@@ -129,31 +120,15 @@ class TilesController {
     @GetMapping("/ogc/tileMatrixSets/{tileMatrixSetId}")
     @Operation(summary = "WebMercatorQuad")
     Map<String, Object> tileMatrixSet(@PathVariable String tileMatrixSetId) {
-        requireWebMercatorQuad(tileMatrixSetId);
+        TileMatrixSet.require(tileMatrixSetId);
         return TileMatrixSet.definition(properties.maxZoom());
     }
 
-    private ResponseEntity<byte[]> tile(List<LayerInfo> layers, TileAddress address, HttpServletRequest request) {
-        TileReply reply = TileReply.to(layers, address, AcceptEncoding.allowsGzip(request),
-                etag -> IfNoneMatch.matches(request, etag), tiles);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(reply.status()).eTag(reply.etag())
-                .cacheControl(caching(properties)).varyBy(HttpHeaders.ACCEPT_ENCODING);
-        if (reply.status() != TileReply.OK) {
-            return answer.build();
-        }
-        if (reply.tile().gzipped()) {
-            answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
-        }
-        return answer.contentType(MVT).body(reply.tile().bytes());
-    }
-
-    /** The layers of a whole-plan tile: every layer but those GIS staff imported. */
-    static List<LayerInfo> planLayers(LayerCatalog catalog) {
-        return catalog.all().stream().filter(l -> l.kind() != LayerKind.IMPORTED).toList();
-    }
-
-    static CacheControl caching(TileProperties properties) {
-        return CacheControl.maxAge(properties.maxAge()).cachePublic();
+    private ResponseEntity<byte[]> answer(TileRoute route, HttpServletRequest request) {
+        TileReply reply = answers.reply(route, request, ServletRequestView.INSTANCE);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(reply.status());
+        answers.writeHeaders(reply, TileAnswers.Door.FULL_CHAIN, answer, HEADERS);
+        return reply.body() == null ? answer.build() : answer.body(reply.body());
     }
 
     private Map<String, Object> tilesets(String self, String title) {
@@ -207,7 +182,7 @@ class TilesController {
                 new Link(self + "/tilejson.json", "describedby", "application/json", "TileJSON 3.0"),
                 tilingScheme("WebMercatorQuad"),
                 JsonObject.of("href", self + "/{tileMatrix}/{tileRow}/{tileCol}", "rel", "item",
-                        "type", MVT.toString(), "templated", true, "title", "瓦片 / tiles")));
+                        "type", TileAnswers.MVT, "templated", true, "title", "瓦片 / tiles")));
         return body;
     }
 
@@ -228,18 +203,5 @@ class TilesController {
 
     private static String base() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-    }
-
-    private static void requireWebMercatorQuad(String tileMatrixSetId) {
-        if (!TileMatrixSet.ID.equals(tileMatrixSetId)) {
-            throw new UnknownTileMatrixSetException(tileMatrixSetId);
-        }
-    }
-
-    static class UnknownTileMatrixSetException extends NotFoundException {
-
-        UnknownTileMatrixSetException(String id) {
-            super("瓦片矩阵集", "tile matrix set (only WebMercatorQuad is served)", id);
-        }
     }
 }
