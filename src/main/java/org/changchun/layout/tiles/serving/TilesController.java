@@ -3,17 +3,11 @@ package org.changchun.layout.tiles.serving;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.changchun.layout.catalog.LayerCatalog;
-import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.LayerInfo;
-import org.changchun.layout.ogc.Link;
 import org.changchun.layout.tiles.TileMatrixSet;
 import org.changchun.layout.tiles.TileProperties;
-import org.changchun.layout.web.JsonObject;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,17 +26,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "OGC API - Tiles")
 class TilesController {
 
+    private static final String PLAN_TITLE = "长春市规划图层 / Changchun plan layers";
     private static final TileAnswers.HeaderWriter<ResponseEntity.BodyBuilder> HEADERS =
             ResponseEntity.BodyBuilder::header;
 
     private final LayerCatalog catalog;
     private final TileAnswers answers;
-    private final TileProperties properties;
+    private final int maxZoom;
 
     TilesController(LayerCatalog catalog, TileAnswers answers, TileProperties properties) {
         this.catalog = catalog;
         this.answers = answers;
-        this.properties = properties;
+        this.maxZoom = properties.maxZoom();
     }
 
     @GetMapping(TileRoute.COLLECTION_TILE)
@@ -64,64 +59,62 @@ class TilesController {
 
     @GetMapping("/ogc/collections/{collectionId}/tiles")
     @Operation(summary = "一个集合的瓦片集 / the tilesets of one collection")
-    Map<String, Object> collectionTilesets(@PathVariable String collectionId) {
+    Tilesets collectionTilesets(@PathVariable String collectionId) {
         LayerInfo layer = catalog.get(collectionId);
-        return tilesets(base() + "/ogc/collections/" + layer.id() + "/tiles", layer.description().titleZh() + " / "
-                + layer.description().titleEn());
+        return Tilesets.of(base(), "/ogc/collections/" + layer.id() + "/tiles", title(layer));
     }
 
     @GetMapping("/ogc/tiles")
     @Operation(summary = "全部规划图层的瓦片集 / the tilesets of the whole plan")
-    Map<String, Object> datasetTilesets() {
-        return tilesets(base() + "/ogc/tiles", "长春市规划图层 / Changchun plan layers");
+    Tilesets datasetTilesets() {
+        return Tilesets.of(base(), "/ogc/tiles", PLAN_TITLE);
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}")
     @Operation(summary = "瓦片集元数据 / tileset metadata")
-    Map<String, Object> collectionTileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
+    TilesetMetadata collectionTileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
         LayerInfo layer = catalog.get(collectionId);
-        return tileset(base() + "/ogc/collections/" + layer.id() + "/tiles/" + TileMatrixSet.ID, List.of(layer));
+        return TilesetMetadata.of(base(), "/ogc/collections/" + layer.id() + "/tiles/" + TileMatrixSet.ID,
+                List.of(layer), maxZoom);
     }
 
     @GetMapping("/ogc/tiles/{tileMatrixSetId}")
     @Operation(summary = "瓦片集元数据 / tileset metadata of the whole plan")
-    Map<String, Object> datasetTileset(@PathVariable String tileMatrixSetId) {
+    TilesetMetadata datasetTileset(@PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
-        return tileset(base() + "/ogc/tiles/" + TileMatrixSet.ID, answers.planLayers());
+        return TilesetMetadata.of(base(), "/ogc/tiles/" + TileMatrixSet.ID, answers.planLayers(), maxZoom);
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson.json")
     @Operation(summary = "TileJSON 3.0", description = "for MapLibre, Mapbox GL and other TileJSON clients")
-    Map<String, Object> collectionTileJson(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
+    TileJson collectionTileJson(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
         LayerInfo layer = catalog.get(collectionId);
-        return TileJson.of(layer.description().titleZh() + " / " + layer.description().titleEn(),
+        return TileJson.of(title(layer),
                 base() + "/ogc/collections/" + layer.id() + "/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}",
-                List.of(layer), properties.maxZoom());
+                List.of(layer), maxZoom);
     }
 
     @GetMapping("/ogc/tiles/{tileMatrixSetId}/tilejson.json")
     @Operation(summary = "TileJSON 3.0 of the whole plan")
-    Map<String, Object> datasetTileJson(@PathVariable String tileMatrixSetId) {
+    TileJson datasetTileJson(@PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
-        return TileJson.of("长春市规划图层 / Changchun plan layers",
-                base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", answers.planLayers(), properties.maxZoom());
+        return TileJson.of(PLAN_TITLE, base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", answers.planLayers(),
+                maxZoom);
     }
 
     @GetMapping("/ogc/tileMatrixSets")
     @Operation(summary = "瓦片矩阵集 / tile matrix sets")
-    Map<String, Object> tileMatrixSets() {
-        return JsonObject.of("tileMatrixSets", List.of(JsonObject.of("id", TileMatrixSet.ID,
-                "title", "Google Maps Compatible for the World", "uri", TileMatrixSet.URI,
-                "links", List.of(tilingScheme(null)))));
+    TileMatrixSets tileMatrixSets() {
+        return TileMatrixSets.of(base());
     }
 
     @GetMapping("/ogc/tileMatrixSets/{tileMatrixSetId}")
     @Operation(summary = "WebMercatorQuad")
-    Map<String, Object> tileMatrixSet(@PathVariable String tileMatrixSetId) {
+    TileMatrixSet tileMatrixSet(@PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
-        return TileMatrixSet.definition(properties.maxZoom());
+        return TileMatrixSet.webMercatorQuad(maxZoom);
     }
 
     private ResponseEntity<byte[]> answer(TileRoute route, HttpServletRequest request) {
@@ -131,74 +124,8 @@ class TilesController {
         return reply.body() == null ? answer.build() : answer.body(reply.body());
     }
 
-    private Map<String, Object> tilesets(String self, String title) {
-        Map<String, Object> tileset = new LinkedHashMap<>();
-        tileset.put("title", title);
-        tileset.put("tileMatrixSetURI", TileMatrixSet.URI);
-        tileset.put("crs", TileMatrixSet.CRS);
-        tileset.put("dataType", "vector");
-        tileset.put("links", List.of(
-                new Link(self + "/" + TileMatrixSet.ID, "self", "application/json", "瓦片集 / tileset"),
-                tilingScheme("WebMercatorQuad")));
-        return JsonObject.of("links", List.of(new Link(self, "self", "application/json", "瓦片集列表 / tilesets")),
-                "tilesets", List.of(tileset));
-    }
-
-    private Map<String, Object> tileset(String self, List<LayerInfo> layers) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", layers.size() == 1 ? layers.get(0).description().titleZh() + " / "
-                + layers.get(0).description().titleEn() : "长春市规划图层 / Changchun plan layers");
-        body.put("tileMatrixSetURI", TileMatrixSet.URI);
-        body.put("crs", TileMatrixSet.CRS);
-        body.put("dataType", "vector");
-        body.put("minTileMatrix", "0");
-        body.put("maxTileMatrix", String.valueOf(properties.maxZoom()));
-        Envelope extent = TileJson.extent(layers);
-        if (extent != null) {
-            body.put("boundingBox", JsonObject.of("lowerLeft", List.of(extent.getMinX(), extent.getMinY()),
-                    "upperRight", List.of(extent.getMaxX(), extent.getMaxY()),
-                    "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
-        }
-        body.put("layers", layers.stream().map(layer -> {
-            Map<String, Object> description = new LinkedHashMap<>();
-            description.put("id", layer.id());
-            description.put("title", layer.description().titleZh() + " / " + layer.description().titleEn());
-            description.put("dataType", "vector");
-            description.put("geometryDimension", dimension(layer.geometryType()));
-            Map<String, Object> fields = new LinkedHashMap<>();
-            for (FieldSpec field : layer.fields()) {
-                fields.put(field.name(), Map.of("type", switch (field.type()) {
-                    case STRING, DATE -> "string";
-                    case BOOLEAN -> "boolean";
-                    case INTEGER -> "integer";
-                    case NUMBER -> "number";
-                }));
-            }
-            description.put("propertiesSchema", JsonObject.of("type", "object", "properties", fields));
-            return description;
-        }).toList());
-        body.put("links", List.of(
-                new Link(self, "self", "application/json", "本瓦片集 / this tileset"),
-                new Link(self + "/tilejson.json", "describedby", "application/json", "TileJSON 3.0"),
-                tilingScheme("WebMercatorQuad"),
-                JsonObject.of("href", self + "/{tileMatrix}/{tileRow}/{tileCol}", "rel", "item",
-                        "type", TileAnswers.MVT, "templated", true, "title", "瓦片 / tiles")));
-        return body;
-    }
-
-    private static Integer dimension(String geometryType) {
-        return switch (geometryType) {
-            case "Point", "MultiPoint" -> 0;
-            case "LineString", "MultiLineString" -> 1;
-            case "Polygon", "MultiPolygon" -> 2;
-            default -> null;
-        };
-    }
-
-    /** The link to the tile matrix set's definition; {@code title} may be null. */
-    private static Link tilingScheme(String title) {
-        return new Link(base() + "/ogc/tileMatrixSets/" + TileMatrixSet.ID,
-                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", title);
+    private static String title(LayerInfo layer) {
+        return layer.description().titleZh() + " / " + layer.description().titleEn();
     }
 
     private static String base() {
