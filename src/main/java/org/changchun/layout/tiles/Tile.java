@@ -8,9 +8,9 @@ package org.changchun.layout.tiles;
  *                and coding
  * @param gzipped whether the bytes are the tile gzip-compressed (never when empty)
  */
-record Tile(byte[] bytes, String etag, boolean gzipped) {
+public record Tile(byte[] bytes, String etag, boolean gzipped) {
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return bytes.length == 0;
     }
 }

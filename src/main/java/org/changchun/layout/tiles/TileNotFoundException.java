@@ -4,7 +4,7 @@ import org.changchun.layout.problem.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** A tile outside the tile matrix set's limits. */
-class TileNotFoundException extends ApiException {
+public class TileNotFoundException extends ApiException {
 
     TileNotFoundException(int z, int y, int x, int maxZoom) {
         super(HttpStatus.NOT_FOUND,

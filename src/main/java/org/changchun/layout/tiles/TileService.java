@@ -2,6 +2,9 @@ package org.changchun.layout.tiles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,12 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.store.NativeTiles;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  * quote, as Apache's mod_deflate marks it) and its own cache entry, compressed once.
  */
 @Service
-class TileService {
+public class TileService {
 
     /** Marks the entity tag of a gzip-compressed tile. */
     private static final String GZIP_TAG = "-gzip";
@@ -83,7 +83,7 @@ class TileService {
      * The entity tag a tile of these layers has now, in this coding, without encoding it: a digest
      * of the layers' data versions and the tile settings, then the tile's address.
      */
-    String etag(List<LayerInfo> layers, TileAddress address, boolean gzip) {
+    public String etag(List<LayerInfo> layers, TileAddress address, boolean gzip) {
         StringBuilder versions = new StringBuilder();
         for (LayerInfo layer : layers) {
             versions.append(layer.id()).append(':').append(layer.dataVersion()).append(',');
@@ -105,7 +105,7 @@ class TileService {
     }
 
     /** The tile of these layers in this coding, under the entity tag {@link #etag} gave for it (once per request). */
-    Tile tile(List<LayerInfo> layers, TileAddress address, String etag, boolean gzip) {
+    public Tile tile(List<LayerInfo> layers, TileAddress address, String etag, boolean gzip) {
         if (!gzip) {
             byte[] encoded = caching() ? cache.get(etag, k -> encode(layers, address)) : encode(layers, address);
             return new Tile(encoded, etag, false);

@@ -1,11 +1,6 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpHeaders;
 
 /**
  * Whether a request's {@code Accept-Encoding} lets a tile be sent gzip-compressed, as RFC 9110
@@ -17,10 +12,6 @@ import org.springframework.http.HttpHeaders;
 final class AcceptEncoding {
 
     private AcceptEncoding() {
-    }
-
-    static boolean allowsGzip(HttpServletRequest request) {
-        return allowsGzip(headers(request.getHeaders(HttpHeaders.ACCEPT_ENCODING)));
     }
 
     /** @param values every {@code Accept-Encoding} header of the request, in order (none: empty) */
@@ -56,10 +47,5 @@ final class AcceptEncoding {
             }
         }
         return 1;
-    }
-
-    /** A servlet container may withhold the headers (null); that reads as none sent. */
-    private static List<String> headers(Enumeration<String> values) {
-        return values == null ? List.of() : Collections.list(values);
     }
 }

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import org.changchun.layout.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +20,6 @@ import org.apache.hc.core5.http.protocol.ResponseContent;
 import org.apache.hc.core5.http.protocol.ResponseDate;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
-import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +56,7 @@ class TileListener implements SmartLifecycle {
     /** How long a request in flight may take to finish when the service stops; a tile takes milliseconds. */
     private static final Timeout STOP_GRACE = Timeout.ofSeconds(2);
 
-    private final LayerCatalog catalog;
-    private final TileService tiles;
-    private final TileProperties properties;
+    private final TileAnswers answers;
     private final TileListenerProperties listener;
     private final SecurityProperties security;
     private final ServerProperties server;
@@ -68,12 +65,9 @@ class TileListener implements SmartLifecycle {
     private final Counter relayed;
     private volatile HttpServer running;
 
-    TileListener(LayerCatalog catalog, TileService tiles, TileProperties properties, TileListenerProperties listener,
-                 SecurityProperties security, ServerProperties server, WebServerApplicationContext context,
-                 MeterRegistry meters) {
-        this.catalog = catalog;
-        this.tiles = tiles;
-        this.properties = properties;
+    TileListener(TileAnswers answers, TileListenerProperties listener, SecurityProperties security,
+                 ServerProperties server, WebServerApplicationContext context, MeterRegistry meters) {
+        this.answers = answers;
         this.listener = listener;
         this.security = security;
         this.server = server;
@@ -92,8 +86,7 @@ class TileListener implements SmartLifecycle {
         }
         InetAddress address = server.getAddress();
         URI api = URI.create("http://" + apiHost(address) + ":" + context.getWebServer().getPort() + "/");
-        TileListenerHandler handler = new TileListenerHandler(catalog, tiles, properties, security, timers,
-                new ApiRelay(api), relayed);
+        TileListenerHandler handler = new TileListenerHandler(answers, timers, new ApiRelay(api), relayed);
         HttpServer created = ServerBootstrap.bootstrap()
                 .setLocalAddress(address)
                 .setListenerPort(listener.port())

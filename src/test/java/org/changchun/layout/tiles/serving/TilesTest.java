@@ -1,7 +1,8 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,14 +10,14 @@ import java.util.List;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.support.Gdal;
 import org.changchun.layout.support.Http;
-import io.micrometer.core.instrument.MeterRegistry;
+import org.changchun.layout.tiles.TileAddress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.locationtech.jts.geom.Envelope;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;

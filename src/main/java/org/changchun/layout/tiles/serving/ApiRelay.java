@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import java.io.IOException;
 import java.io.InputStream;

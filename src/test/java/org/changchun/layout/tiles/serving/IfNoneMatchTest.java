@@ -1,7 +1,8 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -41,11 +42,12 @@ class IfNoneMatchTest {
         assertThat(IfNoneMatch.matches(request(""), ETAG)).isFalse();
     }
 
-    private static MockHttpServletRequest request(String... ifNoneMatch) {
+    /** The {@code If-None-Match} values of a request with these header lines, read as the API port reads them. */
+    private static List<String> request(String... ifNoneMatch) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/ogc/tiles/WebMercatorQuad/10/372/868");
         for (String value : ifNoneMatch) {
             request.addHeader("If-None-Match", value);
         }
-        return request;
+        return ServletRequestView.INSTANCE.headers(request, "If-None-Match");
     }
 }

@@ -1,11 +1,6 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import org.springframework.http.ETag;
-import org.springframework.http.HttpHeaders;
 
 /**
  * Whether a request's {@code If-None-Match} names the tile's current entity tag, as RFC 9110
@@ -19,10 +14,6 @@ final class IfNoneMatch {
     private IfNoneMatch() {
     }
 
-    static boolean matches(HttpServletRequest request, String etag) {
-        return matches(headers(request.getHeaders(HttpHeaders.IF_NONE_MATCH)), etag);
-    }
-
     /** @param values every {@code If-None-Match} header of the request, in order (none: empty) */
     static boolean matches(Iterable<String> values, String etag) {
         ETag current = ETag.create(etag);
@@ -34,10 +25,5 @@ final class IfNoneMatch {
             }
         }
         return false;
-    }
-
-    /** A servlet container may withhold the headers (null); that reads as none sent. */
-    private static List<String> headers(Enumeration<String> values) {
-        return values == null ? List.of() : Collections.list(values);
     }
 }

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles;
+package org.changchun.layout.tiles.serving;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,0 +1,30 @@
+package org.changchun.layout.tiles.serving;
+
+import org.changchun.layout.tiles.Tile;
+
+/**
+ * What a tile request is answered with, as {@link TileAnswers#reply} decides it: 304 when the
+ * client's copy is current, 204 for an empty tile, 200 with the tile.
+ *
+ * @param etag the tile's entity tag, sent with every status
+ * @param tile null for a 304
+ */
+record TileReply(int status, String etag, Tile tile) {
+
+    static final int OK = 200;
+    static final int NO_CONTENT = 204;
+    static final int NOT_MODIFIED = 304;
+
+    static TileReply notModified(String etag) {
+        return new TileReply(NOT_MODIFIED, etag, null);
+    }
+
+    static TileReply of(Tile tile) {
+        return new TileReply(tile.isEmpty() ? NO_CONTENT : OK, tile.etag(), tile);
+    }
+
+    /** The body to send, the tile's bytes as coded (not a copy); null when the answer has none (204, 304). */
+    byte[] body() {
+        return status == OK ? tile.bytes() : null;
+    }
+}

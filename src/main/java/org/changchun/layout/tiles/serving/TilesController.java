@@ -1,0 +1,134 @@
+package org.changchun.layout.tiles.serving;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.tiles.TileMatrixSet;
+import org.changchun.layout.tiles.TileProperties;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * OGC API - Tiles for every collection and for the whole plan (one MVT layer per collection), in
+ * WebMercatorQuad, with tileset metadata and TileJSON 3.0. A tile is answered as
+ * {@link TileAnswers} decides: a strong entity tag from the layers' data versions, 304 for a
+ * matching {@code If-None-Match} without encoding, 204 for a tile with no feature, gzip for a
+ * client that accepts it. Anonymous tile requests rarely get here: {@link PublicTiles} answers
+ * them before Spring Security, the same way.
+ */
+@RestController
+@Tag(name = "OGC API - Tiles")
+class TilesController {
+
+    private static final String PLAN_TITLE = "长春市规划图层 / Changchun plan layers";
+    private static final TileAnswers.HeaderWriter<ResponseEntity.BodyBuilder> HEADERS =
+            ResponseEntity.BodyBuilder::header;
+
+    private final LayerCatalog catalog;
+    private final TileAnswers answers;
+    private final int maxZoom;
+
+    TilesController(LayerCatalog catalog, TileAnswers answers, TileProperties properties) {
+        this.catalog = catalog;
+        this.answers = answers;
+        this.maxZoom = properties.maxZoom();
+    }
+
+    @GetMapping(TileRoute.COLLECTION_TILE)
+    @Operation(summary = "一个集合的矢量瓦片 / a vector tile of one collection",
+            description = "Mapbox vector tile (one layer named after the collection); 204 when empty")
+    ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
+                                          @PathVariable int z, @PathVariable int y, @PathVariable int x,
+                                          HttpServletRequest request) {
+        return answer(answers.collectionTile(collectionId, tileMatrixSetId, z, y, x), request);
+    }
+
+    @GetMapping(TileRoute.PLAN_TILE)
+    @Operation(summary = "全部规划图层的矢量瓦片 / a vector tile of every plan layer",
+            description = "one MVT layer per plan collection (plan areas and projects); 204 when empty")
+    ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable int z,
+                                       @PathVariable int y, @PathVariable int x, HttpServletRequest request) {
+        return answer(answers.planTile(tileMatrixSetId, z, y, x), request);
+    }
+
+    @GetMapping("/ogc/collections/{collectionId}/tiles")
+    @Operation(summary = "一个集合的瓦片集 / the tilesets of one collection")
+    Tilesets collectionTilesets(@PathVariable String collectionId) {
+        LayerInfo layer = catalog.get(collectionId);
+        return Tilesets.of(base(), "/ogc/collections/" + layer.id() + "/tiles", title(layer));
+    }
+
+    @GetMapping("/ogc/tiles")
+    @Operation(summary = "全部规划图层的瓦片集 / the tilesets of the whole plan")
+    Tilesets datasetTilesets() {
+        return Tilesets.of(base(), "/ogc/tiles", PLAN_TITLE);
+    }
+
+    @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}")
+    @Operation(summary = "瓦片集元数据 / tileset metadata")
+    TilesetMetadata collectionTileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
+        TileMatrixSet.require(tileMatrixSetId);
+        LayerInfo layer = catalog.get(collectionId);
+        return TilesetMetadata.of(base(), "/ogc/collections/" + layer.id() + "/tiles/" + TileMatrixSet.ID,
+                List.of(layer), maxZoom);
+    }
+
+    @GetMapping("/ogc/tiles/{tileMatrixSetId}")
+    @Operation(summary = "瓦片集元数据 / tileset metadata of the whole plan")
+    TilesetMetadata datasetTileset(@PathVariable String tileMatrixSetId) {
+        TileMatrixSet.require(tileMatrixSetId);
+        return TilesetMetadata.of(base(), "/ogc/tiles/" + TileMatrixSet.ID, answers.planLayers(), maxZoom);
+    }
+
+    @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson.json")
+    @Operation(summary = "TileJSON 3.0", description = "for MapLibre, Mapbox GL and other TileJSON clients")
+    TileJson collectionTileJson(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
+        TileMatrixSet.require(tileMatrixSetId);
+        LayerInfo layer = catalog.get(collectionId);
+        return TileJson.of(title(layer),
+                base() + "/ogc/collections/" + layer.id() + "/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}",
+                List.of(layer), maxZoom);
+    }
+
+    @GetMapping("/ogc/tiles/{tileMatrixSetId}/tilejson.json")
+    @Operation(summary = "TileJSON 3.0 of the whole plan")
+    TileJson datasetTileJson(@PathVariable String tileMatrixSetId) {
+        TileMatrixSet.require(tileMatrixSetId);
+        return TileJson.of(PLAN_TITLE, base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", answers.planLayers(),
+                maxZoom);
+    }
+
+    @GetMapping("/ogc/tileMatrixSets")
+    @Operation(summary = "瓦片矩阵集 / tile matrix sets")
+    TileMatrixSets tileMatrixSets() {
+        return TileMatrixSets.of(base());
+    }
+
+    @GetMapping("/ogc/tileMatrixSets/{tileMatrixSetId}")
+    @Operation(summary = "WebMercatorQuad")
+    TileMatrixSet tileMatrixSet(@PathVariable String tileMatrixSetId) {
+        TileMatrixSet.require(tileMatrixSetId);
+        return TileMatrixSet.webMercatorQuad(maxZoom);
+    }
+
+    private ResponseEntity<byte[]> answer(TileRoute route, HttpServletRequest request) {
+        TileReply reply = answers.reply(route, request, ServletRequestView.INSTANCE);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(reply.status());
+        answers.writeHeaders(reply, TileAnswers.Door.FULL_CHAIN, answer, HEADERS);
+        return reply.body() == null ? answer.build() : answer.body(reply.body());
+    }
+
+    private static String title(LayerInfo layer) {
+        return layer.description().titleZh() + " / " + layer.description().titleEn();
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    }
+}
