@@ -9,9 +9,9 @@ import org.locationtech.jts.geom.Point;
 /**
  * The points of one point layer in Web Mercator metres, bucketed in a grid over their extent and
  * held in memory, for the zooms at which a tile merges its points per cell and so needs only
- * where they are. On the embedded store, reading the 500,000 rows under a z8 tile of a big
- * imported layer took 25 s (its spatial index fetches every matching row apart), and a z6 tile
- * ran past the statement timeout; from memory it takes milliseconds.
+ * where they are. On the embedded store, reading the rows under a low-zoom tile of a big imported
+ * layer takes tens of seconds (its spatial index fetches every matching row apart) and can run past
+ * the statement timeout; from memory it takes milliseconds (docs/benchmarks.md, "Embedded store").
  */
 final class PointIndex {
 

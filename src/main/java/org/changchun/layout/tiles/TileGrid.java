@@ -17,8 +17,8 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  * What it leaves out is the adapter's first step, an intersection with the buffered tile's
  * rectangle by JTS's original overlay: a point needs only a covers test, and a line or polygon the
  * encoder has already cut to the rectangle (with OverlayNG) comes out of that intersection as it
- * went in, at a cost that was most of a tile of many points, and 42 % of a z8 tile of 20,000
- * polygons. {@code TileGridTest} holds both to the adapter's answers. Multipoints alone follow
+ * went in, at a cost that was most of a tile of many points and a large share of a low-zoom tile
+ * of many polygons (docs/benchmarks.md, "Findings"). {@code TileGridTest} holds both to the adapter's answers. Multipoints alone follow
  * PostGIS rather than the adapter (see {@link #onGrid(Geometry)}), as {@code TileContractTest} checks.
  */
 final class TileGrid {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds in the background, at start-up and after every committed change to a layer, what the
  * first merged-point tile of a big layer would otherwise wait for: on the embedded store, the
- * layer's points in memory (2–4 s for 500,000 points), which a planner opening the map after
+ * layer's points in memory (seconds for hundreds of thousands of points; docs/benchmarks.md,
+ * "Embedded store"), which a planner opening the map after
  * an import would feel on every low-zoom tile at once.
  *
  * <p>One layer at a time, and at most one build waiting per layer: a burst of edits to a big layer

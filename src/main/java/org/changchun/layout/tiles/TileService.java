@@ -128,8 +128,9 @@ public class TileService {
 
     /**
      * The tile compressed; an empty tile stays empty (it is answered 204, without a body). At the
-     * fastest level, as nginx's gzip does by default: a merged-point tile of 862 KB becomes 193 KB in
-     * 7 ms, where the default level makes it 162 KB in 34 ms, paid by every tile when the cache is off.
+     * fastest level, as nginx's gzip does by default: the default level shrinks a tile only a little
+     * more for several times the time, paid by every tile when the cache is off (docs/benchmarks.md,
+     * "Findings").
      */
     private static byte[] gzip(byte[] tile) {
         if (tile.length == 0) {

@@ -19,9 +19,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Answers anonymous tile requests before Spring Security and Spring MVC. A map asks for dozens of
- * tiles at once, and the two cost a tile about 0.5 ms of CPU (mostly matching the path against
- * every route), as much as PostGIS takes to encode a district tile and fifty times what a cache hit
- * costs. Everything else goes down the full chain, unchanged: reading that needs a sign-in, a
+ * tiles at once, and the two cost a tile about as much CPU as PostGIS takes to encode a district
+ * tile (mostly matching the path against every route) and many times what a cache hit costs
+ * (docs/benchmarks.md, "Findings"). Everything else goes down the full chain, unchanged: reading that needs a sign-in, a
  * request with credentials (a wrong password or a dead API key must still get its 401), a
  * cross-origin request (CORS), anything this filter does not recognise as a tile address.
  *

@@ -36,11 +36,11 @@ import org.springframework.stereotype.Component;
  * servlet container.
  *
  * <p>Why: Tomcat hands every request from its poller thread to a worker thread and the connection
- * back again, and each hand-off wakes a thread. For a tile PostGIS encodes in 0.3 ms, those
- * wake-ups cost more than the answer: measured on two cores with two clients, district tiles with
- * the cache off came at 0.44-0.70x the rate of the same statement run straight in PostgreSQL
- * through Tomcat and at 0.93-1.03x through this port, where the JVM spent half the CPU per tile
- * (docs/benchmarks.md). Everything the port does not answer itself, it relays to the API port
+ * back again, and each hand-off wakes a thread. For a tile PostGIS encodes in a fraction of a
+ * millisecond, those wake-ups cost more than the answer: measured on two cores with two clients,
+ * district tiles with the cache off came well below the rate of the same statement run straight in
+ * PostgreSQL through Tomcat and at that rate through this port, where the JVM spent about half the
+ * CPU per tile (docs/benchmarks.md, "A second port for tiles"). Everything the port does not answer itself, it relays to the API port
  * ({@link TileListenerHandler}, {@link ApiRelay}), so a client may use it for every path.
  *
  * <p>Off unless {@code plan.tiles.listener.port} is set; it listens on the API port's address
