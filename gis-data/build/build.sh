@@ -17,7 +17,7 @@ export CHANGCHUN_SRC="${CHANGCHUN_SRC:-$(cd "$HERE/../../.." && pwd)/shared/data
 
 if [ "${USE_EXISTING_PG:-0}" != 1 ]; then
   PGBIN="${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-  TMP="$(mktemp -d /tmp/gisdata-build.XXXXXX)"
+  TMP="$(mktemp -d -t gisdata-build.XXXXXX)"
   RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
   "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/db" -A trust -U postgres >"$TMP/initdb.log"
   "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/db" -l "$TMP/pg.log" -w \

@@ -24,8 +24,12 @@ function footprintStyle(colour) {
  * @param options.fitInitial     fit the map to the city chosen at start (not when the link has a view)
  * @param options.onChange       called with the chosen city id, or null
  * @param options.onShowProjects called with a city id: list that city's projects
+ * @param options.onFocus        called with { id, members: Set of 'layer/feature', districts: Set of adcodes }
+ *                               once a chosen city is loaded, and with null when none is chosen: the map
+ *                               draws faint what does not belong to it
  */
-export function createCityPanel({ map, datum, element, cities, layerInfo, initialCity, fitInitial, onChange, onShowProjects }) {
+export function createCityPanel({ map, datum, element, cities, layerInfo, initialCity, fitInitial, onChange, onShowProjects,
+  onFocus }) {
   const list = element.querySelector('.city-list');
   const details = element.querySelector('.city-details');
   const highlight = L.geoJSON(null, geoJsonOptions(datum, { pane: 'highlight', interactive: false }));
@@ -88,6 +92,7 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
         <button type="button" data-action="fit">${t('cities.fit')}</button>
         <button type="button" data-action="clear">${t('cities.clear')}</button>
       </div>
+      <p class="hint">${t('cities.dimmed')}</p>
       <h4>${t('cities.legend')}</h4>
       <p class="legend-row"><span class="legend-box legend-box--lead" style="--city-colour: ${city.colour}"></span>${t('role.lead')}
         <span class="legend-box legend-box--support" style="--city-colour: ${city.colour}"></span>${t('role.support')}</p>
@@ -126,6 +131,7 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
     renderList();
     renderDetails();
     onChange?.(id);
+    onFocus?.(null);
     if (!id) {
       return;
     }
@@ -138,6 +144,11 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
       ]);
       answer = { city, footprint };
       draw(footprint, city.colour);
+      onFocus?.({
+        id,
+        members: new Set(city.members.map((m) => `${m.layer}/${m.feature}`)),
+        districts: new Set(city.districts.map((d) => d.adcode)),
+      });
       if (fitMap) {
         fit();
       }

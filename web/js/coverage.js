@@ -4,6 +4,9 @@
  * answer (/api/coverage/projects, GET for a layer's polygon, POST for a drawn one) gives the
  * projects with totals, shown as figures, a chart by city and status, and a list, and can be
  * exported as CSV (the service's table) or GeoJSON (the answer itself).
+ *
+ * The question (area, relation, distance) is part of the page's link (state.js), so a planner can
+ * send the result: a layer's polygon as area=layer/feature, a drawn one as its ring's lon,lat pairs.
  */
 import { download, getJson, postJson, query, saveBlob } from './api.js';
 import { drawCoverageChart } from './coverage-chart.js';
@@ -15,14 +18,46 @@ import { fitOptions, geoJsonOptions } from './map.js';
 /** Layers with more polygons than this are picked on the map (popup), not from a list. */
 const MAX_LISTED = 500;
 const AREA_STYLE = { color: '#17202a', weight: 2.5, dashArray: '8 6', fillColor: '#17202a', fillOpacity: 0.06 };
+const MODES = ['within', 'intersects', 'near'];
+const DEFAULT_KM = 2;
+/** Decimals of a drawn ring's degrees, in the link and in the question: 5 are about a metre. */
+const RING_DECIMALS = 5;
+
+/** A drawn ring as the link writes it: lon,lat,lon,lat,… without the closing vertex. */
+function ringText(ring) {
+  return ring.slice(0, -1).flat().map((degrees) => degrees.toFixed(RING_DECIMALS)).join(',');
+}
+
+/** The polygon a link's ring names, or null when the text is not at least three lon,lat pairs. */
+function polygonOf(text) {
+  const numbers = (text ?? '').split(',').map(Number);
+  if (numbers.length < 6 || numbers.length % 2 !== 0 || numbers.some((n) => !Number.isFinite(n))) {
+    return null;
+  }
+  const ring = [];
+  for (let i = 0; i < numbers.length; i += 2) {
+    ring.push([numbers[i], numbers[i + 1]]);
+  }
+  return { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
+}
+
+function roundedRing(lonLats) {
+  const factor = 10 ** RING_DECIMALS;
+  const ring = lonLats.map(([lon, lat]) => [Math.round(lon * factor) / factor, Math.round(lat * factor) / factor]);
+  return [...ring, ring[0]];
+}
 
 /**
  * @param options.polygonLayers () → catalog entries of the layers whose polygons can be an area
  * @param options.districts      the districts of /api/districts (listed without fetching geometry)
  * @param options.onProject      (id) → open a project
  * @param options.onDrawing      (active) → told when drawing starts and ends (clicks belong to it)
+ * @param options.initial        the question a link asks: { area: 'layer/feature', polygon: 'lon,lat,…', mode, km }
+ * @param options.fitInitial     frame the link's area (not when the link has a view of its own)
+ * @param options.onChange       called with the question as the link keeps it, after every change
  */
-export function createCoverage({ map, datum, element, cities, districts, polygonLayers, onProject, onDrawing }) {
+export function createCoverage({ map, datum, element, cities, districts, polygonLayers, onProject, onDrawing,
+  initial = {}, fitInitial = true, onChange }) {
   const form = element.querySelector('.coverage-form');
   const result = element.querySelector('.coverage-result');
   const areaLayer = L.geoJSON(null, geoJsonOptions(datum, { pane: 'analysis', interactive: false, style: AREA_STYLE })).addTo(map);
@@ -96,8 +131,22 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
       : { mode };
   }
 
+  /**
+   * A distance only means something for "near". Run at every render, not only when the relation
+   * changes: the browser may restore the form's values on reload or back without a change event.
+   */
   function enableDistance() {
     form.elements.distance.disabled = form.elements.mode.value !== 'near';
+  }
+
+  function tellLink() {
+    const mode = form.elements.mode.value;
+    onChange?.({
+      area: area?.kind === 'feature' ? `${area.layer}/${area.feature}` : null,
+      polygon: area?.kind === 'drawn' ? ringText(area.geometry.coordinates[0]) : null,
+      mode: mode === 'within' ? null : mode,
+      km: mode === 'near' ? String(Number(form.elements.distance.value || 0)) : null,
+    });
   }
 
   function areaName() {
@@ -132,6 +181,7 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
   }
 
   async function render() {
+    enableDistance();
     chart?.destroy();
     chart = null;
     if (!area) {
@@ -185,14 +235,32 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
     }
   }
 
-  async function pickFeature(layer, feature) {
+  async function pickFeature(layer, feature, { fit = true } = {}) {
     area = { kind: 'feature', layer, feature };
+    tellLink();
     run();
     try {
-      showArea(await getJson(`ogc/collections/${encodeURIComponent(layer)}/items/${encodeURIComponent(feature)}`), { fit: true });
+      showArea(await getJson(`ogc/collections/${encodeURIComponent(layer)}/items/${encodeURIComponent(feature)}`), { fit });
     } catch {
       areaLayer.clearLayers();
     }
+  }
+
+  /** Analyses a polygon given in WGS84 (drawn, or from a link). */
+  function useDrawn(geometry, { fit }) {
+    form.elements.layer.value = '';
+    renderFeatureOptions();
+    area = { kind: 'drawn', geometry };
+    tellLink();
+    showArea(geometry, { fit });
+    run();
+  }
+
+  async function analyse(layer, feature, options) {
+    form.elements.layer.value = layer;
+    await renderFeatureOptions();
+    form.elements.feature.value = feature;
+    pickFeature(layer, feature, options);
   }
 
   async function draw(shape) {
@@ -205,14 +273,10 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
   }
 
   map.on('draw:created', ({ layer }) => {
-    const ring = layer.getLatLngs()[0].map((latLng) => datum.fromMap(latLng));
-    const geometry = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
-    form.elements.layer.value = '';
-    renderFeatureOptions();
-    area = { kind: 'drawn', geometry };
+    // rounded as the link will hold it, so whoever opens the link gets exactly this answer
+    const ring = roundedRing(layer.getLatLngs()[0].map((latLng) => datum.fromMap(latLng)));
     // drawn in the current view: no need to move the map
-    showArea(geometry, { fit: false });
-    run();
+    useDrawn({ type: 'Polygon', coordinates: [ring] }, { fit: false });
   });
 
   form.addEventListener('change', async (event) => {
@@ -223,6 +287,7 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
       pickFeature(form.elements.layer.value, event.target.value);
     } else if (name === 'mode' || name === 'distance') {
       enableDistance();
+      tellLink();
       run();
     }
   });
@@ -263,18 +328,27 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
     render();
   });
 
+  // a page restored from the back/forward cache keeps its script state; the form must still agree
+  window.addEventListener('pageshow', enableDistance);
+
   renderLayerOptions();
+  // the link's question wins over form values the browser may have restored
+  form.elements.mode.value = MODES.includes(initial.mode) ? initial.mode : 'within';
+  const km = Number(initial.km);
+  form.elements.distance.value = initial.km != null && Number.isFinite(km) && km >= 0 ? String(km) : String(DEFAULT_KM);
   enableDistance();
   render();
+  const drawnInLink = polygonOf(initial.polygon);
+  const [linkLayer, ...linkFeature] = (initial.area ?? '').split('/');
+  if (drawnInLink) {
+    useDrawn(drawnInLink, { fit: fitInitial });
+  } else if (linkLayer && linkFeature.length) {
+    analyse(linkLayer, linkFeature.join('/'), { fit: fitInitial });
+  }
 
   return {
     /** Analyses one polygon of a layer (from a map popup). */
-    async analyse(layer, feature) {
-      form.elements.layer.value = layer;
-      await renderFeatureOptions();
-      form.elements.feature.value = feature;
-      pickFeature(layer, feature);
-    },
+    analyse,
     /** Adds the polygon layers of a new catalog to the list. */
     refresh: renderLayerOptions,
   };

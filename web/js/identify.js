@@ -1,23 +1,41 @@
 /**
- * Click anywhere on the map: a popup lists what is there in every layer (/api/identify), and for
- * a district the cities it supports, with its role. From the popup a planner opens a project or
- * asks which projects lie in an area. Keyboard users press Enter on the map to ask about its centre.
+ * Click anywhere on the map: a popup lists what is there in every layer on the map (/api/identify),
+ * and for a district the cities it supports, with its role. From the popup a planner opens a project
+ * or asks which projects lie in an area. Keyboard users press Enter on the map to ask about its centre.
+ *
+ * Points and lines count as hit within a few pixels of the click, whatever the zoom: the page turns
+ * those pixels into the metres the service asks for, at the click's latitude.
  */
-import { getJson } from './api.js';
+import { getJson, query } from './api.js';
 import { html, setHtml } from './html.js';
 import { errorText, local, onLangChange, t, term } from './i18n.js';
 
+/** How far from a point or line a click still hits it: about the radius of a drawn dot. */
+const TOLERANCE_PIXELS = 5;
+/** The service's bounds of the tolerance, in metres. */
+const MIN_TOLERANCE_METRES = 1;
+const MAX_TOLERANCE_METRES = 100_000;
+const EARTH_CIRCUMFERENCE_METRES = 40_075_016.686;
+
+/** The ground length of a few screen pixels at a zoom and latitude (Web Mercator, 256-pixel tiles). */
+export function pixelsToMetres(pixels, zoom, latitude) {
+  const metresPerPixel = EARTH_CIRCUMFERENCE_METRES * Math.cos(latitude * Math.PI / 180) / (256 * 2 ** zoom);
+  return Math.min(MAX_TOLERANCE_METRES, Math.max(MIN_TOLERANCE_METRES, Math.round(pixels * metresPerPixel)));
+}
+
 function featureName(feature) {
   const p = feature.properties ?? {};
-  return local(p) || p.name || p.NAME || p.mc || p.MC || feature.id;
+  // imported layers name their features as Chinese agencies do: 名称, or MC (its pinyin initials)
+  return local(p) || p.name || p.NAME || p['名称'] || p.mc || p.MC || feature.id;
 }
 
 /**
+ * @param options.visibleLayers () → ids of the layers on the map: only those are asked about
  * @param options.isActive () → false while another tool (drawing, picking) owns clicks
  * @param options.onProject (id) → open a project's card
  * @param options.onArea (layer, feature) → analyse the projects in that polygon
  */
-export function createIdentify({ map, datum, layerInfo, isActive, onProject, onArea }) {
+export function createIdentify({ map, datum, layerInfo, visibleLayers, isActive, onProject, onArea }) {
   const content = document.createElement('div');
   content.className = 'identify';
   const popup = L.popup({ maxWidth: 380, minWidth: 260, maxHeight: 420, className: 'identify-popup' });
@@ -73,7 +91,11 @@ export function createIdentify({ map, datum, layerInfo, isActive, onProject, onA
     popup.setLatLng(latLng).setContent(content).openOn(map);
     render();
     try {
-      const answer = await getJson(`api/identify?lon=${lonLat[0].toFixed(6)}&lat=${lonLat[1].toFixed(6)}`, { signal });
+      const answer = await getJson(`api/identify?${query({
+        lon: lonLat[0].toFixed(6),
+        lat: lonLat[1].toFixed(6),
+        tolerance: pixelsToMetres(TOLERANCE_PIXELS, map.getZoom(), lonLat[1]),
+      })}&layers=${visibleLayers().map(encodeURIComponent).join(',')}`, { signal });
       last = { lonLat, answer };
     } catch (error) {
       if (error.name === 'AbortError') {

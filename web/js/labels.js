@@ -1,48 +1,255 @@
 /**
- * District names drawn as labels at each district's label point (an interior point computed by
- * /api/districts). Labels are markers, not part of the tiles, so a name is drawn once rather
- * than once per tile the district touches. Hidden below zoom 7, where they would overlap.
+ * Names on the map: the districts at each district's label point (an interior point computed by
+ * /api/districts), and the schematic zones (major zones, corridor, development zones) at an
+ * interior point of their polygons, marked 示意 like the shapes themselves. Labels are markers, not
+ * part of the tiles, so a name is drawn once rather than once per tile its area touches.
+ *
+ * One placer sets every label: in order of priority (districts, smallest first, then the zones),
+ * each label takes the first spot beside its point — on it, above, below, left, right, diagonally —
+ * that no label placed before it covers, or is hidden. Zone names only appear from the zoom where the
+ * zones are big enough to tell apart; district names are hidden below zoom 7.
  */
+import { getJson, query } from './api.js';
 import { html } from './html.js';
-import { lang, local, onLangChange } from './i18n.js';
+import { lang, local, onLangChange, t } from './i18n.js';
 
-const MIN_ZOOM = 7;
+const DISTRICT_MIN_ZOOM = 7;
+const GAP = 3;
 
 /** English labels drop "District", "City", "County": the map already shows what they are, and space is short. */
-function labelOf(district) {
+function districtName(district) {
   return lang() === 'en' ? local(district).replace(/ (District|City|County)$/, '') : local(district);
 }
 
-export function createDistrictLabels(map, datum, districts) {
+/**
+ * A zone's short name: the usual short form the plan writes in brackets (长春汽车经济技术开发区（汽开区）
+ * → 汽开区), and English names without the city's name, which every zone here shares.
+ */
+function zoneName(properties) {
+  if (lang() === 'en') {
+    return (properties.name_en ?? properties.name_zh ?? '').replace(/^Changchun /, '').replace(/ \(Changchun\)/, '');
+  }
+  const name = properties.name_zh ?? '';
+  return name.match(/（([^（）]+)）$/)?.[1] ?? name;
+}
+
+function boxesOverlap(a, b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Where a label may go, as offsets of its centre from its point: on it, then beside it, then diagonally off it. */
+function spots(width, height) {
+  const up = -(height + GAP);
+  const down = height + GAP;
+  const left = -(width / 2 + GAP);
+  const right = width / 2 + GAP;
+  return [[0, 0], [0, up], [0, down], [left, 0], [right, 0], [left, up], [right, up], [left, down], [right, down]];
+}
+
+/**
+ * Places the labels of every label group on the map (see the module's comment); groups register
+ * with add(group, labels) where labels() lists { marker, priority, minZoom }.
+ */
+export function createLabelPlacer(map) {
+  const groups = new Map();
+  let pending = false;
+
+  function hide(element) {
+    element.classList.add('map-label--hidden');
+  }
+
+  function place() {
+    pending = false;
+    const zoom = map.getZoom();
+    const labels = [...groups].filter(([group]) => map.hasLayer(group)).flatMap(([, list]) => list())
+      .sort((a, b) => a.priority - b.priority);
+    // every size is read before any label moves: reading after a move would lay the page out again, per label
+    const measured = labels.map((label) => {
+      const element = label.marker.getElement()?.firstElementChild;
+      // a hidden label keeps its size (visibility, not display), so it can be measured
+      return element && { label, element, width: element.offsetWidth, height: element.offsetHeight };
+    }).filter(Boolean);
+    const taken = [];
+    for (const { label, element, width, height } of measured) {
+      if (zoom < label.minZoom) {
+        hide(element);
+        continue;
+      }
+      if (!width) {
+        // its pane is not shown (zoomed out too far): placed again when it is
+        continue;
+      }
+      const at = map.latLngToLayerPoint(label.marker.getLatLng());
+      const spot = spots(width, height).map(([dx, dy]) => ({
+        dx,
+        dy,
+        box: { left: at.x + dx - width / 2, right: at.x + dx + width / 2, top: at.y + dy - height / 2, bottom: at.y + dy + height / 2 },
+      })).find((candidate) => !taken.some((box) => boxesOverlap(box, candidate.box)));
+      if (!spot) {
+        hide(element);
+        continue;
+      }
+      element.style.setProperty('--label-dx', `${spot.dx}px`);
+      element.style.setProperty('--label-dy', `${spot.dy}px`);
+      element.classList.remove('map-label--hidden');
+      taken.push(spot.box);
+    }
+  }
+
+  /** Places the labels once the current changes are drawn (several changes, one placement). */
+  function schedule() {
+    if (!pending) {
+      pending = true;
+      requestAnimationFrame(place);
+    }
+  }
+
+  map.on('zoomend viewreset', schedule);
+  return {
+    add(group, labels) {
+      groups.set(group, labels);
+      // a group shown or hidden with its layer frees or takes room
+      group.on('add remove', schedule);
+      schedule();
+    },
+    schedule,
+  };
+}
+
+function labelMarker(map, datum, lonLat) {
+  return L.marker(datum.toMap(lonLat), { pane: 'labels', interactive: false, keyboard: false });
+}
+
+/**
+ * The district names. The returned layer group is drawn and hidden with the district tiles;
+ * setDimmed(adcode → boolean) fades the names a chosen city does not include (null: none).
+ */
+export function createDistrictLabels(map, datum, districts, placer) {
   const group = L.layerGroup();
-  const markers = districts.filter((d) => d.label_point).map((district) => {
-    const marker = L.marker(datum.toMap(district.label_point), {
-      pane: 'labels',
-      interactive: false,
-      keyboard: false,
-    });
-    marker.district = district;
-    return marker;
-  });
+  const bySize = [...districts].sort((a, b) => (a.area_km2 ?? 0) - (b.area_km2 ?? 0));
+  let dimmed = null;
+  const labels = districts.filter((d) => d.label_point).map((district) => ({
+    district,
+    marker: labelMarker(map, datum, district.label_point),
+    // small districts first: a large one has room to take a spot beside its point
+    priority: bySize.indexOf(district),
+    minZoom: DISTRICT_MIN_ZOOM,
+  }));
 
   function render() {
-    markers.forEach((marker) => {
+    labels.forEach(({ marker, district }) => {
+      const faded = dimmed?.(district.adcode) ? ' district-label--dimmed' : '';
       marker.setIcon(L.divIcon({
-        className: 'district-label',
-        html: html`<span data-adcode="${marker.district.adcode}">${labelOf(marker.district)}</span>`.toString(),
+        className: `map-label district-label${faded}`,
+        html: html`<span data-adcode="${district.adcode}">${districtName(district)}</span>`.toString(),
         iconSize: null,
       }));
     });
+    placer.schedule();
   }
 
   function fitZoom() {
-    map.getContainer().classList.toggle('labels-hidden', map.getZoom() < MIN_ZOOM);
+    map.getContainer().classList.toggle('labels-hidden', map.getZoom() < DISTRICT_MIN_ZOOM);
   }
 
   render();
-  markers.forEach((marker) => group.addLayer(marker));
+  labels.forEach(({ marker }) => group.addLayer(marker));
+  placer.add(group, () => labels);
   onLangChange(render);
   map.on('zoomend', fitZoom);
   fitZoom();
+  group.setDimmed = (isDimmed) => {
+    dimmed = isDimmed;
+    render();
+  };
+  return group;
+}
+
+/** A point well inside a polygon's largest part, in [lon, lat]: its centroid when that is inside. */
+export function interiorPoint(geometry) {
+  const polygons = geometry.type === 'MultiPolygon' ? geometry.coordinates : [geometry.coordinates];
+  const ringArea = (ring) => Math.abs(ring.reduce((sum, [x, y], i) => {
+    const [nx, ny] = ring[(i + 1) % ring.length];
+    return sum + x * ny - nx * y;
+  }, 0) / 2);
+  const largest = polygons.reduce((best, polygon) => (ringArea(polygon[0]) > ringArea(best[0]) ? polygon : best));
+  const outer = largest[0];
+  let cx = 0;
+  let cy = 0;
+  let twiceArea = 0;
+  outer.forEach(([x, y], i) => {
+    const [nx, ny] = outer[(i + 1) % outer.length];
+    const cross = x * ny - nx * y;
+    twiceArea += cross;
+    cx += (x + nx) * cross;
+    cy += (y + ny) * cross;
+  });
+  const centroid = twiceArea ? [cx / (3 * twiceArea), cy / (3 * twiceArea)] : outer[0];
+  const inside = ([px, py]) => largest.reduce((odd, ring) => ring.reduce((crossing, [x, y], i) => {
+    const [nx, ny] = ring[(i + 1) % ring.length];
+    return (y > py) !== (ny > py) && px < x + (py - y) * (nx - x) / (ny - y) ? !crossing : crossing;
+  }, odd), false);
+  if (inside(centroid)) {
+    return centroid;
+  }
+  // a bent shape (the corridor): the middle of the widest stretch of the polygon at the centroid's latitude
+  const crossings = largest.flatMap((ring) => ring.flatMap(([x, y], i) => {
+    const [nx, ny] = ring[(i + 1) % ring.length];
+    return (y > centroid[1]) !== (ny > centroid[1]) ? [x + (centroid[1] - y) * (nx - x) / (ny - y)] : [];
+  })).sort((a, b) => a - b);
+  let best = null;
+  for (let i = 0; i + 1 < crossings.length; i += 2) {
+    if (!best || crossings[i + 1] - crossings[i] > best[1] - best[0]) {
+      best = [crossings[i], crossings[i + 1]];
+    }
+  }
+  return best ? [(best[0] + best[1]) / 2, centroid[1]] : centroid;
+}
+
+/**
+ * The names of one schematic zone layer, marked 示意 (schematic). The returned layer group is drawn
+ * and hidden with the layer's tiles; the features are fetched (names and outlines) the first time.
+ *
+ * @param options.minZoom  below it the zones are too small for their names
+ * @param options.priority placed after labels with a smaller one
+ */
+export function createZoneLabels(map, datum, layerId, placer, { minZoom, priority }) {
+  const group = L.layerGroup();
+  let labels = [];
+  let loading = null;
+
+  function render() {
+    labels.forEach(({ marker, properties }) => {
+      marker.setIcon(L.divIcon({
+        className: `map-label zone-label zone-label--${layerId}`,
+        html: html`<span>${zoneName(properties)}<small>${t('labels.schematic')}</small></span>`.toString(),
+        iconSize: null,
+      }));
+    });
+    placer.schedule();
+  }
+
+  async function load() {
+    const answer = await getJson(`ogc/collections/${encodeURIComponent(layerId)}/items?${query({
+      limit: 500, properties: 'name_zh,name_en',
+    })}`);
+    labels = answer.features.filter((f) => /Polygon/.test(f.geometry?.type ?? '')).map((feature, index) => ({
+      properties: feature.properties,
+      marker: labelMarker(map, datum, interiorPoint(feature.geometry)),
+      priority: priority + index,
+      minZoom,
+    }));
+    render();
+    labels.forEach(({ marker }) => group.addLayer(marker));
+  }
+
+  group.on('add', () => {
+    loading ??= load().catch((error) => {
+      loading = null;
+      console.warn(`labels of ${layerId}:`, error);
+    });
+  });
+  placer.add(group, () => labels);
+  onLangChange(render);
   return group;
 }

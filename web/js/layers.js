@@ -13,13 +13,17 @@ import { MvtLayer } from './mvt-layer.js';
 
 const DEFAULT_VISIBLE = ['districts', 'major-zones', 'corridors', 'dev-zones', 'projects'];
 
-/** Plan layers have a fixed look; imported layers take the next colour of IMPORTED. */
+/**
+ * Plan layers have a fixed look; imported layers take the next colour of IMPORTED. The schematic
+ * zones overlap each other in the centre of the city: light fills keep the projects drawn over
+ * them, and the zones under each other, readable.
+ */
 const STYLES = {
   districts: { colour: '#566573', fill: '#ffffff', fillOpacity: 0.75, weight: 1.2 },
   'agri-belts': { colour: '#9a7d0a', fill: '#f4d03f', fillOpacity: 0.22, weight: 1.5, dash: [6, 4] },
-  'major-zones': { colour: '#6c3483', fill: '#c39bd3', fillOpacity: 0.16, weight: 2, dash: [8, 4] },
-  corridors: { colour: '#1f618d', fill: '#5dade2', fillOpacity: 0.3, weight: 1.5 },
-  'dev-zones': { colour: '#ba4a00', fill: '#f0b27a', fillOpacity: 0.38, weight: 1.4 },
+  'major-zones': { colour: '#6c3483', fill: '#c39bd3', fillOpacity: 0.08, weight: 1.6, opacity: 0.8, dash: [8, 4] },
+  corridors: { colour: '#1f618d', fill: '#5dade2', fillOpacity: 0.16, weight: 1.2, opacity: 0.8 },
+  'dev-zones': { colour: '#ba4a00', fill: '#f0b27a', fillOpacity: 0.2, weight: 1.1, opacity: 0.8 },
 };
 const IMPORTED = ['#117a65', '#1a5276', '#943126', '#7d6608', '#5b2c6f', '#0e6655'];
 
@@ -154,8 +158,8 @@ export function createLayerPanel({ map, datum, element, catalog, visible, specia
       </div>
       <div class="layer-more-text" id="about-layer-${id}" hidden>
         <p>${local(info, 'description')}</p>
-        ${info.source ? html`<p><strong>${t('layers.source')}</strong> ${info.source}</p>` : ''}
-        ${info.licence ? html`<p><strong>${t('layers.licence')}</strong> ${info.licence}</p>` : ''}
+        ${local(info, 'source') ? html`<p><strong>${t('layers.source')}</strong> ${local(info, 'source')}</p>` : ''}
+        ${local(info, 'licence') ? html`<p><strong>${t('layers.licence')}</strong> ${local(info, 'licence')}</p>` : ''}
         <p class="layer-export"><strong>${t('layers.export')}</strong>
           ${EXPORTS.map((e) => html`<button type="button" class="link-button" data-export="${e.format}" data-extension="${e.extension}">${e.label}</button>`)}
         </p>
@@ -246,6 +250,17 @@ export function createLayerPanel({ map, datum, element, catalog, visible, specia
     },
     info(id) {
       return entries.get(id)?.info;
+    },
+    /** The ids of the layers on the map. */
+    visible: visibleIds,
+    /** Draws faint the features of these layers for which dimmed(layer id, feature id) is true; null: none. */
+    setDimmed(layerIds, dimmed) {
+      layerIds.forEach((id) => {
+        const layer = entries.get(id)?.layer;
+        if (layer instanceof MvtLayer) {
+          layer.setDimmed(dimmed && ((featureId) => dimmed(id, featureId)));
+        }
+      });
     },
     catalog() {
       return [...entries.values()].map((e) => e.info);

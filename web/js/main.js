@@ -10,7 +10,7 @@ import { createCoverage } from './coverage.js';
 import { createIdentify } from './identify.js';
 import { createImports } from './imports.js';
 import { errorText, lang, onLangChange, setLang, t } from './i18n.js';
-import { createDistrictLabels } from './labels.js';
+import { createDistrictLabels, createLabelPlacer, createZoneLabels } from './labels.js';
 import { createLayerPanel } from './layers.js';
 import { boundsOf, createMap, fitOptions } from './map.js';
 import { createProjectCard } from './project-card.js';
@@ -19,6 +19,9 @@ import { initial, setState } from './state.js';
 import { createTabs } from './tabs.js';
 
 const $ = (selector) => document.querySelector(selector);
+
+/** The layers whose features the six cities name as members: a chosen city draws the others faint. */
+const CITY_MEMBER_LAYERS = ['major-zones', 'corridors', 'dev-zones'];
 
 function setUpHeader(datum) {
   const toggle = $('#lang-toggle');
@@ -41,17 +44,24 @@ function setUpHeader(datum) {
   render();
 }
 
+/** On a phone the open layer panel would cover most of the map: there it starts collapsed. */
+const NARROW_SCREEN = '(max-width: 700px)';
+
 function setUpLayerPanelToggle() {
   const button = $('#layer-panel-toggle');
-  button.addEventListener('click', () => {
-    const expanded = button.getAttribute('aria-expanded') !== 'true';
+  function expand(expanded) {
     button.setAttribute('aria-expanded', String(expanded));
     $('#layer-list').hidden = !expanded;
-  });
+    $('.layer-panel').classList.toggle('layer-panel--collapsed', !expanded);
+  }
+  button.addEventListener('click', () => expand(button.getAttribute('aria-expanded') !== 'true'));
+  expand(!matchMedia(NARROW_SCREEN).matches);
 }
 
 async function start() {
   setLang(initial.lang);
+  // before the map frames the plan, which keeps clear of the panel as it is
+  setUpLayerPanelToggle();
   const [settings, firstCatalog, cities, districts] = await Promise.all([
     getJson('api/map-settings'),
     getJson('api/layers'),
@@ -67,7 +77,6 @@ async function start() {
     attribution: t('attribution.plan'),
   });
   setUpHeader(datum);
-  setUpLayerPanelToggle();
   let attribution = t('attribution.plan');
   onLangChange(() => {
     map.attributionControl.removeAttribution(attribution);
@@ -76,7 +85,7 @@ async function start() {
   });
 
   const tabs = createTabs($('#panel [role="tablist"]'), { initial: initial.tab, onChange: (tab) => setState({ tab }) });
-  const card = createProjectCard({ element: $('#project-card') });
+  const card = createProjectCard({ element: $('#project-card'), onChange: (project) => setState({ project }) });
   const projects = createProjects({
     map,
     datum,
@@ -85,6 +94,9 @@ async function start() {
     libraryInfo: () => catalog.find((l) => l.id === 'projects'),
     onOpen: (id) => card.show(id),
   });
+  const placer = createLabelPlacer(map);
+  const districtLabels = createDistrictLabels(map, datum, districts, placer);
+  const zoneLabels = (id, minZoom, priority) => ({ companion: createZoneLabels(map, datum, id, placer, { minZoom, priority }) });
   const layers = createLayerPanel({
     map,
     datum,
@@ -93,7 +105,11 @@ async function start() {
     visible: initial.layers,
     special: {
       projects: { layer: projects.layer, legend: projects.legend },
-      districts: { companion: createDistrictLabels(map, datum, districts) },
+      districts: { companion: districtLabels },
+      // zone names once the zones are some tens of pixels across; the four major zones are the largest
+      'major-zones': zoneLabels('major-zones', 9, 100),
+      corridors: zoneLabels('corridors', 10, 200),
+      'dev-zones': zoneLabels('dev-zones', 10, 300),
     },
     onChange: (visible) => setState({ layers: visible }),
   });
@@ -107,11 +123,15 @@ async function start() {
     polygonLayers: () => catalog.filter((l) => l.kind !== 'projects' && /Polygon/.test(l.geometry_type)),
     onProject: (id) => projects.select(id),
     onDrawing: (active) => { drawing = active; },
+    initial,
+    fitInitial: !initial.view,
+    onChange: (question) => setState(question),
   });
   createIdentify({
     map,
     datum,
     layerInfo: (id) => catalog.find((l) => l.id === id),
+    visibleLayers: () => layers.visible(),
     isActive: () => !drawing,
     onProject: (id) => projects.select(id),
     onArea: (layer, feature) => {
@@ -128,6 +148,11 @@ async function start() {
     initialCity: initial.city,
     fitInitial: !initial.view,
     onChange: (city) => setState({ city }),
+    onFocus: (focus) => {
+      layers.setDimmed(CITY_MEMBER_LAYERS, focus && ((layer, feature) => !focus.members.has(`${layer}/${feature}`)));
+      projects.focusCity(focus?.id ?? null);
+      districtLabels.setDimmed(focus && ((adcode) => !focus.districts.has(adcode)));
+    },
     onShowProjects: (city) => {
       tabs.open('projects');
       projects.showCity(city);
@@ -150,6 +175,9 @@ async function start() {
   });
   if (!initial.tab && imports.hasJob()) {
     tabs.open('imports');
+  }
+  if (initial.project) {
+    projects.select(initial.project);
   }
 
   map.on('moveend', () => {

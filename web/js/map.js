@@ -76,13 +76,34 @@ export function createMap(element, { basemap, initialView, fitExtent, attributio
   return { map, datum };
 }
 
-/** fitBounds options that keep what is framed clear of the panels floating over the map (layers, project card). */
+/** Room left between what is framed and the map's edge, or a panel, in pixels. */
+const FIT_MARGIN = 20;
+
+/**
+ * fitBounds options that keep what is framed clear of the panels floating over the map. The layer
+ * panel, open, is a tall box at the top right (however few of its rows are drawn yet): the right
+ * side is padded by its width. Collapsed (the default on a phone) it is a small box: the top is
+ * padded by its height. An open project card, at the top left, pads the left side by its width.
+ */
 export function fitOptions(map, options = {}) {
-  const area = map.getContainer().parentElement;
-  const width = (selector) => area.querySelector(selector)?.offsetWidth ?? 0;
+  const container = map.getContainer();
+  const mapBox = container.getBoundingClientRect();
+  const padding = { top: FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN };
+  const layerPanel = container.parentElement.querySelector('.layer-panel')?.getBoundingClientRect();
+  if (layerPanel?.width) {
+    if (container.parentElement.querySelector('.layer-panel--collapsed')) {
+      padding.top = layerPanel.bottom - mapBox.top + FIT_MARGIN;
+    } else {
+      padding.right = mapBox.right - layerPanel.left + FIT_MARGIN;
+    }
+  }
+  const card = container.parentElement.querySelector('.project-card:not([hidden])')?.getBoundingClientRect();
+  if (card?.width) {
+    padding.left = card.right - mapBox.left + FIT_MARGIN;
+  }
   return {
-    paddingTopLeft: [width('.project-card:not([hidden])') + 20, 20],
-    paddingBottomRight: [width('.layer-panel') + 20, 20],
+    paddingTopLeft: [padding.left, padding.top],
+    paddingBottomRight: [padding.right, padding.bottom],
     ...options,
   };
 }

@@ -10,7 +10,8 @@ function fact(label, value) {
   return value == null || value === '' ? '' : html`<dt>${label}</dt><dd>${value}</dd>`;
 }
 
-export function createProjectCard({ element }) {
+/** @param options.onChange called with the id of the project shown, or null when the card closes (for the link) */
+export function createProjectCard({ element, onChange }) {
   setHtml(element, html`<div class="card-head"><h2 tabindex="-1"></h2>
     <button type="button" class="icon-button" data-action="close">×</button></div><div class="card-body"></div>`);
   const title = element.querySelector('h2');
@@ -62,6 +63,7 @@ export function createProjectCard({ element }) {
 
   async function show(id) {
     current = { id };
+    onChange?.(id);
     render();
     title.focus({ preventScroll: true });
     try {
@@ -79,6 +81,7 @@ export function createProjectCard({ element }) {
 
   function close() {
     current = null;
+    onChange?.(null);
     render();
   }
 

@@ -17,6 +17,8 @@ import { INDUSTRIES, PROGRAMMES, STATUSES } from './vocabulary.js';
 
 const FIELDS = ['name_zh', 'name_en', 'city', 'status', 'programme', 'industry', 'investment_cny_100m'];
 const DEBOUNCE_MS = 250;
+/** How much of its opacity a project keeps when a city it does not serve is chosen. */
+const FAINT = 0.2;
 
 /** A CQL2 text string literal: quotes are doubled. % and _ the user types act as LIKE wildcards. */
 function literal(text) {
@@ -56,6 +58,8 @@ export function createProjects({ map, datum, element, cities, libraryInfo, onOpe
   let error = null;
   let selected = null;
   let opacity = 1;
+  // the city chosen in the six-cities panel: projects serving another city are drawn faint
+  let focusCity = null;
   let controller = null;
   let timer = null;
 
@@ -80,13 +84,16 @@ export function createProjects({ map, datum, element, cities, libraryInfo, onOpe
   function style(feature) {
     const colour = colourOf(feature.properties.city);
     const isSelected = feature.id === selected;
+    const faint = focusCity && feature.properties.city !== focusCity && !isSelected ? FAINT : 1;
     return {
       radius: isSelected ? 9 : 6,
       color: isSelected ? '#17202a' : '#ffffff',
       weight: isSelected ? 3 : 1.5,
-      opacity,
+      opacity: opacity * faint,
       fillColor: colour,
-      fillOpacity: (feature.geometry.type === 'Point' ? 0.9 : 0.7) * opacity,
+      fillOpacity: (feature.geometry.type === 'Point' ? 0.9 : 0.7) * opacity * faint,
+      // read once, when the project is first drawn: says which city it serves (tests, styles)
+      className: `project project--city-${feature.properties.city}`,
     };
   }
 
@@ -226,6 +233,11 @@ export function createProjects({ map, datum, element, cities, libraryInfo, onOpe
       form.elements.city.value = cityId;
       clearTimeout(timer);
       load();
+    },
+    /** Draws faint the projects that do not serve this city (null: none). */
+    focusCity(cityId) {
+      focusCity = cityId;
+      layer.setStyle(style);
     },
     /** Marks a project chosen elsewhere (identify popup, coverage list). */
     select(id) {

@@ -1,6 +1,7 @@
 /**
- * What a link must reproduce: the view, the visible layers, the chosen city, the open panel,
- * the language and a running import job. Read once from the URL at start; every change is
+ * What a link must reproduce: the view, the visible layers, the chosen city, the open panel, the
+ * area asked about (area=layer/feature or polygon=lon,lat,… with mode and km), the open project
+ * card, the language and a running import job. Read once from the URL at start; every change is
  * written back with history.replaceState, so the address bar is always a link to this view.
  * The view is kept in WGS84 whatever the basemap's datum, so a link means the same place on
  * every installation.
@@ -26,6 +27,11 @@ const state = {
   layers: list(params.get('layers')),
   city: params.get('city'),
   tab: params.get('tab'),
+  area: params.get('area'),
+  polygon: params.get('polygon'),
+  mode: params.get('mode'),
+  km: params.get('km'),
+  project: params.get('project'),
   job: params.get('job'),
 };
 
@@ -43,7 +49,7 @@ export function setState(changes) {
   if (state.layers) {
     out.set('layers', state.layers.join(','));
   }
-  for (const key of ['city', 'tab', 'job']) {
+  for (const key of ['city', 'tab', 'area', 'polygon', 'mode', 'km', 'project', 'job']) {
     if (state[key]) {
       out.set(key, state[key]);
     }

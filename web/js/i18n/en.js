@@ -59,6 +59,8 @@ export default {
   'accuracy.sample': 'invented samples',
   'accuracy.as delivered': 'as delivered',
 
+  'labels.schematic': 'schematic',
+
   'role.lead': 'lead',
   'role.support': 'support',
   'relation.within': 'within',
@@ -77,6 +79,7 @@ export default {
   'cities.noGeometry': 'no geometry',
   'cities.fit': 'Zoom to it',
   'cities.clear': 'Clear',
+  'cities.dimmed': 'Zones and projects that do not belong to it are faded on the map.',
   'cities.legend': 'Legend',
   'cities.leadAreas': 'Lead areas',
   'cities.districts': 'Supporting districts',

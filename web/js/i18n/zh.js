@@ -59,6 +59,8 @@ export default {
   'accuracy.sample': '虚构示例',
   'accuracy.as delivered': '按来源原样导入',
 
+  'labels.schematic': '示意',
+
   'role.lead': '龙头/核心',
   'role.support': '支撑/联动',
   'relation.within': '位于其内',
@@ -77,6 +79,7 @@ export default {
   'cities.noGeometry': '无空间范围',
   'cities.fit': '缩放到范围',
   'cities.clear': '取消选择',
+  'cities.dimmed': '地图上淡化了不属于本城的区域和项目。',
   'cities.legend': '图例',
   'cities.leadAreas': '龙头/核心区域',
   'cities.districts': '支撑区县',

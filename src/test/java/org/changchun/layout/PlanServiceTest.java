@@ -2,12 +2,16 @@ package org.changchun.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.changchun.layout.support.Http;
 import org.changchun.layout.support.IndependentLinkCheck;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +125,58 @@ abstract class PlanServiceTest {
         assertThat(find(layers, "id", "major-zones").get("accuracy").asString()).isEqualTo("schematic");
         assertThat(ok("/api/layers/projects").get("fields").toString()).contains("investment_cny_100m");
     }
+
+    @Test
+    void everyPlanLayerSaysWhereItComesFromAndItsLicenceInChineseAndInEnglish() {
+        for (JsonNode layer : ok("/api/layers")) {
+            String id = layer.get("id").asString();
+            for (String member : List.of("source", "licence")) {
+                assertThat(layer.get(member + "_zh").asString()).as(id + " " + member + "_zh").matches(".*\\p{IsHan}.*");
+                assertThat(layer.get(member + "_en").asString()).as(id + " " + member + "_en").matches(".*[A-Za-z].*");
+                // clients that read the one-language member keep getting the English text
+                assertThat(layer.get(member).asString()).as(id + " " + member).isEqualTo(layer.get(member + "_en").asString());
+            }
+        }
+        assertThat(ok("/api/layers/districts").get("licence_zh").asString()).contains("高德").contains("开发");
+    }
+
+    /**
+     * Paths of the machine the data was prepared on (or of any machine) mean nothing to a planner
+     * and tell an attacker about the host: neither the data files nor any answer may carry one.
+     */
+    @Test
+    void neitherTheDataFilesNorAnyAnswerNamesAPathOfAMachine() throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("gis-data"))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                machinePaths(Files.readString(file)).forEach(path -> found.add(file + ": " + path));
+            }
+        }
+        List<String> answers = new ArrayList<>(List.of("/api/layers", "/api/cities", "/api/districts",
+                "/api/map-settings", "/ogc", "/ogc/collections", "/ogc/collections?f=html", "/v3/api-docs"));
+        for (JsonNode layer : ok("/api/layers")) {
+            String id = layer.get("id").asString();
+            answers.addAll(List.of("/api/layers/" + id, "/ogc/collections/" + id, "/ogc/collections/" + id + "/queryables",
+                    "/ogc/collections/" + id + "/items?limit=1000"));
+        }
+        for (JsonNode city : ok("/api/cities")) {
+            answers.add("/api/cities/" + city.get("id").asString());
+        }
+        for (String path : answers) {
+            Http.Response response = http.get(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            machinePaths(response.body()).forEach(machinePath -> found.add(path + ": " + machinePath));
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /** Absolute paths of Linux, macOS and Windows machines (a Windows one as written in JSON too). */
+    private static List<String> machinePaths(String text) {
+        return MACHINE_PATH.matcher(text).results().map(MatchResult::group).toList();
+    }
+
+    private static final Pattern MACHINE_PATH = Pattern.compile(
+            "(?<![\\w.])/(work|home|tmp|root|Users|var|opt|mnt|srv)/[^\\s\"',;)]*|\\b[A-Za-z]:(\\\\){1,2}[^\\s\"',;)]+");
 
     @Test
     void everyProjectIsLinkedExactlyAsAnIndependentPostgisCheckFinds() throws Exception {

@@ -11,6 +11,8 @@ import org.changchun.layout.feature.LayerInfo;
  * A layer as {@code /api/layers} describes it.
  *
  * @param extent [west, south, east, north] in WGS84 degrees, null for an empty layer
+ * @param source the source as it has always been given (English or language-neutral); sourceZh and
+ *               sourceEn are the Chinese and English texts, when the layer has them (licence alike)
  */
 record LayerSummary(
         String id,
@@ -25,6 +27,10 @@ record LayerSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) String accuracy,
         @JsonInclude(JsonInclude.Include.NON_NULL) String source,
         @JsonInclude(JsonInclude.Include.NON_NULL) String licence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String sourceZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String sourceEn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String licenceZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String licenceEn,
         long version,
         long dataVersion,
         OffsetDateTime updatedAt,
@@ -44,7 +50,8 @@ record LayerSummary(
         LayerDescription about = layer.description();
         return new LayerSummary(about.id(), about.titleZh(), about.titleEn(), about.descriptionZh(),
                 about.descriptionEn(), about.kind().code(), layer.geometryType(), layer.featureCount(), extent,
-                about.accuracy(), about.source(), about.licence(), layer.version(), layer.dataVersion(),
+                about.accuracy(), about.source(), about.licence(), about.sourceZh(), about.sourceEn(),
+                about.licenceZh(), about.licenceEn(), layer.version(), layer.dataVersion(),
                 layer.updatedAt(), layer.fields().stream().map(Field::of).toList());
     }
 }

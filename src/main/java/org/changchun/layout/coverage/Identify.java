@@ -3,14 +3,18 @@ package org.changchun.layout.coverage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.geo.MetricBuffer;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CitySupport;
 import org.changchun.layout.plan.DistrictSupport;
 import org.changchun.layout.plan.PlanLayers;
+import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
@@ -51,11 +55,39 @@ class Identify {
         this.support = support;
     }
 
-    List<Hit> at(double lon, double lat, double toleranceMetres, boolean withGeometry) {
+    /**
+     * The layers named in a comma-separated list of collection ids, in catalog order; every layer
+     * when there is no list, none when it is empty.
+     *
+     * @throws InvalidQueryException for an id the catalog does not know, listing those it knows
+     */
+    List<LayerInfo> layers(String commaSeparatedIds) {
+        List<LayerInfo> all = catalog.all();
+        if (commaSeparatedIds == null) {
+            return all;
+        }
+        Set<String> asked = new LinkedHashSet<>();
+        for (String id : commaSeparatedIds.split(",")) {
+            if (!id.isBlank()) {
+                asked.add(id.strip());
+            }
+        }
+        Set<String> known = all.stream().map(LayerInfo::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> unknown = asked.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidQueryException(
+                    "layers 中有未知图层：" + String.join("、", unknown) + "；已有的图层：" + String.join("、", known),
+                    "layers names unknown layer(s) " + String.join(", ", unknown) + "; the layers are "
+                            + String.join(", ", known));
+        }
+        return all.stream().filter(layer -> asked.contains(layer.id())).toList();
+    }
+
+    List<Hit> at(double lon, double lat, double toleranceMetres, List<LayerInfo> layers, boolean withGeometry) {
         Geometry point = geometries.createPoint(new Coordinate(lon, lat));
         Geometry probe = toleranceMetres > 0 ? MetricBuffer.buffer(point, toleranceMetres) : point;
         List<Hit> hits = new ArrayList<>();
-        for (LayerInfo layer : catalog.all()) {
+        for (LayerInfo layer : layers) {
             // a polygon layer answers what contains the click; the tolerance is for what is hard to hit
             Geometry asked = isAreal(layer) ? point : probe;
             for (Feature feature : store.intersecting(layer.id(), asked, PER_LAYER)) {

@@ -26,10 +26,12 @@ class IdentifyController {
     @GetMapping
     @Operation(summary = "点查询 / what is at a point",
             description = "every layer's features at lon/lat (WGS84): polygons containing it, points and lines within "
-                    + "`tolerance` metres (default 25); districts list the cities they support. geometry=true adds "
-                    + "the geometries (they can be large).")
+                    + "`tolerance` metres (default 25); districts list the cities they support. `layers` (comma-"
+                    + "separated collection ids) asks only those layers, e.g. the ones a map shows. geometry=true "
+                    + "adds the geometries (they can be large).")
     ResponseEntity<IdentifiedFeatures> identify(@RequestParam double lon, @RequestParam double lat,
                                @RequestParam(defaultValue = "25") double tolerance,
+                               @RequestParam(required = false) String layers,
                                @RequestParam(defaultValue = "false") boolean geometry) {
         if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
             throw new InvalidQueryException("经纬度超出范围：lon=" + lon + ", lat=" + lat,
@@ -38,7 +40,7 @@ class IdentifyController {
         if (!(tolerance >= 0 && tolerance <= MetricBuffer.MAX_METRES)) {
             throw new InvalidQueryException("tolerance 应为 0 到 100000 米", "tolerance must be 0 to 100000 metres");
         }
-        List<Identify.Hit> hits = identify.at(lon, lat, tolerance, geometry);
+        List<Identify.Hit> hits = identify.at(lon, lat, tolerance, identify.layers(layers), geometry);
         return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
                 .body(new IdentifiedFeatures("FeatureCollection", hits));
     }

@@ -3,7 +3,14 @@ package org.changchun.layout.feature;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** What a layer is, as people read it: its id, role, titles and where its data comes from. */
+/**
+ * What a layer is, as people read it: its id, role, titles and where its data comes from.
+ *
+ * <p>{@code source} and {@code licence} are the language-neutral (or English) texts the API has
+ * always carried; {@code sourceZh}/{@code sourceEn} and {@code licenceZh}/{@code licenceEn} are the
+ * same in Chinese and English for pages that show one language at a time. They may be null (an
+ * imported layer's source is its file name, the same in every language).
+ */
 public record LayerDescription(
         String id,
         LayerKind kind,
@@ -13,7 +20,11 @@ public record LayerDescription(
         String descriptionEn,
         String source,
         String accuracy,
-        String licence) {
+        String licence,
+        String sourceZh,
+        String sourceEn,
+        String licenceZh,
+        String licenceEn) {
 
     /** Lower-case words joined by '-', as the collection ids of the plan ("major-zones"). */
     public static final Pattern ID_PATTERN = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
@@ -28,5 +39,12 @@ public record LayerDescription(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(titleZh, "titleZh");
         Objects.requireNonNull(titleEn, "titleEn");
+    }
+
+    /** A description whose source and licence are given in one language-neutral text each. */
+    public LayerDescription(String id, LayerKind kind, String titleZh, String titleEn, String descriptionZh,
+                            String descriptionEn, String source, String accuracy, String licence) {
+        this(id, kind, titleZh, titleEn, descriptionZh, descriptionEn, source, accuracy, licence,
+                null, null, null, null);
     }
 }

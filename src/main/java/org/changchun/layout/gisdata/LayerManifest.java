@@ -48,7 +48,8 @@ record LayerManifest(List<Entry> layers, String citiesFile) {
 
     private static Entry entry(JsonNode node, int index) {
         StrictJson layer = new StrictJson(FILE, "layer #" + (index + 1), node).allowOnly(Set.of("id", "file", "kind",
-                "title_zh", "title_en", "description_zh", "description_en", "accuracy", "source", "licence", "fields"));
+                "title_zh", "title_en", "description_zh", "description_en", "accuracy", "source", "licence",
+                "source_zh", "source_en", "licence_zh", "licence_en", "fields"));
         String id = layer.text("id");
         if (!LayerDescription.ID_PATTERN.matcher(id).matches()) {
             throw layer.problem("has id \"" + id + "\"; ids are lower-case words joined by '-', e.g. major-zones");
@@ -64,11 +65,20 @@ record LayerManifest(List<Entry> layers, String citiesFile) {
         if (fields.stream().map(FieldSpec::name).distinct().count() != fields.size()) {
             throw named.problem("lists a field twice");
         }
+        // source and licence, which API clients have always read, default to the English text
+        String sourceEn = named.optionalText("source_en");
+        String licenceEn = named.optionalText("licence_en");
         LayerSpec spec = new LayerSpec(new LayerDescription(id, kind, named.text("title_zh"), named.text("title_en"),
                 named.optionalText("description_zh"), named.optionalText("description_en"),
-                named.optionalText("source"), named.optionalText("accuracy"), named.optionalText("licence")),
+                orElse(named.optionalText("source"), sourceEn), named.optionalText("accuracy"),
+                orElse(named.optionalText("licence"), licenceEn), named.optionalText("source_zh"), sourceEn,
+                named.optionalText("licence_zh"), licenceEn),
                 fields, null);
         return new Entry(named.text("file"), spec, node.toString());
+    }
+
+    private static String orElse(String text, String fallback) {
+        return text != null ? text : fallback;
     }
 
     private static FieldSpec field(String layerId, JsonNode node) {

@@ -128,6 +128,27 @@ abstract class CoverageTest {
     }
 
     @Test
+    void identifyAnswersForTheLayersAskedOnly() {
+        List<String> layers = new ArrayList<>();
+        ok("/api/identify?lon=125.70&lat=43.52&layers=districts").get("features")
+                .forEach(h -> layers.add(h.get("layer").asString()));
+        assertThat(layers).containsExactly("districts");
+        layers.clear();
+        ok("/api/identify?lon=125.70&lat=43.52&layers=agri-belts,districts").get("features")
+                .forEach(h -> layers.add(h.get("layer").asString()));
+        assertThat(layers).containsExactlyInAnyOrder("districts", "agri-belts");
+        assertThat(ok("/api/identify?lon=125.70&lat=43.52&layers=").get("features")).as("no layer asked").isEmpty();
+
+        Http.Response unknown = http.get("/api/identify?lon=125.70&lat=43.52&layers=districts,atlantis");
+        assertThat(unknown.status()).isEqualTo(400);
+        JsonNode problem = unknown.json();
+        assertThat(problem.get("message_zh").asString()).contains("atlantis").contains("图层")
+                .contains("districts").contains("dev-zones").contains("projects");
+        assertThat(problem.get("message_en").asString()).contains("atlantis").contains("layer")
+                .contains("districts").contains("dev-zones").contains("projects");
+    }
+
+    @Test
     void aPolygonIsIdentifiedWhereItContainsTheClickNotWithinTheTolerance() throws Exception {
         Geometry shuangyang = new GeoJsonReader().read(ok("/ogc/collections/districts/items/220112").get("geometry")
                 .toString());

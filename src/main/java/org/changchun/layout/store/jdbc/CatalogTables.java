@@ -32,7 +32,7 @@ final class CatalogTables {
 
     private static final String LAYER_COLUMNS = """
             SELECT l.id, l.kind, l.title_zh, l.title_en, l.description_zh, l.description_en, l.source,
-                   l.accuracy, l.licence, l.current_version, l.data_version, l.updated_at,
+                   l.accuracy, l.licence, l.source_zh, l.source_en, l.licence_zh, l.licence_en, l.current_version, l.data_version, l.updated_at,
                    v.geometry_type, v.feature_count, v.min_x, v.min_y, v.max_x, v.max_y, v.checksum
             FROM layer l JOIN layer_version v ON v.id = l.current_version
             """;
@@ -93,11 +93,13 @@ final class CatalogTables {
             try {
                 jdbc.update("""
                         INSERT INTO layer (id, kind, title_zh, title_en, description_zh, description_en, source,
-                                           accuracy, licence, current_version, data_version, first_version, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                           accuracy, licence, source_zh, source_en, licence_zh, licence_en,
+                                           current_version, data_version, first_version, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         about.id(), about.kind().code(), about.titleZh(), about.titleEn(), about.descriptionZh(),
-                        about.descriptionEn(), about.source(), about.accuracy(), about.licence(), versionId,
-                        dataVersion, versionId, now());
+                        about.descriptionEn(), about.source(), about.accuracy(), about.licence(), about.sourceZh(),
+                        about.sourceEn(), about.licenceZh(), about.licenceEn(), versionId, dataVersion, versionId,
+                        now());
             } catch (DuplicateKeyException e) {
                 throw new ConcurrentLayerWriteException(spec.id());
             }
@@ -105,11 +107,13 @@ final class CatalogTables {
         }
         int updated = jdbc.update("""
                 UPDATE layer SET kind = ?, title_zh = ?, title_en = ?, description_zh = ?, description_en = ?,
-                                 source = ?, accuracy = ?, licence = ?, current_version = ?, data_version = ?,
+                                 source = ?, accuracy = ?, licence = ?, source_zh = ?, source_en = ?,
+                                 licence_zh = ?, licence_en = ?, current_version = ?, data_version = ?,
                                  updated_at = ?
                 WHERE id = ? AND current_version = ?""",
                 about.kind().code(), about.titleZh(), about.titleEn(), about.descriptionZh(), about.descriptionEn(),
-                about.source(), about.accuracy(), about.licence(), versionId, dataVersion, now(), about.id(),
+                about.source(), about.accuracy(), about.licence(), about.sourceZh(), about.sourceEn(),
+                about.licenceZh(), about.licenceEn(), versionId, dataVersion, now(), about.id(),
                 replaced.getAsLong());
         if (updated == 0) {
             throw new ConcurrentLayerWriteException(spec.id());
@@ -228,7 +232,9 @@ final class CatalogTables {
                 LayerKind.fromCode(rows.getString("kind")).orElseThrow(),
                 rows.getString("title_zh"), rows.getString("title_en"),
                 rows.getString("description_zh"), rows.getString("description_en"),
-                rows.getString("source"), rows.getString("accuracy"), rows.getString("licence"));
+                rows.getString("source"), rows.getString("accuracy"), rows.getString("licence"),
+                rows.getString("source_zh"), rows.getString("source_en"),
+                rows.getString("licence_zh"), rows.getString("licence_en"));
         return new LayerInfo(about,
                 version, rows.getLong("data_version"),
                 rows.getString("geometry_type"), rows.getLong("feature_count"), extent,
