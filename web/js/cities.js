@@ -41,7 +41,7 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
   function renderList() {
     setHtml(list, cities.map((city) => html`<li>
       <button type="button" class="city-button" data-city="${city.id}" aria-pressed="${city.id === chosen}"
-        style="--city-colour: ${city.colour}" title="${t('cities.leads', { names: city.leads.map((l) => local(l)).join(t('list.separator')) })}">
+        data-city-colour="${city.colour}" title="${t('cities.leads', { names: city.leads.map((l) => local(l)).join(t('list.separator')) })}">
         <span class="city-dot" aria-hidden="true"></span>
         <span class="city-name">${local(city)}</span>
         <span class="city-meta">${t('cities.districtCount', { count: city.districts.length })}</span>
@@ -86,7 +86,7 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
     const leads = city.members.filter((m) => m.role === 'lead');
     const zones = city.members.filter((m) => m.role !== 'lead' && m.layer !== 'districts');
     setHtml(details, html`
-      <h3 class="city-title" style="--city-colour: ${city.colour}">${local(city)}</h3>
+      <h3 class="city-title" data-city-colour="${city.colour}">${local(city)}</h3>
       <p class="city-summary">${local(city, 'summary')}</p>
       <div class="button-row">
         <button type="button" data-action="fit">${t('cities.fit')}</button>
@@ -94,8 +94,8 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
       </div>
       <p class="hint">${t('cities.dimmed')}</p>
       <h4>${t('cities.legend')}</h4>
-      <p class="legend-row"><span class="legend-box legend-box--lead" style="--city-colour: ${city.colour}"></span>${t('role.lead')}
-        <span class="legend-box legend-box--support" style="--city-colour: ${city.colour}"></span>${t('role.support')}</p>
+      <p class="legend-row"><span class="legend-box legend-box--lead" data-city-colour="${city.colour}"></span>${t('role.lead')}
+        <span class="legend-box legend-box--support" data-city-colour="${city.colour}"></span>${t('role.support')}</p>
       <h4>${t('cities.leadAreas')}</h4>
       <ul class="members">${leads.map(memberItem)}</ul>
       <h4>${t('cities.districts')}</h4>

@@ -39,7 +39,14 @@ export function html(strings, ...values) {
   return new SafeHtml(out);
 }
 
-/** Replaces an element's content with a fragment made by html``. */
+/**
+ * Replaces an element's content with a fragment made by html``. A city's colour is written as
+ * data-city-colour and set here as the --city-colour property: the page's Content-Security-Policy
+ * refuses style attributes in markup, but not styles set from a script.
+ */
 export function setHtml(element, fragment) {
   element.innerHTML = render(fragment);
+  element.querySelectorAll('[data-city-colour]').forEach((coloured) => {
+    coloured.style.setProperty('--city-colour', coloured.dataset.cityColour);
+  });
 }

@@ -48,7 +48,7 @@ export function createIdentify({ map, datum, layerInfo, visibleLayers, isActive,
     return html`<li data-layer="${feature.layer}" data-feature="${feature.id}">
       <strong>${featureName(feature)}</strong>
       ${supports.length ? html`<div class="supports"><span class="muted">${t('identify.supports')}</span>
-        <ul class="chips">${supports.map((city) => html`<li class="chip city-chip" data-city="${city.id}" style="--city-colour: ${city.colour}">
+        <ul class="chips">${supports.map((city) => html`<li class="chip city-chip" data-city="${city.id}" data-city-colour="${city.colour}">
           ${local(city)} · ${term('role', city.role)}</li>`)}</ul></div>` : ''}
       ${info?.kind === 'projects' ? html`<button type="button" class="link-button" data-action="project">${t('identify.projectDetails')}</button>` : ''}
       ${info && info.kind !== 'projects' && /Polygon/.test(info.geometry_type)

@@ -42,7 +42,7 @@ export function createProjectCard({ element, onChange }) {
         : html`<li class="muted">${t('card.none')}</li>`}</ul>
       <h3>${t('card.cities')}</h3>
       <ul class="card-cities">${cities.map((c) => html`<li>
-        <span class="chip city-chip" style="--city-colour: ${c.colour}">${local(c)}</span>
+        <span class="chip city-chip" data-city-colour="${c.colour}">${local(c)}</span>
         ${c.serves ? html`<strong>${t('card.serves')}</strong>` : ''}
         <span class="muted">${c.roles.map((r) => t('card.via', { name: local(r), role: term('role', r.role) })).join(t('list.separator'))}</span></li>`)}</ul>
       ${p.note ? html`<p class="note">${p.note}</p>` : ''}`;

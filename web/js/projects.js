@@ -133,7 +133,7 @@ export function createProjects({ map, datum, element, cities, libraryInfo, onOpe
       const p = feature.properties;
       const city = cities.find((c) => c.id === p.city);
       return html`<li><button type="button" class="project-item" data-id="${feature.id}" aria-current="${feature.id === selected}">
-        <span class="city-dot" style="--city-colour: ${colourOf(p.city)}" aria-hidden="true"></span>
+        <span class="city-dot" data-city-colour="${colourOf(p.city)}" aria-hidden="true"></span>
         <span class="project-name">${local(p)}</span>
         <span class="project-meta">${city ? local(city) : p.city} · ${term('status', p.status)} · ${formatInvestment(p.investment_cny_100m)}</span>
       </button></li>`;

@@ -129,12 +129,9 @@ final class OgcHtml {
                 <html lang="zh-CN"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%1$s</title>
-                <style>
-                  body { font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 1.5rem; color: #222; }
-                  table { border-collapse: collapse; } th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-                  th { background: #f4f4f4; } .en { color: #666; } nav { margin-bottom: 1rem; }
-                </style></head>
-                <body>%2$s<h1>%1$s</h1>%3$s</body></html>""".formatted(escape(title), navigation, body);
+                <link rel="stylesheet" href="%4$s">
+                </head>
+                <body>%2$s<h1>%1$s</h1>%3$s</body></html>""".formatted(escape(title), navigation, body, escape(OgcLinks.base() + "/css/ogc.css"));
     }
 
     private static String escape(Object value) {

@@ -2,6 +2,7 @@ package org.changchun.layout.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,6 +24,10 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -43,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     private static final String REALM = "Basic realm=\"changchun-plan\"";
+    private static final Pattern TILE_PATH = Pattern.compile("/ogc/(collections/[^/]+/)?tiles/[^/]+/\\d+/\\d+/\\d+$");
 
     /** The answer of a successful form sign-in at {@code /api/session}. */
     record SignedIn(String username, List<String> roles) {
@@ -50,7 +56,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ApiKeys keys,
-                                            AccessStore store, JsonMapper json) throws Exception {
+                                            AccessStore store, JsonMapper json, ContentSecurityPolicy policy)
+            throws Exception {
         AuthenticationEntryPoint signInRequired = (request, response, e) -> {
             // a page's own calls get no Basic challenge, so browsers never pop up (and cache) a password dialog
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
@@ -62,7 +69,15 @@ class SecurityConfiguration {
         AuthorizationManager<RequestAuthorizationContext> reading = properties.anonymousRead()
                 ? (authentication, context) -> new AuthorizationDecision(true)
                 : AuthenticatedAuthorizationManager.authenticated();
-        http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
+        http.headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        // documents only: a tile is data fetched by scripts, and its answer the fastest there is
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !isSwaggerUi(request) && !isTile(request),
+                                new StaticHeadersWriter("Content-Security-Policy", policy.value())))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfiguration::isSwaggerUi,
+                                new StaticHeadersWriter("Content-Security-Policy", policy.forSwaggerUi())))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !isTile(request),
+                                new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))))
                 .cors(cors -> cors.configurationSource(cors(properties)))
                 // the page sends the cookie's value back as it is, in a header (no token is ever
                 // rendered in a body, so the XOR masking against BREACH has nothing to protect); the
@@ -137,6 +152,15 @@ class SecurityConfiguration {
         return (HttpServletRequest request) -> !request.getRequestURI().equals("/api/session")
                 && (request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null
                 || request.getRequestedSessionId() == null);
+    }
+
+    private static boolean isSwaggerUi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui/");
+    }
+
+    /** A request for a vector tile ({@code /ogc/…/tiles/{tileMatrixSetId}/{z}/{y}/{x}}). */
+    private static boolean isTile(HttpServletRequest request) {
+        return TILE_PATH.matcher(request.getRequestURI()).find();
     }
 
     private static UrlBasedCorsConfigurationSource cors(SecurityProperties properties) {

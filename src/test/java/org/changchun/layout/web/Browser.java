@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -33,6 +34,7 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final String base;
+    private final List<String> policyViolations = new ArrayList<>();
 
     Browser(int port) {
         this.base = "http://localhost:" + port;
@@ -161,9 +163,24 @@ final class Browser implements AutoCloseable {
 
     /** Console errors and failed requests the page logged since the last call. */
     List<String> errors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
+        errors.stream().filter(Browser::reportsPolicyViolation).forEach(policyViolations::add);
+        return errors;
+    }
+
+    /**
+     * Every Content-Security-Policy violation the browser reported in its console since it started,
+     * whether or not a test read the console meanwhile.
+     */
+    List<String> policyViolations() {
+        errors();
+        return List.copyOf(policyViolations);
+    }
+
+    private static boolean reportsPolicyViolation(String message) {
+        return message.contains("Content Security Policy");
     }
 
     /**

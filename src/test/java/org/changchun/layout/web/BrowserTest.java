@@ -1,5 +1,7 @@
 package org.changchun.layout.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.changchun.layout.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +41,15 @@ abstract class BrowserTest {
         browser = new Browser(port);
     }
 
+    /** The page runs under the service's Content-Security-Policy; whatever it would block is a defect of the page. */
     @AfterAll
     void stopBrowser() {
         if (browser != null) {
-            browser.close();
+            try {
+                assertThat(browser.policyViolations()).as("Content-Security-Policy violations").isEmpty();
+            } finally {
+                browser.close();
+            }
         }
     }
 }
