@@ -1,8 +1,10 @@
 /**
- * The six cities (六城) panel. Choosing a city lights up its lead areas (strong) and its supporting
- * districts and zones (light) from /api/cities/{id}/footprint, which holds exactly those unions and
- * the outline of both, lists the districts that support it (/api/cities/{id}), its targets and the
- * projects inside its footprint, and fits the map to it.
+ * The six cities (六城) panel. Choosing a city lights up the lead areas the plan names (strong) and
+ * the supporting districts and zones it names (light) from /api/cities/{id}/footprint, which holds
+ * exactly those unions and the outline of both, and, only outlined, the districts derived from
+ * overlaps with its schematic zones; lists the districts the plan names with the plan's role apart
+ * from the derived ones (/api/cities/{id}), its targets and the projects inside its footprint, and
+ * fits the map to it.
  */
 import { getJson } from './api.js';
 import { html, setHtml } from './html.js';
@@ -16,6 +18,8 @@ function footprintStyle(colour) {
     lead: { color: colour, weight: 2.5, fillColor: colour, fillOpacity: 0.5 },
     support: { color: colour, weight: 1, opacity: 0.8, fillColor: colour, fillOpacity: 0.16 },
     footprint: { color: colour, weight: 2.5, dashArray: '6 5', fill: false },
+    // derived from overlaps with schematic zones, not the plan's word: outlined only, never filled like its areas
+    derived: { color: colour, weight: 1.2, opacity: 0.9, dashArray: '2 4', fill: false },
   }[feature.properties.kind]);
 }
 
@@ -44,9 +48,21 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
         data-city-colour="${city.colour}" title="${t('cities.leads', { names: city.leads.map((l) => local(l)).join(t('list.separator')) })}">
         <span class="city-dot" aria-hidden="true"></span>
         <span class="city-name">${local(city)}</span>
-        <span class="city-meta">${t('cities.districtCount', { count: city.districts.length })}</span>
+        <span class="city-meta">${districtCounts(city.districts)}</span>
       </button>
     </li>`));
+  }
+
+  function districtCounts(districts) {
+    const derived = districts.filter((d) => d.basis === 'derived').length;
+    return t('cities.districtCount', { count: districts.length - derived })
+      + (derived ? t('cities.derivedCount', { count: derived }) : '');
+  }
+
+  function derivedItem(district) {
+    const zones = district.via.filter((reason) => reason.kind === 'overlay').map((reason) => local(reason));
+    return html`<li data-adcode="${district.adcode}"><span class="district-name">${local(district)}</span>
+      <span class="role role--derived" title="${t('basis.derivedWhy', { zones: zones.join(t('list.separator')) })}">${t('basis.derived')}</span></li>`;
   }
 
   function memberItem(member) {
@@ -85,6 +101,8 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
     const { city, footprint } = answer;
     const leads = city.members.filter((m) => m.role === 'lead');
     const zones = city.members.filter((m) => m.role !== 'lead' && m.layer !== 'districts');
+    const named = city.districts.filter((d) => d.basis === 'plan');
+    const derived = city.districts.filter((d) => d.basis === 'derived');
     setHtml(details, html`
       <h3 class="city-title" data-city-colour="${city.colour}">${local(city)}</h3>
       <p class="city-summary">${local(city, 'summary')}</p>
@@ -95,14 +113,18 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
       <p class="hint">${t('cities.dimmed')}</p>
       <h4>${t('cities.legend')}</h4>
       <p class="legend-row"><span class="legend-box legend-box--lead" data-city-colour="${city.colour}"></span>${t('role.lead')}
-        <span class="legend-box legend-box--support" data-city-colour="${city.colour}"></span>${t('role.support')}</p>
+        <span class="legend-box legend-box--support" data-city-colour="${city.colour}"></span>${t('role.support')}
+        ${derived.length ? html`<span class="legend-box legend-box--derived" data-city-colour="${city.colour}"></span>${t('basis.derived')}` : ''}</p>
       <h4>${t('cities.leadAreas')}</h4>
       <ul class="members">${leads.map(memberItem)}</ul>
       <h4>${t('cities.districts')}</h4>
-      <ul id="city-districts" class="district-list">${city.districts.map((d) => html`
+      <ul id="city-districts" class="district-list">${named.length ? named.map((d) => html`
         <li data-adcode="${d.adcode}"><span class="district-name">${local(d)}</span>
-          <span class="role role--${d.role}">${term('role', d.role)}</span></li>`)}</ul>
+          <span class="role role--${d.role}">${term('role', d.role)}</span></li>`) : html`<li class="muted">${t('cities.noneNamed')}</li>`}</ul>
       ${zones.length ? html`<h4>${t('cities.zones')}</h4><ul class="members">${zones.map(memberItem)}</ul>` : ''}
+      ${derived.length ? html`<h4>${t('cities.derivedDistricts')}</h4>
+        <p class="hint">${t('cities.derivedHint')}</p>
+        <ul id="city-derived-districts" class="district-list">${derived.map(derivedItem)}</ul>` : ''}
       <h4>${t('cities.targets')}</h4>
       <table class="targets"><tbody>${city.targets.map(target)}</tbody></table>
       <h4>${t('cities.projects')}</h4>
@@ -112,8 +134,9 @@ export function createCityPanel({ map, datum, element, cities, layerInfo, initia
   function draw(footprint, colour) {
     highlight.clearLayers();
     highlight.options.style = footprintStyle(colour);
-    // the footprint also lists the projects inside it; the project layer already draws them
-    highlight.addData(footprint.features.filter((f) => f.properties.kind !== 'project'));
+    // the footprint also lists the projects inside it; the project layer already draws them.
+    // An empty union (a city without derived districts) has nothing to draw.
+    highlight.addData(footprint.features.filter((f) => f.properties.kind !== 'project' && f.geometry.coordinates.length));
   }
 
   function fit() {

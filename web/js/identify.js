@@ -1,7 +1,8 @@
 /**
  * Click anywhere on the map: a popup lists what is there in every layer on the map (/api/identify),
- * and for a district the cities it supports, with its role. From the popup a planner opens a project
- * or asks which projects lie in an area. Keyboard users press Enter on the map to ask about its centre.
+ * and for a district the cities it supports, with the role the plan states, or marked as derived when
+ * only a schematic zone of the city overlaps it. From the popup a planner opens a project or asks
+ * which projects lie in an area. Keyboard users press Enter on the map to ask about its centre.
  *
  * Points and lines count as hit within a few pixels of the click, whatever the zoom: the page turns
  * those pixels into the metres the service asks for, at the click's latitude.
@@ -42,14 +43,22 @@ export function createIdentify({ map, datum, layerInfo, visibleLayers, isActive,
   let controller = null;
   let last = null;
 
+  /** A city the district supports: the plan's role, or, for a link derived from schematic overlaps, only that. */
+  function supportChip(city) {
+    return city.basis === 'derived'
+      ? html`<li class="chip city-chip chip--derived" data-city="${city.id}" data-basis="derived" data-city-colour="${city.colour}"
+          title="${t('basis.derivedNote')}">${local(city)} · ${t('basis.derived')}</li>`
+      : html`<li class="chip city-chip" data-city="${city.id}" data-basis="plan" data-city-colour="${city.colour}">
+          ${local(city)} · ${term('role', city.role)}</li>`;
+  }
+
   function hit(feature) {
     const info = layerInfo(feature.layer);
     const supports = feature.supports ?? [];
     return html`<li data-layer="${feature.layer}" data-feature="${feature.id}">
       <strong>${featureName(feature)}</strong>
       ${supports.length ? html`<div class="supports"><span class="muted">${t('identify.supports')}</span>
-        <ul class="chips">${supports.map((city) => html`<li class="chip city-chip" data-city="${city.id}" data-city-colour="${city.colour}">
-          ${local(city)} · ${term('role', city.role)}</li>`)}</ul></div>` : ''}
+        <ul class="chips">${supports.map(supportChip)}</ul></div>` : ''}
       ${info?.kind === 'projects' ? html`<button type="button" class="link-button" data-action="project">${t('identify.projectDetails')}</button>` : ''}
       ${info && info.kind !== 'projects' && /Polygon/.test(info.geometry_type)
         ? html`<button type="button" class="link-button" data-action="area">${t('identify.projectsInArea')}</button>` : ''}

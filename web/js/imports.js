@@ -1,7 +1,9 @@
 /**
- * Shapefile import for GIS staff: sign in, upload a zipped shapefile for a dry run, read the
- * report (encoding, CRS, feature count, problems), confirm, and watch the job to completion;
- * the new layer then appears in the layer panel, switched on.
+ * Shapefile import for GIS staff: sign in, choose a zipped shapefile and name the layer (the names
+ * are filled in from the file's name, as GET /api/imports/names suggests them: unique among the
+ * layers), upload it for a dry run, read the report (names, encoding, CRS, feature count,
+ * problems), confirm, and watch the job to completion; the new layer then appears in the layer
+ * panel, switched on.
  *
  * POST /api/imports (multipart: file + options, dryRun=true|false) answers a dry run with its
  * report and an import with 202 and the job; GET /api/imports/{id} is polled. The job id is kept
@@ -15,6 +17,7 @@ import { errorText, formatNumber, local, onLangChange, t, term } from './i18n.js
 const POLL_MS = 700;
 const RETRY_MS = 5000;
 const JOB_KEY = 'plan.importJob';
+const NAME_FIELDS = ['layer', 'title_zh', 'title_en'];
 
 /**
  * @param options.initialJob a job id from the URL, to resume
@@ -40,10 +43,36 @@ export function createImports({ element, initialJob, onJob, onImported }) {
     signedIn.querySelector('.editor-name').textContent = name ?? '';
   }
 
+  /**
+   * Fills the name fields from the chosen file, leaving alone those the user typed. A suggestion
+   * left as it is goes to the service blank (see uploadBody).
+   */
+  async function suggestNames() {
+    const file = form.elements.file.files[0];
+    if (!file) {
+      return;
+    }
+    let names = null;
+    try {
+      names = await getJson(`api/imports/names?file=${encodeURIComponent(file.name)}`);
+    } catch {
+      return; // the fields stay as they are, and the service names the layer itself
+    }
+    for (const field of NAME_FIELDS) {
+      const input = form.elements[field];
+      if (input.value === '' || input.value === input.dataset.suggested) {
+        input.value = names[field];
+        input.dataset.suggested = names[field];
+      }
+    }
+  }
+
   function uploadBody(dryRun, member) {
     const body = new FormData(form);
     for (const [key, value] of [...body.entries()]) {
-      if (value === '') {
+      // an untouched suggestion is left to the service, which names each shapefile of a zip that
+      // holds several, and keeps names unique even if another import took them meanwhile
+      if (value === '' || (NAME_FIELDS.includes(key) && value === form.elements[key].dataset.suggested)) {
         body.delete(key);
       }
     }
@@ -77,8 +106,8 @@ export function createImports({ element, initialJob, onJob, onImported }) {
         <dt>${t('imports.count')}</dt><dd data-report="count">${formatNumber(item.feature_count, 0)}</dd>
         <dt>${t('imports.geometry')}</dt><dd>${item.geometry_type ?? '–'}</dd>
         <dt>${t('imports.encoding')}</dt><dd>${encoding.charset ?? '–'} <span class="muted">${local(encoding, 'reason')}</span></dd>
-        <dt>${t('imports.crs')}</dt><dd>${crs.epsg ? `EPSG:${crs.epsg}` : '–'} ${crs.name ?? ''} <span class="muted">${crs.how ?? ''}</span></dd>
-        <dt>${t('imports.layer')}</dt><dd>${item.layer ?? '–'}</dd>
+        <dt>${t('imports.crs')}</dt><dd>${crs.epsg ? `EPSG:${crs.epsg}` : '–'} ${crs.name ?? ''} <span class="muted">${local(crs, 'how')}</span></dd>
+        <dt>${t('imports.layer')}</dt><dd data-report="layer">${local(item, 'title') || '–'} <code>${item.layer ?? ''}</code></dd>
         ${item.extent ? html`<dt>${t('imports.extent')}</dt><dd>${item.extent.map((v) => Number(v).toFixed(4)).join(', ')}</dd>` : ''}
       </dl>
       <details><summary>${t('imports.fields', { count: (item.fields ?? []).length })}</summary>
@@ -194,6 +223,7 @@ export function createImports({ element, initialJob, onJob, onImported }) {
   });
   // a reload keeps the session: show who is signed in
   refreshSignIn().then(renderSignIn, () => null);
+  form.elements.file.addEventListener('change', suggestNames);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     report = null;

@@ -8,7 +8,7 @@
  */
 import { download } from './api.js';
 import { html, setHtml } from './html.js';
-import { errorText, local, onLangChange, t, term } from './i18n.js';
+import { errorText, lang, local, onLangChange, t, term } from './i18n.js';
 import { MvtLayer } from './mvt-layer.js';
 
 const DEFAULT_VISIBLE = ['districts', 'major-zones', 'corridors', 'dev-zones', 'projects'];
@@ -41,6 +41,13 @@ function geometryKind(type) {
     return 'line';
   }
   return /Point/.test(type) ? 'point' : 'mixed';
+}
+
+/** When and by whom an imported layer was imported: what tells imports of alike files apart. */
+function importedNote(info) {
+  const date = new Intl.DateTimeFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+    .format(new Date(info.imported_at));
+  return info.imported_by ? t('layers.importedBy', { date, by: info.imported_by }) : t('layers.imported', { date });
 }
 
 function swatch(kind, style) {
@@ -142,7 +149,7 @@ export function createLayerPanel({ map, datum, element, catalog, visible, specia
     const id = info.id;
     const kind = geometryKind(info.geometry_type);
     const facts = [t(`geom.${kind}`), t('layers.count', { count: info.feature_count }),
-      info.accuracy ? term('accuracy', info.accuracy) : ''].filter(Boolean).join(' · ');
+      info.accuracy ? term('accuracy', info.accuracy) : '', info.imported_at ? importedNote(info) : ''].filter(Boolean).join(' · ');
     return html`<li class="layer" data-layer="${id}">
       <div class="layer-row">
         <input type="checkbox" id="show-layer-${id}" ${entry.visible ? html`checked` : ''}>

@@ -1,6 +1,7 @@
 /**
- * A project's card: what it is, where it lies (districts and zones, by containment) and the
- * cities it is linked to, with the role of the area that links it — from /api/projects/{id}.
+ * A project's card: what it is, where it lies (districts and zones, by containment), the city its
+ * record says it serves, and apart from it the cities of the member areas it lies in (derived from
+ * its location, with the role of each area) — from /api/projects/{id}.
  */
 import { getJson } from './api.js';
 import { html, setHtml } from './html.js';
@@ -19,9 +20,19 @@ export function createProjectCard({ element, onChange }) {
   const content = element.querySelector('.card-body');
   let current = null;
 
+  /** A city with the member areas of it the project lies in, and their roles in the city. */
+  function cityItem(city) {
+    const areas = city.roles.map((r) => t('card.via', { name: local(r), role: term('role', r.role) })).join(t('list.separator'));
+    return html`<li data-city="${city.id}"><span class="chip city-chip" data-city-colour="${city.colour}">${local(city)}</span>
+      ${areas ? html`<span class="muted">${t('card.lies', { areas })}</span>` : ''}</li>`;
+  }
+
   function body({ feature }) {
     const p = feature.properties;
     const { districts = [], areas = [], cities = [] } = feature.linked ?? {};
+    // the city the project's record names, apart from those it is near only by where it lies
+    const declared = cities.filter((c) => c.basis === 'declared');
+    const derived = cities.filter((c) => c.basis !== 'declared');
     const other = lang() === 'zh' ? p.name_en : p.name_zh;
     return html`
       ${other ? html`<p class="muted">${other}</p>` : ''}
@@ -40,11 +51,10 @@ export function createProjectCard({ element, onChange }) {
       <h3>${t('card.areas')}</h3>
       <ul>${areas.length ? areas.map((a) => html`<li>${local(a)} <span class="muted">${local(a, 'layer_title')} · ${term('relation', a.relation)}</span></li>`)
         : html`<li class="muted">${t('card.none')}</li>`}</ul>
-      <h3>${t('card.cities')}</h3>
-      <ul class="card-cities">${cities.map((c) => html`<li>
-        <span class="chip city-chip" data-city-colour="${c.colour}">${local(c)}</span>
-        ${c.serves ? html`<strong>${t('card.serves')}</strong>` : ''}
-        <span class="muted">${c.roles.map((r) => t('card.via', { name: local(r), role: term('role', r.role) })).join(t('list.separator'))}</span></li>`)}</ul>
+      <h3>${t('card.serves')}</h3>
+      <ul class="card-cities card-cities--declared">${declared.length ? declared.map(cityItem) : html`<li class="muted">${t('card.none')}</li>`}</ul>
+      ${derived.length ? html`<h3>${t('card.derivedCities')}</h3>
+        <ul class="card-cities card-cities--derived">${derived.map(cityItem)}</ul>` : ''}
       ${p.note ? html`<p class="note">${p.note}</p>` : ''}`;
   }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -16,6 +18,8 @@ import org.changchun.layout.support.Http;
 import org.changchun.layout.support.IndependentLinkCheck;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +100,113 @@ abstract class PlanServiceTest {
         assertThat(cities).contains("现代农业城", "“双碳”示范区", "文化创意城");
         assertThat(find(district.get("cities"), "id", "culture").get("role").asString()).isEqualTo("lead");
         assertThat(find(district.get("cities"), "id", "agriculture").get("role").asString()).isEqualTo("support");
+    }
+
+    /** Who leads and who supports a city, as DOMAIN.md's table states it: "layer/feature", or a place's name. */
+    private record StatedRoles(List<String> leads, List<String> supports) {
+    }
+
+    private static final Map<String, StatedRoles> DOMAIN_TABLE = Map.of(
+            "automobile", new StatedRoles(List.of("dev-zones/qikai"),
+                    List.of("districts/220104", "districts/220106", "districts/220103", "districts/220184")),
+            "agriculture", new StatedRoles(List.of("dev-zones/gongzhuling-agri-hitech"),
+                    List.of("districts/220182", "districts/220122", "districts/220183", "agri-belts/west",
+                            "districts/220113", "districts/220112", "agri-belts/east")),
+            "dual-carbon", new StatedRoles(List.of("dev-zones/sino-korea-zone", "dev-zones/mishazi"),
+                    List.of("districts/220113", "districts/220112", "dev-zones/lianhuashan", "dev-zones/jingyue")),
+            "sci-tech", new StatedRoles(List.of("dev-zones/changchun-new-area", "dev-zones/jingkai"),
+                    List.of("dev-zones/beihu", "dev-zones/gaoxin", "major-zones/innovation-centre",
+                            "corridors/sci-tech-corridor")),
+            "consumption", new StatedRoles(List.of("dev-zones/xinglong-bonded"),
+                    List.of("dev-zones/sino-korea-zone", "dev-zones/airport-economy", "districts/220104",
+                            "districts/220102", "districts/220103", "districts/220105", "districts/220106")),
+            "culture", new StatedRoles(List.of("dev-zones/jingyue", "dev-zones/lianhuashan", "districts/220112"),
+                    List.of("长拖老工业遗址", "长客老工业遗址")));
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"automobile", "agriculture", "dual-carbon", "sci-tech", "consumption", "culture"})
+    void everyCityHasTheLeadsAndSupportsThePlanStatesAndOverlapsNeverOverrideThem(String id) {
+        StatedRoles stated = DOMAIN_TABLE.get(id);
+        JsonNode city = ok("/api/cities/" + id);
+        assertThat(members(city, "lead")).as("leads").containsExactlyInAnyOrderElementsOf(stated.leads());
+        assertThat(members(city, "support")).as("supports").containsExactlyInAnyOrderElementsOf(stated.supports());
+
+        Map<String, String> namedDistricts = new HashMap<>();
+        stated.leads().stream().filter(m -> m.startsWith("districts/"))
+                .forEach(m -> namedDistricts.put(m.substring("districts/".length()), "lead"));
+        stated.supports().stream().filter(m -> m.startsWith("districts/"))
+                .forEach(m -> namedDistricts.put(m.substring("districts/".length()), "support"));
+        Map<String, String> expected = new TreeMap<>();
+        for (JsonNode district : city.get("districts")) {
+            String adcode = district.get("adcode").asString();
+            String role = namedDistricts.get(adcode);
+            if (role != null) {
+                expected.put(adcode, role + "/plan");
+            } else {
+                expected.put(adcode, "support/derived");
+                assertThat(texts(district.get("via"), "kind")).as(adcode + " is there only by overlap")
+                        .containsOnly("overlay");
+            }
+        }
+        assertThat(rolesByAdcode(city.get("districts"))).isEqualTo(expected);
+        assertThat(expected.keySet()).containsAll(namedDistricts.keySet());
+        assertThat(rolesByAdcode(find(ok("/api/cities"), "id", id).get("districts"))).isEqualTo(expected);
+        for (Map.Entry<String, String> district : expected.entrySet()) {
+            JsonNode role = find(ok("/api/districts/" + district.getKey() + "/cities").get("cities"), "id", id);
+            assertThat(role.get("role").asString() + "/" + role.get("basis").asString()).as(district.getKey())
+                    .isEqualTo(district.getValue());
+        }
+    }
+
+    @Test
+    void identifyGivesADistrictTheRoleThePlanStatesNotOneItsOverlapsSuggest() {
+        JsonNode chaoyang = ok("/api/districts/220104/cities");
+        JsonNode inside = chaoyang.get("label_point");
+        JsonNode hits = ok("/api/identify?lon=" + inside.get(0).asDouble() + "&lat=" + inside.get(1).asDouble())
+                .get("features");
+        JsonNode district = find(hits, "id", "220104");
+        JsonNode automobile = find(district.get("supports"), "id", "automobile");
+        assertThat(automobile.get("role").asString()).as("朝阳 supports the automobile city; 汽开区 leads it")
+                .isEqualTo("support");
+        assertThat(automobile.get("basis").asString()).isEqualTo("plan");
+        JsonNode sciTech = find(district.get("supports"), "id", "sci-tech");
+        assertThat(sciTech.get("role").asString() + "/" + sciTech.get("basis").asString()).as(
+                "the plan does not name 朝阳 in the sci-tech city: only schematic zones overlap it")
+                .isEqualTo("support/derived");
+    }
+
+    @Test
+    void aFootprintKeepsThePlansAreasApartFromDistrictsDerivedFromOverlaps() {
+        JsonNode agriculture = ok("/api/cities/agriculture/footprint").get("features");
+        for (String kind : List.of("lead", "support", "footprint")) {
+            assertThat(find(agriculture, "id", "agriculture-" + kind).get("properties").get("basis").asString())
+                    .as(kind).isEqualTo("plan");
+        }
+        JsonNode derived = find(agriculture, "id", "agriculture-derived").get("properties");
+        assertThat(derived.get("kind").asString()).isEqualTo("derived");
+        assertThat(derived.get("basis").asString()).isEqualTo("derived");
+        assertThat(texts(derived.get("districts"))).as("公主岭 holds the lead zone, but the plan does not name it")
+                .containsExactly("220184");
+        assertThat(derived.get("area_km2").asDouble()).isPositive();
+
+        JsonNode automobile = ok("/api/cities/automobile/footprint").get("features");
+        JsonNode none = find(automobile, "id", "automobile-derived").get("properties");
+        assertThat(texts(none.get("districts"))).as("every district the 汽开区 overlaps is named by the plan")
+                .isEmpty();
+    }
+
+    @Test
+    void aProjectsDeclaredCityIsToldApartFromCitiesOfTheAreasItLiesIn() {
+        JsonNode battery = ok("/api/projects/p020");
+        assertThat(battery.get("properties").get("name_zh").asString()).contains("动力电池");
+        JsonNode cities = battery.get("linked").get("cities");
+        JsonNode declared = find(cities, "id", "dual-carbon");
+        assertThat(declared.get("serves").asBoolean()).isTrue();
+        assertThat(declared.get("basis").asString()).isEqualTo("declared");
+        JsonNode agriculture = find(cities, "id", "agriculture");
+        assertThat(agriculture.get("serves").asBoolean()).isFalse();
+        assertThat(agriculture.get("basis").asString()).as("it lies in 德惠, a supporting district of agriculture")
+                .isEqualTo("derived");
     }
 
     @Test
@@ -256,6 +367,33 @@ abstract class PlanServiceTest {
         Http.Response response = http.get(path);
         assertThat(response.status()).as(path + " → " + response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    /** The members of a city with a role, as "layer/feature", or the name of a place without geometry. */
+    private static List<String> members(JsonNode city, String role) {
+        List<String> members = new ArrayList<>();
+        for (JsonNode member : city.get("members")) {
+            if (member.get("role").asString().equals(role)) {
+                members.add(member.has("layer")
+                        ? member.get("layer").asString() + "/" + member.get("feature").asString()
+                        : member.get("name_zh").asString());
+            }
+        }
+        return members;
+    }
+
+    /** adcode → "role/basis" of each district of a list. */
+    private static Map<String, String> rolesByAdcode(JsonNode districts) {
+        Map<String, String> roles = new TreeMap<>();
+        districts.forEach(d -> roles.put(d.get("adcode").asString(), d.get("role").asString() + "/"
+                + d.get("basis").asString()));
+        return roles;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asString()));
+        return values;
     }
 
     private static List<String> texts(JsonNode array, String member) {

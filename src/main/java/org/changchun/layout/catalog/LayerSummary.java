@@ -3,6 +3,7 @@ package org.changchun.layout.catalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
@@ -10,9 +11,11 @@ import org.changchun.layout.feature.LayerInfo;
 /**
  * A layer as {@code /api/layers} describes it.
  *
- * @param extent [west, south, east, north] in WGS84 degrees, null for an empty layer
- * @param source the source as it has always been given (English or language-neutral); sourceZh and
- *               sourceEn are the Chinese and English texts, when the layer has them (licence alike)
+ * @param extent     [west, south, east, north] in WGS84 degrees, null for an empty layer
+ * @param source     the source as it has always been given (English or language-neutral); sourceZh and
+ *                   sourceEn are the Chinese and English texts, when the layer has them (licence alike)
+ * @param importedAt for an imported layer, when its current version was imported
+ * @param importedBy for an imported layer, the account that imported it
  */
 record LayerSummary(
         String id,
@@ -34,6 +37,8 @@ record LayerSummary(
         long version,
         long dataVersion,
         OffsetDateTime updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime importedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String importedBy,
         List<Field> fields) {
 
     record Field(String name, String type, @JsonInclude(JsonInclude.Include.NON_NULL) String titleZh,
@@ -48,10 +53,12 @@ record LayerSummary(
         double[] extent = layer.extent().isNull() ? null : new double[] {
             layer.extent().getMinX(), layer.extent().getMinY(), layer.extent().getMaxX(), layer.extent().getMaxY()};
         LayerDescription about = layer.description();
+        Optional<ImportProvenance> imported = ImportProvenance.of(layer);
         return new LayerSummary(about.id(), about.titleZh(), about.titleEn(), about.descriptionZh(),
                 about.descriptionEn(), about.kind().code(), layer.geometryType(), layer.featureCount(), extent,
                 about.accuracy(), about.source(), about.licence(), about.sourceZh(), about.sourceEn(),
                 about.licenceZh(), about.licenceEn(), layer.version(), layer.dataVersion(),
-                layer.updatedAt(), layer.fields().stream().map(Field::of).toList());
+                layer.updatedAt(), imported.map(ImportProvenance::at).orElse(null),
+                imported.map(ImportProvenance::by).orElse(null), layer.fields().stream().map(Field::of).toList());
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityMember;
+import org.changchun.layout.plan.CitySupport;
+import org.changchun.layout.plan.DistrictSupport;
+import org.changchun.layout.plan.LinkBasis;
 import org.changchun.layout.plan.MemberRole;
 import org.changchun.layout.plan.PlanLayers;
 import org.changchun.layout.store.FeatureStore;
@@ -14,24 +17,31 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.springframework.stereotype.Service;
 
 /**
- * A city's footprint: the union of its lead areas, of its supporting areas, and of both, with the
- * projects that lie in it.
+ * A city's footprint: the union of the lead areas the plan names, of the supporting areas it
+ * names, and of both, with the projects that lie in it; and, apart, the districts linked to the
+ * city only because one of its schematic zones overlaps them, which are not part of the footprint.
  */
 @Service
 class CityFootprint {
 
-    /** One of the unions: {@code kind} is "lead", "support" or "footprint". */
-    record Part(String kind, Geometry geometry, double areaKm2) {
+    /**
+     * One of the unions: {@code kind} is "lead", "support", "footprint" (basis plan) or "derived".
+     *
+     * @param districts for the derived part, the adcodes of its districts; empty otherwise
+     */
+    record Part(String kind, LinkBasis basis, Geometry geometry, double areaKm2, List<String> districts) {
     }
 
     record Answer(City city, List<Part> parts, ProjectsInArea.Answer projects) {
     }
 
     private final FeatureStore store;
+    private final CitySupport support;
     private final ProjectsInArea projects;
 
-    CityFootprint(FeatureStore store, ProjectsInArea projects) {
+    CityFootprint(FeatureStore store, CitySupport support, ProjectsInArea projects) {
         this.store = store;
+        this.support = support;
         this.projects = projects;
     }
 
@@ -42,22 +52,27 @@ class CityFootprint {
             store.feature(member.layer(), member.feature()).ifPresent(feature ->
                     (member.role() == MemberRole.LEAD ? lead : supporting).add(feature.geometry()));
         }
-        List<Part> parts = new ArrayList<>();
-        Geometry leadUnion = union(lead);
-        Geometry supportUnion = union(supporting);
         List<Geometry> all = new ArrayList<>(lead);
         all.addAll(supporting);
         Geometry footprint = union(all);
-        parts.add(part("lead", leadUnion));
-        parts.add(part("support", supportUnion));
-        parts.add(part("footprint", footprint));
+        List<String> derivedDistricts = support.districtsOf(city).stream()
+                .filter(district -> !district.isStated()).map(DistrictSupport::adcode).toList();
+        List<Geometry> derived = new ArrayList<>();
+        for (String adcode : derivedDistricts) {
+            store.feature(PlanLayers.DISTRICTS, adcode).ifPresent(district -> derived.add(district.geometry()));
+        }
+        List<Part> parts = List.of(
+                part("lead", LinkBasis.PLAN, union(lead), List.of()),
+                part("support", LinkBasis.PLAN, union(supporting), List.of()),
+                part("footprint", LinkBasis.PLAN, footprint, List.of()),
+                part("derived", LinkBasis.DERIVED, union(derived), derivedDistricts));
         CoverageArea area = new CoverageArea(null, null, city.nameZh() + "范围", city.nameEn() + " footprint",
                 CoverageAreas.round(GeodesicArea.squareKilometres(footprint)), footprint);
         return new Answer(city, parts, projects.find(area, PlanLayers.PROJECTS, CoverageMode.INTERSECTS, null));
     }
 
-    private static Part part(String kind, Geometry geometry) {
-        return new Part(kind, geometry, CoverageAreas.round(GeodesicArea.squareKilometres(geometry)));
+    private static Part part(String kind, LinkBasis basis, Geometry geometry, List<String> districts) {
+        return new Part(kind, basis, geometry, CoverageAreas.round(GeodesicArea.squareKilometres(geometry)), districts);
     }
 
     private static Geometry union(List<Geometry> geometries) {

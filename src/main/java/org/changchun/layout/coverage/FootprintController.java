@@ -11,6 +11,7 @@ import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityCatalog;
+import org.changchun.layout.plan.LinkBasis;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +44,11 @@ class FootprintController {
 
     @GetMapping("/{id}/footprint")
     @Operation(summary = "一城的范围与项目 / a city's footprint and its projects",
-            description = "GeoJSON: the union of the city's lead areas (kind=lead), of its supporting areas "
-                    + "(kind=support) and of both (kind=footprint), each with its geodesic area, then the projects "
-                    + "that lie in the footprint (kind=project), with totals in `summary`")
+            description = "GeoJSON: the union of the lead areas the plan names (kind=lead), of the supporting "
+                    + "areas it names (kind=support) and of both (kind=footprint), all basis=plan; the districts "
+                    + "linked only because a schematic member zone overlaps them (kind=derived, basis=derived, their "
+                    + "adcodes in `districts`; not part of the footprint); each with its geodesic area; then the "
+                    + "projects that lie in the footprint (kind=project), with totals in `summary`")
     ResponseEntity<FootprintView> footprint(@PathVariable String id) {
         City city = cities.get(id);
         CityFootprint.Answer answer = footprint.of(city);
@@ -53,8 +56,12 @@ class FootprintController {
         for (CityFootprint.Part part : answer.parts()) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("kind", part.kind());
+            properties.put("basis", part.basis().code());
             properties.put("city", city.id());
             properties.put("area_km2", part.areaKm2());
+            if (part.basis() == LinkBasis.DERIVED) {
+                properties.put("districts", part.districts());
+            }
             features.add(new GeoJsonFeature("Feature", city.id() + "-" + part.kind(), properties, part.geometry()));
         }
         for (Feature project : answer.projects().features()) {

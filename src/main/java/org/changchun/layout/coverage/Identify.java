@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.geo.MetricBuffer;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CitySupport;
 import org.changchun.layout.plan.DistrictSupport;
 import org.changchun.layout.plan.PlanLayers;
 import org.changchun.layout.query.InvalidQueryException;
-import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.feature.LayerInfo;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -41,7 +41,8 @@ class Identify {
                @JsonInclude(JsonInclude.Include.ALWAYS) Geometry geometry) {
     }
 
-    record CityRole(String id, String nameZh, String nameEn, String colour, String role) {
+    /** @param basis "plan" when the plan names the district, "derived" when only a schematic zone overlaps it */
+    record CityRole(String id, String nameZh, String nameEn, String colour, String role, String basis) {
     }
 
     private final LayerCatalog catalog;
@@ -108,7 +109,8 @@ class Identify {
         List<CityRole> roles = new ArrayList<>();
         for (Map.Entry<City, DistrictSupport> entry : support.citiesOf(adcode).entrySet()) {
             City city = entry.getKey();
-            roles.add(new CityRole(city.id(), city.nameZh(), city.nameEn(), city.colour(), entry.getValue().role()));
+            roles.add(new CityRole(city.id(), city.nameZh(), city.nameEn(), city.colour(), entry.getValue().role(),
+                    entry.getValue().basis()));
         }
         return roles;
     }

@@ -14,6 +14,8 @@ import org.locationtech.jts.geom.Envelope;
  * @param geometryType the common geometry type of the features ("Point", "MultiPolygon"), or
  *                     "Geometry" when they differ
  * @param extent       the bounding box of all features, empty when the layer has none
+ * @param writtenAt    when the current version was written (for an imported layer, its import)
+ * @param writtenBy    the account that wrote the current version, null when the service did
  */
 public record LayerInfo(
         LayerDescription description,
@@ -24,7 +26,9 @@ public record LayerInfo(
         Envelope extent,
         List<FieldSpec> fields,
         String checksum,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        OffsetDateTime writtenAt,
+        String writtenBy) {
 
     public String id() {
         return description.id();

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  *
  * @param current whether readers see this version now; the others are kept for restoring
  * @param checksum what the version was built from, as its writer described it
+ * @param createdBy the account that wrote the version, null when the service did
  */
 public record LayerVersion(long version, boolean current, long featureCount, String geometryType, String checksum,
-                           OffsetDateTime createdAt) {
+                           OffsetDateTime createdAt, String createdBy) {
 }

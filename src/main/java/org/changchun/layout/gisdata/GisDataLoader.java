@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerSpec;
+import org.changchun.layout.geo.MultiGeometries;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityCatalog;
 import org.changchun.layout.store.ConcurrentLayerWriteException;
-import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.feature.LayerInfo;
-import org.changchun.layout.feature.LayerSpec;
 import org.changchun.layout.store.WriteProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 class GisDataLoader implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(GisDataLoader.class);
+    /** Names the rules applied to the files before writing; change it when they change (see checksum). */
+    private static final String LOADING_RULES = "one geometry type per layer";
 
     private record LoadedLayer(String file, LayerSpec spec, List<Feature> features) {
     }
@@ -88,7 +91,8 @@ class GisDataLoader implements InitializingBean {
             LayerSpec declared = entry.spec();
             LayerSpec spec = new LayerSpec(declared.description(), declared.fields(),
                     checksum(entry.manifestText(), content));
-            layers.add(new LoadedLayer(entry.file(), spec, reader.read(entry.file(), content, spec.fields())));
+            List<Feature> features = MultiGeometries.promoteMixed(reader.read(entry.file(), content, spec.fields()));
+            layers.add(new LoadedLayer(entry.file(), spec, features));
         }
         return layers;
     }
@@ -130,9 +134,15 @@ class GisDataLoader implements InitializingBean {
         }
     }
 
+    /**
+     * What the stored version was built from: the manifest entry, the file, and the rules the
+     * loader applies to it, so a change of those rules (such as promoting mixed geometry types)
+     * reloads layers whose files did not change.
+     */
     private static String checksum(String manifestEntry, byte[] content) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(LOADING_RULES.getBytes(StandardCharsets.UTF_8));
             sha256.update(manifestEntry.getBytes(StandardCharsets.UTF_8));
             sha256.update(content);
             return "sha256:" + HexFormat.of().formatHex(sha256.digest());

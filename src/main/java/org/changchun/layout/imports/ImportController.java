@@ -25,17 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "导入 Imports", description = "导入 shapefile（zip）/ import zipped shapefiles")
 class ImportController {
 
+    /** The id and titles an import of a file without names would get now: for a form to fill in. */
+    record SuggestedNames(String layer, String titleZh, String titleEn) {
+    }
+
     private final ImportJobs imports;
+    private final ImportPlanner planner;
     private final JsonMapper json;
 
-    ImportController(ImportJobs imports, JsonMapper json) {
+    ImportController(ImportJobs imports, ImportPlanner planner, JsonMapper json) {
         this.imports = imports;
+        this.planner = planner;
         this.json = json;
     }
 
     @PostMapping(consumes = "multipart/form-data")
     @Operation(summary = "导入 shapefile / import a zipped shapefile (editors)",
-            description = "The zip in field `file`. Optional: layer (target id), title_zh, title_en, encoding (override, "
+            description = "The zip in field `file`. Optional: layer (target id: an existing imported layer gets a new "
+                    + "version; without it a new layer is named from the file, unique), title_zh, title_en (made unique "
+                    + "with (2), (3) … when another layer has them), encoding (override, "
                     + "e.g. GBK), srid (EPSG code for a missing or unknown .prj), member (one shapefile of several), "
                     + "empty_geometries=skip|refuse, dryRun=true (report only, writes nothing). A dry run answers 200 "
                     + "with the report; an import answers 202 with the job to poll at its Location. Bad input is "
@@ -67,6 +75,17 @@ class ImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @GetMapping("/names")
+    @Operation(summary = "建议的图层名称 / suggested layer names",
+            description = "the layer id and titles an import of the file named `file` (e.g. 行政区.zip) would get "
+                    + "without layer, title_zh and title_en: from the file's name, unique among the layers now")
+    SuggestedNames names(@RequestParam Optional<String> file) {
+        String name = file.filter(s -> !s.isBlank()).orElseThrow(() -> new ImportRejectedException(
+                "请用 file 参数给出文件名，如 file=行政区.zip", "give the file's name as file, e.g. file=行政区.zip"));
+        LayerNaming.Names names = planner.suggestedNames(name);
+        return new SuggestedNames(names.id(), names.titleZh(), names.titleEn());
     }
 
     @GetMapping("/{id}")

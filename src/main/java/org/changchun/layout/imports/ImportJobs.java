@@ -195,7 +195,7 @@ public class ImportJobs implements DisposableBean {
         try {
             for (PlannedLayer plan : plans) {
                 try (ImportedFeatures features = features(plan, request)) {
-                    store.writeLayer(spec(plan, fileName, checksum), features, told);
+                    store.writeLayer(spec(plan, fileName, checksum, job.submittedBy()), features, told);
                     told.layerDone(plan.recordCount());
                     reports.add(features.report());
                 }
@@ -235,12 +235,12 @@ public class ImportJobs implements DisposableBean {
         return new ImportedFeatures(plan, request.emptyGeometries(), properties.samples(), properties.listedProblems());
     }
 
-    private static LayerSpec spec(PlannedLayer plan, String fileName, String checksum) {
+    private static LayerSpec spec(PlannedLayer plan, String fileName, String checksum, String user) {
         String source = fileName + " / " + plan.set().name() + " (" + plan.encoding().charset().name() + ", EPSG:"
                 + plan.crs().epsg() + ")";
         return new LayerSpec(new LayerDescription(plan.layerId(), LayerKind.IMPORTED, plan.titleZh(), plan.titleEn(),
                 "由 " + fileName + " 导入", "imported from " + fileName, source, "as delivered", null),
-                plan.fields(), checksum);
+                plan.fields(), checksum, user);
     }
 
     private String report(String fileName, List<ImportReport.ShapefileReport> reports) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerDescription;
@@ -68,20 +67,40 @@ class ImportPlanner {
                     "the archive holds " + sets.size() + " shapefiles: with a layer id, choose one of them with member "
                             + "(or leave layer out and each becomes its own layer)");
         }
+        LayerNaming naming = new LayerNaming(catalog.all());
         List<PlannedLayer> planned = new ArrayList<>();
         for (ShapefileSet set : sets) {
-            planned.add(plan(set, fileName, request));
-        }
-        if (planned.stream().map(PlannedLayer::layerId).distinct().count() != planned.size()) {
-            throw new ImportRejectedException("多个 shapefile 会得到同一个图层 id，请逐个导入并指定 layer",
-                    "several shapefiles would get the same layer id; import them one by one with member and layer");
+            // one shapefile is named after the file the user chose; several after their own names
+            String name = sets.size() == 1 ? LayerNaming.baseName(fileName) : set.name();
+            planned.add(plan(set, names(name, request, naming), request));
         }
         return planned;
     }
 
-    private PlannedLayer plan(ShapefileSet set, String fileName, ImportRequest request) {
-        String layerId = request.layer().orElseGet(() -> derivedId(set.name()));
+    /** The suggested id and titles for a file, as an import of it without names would get them now. */
+    LayerNaming.Names suggestedNames(String fileName) {
+        LayerNaming naming = new LayerNaming(catalog.all());
+        String name = LayerNaming.baseName(fileName);
+        return naming.titled(naming.newId(name), name, name);
+    }
+
+    /**
+     * The target layer's id and titles: an id given replaces that layer (keeping its titles unless
+     * new ones are given); without one, a new layer is named from the file. Titles are made unique.
+     */
+    private LayerNaming.Names names(String name, ImportRequest request, LayerNaming naming) {
+        if (request.layer().isEmpty()) {
+            return naming.titled(naming.newId(name), request.titleZh().orElse(name), request.titleEn().orElse(name));
+        }
+        String layerId = request.layer().get();
         checkTarget(layerId);
+        Optional<LayerDescription> replaced = catalog.find(layerId).map(LayerInfo::description);
+        return naming.titled(layerId,
+                request.titleZh().or(() -> replaced.map(LayerDescription::titleZh)).orElse(name),
+                request.titleEn().or(() -> replaced.map(LayerDescription::titleEn)).orElse(name));
+    }
+
+    private PlannedLayer plan(ShapefileSet set, LayerNaming.Names names, ImportRequest request) {
         DbfEncoding.Detection encoding = DbfEncoding.detect(set.dbf(), set.cpg(), request.encoding());
         PrjIdentifier.Identified crs = crs(set, request.srid());
         try (ShapefileSource source = ShapefileSource.open(set, encoding.charset())) {
@@ -98,9 +117,8 @@ class ImportPlanner {
                             "the coordinates of '" + set.name() + "' cannot be in China: " + hint.messageEn());
                 });
             }
-            return new PlannedLayer(set, layerId, request.titleZh().orElse(set.name()),
-                    request.titleEn().orElse(set.name()), encoding, crs, source.fields(), source.geometryType(),
-                    source.recordCount(), wgs84);
+            return new PlannedLayer(set, names.id(), names.titleZh(), names.titleEn(), encoding, crs, source.fields(),
+                    source.geometryType(), source.recordCount(), wgs84);
         }
     }
 
@@ -127,7 +145,7 @@ class ImportPlanner {
                 throw new ImportRejectedException("未知的 srid：EPSG:" + epsg, "unknown srid: EPSG:" + epsg
                         + " is not a coordinate system this service knows");
             }
-            return new PrjIdentifier.Identified(epsg, "EPSG:" + epsg, "given as srid");
+            return new PrjIdentifier.Identified(epsg, "EPSG:" + epsg, "由 srid 参数指定", "given as srid");
         }
         if (set.prj().isEmpty()) {
             throw new ImportRejectedException("“" + set.name() + "”缺少 .prj 文件，无法确定坐标系：请补上 .prj，或用 srid 参数指定 EPSG 代码（如 4490、4530）",
@@ -151,15 +169,6 @@ class ImportPlanner {
             return source;
         }
         return Reprojection.transform(new GeometryFactory().toGeometry(source), epsg, 4326).getEnvelopeInternal();
-    }
-
-    /** A layer id from an ASCII file name ("Land_Use 2023" → "land-use-2023"); other names get a stable one. */
-    static String derivedId(String name) {
-        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.isEmpty() || !Character.isLetter(slug.charAt(0))) {
-            slug = "layer-" + Integer.toHexString(name.hashCode() & 0x7fffffff) + (slug.isEmpty() ? "" : "-" + slug);
-        }
-        return slug.length() > LayerDescription.MAX_ID_LENGTH ? slug.substring(0, LayerDescription.MAX_ID_LENGTH) : slug;
     }
 
     private static String abbreviate(String text) {

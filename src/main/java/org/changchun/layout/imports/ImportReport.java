@@ -10,12 +10,16 @@ import org.changchun.layout.geo.GeoJsonFeature;
 public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
 
     /**
+     * @param layer   the id of the layer it is (or would be) imported into
+     * @param titleZh the layer's titles, unique among the layers (see {@link LayerNaming})
      * @param extent  [west, south, east, north] in WGS84 degrees
      * @param samples the first features as they will be stored
      */
     public record ShapefileReport(
             String name,
             String layer,
+            String titleZh,
+            String titleEn,
             List<String> files,
             Encoding encoding,
             Crs crs,
@@ -31,7 +35,8 @@ public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
     public record Encoding(String charset, String source, String reasonZh, String reasonEn) {
     }
 
-    public record Crs(int epsg, String name, String how) {
+    /** @param howZh how the coordinate system was recognised, in Chinese; {@code howEn} in English */
+    public record Crs(int epsg, String name, String howZh, String howEn) {
     }
 
     public record Field(String name, String type) {

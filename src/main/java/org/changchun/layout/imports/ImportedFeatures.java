@@ -100,10 +100,11 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
         plan.set().cpg().ifPresent(p -> files.add(p.getFileName().toString()));
         double[] extent = plan.wgs84Extent().isNull() ? null : new double[] {plan.wgs84Extent().getMinX(),
             plan.wgs84Extent().getMinY(), plan.wgs84Extent().getMaxX(), plan.wgs84Extent().getMaxY()};
-        return new ImportReport.ShapefileReport(plan.set().name(), plan.layerId(), files,
+        return new ImportReport.ShapefileReport(plan.set().name(), plan.layerId(), plan.titleZh(), plan.titleEn(),
+                files,
                 new ImportReport.Encoding(plan.encoding().charset().name(), plan.encoding().source().name().toLowerCase(java.util.Locale.ROOT),
                         plan.encoding().reasonZh(), plan.encoding().reasonEn()),
-                new ImportReport.Crs(plan.crs().epsg(), plan.crs().name(), plan.crs().how()),
+                new ImportReport.Crs(plan.crs().epsg(), plan.crs().name(), plan.crs().howZh(), plan.crs().howEn()),
                 plan.recordCount(), plan.geometryType(),
                 plan.fields().stream().map(f -> new ImportReport.Field(f.name(), f.type().code())).toList(),
                 extent, List.copyOf(sampled),

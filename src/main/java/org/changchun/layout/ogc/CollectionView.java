@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Optional;
+import org.changchun.layout.catalog.ImportProvenance;
 import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.geo.ApiCrs;
@@ -46,7 +48,7 @@ record CollectionView(
         Extent extent = layer.extent().isNull() ? null : new Extent(new Spatial(List.of(new double[] {
             layer.extent().getMinX(), layer.extent().getMinY(), layer.extent().getMaxX(), layer.extent().getMaxY()}),
                 ApiCrs.CRS84.uri()));
-        return new CollectionView(layer.id(), title(about), description(about), links, extent, "feature",
+        return new CollectionView(layer.id(), title(about), description(layer), links, extent, "feature",
                 ApiCrs.uris(), ApiCrs.CRS84.uri());
     }
 
@@ -54,14 +56,19 @@ record CollectionView(
         return about.titleZh() + " / " + about.titleEn();
     }
 
-    private static String description(LayerDescription about) {
+    /** The layer's descriptions, Chinese then English; for an imported layer, when and by whom. */
+    private static String description(LayerInfo layer) {
+        LayerDescription about = layer.description();
+        Optional<ImportProvenance> imported = ImportProvenance.of(layer);
         StringBuilder text = new StringBuilder();
         if (about.descriptionZh() != null) {
             text.append(about.descriptionZh());
         }
+        imported.ifPresent(i -> text.append(text.isEmpty() ? "" : "；").append(i.textZh()));
         if (about.descriptionEn() != null) {
             text.append(text.isEmpty() ? "" : " / ").append(about.descriptionEn());
         }
+        imported.ifPresent(i -> text.append(about.descriptionEn() == null ? " / " : "; ").append(i.textEn()));
         if (about.accuracy() != null) {
             text.append(" [accuracy: ").append(about.accuracy()).append(']');
         }

@@ -30,8 +30,9 @@ class CityController {
 
     @GetMapping("/{id}")
     @Operation(summary = "一城详情 / one city",
-            description = "members with roles, targets, and the districts that support it, by explicit "
-                    + "membership and by spatial overlay of its zones")
+            description = "members with roles, targets, and the districts that support it: named by the plan "
+                    + "(basis `plan`, with the plan's role) or overlapped by one of its schematic zones (basis "
+                    + "`derived`, support at most)")
     CityViews.CityDetails city(@PathVariable String id) {
         City city = cities.get(id);
         return CityViews.details(city, support.districtsOf(city));

@@ -4,19 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.feature.Feature;
-import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerKind;
+import org.changchun.layout.geo.GeodesicArea;
+import org.changchun.layout.store.FeatureStore;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 
 /**
- * Which districts support each city: those named as members, and those a member zone, belt or
- * corridor overlaps by at least {@link OverlayProperties#minShare()} of its area (measured on the
- * ellipsoid). The answer only changes with the plan polygons, so it is kept until their data
- * version changes.
+ * Which districts support each city: those named as members (with the role the plan states), and
+ * those a member zone, belt or corridor overlaps by at least {@link OverlayProperties#minShare()}
+ * of its area (measured on the ellipsoid), which are derived (see {@link LinkBasis}). The answer
+ * only changes with the plan polygons, so it is kept until their data version changes.
  */
 @Service
 public class CitySupport {
@@ -86,15 +87,22 @@ public class CitySupport {
         return reasons.entrySet().stream()
                 .filter(e -> districts.containsKey(e.getKey()))
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> {
-                    Feature district = districts.get(e.getKey());
-                    MemberRole role = e.getValue().stream()
-                            .map(r -> MemberRole.fromCode(r.role()).orElseThrow())
-                            .reduce(MemberRole.SUPPORT, MemberRole::strongest);
-                    return new DistrictSupport(district.id(), district.text("name_zh"), district.text("name_en"),
-                            role.code(), List.copyOf(e.getValue()));
-                })
+                .map(e -> support(districts.get(e.getKey()), e.getValue()))
                 .toList();
+    }
+
+    /**
+     * The role the plan states for a district it names wins over any the overlaps suggest: the
+     * zones are schematic, so a lead zone overlapping a district does not make the district lead.
+     * A district reached only through an overlap is derived, and shown as support at most.
+     */
+    private static DistrictSupport support(Feature district, List<SupportReason> reasons) {
+        Optional<MemberRole> stated = reasons.stream().filter(SupportReason::isStated)
+                .map(r -> MemberRole.fromCode(r.role()).orElseThrow())
+                .reduce(MemberRole::strongest);
+        LinkBasis basis = stated.isPresent() ? LinkBasis.PLAN : LinkBasis.DERIVED;
+        return new DistrictSupport(district.id(), district.text("name_zh"), district.text("name_en"),
+                stated.orElse(MemberRole.SUPPORT).code(), basis.code(), List.copyOf(reasons));
     }
 
     private Map<String, SupportReason> overlaps(CityMember member) {

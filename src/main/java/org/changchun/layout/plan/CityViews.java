@@ -9,11 +9,12 @@ final class CityViews {
     private CityViews() {
     }
 
-    /** A district named with its role, without the reasons. */
-    record DistrictRole(String adcode, String nameZh, String nameEn, String role) {
+    /** A district named with its role and the role's basis (plan or derived), without the reasons. */
+    record DistrictRole(String adcode, String nameZh, String nameEn, String role, String basis) {
 
         static DistrictRole of(DistrictSupport support) {
-            return new DistrictRole(support.adcode(), support.nameZh(), support.nameEn(), support.role());
+            return new DistrictRole(support.adcode(), support.nameZh(), support.nameEn(), support.role(),
+                    support.basis());
         }
     }
 

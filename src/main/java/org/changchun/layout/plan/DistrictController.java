@@ -19,7 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "行政区 Districts", description = "县级行政区及其支撑的城 / county-level districts and the cities they support")
 class DistrictController {
 
-    record CityRole(String id, String nameZh, String nameEn, String colour, String role, List<SupportReason> via) {
+    /**
+     * @param role  the district's role in the city: the plan's when it names the district, else "support"
+     * @param basis "plan" when the plan names the district, "derived" when only a schematic zone overlaps it
+     */
+    record CityRole(String id, String nameZh, String nameEn, String colour, String role, String basis,
+                    List<SupportReason> via) {
     }
 
     /** @param labelPoint [lon, lat] of a point inside the district (JTS interior point), where a map puts its name */
@@ -46,8 +51,9 @@ class DistrictController {
 
     @GetMapping("/{adcode}/cities")
     @Operation(summary = "行政区支撑的城 / cities a district supports",
-            description = "each city with the district's role (lead or support) and why: named as a member, "
-                    + "or overlapped by a member zone")
+            description = "each city with the district's role (lead or support) and its basis: `plan` when the "
+                    + "plan names the district (its role is the plan's), `derived` when only a schematic member zone "
+                    + "overlaps it (shown as support, never lead); `via` lists the reasons")
     DistrictSummary cities(@PathVariable String adcode) {
         Feature district = store.feature(PlanLayers.DISTRICTS, adcode)
                 .orElseThrow(() -> new DistrictNotFoundException(adcode));
@@ -58,7 +64,7 @@ class DistrictController {
         Map<City, DistrictSupport> cities = support.citiesOf(district.id());
         List<CityRole> roles = cities.entrySet().stream()
                 .map(e -> new CityRole(e.getKey().id(), e.getKey().nameZh(), e.getKey().nameEn(), e.getKey().colour(),
-                        e.getValue().role(), e.getValue().via()))
+                        e.getValue().role(), e.getValue().basis(), e.getValue().via()))
                 .toList();
         return new DistrictSummary(district.id(), district.text("name_zh"), district.text("name_en"),
                 district.text("level"),

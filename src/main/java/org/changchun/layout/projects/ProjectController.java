@@ -21,8 +21,9 @@ class ProjectController {
 
     @GetMapping(value = "/{id}", produces = {MediaTypes.GEOJSON_VALUE, MediaTypes.JSON_VALUE})
     @Operation(summary = "一个项目 / one project",
-            description = "the project as a GeoJSON Feature with the districts, plan areas and cities it is linked to "
-                    + "(computed spatially by the store, never typed by hand)")
+            description = "the project as a GeoJSON Feature with the districts and plan areas it lies in (computed "
+                    + "spatially by the store, never typed by hand) and its cities: the one its record names "
+                    + "(basis=declared, serves=true) and those of the member areas it lies in (basis=derived)")
     ProjectDetails project(@PathVariable String id) {
         return links.details(id);
     }

@@ -33,9 +33,13 @@ record ProjectDetails(String type, String id, Map<String, Object> properties, Ge
 
     /**
      * @param serves whether the project names this city as the one it serves
+     * @param basis  "declared" for the city the project's own record names, "derived" for a city it
+     *               is linked to only by lying in one of the city's member areas: where a project
+     *               lies does not make it part of a city
      * @param roles  the city's member areas the project lies in or touches
      */
-    record LinkedCity(String id, String nameZh, String nameEn, String colour, boolean serves, List<CityRole> roles) {
+    record LinkedCity(String id, String nameZh, String nameEn, String colour, boolean serves, String basis,
+                      List<CityRole> roles) {
     }
 
     record Linked(List<LinkedDistrict> districts, List<LinkedArea> areas, List<LinkedCity> cities) {

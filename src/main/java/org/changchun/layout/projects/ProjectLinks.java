@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FeatureLink;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityCatalog;
 import org.changchun.layout.plan.CityMember;
+import org.changchun.layout.plan.LinkBasis;
 import org.changchun.layout.plan.PlanLayers;
-import org.changchun.layout.feature.Feature;
-import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.feature.LayerInfo;
 import org.springframework.stereotype.Service;
 
 /** Resolves a project's stored links into the districts, areas and cities it belongs to. */
@@ -65,8 +66,9 @@ class ProjectLinks {
                     .toList();
             boolean serves = city.id().equals(served);
             if (serves || !roles.isEmpty()) {
+                LinkBasis basis = serves ? LinkBasis.DECLARED : LinkBasis.DERIVED;
                 result.add(new ProjectDetails.LinkedCity(city.id(), city.nameZh(), city.nameEn(), city.colour(),
-                        serves, roles));
+                        serves, basis.code(), roles));
             }
         }
         return result;

@@ -186,6 +186,7 @@ abstract class CoverageTest {
                 case "lead" -> lead = feature.get("properties").get("area_km2").asDouble();
                 case "support" -> support = feature.get("properties").get("area_km2").asDouble();
                 case "footprint" -> all = feature.get("properties").get("area_km2").asDouble();
+                case "derived" -> assertThat(feature.get("properties").get("basis").asString()).isEqualTo("derived");
                 default -> projects++;
             }
         }

@@ -104,6 +104,49 @@ abstract class ImportApiTest {
     }
 
     @Test
+    void twoImportsOfDistrictFilesAreToldApartByIdTitleDateAndAccount() throws Exception {
+        Path districts = temp.resolve("行政区.zip");
+        Files.copy(districtsZip("EPSG:4490", "UTF-8", true), districts);
+        JsonNode suggested = ok("/api/imports/names?file=" + java.net.URLEncoder.encode("行政区.zip", StandardCharsets.UTF_8));
+        assertThat(suggested.get("layer").asString()).matches("layer-[0-9a-f]{6}");
+        assertThat(suggested.get("title_zh").asString()).as("the plan's districts are 行政区 already")
+                .isEqualTo("行政区（2）");
+        assertThat(suggested.get("title_en").asString()).isEqualTo("行政区 (2)");
+
+        JsonNode report = dryRun(districts, Map.of()).get("shapefiles").get(0);
+        assertThat(report.get("layer").asString()).isEqualTo(suggested.get("layer").asString());
+        assertThat(report.get("title_zh").asString()).isEqualTo("行政区（2）");
+        assertThat(report.get("crs").get("how_zh").asString()).as("the CRS match explained in Chinese first")
+                .startsWith("按参数匹配：基准面 CGCS2000");
+        assertThat(report.get("crs").get("how_en").asString()).startsWith("matched by parameters: ");
+
+        String first = importAndWait(districts, Map.of()).get("report").get("shapefiles").get(0).get("layer").asString();
+        String second = importAndWait(districts, Map.of()).get("report").get("shapefiles").get(0).get("layer").asString();
+        assertThat(first).isEqualTo(suggested.get("layer").asString());
+        assertThat(second).isEqualTo(first + "-2");
+        JsonNode firstLayer = ok("/api/layers/" + first);
+        JsonNode secondLayer = ok("/api/layers/" + second);
+        assertThat(firstLayer.get("title_zh").asString()).isEqualTo("行政区（2）");
+        assertThat(secondLayer.get("title_zh").asString()).isEqualTo("行政区（3）");
+        assertThat(secondLayer.get("title_en").asString()).isEqualTo("行政区 (3)");
+        assertThat(secondLayer.get("imported_by").asString()).isEqualTo("editor");
+        assertThat(java.time.OffsetDateTime.parse(secondLayer.get("imported_at").asString()))
+                .isAfterOrEqualTo(java.time.OffsetDateTime.parse(firstLayer.get("imported_at").asString()));
+        assertThat(ok("/api/layers/districts").has("imported_by")).as("the plan's layers are not imported").isFalse();
+
+        List<String> titles = new ArrayList<>();
+        ok("/ogc/collections").get("collections").forEach(c -> titles.add(c.get("title").asString()));
+        assertThat(titles).doesNotHaveDuplicates().contains("行政区 / Districts", "行政区（2） / 行政区 (2)",
+                "行政区（3） / 行政区 (3)");
+        assertThat(ok("/ogc/collections/" + second).get("description").asString())
+                .contains("导入时间 ").contains("导入账号 editor").contains("imported on ").contains(" by editor");
+
+        JsonNode named = dryRun(zipOf(temp.resolve("districts-EPSG-4490-UTF-8-true"), "Land_Use 2023.zip"), Map.of());
+        assertThat(named.get("shapefiles").get(0).get("layer").asString()).isEqualTo("land-use-2023");
+        assertThat(named.get("shapefiles").get(0).get("title_en").asString()).isEqualTo("Land_Use 2023");
+    }
+
+    @Test
     void importedFeaturesAreLinkedToThePlanAndAnswerCoverageQuestions() throws Exception {
         importAndWait(districtsZip("EPSG:4530", "GBK", true), Map.of("layer", "linked-districts"));
         JsonNode identify = ok("/api/identify?lon=125.85&lat=43.65");

@@ -71,6 +71,6 @@ class ItemsRequestTest {
 
     private static LayerInfo layer(List<FieldSpec> fields) {
         return new LayerInfo(new LayerDescription("test", LayerKind.IMPORTED, "测试", "Test", null, null, null, null,
-                null), 1, 1, "Point", 0, new Envelope(), fields, null, null);
+                null), 1, 1, "Point", 0, new Envelope(), fields, null, null, null, null);
     }
 }

@@ -139,19 +139,20 @@ abstract class OgcApiTest {
     @Test
     void writesTheCrsAskedForAndReadsBoxesInOthers() {
         String lonLat = "/ogc/collections/districts/items/220112";
+        // 双阳 is one polygon, served as a MultiPolygon like every district: [polygon][ring][vertex]
         JsonNode crs84 = ok(lonLat);
-        double lon = crs84.get("geometry").get("coordinates").get(0).get(0).get(0).asDouble();
-        double lat = crs84.get("geometry").get("coordinates").get(0).get(0).get(1).asDouble();
+        double lon = crs84.get("geometry").get("coordinates").get(0).get(0).get(0).get(0).asDouble();
+        double lat = crs84.get("geometry").get("coordinates").get(0).get(0).get(0).get(1).asDouble();
         assertThat(lon).isBetween(125.0, 126.5);
 
         Http.Response latLon = http.get(lonLat + "?crs=" + encode("http://www.opengis.net/def/crs/EPSG/0/4490"));
         assertThat(latLon.header("Content-Crs")).isEqualTo("<http://www.opengis.net/def/crs/EPSG/0/4490>");
-        JsonNode swapped = latLon.json().get("geometry").get("coordinates").get(0).get(0);
+        JsonNode swapped = latLon.json().get("geometry").get("coordinates").get(0).get(0).get(0);
         assertThat(swapped.get(0).asDouble()).isEqualTo(lat);
         assertThat(swapped.get(1).asDouble()).isEqualTo(lon);
 
         JsonNode mercator = ok(lonLat + "?crs=" + encode("http://www.opengis.net/def/crs/EPSG/0/3857"));
-        double x = mercator.get("geometry").get("coordinates").get(0).get(0).get(0).asDouble();
+        double x = mercator.get("geometry").get("coordinates").get(0).get(0).get(0).get(0).asDouble();
         assertThat(x).isCloseTo(lon * 20037508.342789244 / 180, org.assertj.core.data.Offset.offset(0.05));
 
         List<String> inDegrees = ids(ok("/ogc/collections/projects/items?limit=100&bbox=125.1,43.8,125.3,43.95"));
@@ -280,6 +281,23 @@ abstract class OgcApiTest {
         Gdal.run("ogr2ogr", "-f", "GPKG", filtered.toString(), service, "districts", "-where", "name_zh = '双阳区'");
         assertThat(Gdal.run("ogrinfo", "-ro", "-q", filtered.toString(), "-sql", "SELECT COUNT(*) AS n FROM districts"))
                 .contains("n (Integer) = 1");
+    }
+
+    @Test
+    void theDistrictsAreOneGeometryTypeSoGdalCopiesThemAsMultiPolygonsWithoutBeingTold() {
+        Set<String> types = new HashSet<>();
+        ok("/ogc/collections/districts/items?limit=100").get("features")
+                .forEach(f -> types.add(f.get("geometry").get("type").asString()));
+        assertThat(types).containsExactly("MultiPolygon");
+        assertThat(ok("/api/layers/districts").get("geometry_type").asString()).isEqualTo("MultiPolygon");
+        JsonNode geometry = ok("/ogc/collections/districts/queryables").get("properties").get("geometry");
+        assertThat(geometry.get("format").asString()).isEqualTo("geometry-multipolygon");
+        assertThat(geometry.get("x-ogc-role").asString()).isEqualTo("primary-geometry");
+
+        Path copy = temp.resolve("districts-multi.gpkg");
+        Gdal.run("ogr2ogr", "-f", "GPKG", copy.toString(), "OAPIF:" + http.base() + "/ogc", "districts");
+        assertThat(Gdal.run("ogrinfo", "-ro", "-so", copy.toString(), "districts"))
+                .contains("Geometry: Multi Polygon").doesNotContain("Unknown (any)");
     }
 
     private List<String> linkedDistricts(String projectId) {

@@ -18,6 +18,7 @@ import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.support.Gdal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -66,16 +67,27 @@ class MapImportFlowTest extends BrowserTest {
         assertThat(browser.find(".editor-name").getText()).isEqualTo(EDITOR);
 
         browser.find(".import-form input[name='file']").sendKeys(zip.toAbsolutePath().toString());
-        browser.find(".import-form summary").click();
-        browser.find(".import-form input[name='layer']").sendKeys("green-space");
-        browser.find(".import-form input[name='title_zh']").sendKeys("规划绿地（测试）");
+        // the names are in the first step, filled in from the file's (Chinese) name
+        WebElement titleZh = browser.find(".import-form input[name='title_zh']");
+        WebElement layerId = browser.find(".import-form input[name='layer']");
+        assertThat(titleZh.isDisplayed()).isTrue();
+        browser.waitUntil("the names filled in from the file", () -> !titleZh.getDomProperty("value").isEmpty());
+        assertThat(titleZh.getDomProperty("value")).isEqualTo("规划绿地");
+        assertThat(browser.find(".import-form input[name='title_en']").getDomProperty("value")).isEqualTo("规划绿地");
+        assertThat(layerId.getDomProperty("value")).matches("layer-[0-9a-f]{6}");
+        layerId.clear();
+        layerId.sendKeys("green-space");
+        titleZh.clear();
+        titleZh.sendKeys("规划绿地（测试）");
+        browser.find(".import-form input[name='title_en']").clear();
         browser.find(".import-form input[name='title_en']").sendKeys("Planned green space (test)");
         browser.find(".import-form button[type='submit']").click();
 
         browser.waitFor(".import-report .shapefile");
         assertThat(browser.find("[data-report='count']").getText()).isEqualTo("3");
         String report = browser.find(".import-report").getText();
-        assertThat(report).containsIgnoringCase("GBK").contains("4490").contains("（2）");
+        assertThat(report).containsIgnoringCase("GBK").contains("4490").contains("（2）").contains("按参数匹配");
+        assertThat(browser.find("[data-report='layer']").getText()).contains("规划绿地（测试）").contains("green-space");
         browser.screenshot("import-01-dry-run-report");
 
         browser.find(".import-report [data-action='confirm']").click();
@@ -85,7 +97,8 @@ class MapImportFlowTest extends BrowserTest {
 
         browser.waitFor(".layer[data-layer='green-space'] input:checked");
         browser.waitUntil("the new layer drawn", () -> browser.drawnFeatures("green-space") > 0);
-        assertThat(browser.find(".layer[data-layer='green-space']").getText()).contains("规划绿地（测试）");
+        assertThat(browser.find(".layer[data-layer='green-space']").getText()).contains("规划绿地（测试）")
+                .as("who imported it").contains("由 " + EDITOR + " 导入");
         browser.waitForMap();
         browser.screenshot("import-02-new-layer");
         String job = browser.find(".import-job").getAttribute("data-job");
@@ -140,7 +153,7 @@ class MapImportFlowTest extends BrowserTest {
         Path dir = Files.createDirectories(temp.resolve("shp"));
         Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=GBK", "-a_srs", "EPSG:4490",
                 dir.resolve("规划绿地.shp").toString(), source.toString());
-        Path zip = temp.resolve("green-space.zip");
+        Path zip = temp.resolve("规划绿地.zip");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipped = new ZipOutputStream(out);
              var files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {

@@ -88,6 +88,51 @@ class MapPageTest extends BrowserTest {
     }
 
     @Test
+    void theCityPanelShowsThePlansRolesAndMarksDistrictsDerivedFromOverlaps() {
+        browser.open("/");
+        browser.find(".city-button[data-city='automobile']").click();
+        browser.waitFor("#city-districts li");
+        assertThat(browser.texts("#city-districts .role")).as("朝阳 and 绿园 support the automobile city; 汽开区 leads it")
+                .hasSize(4).containsOnly("支撑/联动");
+        assertThat(browser.all("#city-derived-districts")).isEmpty();
+
+        browser.find(".city-button[data-city='agriculture']").click();
+        browser.waitFor("#city-derived-districts li");
+        assertThat(browser.texts("#city-districts .district-name"))
+                .containsExactlyInAnyOrder("榆树市", "农安县", "德惠市", "九台区", "双阳区");
+        assertThat(browser.texts("#city-districts .role")).containsOnly("支撑/联动");
+        assertThat(browser.texts("#city-derived-districts .district-name")).containsExactly("公主岭市");
+        assertThat(browser.find("#city-derived-districts .role").getText()).contains("推算").doesNotContain("龙头");
+        assertThat(browser.find("#city-derived-districts .role").getAttribute("title")).contains("公主岭国家农业高新技术产业示范区");
+        assertThat(browser.find(".city-button[data-city='agriculture'] .city-meta").getText())
+                .isEqualTo("规划点名 5 个区县，推算 1 个");
+        assertThat(browser.all(".leaflet-highlight-pane path")).as("lead, support, footprint and the derived outline")
+                .hasSize(4);
+        browser.waitForMap();
+        browser.screenshot("map-08-agriculture-derived");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void aProjectCardTellsTheCityItServesFromCitiesOfTheAreasItLiesIn() {
+        browser.open("/?tab=projects");
+        browser.waitFor(".project-item");
+        browser.find("input[name='q']").sendKeys("动力电池");
+        browser.waitUntil("the list filtered", () -> browser.all(".project-item").size() == 1);
+        browser.find(".project-item").click();
+        browser.waitFor("#project-card .card-cities--derived li");
+
+        assertThat(browser.texts("#project-card .card-cities--declared .city-chip")).containsExactly("“双碳”示范区");
+        assertThat(browser.texts("#project-card .card-cities--derived .city-chip")).contains("现代农业城")
+                .doesNotContain("“双碳”示范区");
+        assertThat(browser.find("#project-card .card-cities--derived li[data-city='agriculture']").getText())
+                .contains("德惠市");
+        assertThat(browser.find("#project-card").getText()).contains("按位置推算");
+        browser.screenshot("map-09-project-card-cities");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
     void clickingInsideShuangyangListsTheThreeCitiesItSupports() {
         browser.open("/?view=11/43.52000/125.70000");
         // the view is centred on 125.70E 43.52N: click the map's centre

@@ -29,8 +29,8 @@ import org.changchun.layout.geo.crs.GaussKrugerCodes.Gk;
  */
 public final class PrjIdentifier {
 
-    /** The EPSG code, a readable name of the system, and how it was recognised. */
-    public record Identified(int epsg, String name, String how) {
+    /** The EPSG code, a readable name of the system, and how it was recognised (in Chinese and English). */
+    public record Identified(int epsg, String name, String howZh, String howEn) {
     }
 
     private enum Geodetic {
@@ -65,8 +65,10 @@ public final class PrjIdentifier {
         Optional<Integer> authority = epsgAuthority(cs);
         if (authority.isPresent()) {
             int code = authority.get();
+            String stated = "AUTHORITY[\"EPSG\",\"" + code + "\"]";
             return Optional.of(new Identified(code, cs.name().isBlank() ? "EPSG:" + code : cs.name(),
-                    "AUTHORITY[\"EPSG\",\"" + code + "\"] on the outermost coordinate system of the .prj"));
+                    "由 .prj 最外层坐标系的 " + stated + " 确定",
+                    stated + " on the outermost coordinate system of the .prj"));
         }
         String keyword = cs.keyword().toUpperCase(Locale.ROOT);
         if (keyword.equals("GEOGCS")) {
@@ -98,6 +100,7 @@ public final class PrjIdentifier {
             return Optional.empty();
         }
         return Optional.of(new Identified(datum.get().epsg, datum.get().label,
+                "按参数匹配：基准面 " + datum.get().label + " 上的经纬度（单位：度）",
                 "matched by parameters: geographic coordinates in degrees on datum " + datum.get().label));
     }
 
@@ -109,8 +112,9 @@ public final class PrjIdentifier {
             if (parameters.getOrDefault("falseeasting", 0.0) != 0 || parameters.getOrDefault("falsenorthing", 0.0) != 0) {
                 return Optional.empty();
             }
+            String named = projection.isEmpty() ? projcs.name() : projection;
             return Optional.of(new Identified(3857, "WGS 84 / Pseudo-Mercator",
-                    "matched by parameters: Web Mercator (" + (projection.isEmpty() ? projcs.name() : projection) + ")"));
+                    "按参数匹配：Web 墨卡托（" + named + "）", "matched by parameters: Web Mercator (" + named + ")"));
         }
         boolean transverseMercator = projection.equals("gausskruger") || projection.equals("transversemercator")
                 || projection.equals("tmerc");
@@ -129,15 +133,18 @@ public final class PrjIdentifier {
             return Optional.empty();
         }
         int meridian = cm.intValue();
-        String params = "datum " + datum.get().label + ", transverse Mercator, central meridian " + meridian
-                + "°E, false easting " + String.format(Locale.ROOT, "%,.0f", falseEasting) + " m, scale "
-                + trim(scale) + ", latitude of origin 0";
+        String easting = String.format(Locale.ROOT, "%,.0f", falseEasting);
+        String paramsZh = "基准面 " + datum.get().label + "，横轴墨卡托，中央经线 " + meridian + "°E，东偏移 " + easting
+                + " 米，比例因子 " + trim(scale) + "，原点纬度 0";
+        String paramsEn = "datum " + datum.get().label + ", transverse Mercator, central meridian " + meridian
+                + "°E, false easting " + easting + " m, scale " + trim(scale) + ", latitude of origin 0";
         if (datum.get() == Geodetic.WGS84) {
             int zone = (meridian + 183) / 6;
             if (Math.abs(scale - 0.9996) < 1e-12 && falseEasting == 500_000 && (meridian + 183) % 6 == 0
                     && zone >= 1 && zone <= 60) {
                 return Optional.of(new Identified(32600 + zone, "WGS 84 / UTM zone " + zone + "N",
-                        "matched by parameters: " + params + " (UTM zone " + zone + "N)"));
+                        "按参数匹配：" + paramsZh + "（UTM " + zone + "N 带）",
+                        "matched by parameters: " + paramsEn + " (UTM zone " + zone + "N)"));
             }
             return Optional.empty();
         }
@@ -146,7 +153,8 @@ public final class PrjIdentifier {
         }
         Datum gkDatum = datum.get().gk;
         Optional<Gk> gk;
-        String why;
+        String whyZh;
+        String whyEn;
         if (falseEasting == 500_000) {
             boolean says3 = name.contains("3degree") || name.contains("3deg");
             boolean says6 = !says3 && (name.contains("gk") || name.contains("gausskruger"));
@@ -154,14 +162,18 @@ public final class PrjIdentifier {
             Optional<Gk> six = GaussKrugerCodes.cmForm(gkDatum, 6, meridian);
             if (says6 && six.isPresent()) {
                 gk = six;
-                why = "CM form; the name \"" + projcs.name() + "\" says 6-degree";
+                whyZh = "中央经线形式；名称“" + projcs.name() + "”表明为 6 度带";
+                whyEn = "CM form; the name \"" + projcs.name() + "\" says 6-degree";
             } else if (three.isPresent()) {
                 gk = three;
-                why = says3 ? "CM form; the name says 3-degree"
+                whyZh = says3 ? "中央经线形式；名称表明为 3 度带"
+                        : "中央经线形式；取 3 度带（同一中央经线的 6 度带参数相同）";
+                whyEn = says3 ? "CM form; the name says 3-degree"
                         : "CM form; 3-degree chosen (a 6-degree zone with this meridian has the same parameters)";
             } else {
                 gk = six;
-                why = "CM form of a 6-degree zone";
+                whyZh = "6 度带的中央经线形式";
+                whyEn = "CM form of a 6-degree zone";
             }
         } else {
             double zoneNumber = (falseEasting - 500_000) / 1_000_000;
@@ -169,10 +181,12 @@ public final class PrjIdentifier {
                 return Optional.empty();
             }
             gk = GaussKrugerCodes.zoneForm(gkDatum, (int) zoneNumber).filter(g -> g.centralMeridian() == meridian);
-            why = "zone " + (int) zoneNumber + " from the false easting's prefix";
+            whyZh = "带号 " + (int) zoneNumber + " 取自东偏移的前缀";
+            whyEn = "zone " + (int) zoneNumber + " from the false easting's prefix";
         }
-        String reason = why;
-        return gk.map(g -> new Identified(g.epsg(), g.name(), "matched by parameters: " + params + " → " + reason));
+        String howZh = "按参数匹配：" + paramsZh + " → " + whyZh;
+        String howEn = "matched by parameters: " + paramsEn + " → " + whyEn;
+        return gk.map(g -> new Identified(g.epsg(), g.name(), howZh, howEn));
     }
 
     private static boolean isWebMercator(Wkt.Node projcs, String name, String projection) {

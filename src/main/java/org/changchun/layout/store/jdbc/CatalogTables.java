@@ -33,7 +33,8 @@ final class CatalogTables {
     private static final String LAYER_COLUMNS = """
             SELECT l.id, l.kind, l.title_zh, l.title_en, l.description_zh, l.description_en, l.source,
                    l.accuracy, l.licence, l.source_zh, l.source_en, l.licence_zh, l.licence_en, l.current_version, l.data_version, l.updated_at,
-                   v.geometry_type, v.feature_count, v.min_x, v.min_y, v.max_x, v.max_y, v.checksum
+                   v.geometry_type, v.feature_count, v.min_x, v.min_y, v.max_x, v.max_y, v.checksum,
+                   v.created_at AS written_at, v.created_by AS written_by
             FROM layer l JOIN layer_version v ON v.id = l.current_version
             """;
 
@@ -55,9 +56,9 @@ final class CatalogTables {
 
     void insertBuildingVersion(long versionId, LayerSpec spec) {
         jdbc.update("""
-                INSERT INTO layer_version (id, layer_id, state, checksum, created_at, heartbeat_at)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                versionId, spec.id(), VersionState.BUILDING.name(), spec.checksum(), now(), now());
+                INSERT INTO layer_version (id, layer_id, state, checksum, created_at, created_by, heartbeat_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                versionId, spec.id(), VersionState.BUILDING.name(), spec.checksum(), now(), spec.writtenBy(), now());
         List<FieldSpec> fields = spec.fields();
         for (int i = 0; i < fields.size(); i++) {
             FieldSpec field = fields.get(i);
@@ -124,10 +125,11 @@ final class CatalogTables {
 
     List<LayerVersion> versions(String layerId) {
         return jdbc.query("""
-                SELECT id, state, feature_count, geometry_type, checksum, created_at FROM layer_version
+                SELECT id, state, feature_count, geometry_type, checksum, created_at, created_by FROM layer_version
                 WHERE layer_id = ? AND state IN (?, ?) ORDER BY id DESC""",
                 (rows, n) -> new LayerVersion(rows.getLong(1), VersionState.CURRENT.name().equals(rows.getString(2)),
-                        rows.getLong(3), rows.getString(4), rows.getString(5), rows.getObject(6, OffsetDateTime.class)),
+                        rows.getLong(3), rows.getString(4), rows.getString(5), rows.getObject(6, OffsetDateTime.class),
+                        rows.getString(7)),
                 layerId, VersionState.CURRENT.name(), VersionState.PREVIOUS.name());
     }
 
@@ -219,7 +221,8 @@ final class CatalogTables {
 
     private static LayerInfo withFields(LayerInfo layer, List<FieldSpec> fields) {
         return new LayerInfo(layer.description(), layer.version(), layer.dataVersion(), layer.geometryType(),
-                layer.featureCount(), layer.extent(), List.copyOf(fields), layer.checksum(), layer.updatedAt());
+                layer.featureCount(), layer.extent(), List.copyOf(fields), layer.checksum(), layer.updatedAt(),
+                layer.writtenAt(), layer.writtenBy());
     }
 
     private LayerInfo layerInfo(ResultSet rows, int rowNumber) throws SQLException {
@@ -239,7 +242,8 @@ final class CatalogTables {
                 version, rows.getLong("data_version"),
                 rows.getString("geometry_type"), rows.getLong("feature_count"), extent,
                 List.of(), rows.getString("checksum"),
-                rows.getObject("updated_at", OffsetDateTime.class));
+                rows.getObject("updated_at", OffsetDateTime.class),
+                rows.getObject("written_at", OffsetDateTime.class), rows.getString("written_by"));
     }
 
     private static LayerTable table(LayerInfo layer) {

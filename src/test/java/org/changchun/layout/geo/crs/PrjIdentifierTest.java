@@ -43,13 +43,15 @@ class PrjIdentifierTest {
             String wkt1 = Gdal.run("gdalsrsinfo", "-o", "wkt1", "EPSG:" + code).strip();
             Identified byAuthority = PrjIdentifier.identify(wkt1).orElseThrow();
             assertThat(byAuthority.epsg()).isEqualTo(code);
-            assertThat(byAuthority.how()).startsWith("AUTHORITY[\"EPSG\",\"" + code + "\"]");
+            assertThat(byAuthority.howEn()).startsWith("AUTHORITY[\"EPSG\",\"" + code + "\"]");
+            assertThat(byAuthority.howZh()).startsWith("由 .prj 最外层坐标系的 AUTHORITY[\"EPSG\",\"" + code + "\"]");
 
             String bare = wkt1.replaceAll(",\\s*AUTHORITY\\[\"EPSG\",\"\\d+\"\\]", "");
             assertThat(bare).doesNotContain("AUTHORITY");
             Identified byParameters = PrjIdentifier.identify(bare).orElseThrow(() -> new AssertionError(bare));
             assertThat(byParameters.epsg()).as(bare).isEqualTo(code);
-            assertThat(byParameters.how()).startsWith("matched by parameters");
+            assertThat(byParameters.howEn()).startsWith("matched by parameters");
+            assertThat(byParameters.howZh()).startsWith("按参数匹配：");
         }
     }
 
@@ -79,7 +81,8 @@ class PrjIdentifierTest {
 
         assertThat(identified.epsg()).isEqualTo(expected);
         assertThat(identified.name()).isEqualTo(GaussKrugerCodes.byEpsg(expected).orElseThrow().name());
-        assertThat(identified.how()).contains("central meridian " + (int) Double.parseDouble(centralMeridian) + "°E");
+        assertThat(identified.howEn()).contains("central meridian " + (int) Double.parseDouble(centralMeridian) + "°E");
+        assertThat(identified.howZh()).contains("中央经线 " + (int) Double.parseDouble(centralMeridian) + "°E");
     }
 
     @Test
@@ -94,7 +97,9 @@ class PrjIdentifierTest {
 
         assertThat(identified.epsg()).isEqualTo(4551);
         assertThat(identified.name()).isEqualTo("CGCS2000 / 3-degree Gauss-Kruger CM 126E");
-        assertThat(identified.how()).isEqualTo("matched by parameters: datum CGCS2000, transverse Mercator, central "
+        assertThat(identified.howZh()).isEqualTo("按参数匹配：基准面 CGCS2000，横轴墨卡托，中央经线 126°E，东偏移 500,000 米，"
+                + "比例因子 1，原点纬度 0 → 中央经线形式；取 3 度带（同一中央经线的 6 度带参数相同）");
+        assertThat(identified.howEn()).isEqualTo("matched by parameters: datum CGCS2000, transverse Mercator, central "
                 + "meridian 126°E, false easting 500,000 m, scale 1, latitude of origin 0 → CM form; 3-degree chosen "
                 + "(a 6-degree zone with this meridian has the same parameters)");
     }
