@@ -17,7 +17,6 @@
  * go kept the page from answering for a few hundred milliseconds when such a layer was switched on,
  * so tiles are read and painted in slices of a few milliseconds, and the page gets its turn in between.
  */
-import { requirePackage } from './commonjs.js';
 
 const POINT = 1;
 const LINE = 2;
@@ -288,7 +287,7 @@ export const MvtLayer = L.GridLayer.extend({
   async _render(canvas, coords, signal) {
     const sources = this._sourceTiles(coords);
     const [{ VectorTileLayer }, ...buffers] = await Promise.all([
-      requirePackage('@mapbox/vector-tile'),
+      import('./modules/mapbox__vector-tile/index.js').then((loaded) => loaded.default),
       ...sources.map((source) => fetchTile(this.options.collection, source, signal)),
     ]);
     // the tile may have been dropped (and the layer removed) while its data was on the way
