@@ -3,6 +3,7 @@ package org.changchun.layout.tiles;
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.query.InvalidQueryException;
 
 /**
  * A tile request's path read without Spring MVC, for the answers made before it ({@link PublicTiles})
@@ -33,14 +34,13 @@ record TileRoute(String pattern, List<LayerInfo> layers, TileAddress address) {
                     && parts[1].equals("ogc")) {
                 return new TileRoute(DATASET_ROUTE, TilesController.planLayers(catalog), address(parts, 4, maxZoom));
             }
-        } catch (NumberFormatException | TileNotFoundException e) {
+        } catch (InvalidQueryException | TileNotFoundException e) {
             return null;
         }
         return null;
     }
 
     private static TileAddress address(String[] parts, int first, int maxZoom) {
-        return TileAddress.of(Integer.parseInt(parts[first]), Integer.parseInt(parts[first + 1]),
-                Integer.parseInt(parts[first + 2]), maxZoom);
+        return TileAddress.parse(parts[first], parts[first + 1], parts[first + 2], maxZoom);
     }
 }

@@ -52,19 +52,19 @@ class TilesController {
     @Operation(summary = "一个集合的矢量瓦片 / a vector tile of one collection",
             description = "Mapbox vector tile (one layer named after the collection); 204 when empty")
     ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
-                                          @PathVariable int z, @PathVariable int y, @PathVariable int x,
+                                          @PathVariable String z, @PathVariable String y, @PathVariable String x,
                                           HttpServletRequest request) {
         requireWebMercatorQuad(tileMatrixSetId);
-        return tile(List.of(catalog.get(collectionId)), TileAddress.of(z, y, x, properties.maxZoom()), request);
+        return tile(List.of(catalog.get(collectionId)), TileAddress.parse(z, y, x, properties.maxZoom()), request);
     }
 
     @GetMapping("/ogc/tiles" + TILE_PATH)
     @Operation(summary = "全部规划图层的矢量瓦片 / a vector tile of every plan layer",
             description = "one MVT layer per plan collection (plan areas and projects); 204 when empty")
-    ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable int z,
-                                       @PathVariable int y, @PathVariable int x, HttpServletRequest request) {
+    ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable String z,
+                                       @PathVariable String y, @PathVariable String x, HttpServletRequest request) {
         requireWebMercatorQuad(tileMatrixSetId);
-        return tile(planLayers(catalog), TileAddress.of(z, y, x, properties.maxZoom()), request);
+        return tile(planLayers(catalog), TileAddress.parse(z, y, x, properties.maxZoom()), request);
     }
 
     @GetMapping("/ogc/collections/{collectionId}/tiles")
