@@ -138,7 +138,7 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
             return null;
         }
         ApiCrs filterCrs = crs("filter-crs", single.get("filter-crs"));
-        return Filters.mapGeometries(Cql2Text.parse(text, limits.cql2MaxDepth(), limits.cql2MaxLength()),
+        return Filters.mapGeometries(Cql2Text.parse(text, filterCrs, limits.cql2MaxDepth(), limits.cql2MaxLength()),
                 filterCrs::toWgs84);
     }
 
@@ -218,16 +218,9 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
         if (minFirst > maxFirst || minSecond > maxSecond) {
             throw badBbox(text, "最小值大于最大值", "a minimum is greater than its maximum");
         }
-        if (crs.isGeographic()) {
-            double minLon = crs.isLatitudeFirst() ? minSecond : minFirst;
-            double maxLon = crs.isLatitudeFirst() ? maxSecond : maxFirst;
-            double minLat = crs.isLatitudeFirst() ? minFirst : minSecond;
-            double maxLat = crs.isLatitudeFirst() ? maxFirst : maxSecond;
-            if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
-                throw badBbox(text, "超出经纬度范围（经度 -180~180，纬度 -90~90）",
-                        "it is outside longitude -180..180 / latitude -90..90"
-                                + (crs.isLatitudeFirst() ? " (this bbox-crs puts latitude first)" : ""));
-            }
+        if (!crs.validArea().contains(new Envelope(minFirst, maxFirst, minSecond, maxSecond))) {
+            throw badBbox(text, "超出 bbox-crs 的有效范围（" + crs.validAreaZh() + "）",
+                    "it is outside the valid area of bbox-crs " + crs.validAreaEn());
         }
         return Optional.of(crs.toWgs84(minFirst, minSecond, maxFirst, maxSecond));
     }
