@@ -1,5 +1,6 @@
 package org.changchun.layout.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.changchun.layout.http.MediaTypes;
@@ -21,7 +22,6 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -75,6 +75,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyFilter(keys, store), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AuditFilter(store), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // the error page only words the status the request already got; checked again, a
+                        // refused range on a public page became a 401 when reading needs a sign-in
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/api/me").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.svg", "/css/**", "/js/**",
                                 "/i18n/**", "/webjars/**").permitAll()
@@ -116,10 +119,14 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Requests the firewall refuses before any controller (e.g. encoded slashes in paths) are the caller's mistake. */
+    /**
+     * Requests the firewall refuses before any controller (e.g. {@code //} or {@code ;} in paths, an
+     * unknown method) are the caller's mistake: a 400 saying what the firewall found.
+     */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
+        return (request, response, e) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+                "请求被拒绝：路径、方法或请求头含有不允许的内容（如 //、;、编码的 % 或 /）", "the request was refused: " + e.getMessage());
     }
 
     @Bean
