@@ -1,9 +1,12 @@
 package org.changchun.layout.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerVersion;
@@ -17,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/layers")
 @Tag(name = "图层 Layers", description = "规划图层目录 / the catalog of plan layers")
 class LayerController {
+
+    private static final NumberParameter<Long> VERSION = NumberParameter.wholeNumber("version", 1, Long.MAX_VALUE);
 
     private final LayerCatalog catalog;
     private final FeatureStore store;
@@ -49,12 +54,14 @@ class LayerController {
     @PostMapping("/{id}/versions/{version}/restore")
     @Operation(summary = "恢复版本 / restore a kept version (editors)",
             description = "makes a replaced version current again, with its links; the version it replaces is kept")
-    LayerSummary restore(@PathVariable String id, @PathVariable long version) {
+    LayerSummary restore(@PathVariable String id,
+                         @Parameter(schema = @Schema(type = "integer")) @PathVariable String version) {
+        long versionId = VERSION.require(version);
         LayerInfo layer = catalog.get(id);
         try {
-            return LayerSummary.of(store.restore(layer.id(), version));
+            return LayerSummary.of(store.restore(layer.id(), versionId));
         } catch (NoSuchElementException e) {
-            throw new LayerVersionNotFoundException(id, version);
+            throw new LayerVersionNotFoundException(id, versionId);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.changchun.layout.coverage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +15,10 @@ import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.geo.GeodesicArea;
+import org.changchun.layout.geo.MetricBuffer;
 import org.changchun.layout.http.FormatParameter;
 import org.changchun.layout.http.MediaTypes;
+import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.http.ResponseFormat;
 import org.changchun.layout.plan.PlanLayers;
 import org.changchun.layout.query.InvalidQueryException;
@@ -53,6 +57,8 @@ class CoverageController {
             FormatParameter.of("format", ProjectsFormat.class, ProjectsFormat.GEOJSON);
     private static final FormatParameter<ShareFormat> SHARE_FORMAT =
             FormatParameter.of("format", ShareFormat.class, ShareFormat.JSON);
+    private static final NumberParameter<Double> DISTANCE =
+            NumberParameter.decimal("distance", 0, MetricBuffer.MAX_METRES).in("米", "metres");
 
     private final CoverageAreas areas;
     private final ProjectsInArea projects;
@@ -74,11 +80,13 @@ class CoverageController {
                     + "group=city|status|district the totals.")
     ResponseEntity<?> projects(@RequestParam String layer, @RequestParam String feature,
                                @RequestParam(defaultValue = "within") String mode,
-                               @RequestParam(required = false) Double distance,
+                               @Parameter(schema = @Schema(type = "number"))
+                               @RequestParam(required = false) String distance,
                                @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
                                @RequestParam(required = false) String format,
                                @RequestParam(required = false) String group) {
-        return projectsAnswer(areas.feature(layer, feature), mode, distance, source, format, group);
+        Double metres = DISTANCE.given(distance).orElse(null);
+        return projectsAnswer(areas.feature(layer, feature), mode, metres, source, format, group);
     }
 
     @PostMapping("/projects")
@@ -86,11 +94,13 @@ class CoverageController {
             description = "as GET, for a GeoJSON Polygon or MultiPolygon (or a Feature holding one) in the body")
     ResponseEntity<?> projectsInDrawn(@RequestBody JsonNode drawn,
                                       @RequestParam(defaultValue = "within") String mode,
-                                      @RequestParam(required = false) Double distance,
+                                      @Parameter(schema = @Schema(type = "number"))
+                                      @RequestParam(required = false) String distance,
                                       @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
                                       @RequestParam(required = false) String format,
                                       @RequestParam(required = false) String group) {
-        return projectsAnswer(areas.drawn(drawn), mode, distance, source, format, group);
+        Double metres = DISTANCE.given(distance).orElse(null);
+        return projectsAnswer(areas.drawn(drawn), mode, metres, source, format, group);
     }
 
     @GetMapping("/share")

@@ -1,11 +1,13 @@
 package org.changchun.layout.coverage;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.changchun.layout.geo.MetricBuffer;
 import org.changchun.layout.http.MediaTypes;
-import org.changchun.layout.query.InvalidQueryException;
+import org.changchun.layout.http.NumberParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/identify")
 @Tag(name = "覆盖分析 Coverage")
 class IdentifyController {
+
+    private static final double DEFAULT_TOLERANCE_METRES = 25;
+    private static final NumberParameter<Double> LON =
+            NumberParameter.decimal("lon", -180, 180).in("WGS84 经度", "WGS84 longitude");
+    private static final NumberParameter<Double> LAT =
+            NumberParameter.decimal("lat", -90, 90).in("WGS84 纬度", "WGS84 latitude");
+    private static final NumberParameter<Double> TOLERANCE =
+            NumberParameter.decimal("tolerance", 0, MetricBuffer.MAX_METRES).in("米", "metres");
 
     private final Identify identify;
 
@@ -29,18 +39,16 @@ class IdentifyController {
                     + "`tolerance` metres (default 25); districts list the cities they support. `layers` (comma-"
                     + "separated collection ids) asks only those layers, e.g. the ones a map shows. geometry=true "
                     + "adds the geometries (they can be large).")
-    ResponseEntity<IdentifiedFeatures> identify(@RequestParam double lon, @RequestParam double lat,
-                               @RequestParam(defaultValue = "25") double tolerance,
-                               @RequestParam(required = false) String layers,
-                               @RequestParam(defaultValue = "false") boolean geometry) {
-        if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
-            throw new InvalidQueryException("经纬度超出范围：lon=" + lon + ", lat=" + lat,
-                    "lon must be -180..180 and lat -90..90 (WGS84 degrees), got lon=" + lon + ", lat=" + lat);
-        }
-        if (!(tolerance >= 0 && tolerance <= MetricBuffer.MAX_METRES)) {
-            throw new InvalidQueryException("tolerance 应为 0 到 100000 米", "tolerance must be 0 to 100000 metres");
-        }
-        List<Identify.Hit> hits = identify.at(lon, lat, tolerance, identify.layers(layers), geometry);
+    ResponseEntity<IdentifiedFeatures> identify(@Parameter(schema = @Schema(type = "number")) @RequestParam String lon,
+                                                @Parameter(schema = @Schema(type = "number")) @RequestParam String lat,
+                                                @Parameter(schema = @Schema(type = "number"))
+                                                @RequestParam(required = false) String tolerance,
+                                                @RequestParam(required = false) String layers,
+                                                @RequestParam(defaultValue = "false") boolean geometry) {
+        double longitude = LON.require(lon);
+        double latitude = LAT.require(lat);
+        double metres = TOLERANCE.parse(tolerance, DEFAULT_TOLERANCE_METRES);
+        List<Identify.Hit> hits = identify.at(longitude, latitude, metres, identify.layers(layers), geometry);
         return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
                 .body(new IdentifiedFeatures("FeatureCollection", hits));
     }

@@ -43,11 +43,15 @@ class ProjectsInArea {
         this.properties = properties;
     }
 
+    /**
+     * @param distanceMetres the distance of mode {@code near}, within 0 to {@link MetricBuffer#MAX_METRES} (the
+     *                       request parameter was checked when it was read); null when the request gave none
+     */
     Answer find(CoverageArea area, String sourceLayer, CoverageMode mode, Double distanceMetres) {
         LayerInfo layer = catalog.get(sourceLayer);
         Geometry test = area.geometry();
         if (mode == CoverageMode.NEAR) {
-            if (distanceMetres == null || distanceMetres < 0 || distanceMetres > MetricBuffer.MAX_METRES) {
+            if (distanceMetres == null) {
                 throw new InvalidQueryException("mode=near 需要 distance（0 到 100000 米）",
                         "mode=near needs a distance from 0 to 100000 metres");
             }

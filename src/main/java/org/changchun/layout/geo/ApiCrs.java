@@ -46,6 +46,42 @@ public enum ApiCrs {
         return latitudeFirst;
     }
 
+    /** How messages name this CRS: {@code CRS84}, or its EPSG code. */
+    public String label() {
+        return this == CRS84 ? "CRS84" : "EPSG:" + uri.substring(uri.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The coordinates this CRS defines, in its own axis order (the first axis as x): longitude
+     * −180..180 and latitude −90..90 in the geographic ones, and Web Mercator's square, ±20,037,508.34 m
+     * on both axes (the world to 85.06° of latitude). A coordinate outside names no place; the
+     * projection would wrap it, or turn it into infinities, rather than refuse it.
+     */
+    public Envelope validArea() {
+        if (!isGeographic()) {
+            return new Envelope(-WebMercator.HALF_WORLD, WebMercator.HALF_WORLD, -WebMercator.HALF_WORLD,
+                    WebMercator.HALF_WORLD);
+        }
+        return latitudeFirst ? new Envelope(-90, 90, -180, 180) : new Envelope(-180, 180, -90, 90);
+    }
+
+    /** {@link #validArea()} in words, Chinese, with the axes in this CRS's order. */
+    public String validAreaZh() {
+        if (!isGeographic()) {
+            return label() + " 的 x、y 均应在 ±20037508.34 米内";
+        }
+        return label() + (latitudeFirst ? " 纬度在前：纬度 -90 到 90，经度 -180 到 180" : " 经度 -180 到 180，纬度 -90 到 90");
+    }
+
+    /** {@link #validArea()} in words, English, with the axes in this CRS's order. */
+    public String validAreaEn() {
+        if (!isGeographic()) {
+            return label() + ": x and y within ±20037508.34 metres";
+        }
+        return label() + (latitudeFirst ? " (latitude first): latitude -90..90, longitude -180..180"
+                : ": longitude -180..180, latitude -90..90");
+    }
+
     public static List<String> uris() {
         return Arrays.stream(values()).map(ApiCrs::uri).toList();
     }

@@ -1,6 +1,8 @@
 package org.changchun.layout.imports;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import org.changchun.layout.http.NumberParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/imports")
 @Tag(name = "导入 Imports", description = "导入 shapefile（zip）/ import zipped shapefiles")
 class ImportController {
+
+    /** EPSG's codes of coordinate systems lie in this range. */
+    private static final NumberParameter<Integer> SRID = NumberParameter.integer("srid", 1024, 32767);
 
     /** The id and titles an import of a file without names would get now: for a form to fill in. */
     record SuggestedNames(String layer, String titleZh, String titleEn) {
@@ -53,7 +59,7 @@ class ImportController {
                              @RequestParam(name = "title_zh") Optional<String> titleZh,
                              @RequestParam(name = "title_en") Optional<String> titleEn,
                              @RequestParam Optional<String> encoding,
-                             @RequestParam Optional<Integer> srid,
+                             @Parameter(schema = @Schema(type = "integer")) @RequestParam Optional<String> srid,
                              @RequestParam Optional<String> member,
                              @RequestParam(name = "empty_geometries", defaultValue = "skip") String emptyGeometries,
                              @RequestParam(defaultValue = "false") boolean dryRun,
@@ -63,7 +69,7 @@ class ImportController {
                     "the upload is empty; send the zipped shapefile in the form field 'file'");
         }
         ImportRequest request = new ImportRequest(layer.filter(s -> !s.isBlank()), titleZh.filter(s -> !s.isBlank()),
-                titleEn.filter(s -> !s.isBlank()), encoding.filter(s -> !s.isBlank()), srid,
+                titleEn.filter(s -> !s.isBlank()), encoding.filter(s -> !s.isBlank()), srid.flatMap(SRID::given),
                 member.filter(s -> !s.isBlank()), ImportRequest.EmptyGeometries.of(emptyGeometries), dryRun);
         String fileName = file.getOriginalFilename() == null ? "upload.zip" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.changchun.layout.geo.ApiCrs;
+import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.limits.LimitsProperties;
 import org.changchun.layout.ogc.cql2.Cql2Text;
 import org.changchun.layout.query.Expression;
@@ -32,6 +33,9 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 10_000;
+    private static final NumberParameter<Integer> LIMIT = NumberParameter.integer("limit", 1, MAX_LIMIT);
+    private static final NumberParameter<Long> OFFSET = NumberParameter.wholeNumber("offset", 0, Long.MAX_VALUE);
+    private static final NumberParameter<Double> BBOX_NUMBER = NumberParameter.anyDecimal("bbox");
     private static final Set<String> PARAMETERS = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs",
             "datetime", "properties", "sortby", "filter", "filter-lang", "filter-crs");
 
@@ -46,8 +50,8 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
         }
         filter = Filters.and(filter, cql2(single, limits));
         filter = Filters.and(filter, datetime(layer, single.get("datetime")));
-        int limit = (int) number(single, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        long offset = number(single, "offset", 0, 0, Long.MAX_VALUE);
+        int limit = LIMIT.parse(single.get("limit"), DEFAULT_LIMIT);
+        long offset = OFFSET.parse(single.get("offset"), 0L);
         FeatureQuery query = new FeatureQuery(layer.id(), bbox(single), filter, sortBy(single.get("sortby")),
                 limit, offset);
         return new ItemsRequest(query, crs("crs", single.get("crs")), properties(layer, single.get("properties")),
@@ -84,27 +88,35 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
                 "未知参数“" + name + "”：既不是本接口的参数，也不是该集合的可查询属性",
                 "unknown parameter '" + name + "': neither a parameter of this API nor a queryable of collection '"
                         + layer.id() + "' (see its queryables)"));
-        try {
-            Object literal = switch (field.type()) {
-                case STRING -> value;
-                case INTEGER -> Long.parseLong(value.trim());
-                case NUMBER -> Double.parseDouble(value.trim());
-                case BOOLEAN -> booleanValue(value);
-                case DATE -> LocalDate.parse(value.trim());
-            };
-            return equal(name, literal);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new InvalidQueryException("参数“" + name + "”应为" + field.type().code() + "：" + value,
-                    "parameter '" + name + "' must be " + field.type().code() + ", got '" + value + "'");
-        }
+        Object literal = switch (field.type()) {
+            case STRING -> value;
+            case INTEGER -> NumberParameter.wholeNumber(name, Long.MIN_VALUE, Long.MAX_VALUE).require(value);
+            case NUMBER -> NumberParameter.anyDecimal(name).require(value);
+            case BOOLEAN -> booleanValue(name, value);
+            case DATE -> dateValue(name, value);
+        };
+        return equal(name, literal);
     }
 
-    private static Boolean booleanValue(String value) {
+    private static Boolean booleanValue(String name, String value) {
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new NumberFormatException(value);
+            default -> throw wrongType(name, FieldType.BOOLEAN, value);
         };
+    }
+
+    private static LocalDate dateValue(String name, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw wrongType(name, FieldType.DATE, value);
+        }
+    }
+
+    private static InvalidQueryException wrongType(String name, FieldType type, String value) {
+        return new InvalidQueryException("参数“" + name + "”应为" + type.code() + "：" + value,
+                "parameter '" + name + "' must be " + type.code() + ", got '" + value + "'");
     }
 
     private static Filter equal(String name, Object value) {
@@ -126,7 +138,7 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
             return null;
         }
         ApiCrs filterCrs = crs("filter-crs", single.get("filter-crs"));
-        return Filters.mapGeometries(Cql2Text.parse(text, limits.cql2MaxDepth(), limits.cql2MaxLength()),
+        return Filters.mapGeometries(Cql2Text.parse(text, filterCrs, limits.cql2MaxDepth(), limits.cql2MaxLength()),
                 filterCrs::toWgs84);
     }
 
@@ -181,23 +193,6 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
                         + "2021-01-01/2023-12-31 or ../2022-12-31");
     }
 
-    private static long number(Map<String, String> single, String name, long fallback, long min, long max) {
-        String text = single.get(name);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value < min || value > max) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException("参数“" + name + "”应为 " + min + " 到 " + max + " 之间的整数：" + text,
-                    "parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '" + text + "'");
-        }
-    }
-
     private static Optional<Envelope> bbox(Map<String, String> single) {
         String text = single.get("bbox");
         ApiCrs crs = crs("bbox-crs", single.get("bbox-crs"));
@@ -213,14 +208,7 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
         }
         double[] values = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                values[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw badBbox(text, "“" + parts[i] + "”不是数", "'" + parts[i] + "' is not a number");
-            }
-            if (!Double.isFinite(values[i])) {
-                throw badBbox(text, "含非有限数", "it holds a number that is not finite");
-            }
+            values[i] = BBOX_NUMBER.require(parts[i]);
         }
         int half = parts.length / 2;
         double minFirst = values[0];
@@ -230,16 +218,9 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
         if (minFirst > maxFirst || minSecond > maxSecond) {
             throw badBbox(text, "最小值大于最大值", "a minimum is greater than its maximum");
         }
-        if (crs.isGeographic()) {
-            double minLon = crs.isLatitudeFirst() ? minSecond : minFirst;
-            double maxLon = crs.isLatitudeFirst() ? maxSecond : maxFirst;
-            double minLat = crs.isLatitudeFirst() ? minFirst : minSecond;
-            double maxLat = crs.isLatitudeFirst() ? maxFirst : maxSecond;
-            if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
-                throw badBbox(text, "超出经纬度范围（经度 -180~180，纬度 -90~90）",
-                        "it is outside longitude -180..180 / latitude -90..90"
-                                + (crs.isLatitudeFirst() ? " (this bbox-crs puts latitude first)" : ""));
-            }
+        if (!crs.validArea().contains(new Envelope(minFirst, maxFirst, minSecond, maxSecond))) {
+            throw badBbox(text, "超出 bbox-crs 的有效范围（" + crs.validAreaZh() + "）",
+                    "it is outside the valid area of bbox-crs " + crs.validAreaEn());
         }
         return Optional.of(crs.toWgs84(minFirst, minSecond, maxFirst, maxSecond));
     }

@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes refusals made outside Spring MVC (servlet filters, security handlers) as the same
- * problem documents every other error uses.
+ * Writes refusals made outside Spring MVC (servlet filters, security handlers, the error page and
+ * Tomcat's error report) as the same problem documents every other error uses.
  */
 public final class ProblemResponses {
 
@@ -27,6 +27,11 @@ public final class ProblemResponses {
         response.setStatus(problem.status());
         response.setContentType(MediaTypes.PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(problem));
+        response.getWriter().write(json(problem));
+    }
+
+    /** The document as JSON text, for writers that are not a servlet response (Tomcat's error report). */
+    static String json(ProblemDocument problem) {
+        return JSON.writeValueAsString(problem);
     }
 }

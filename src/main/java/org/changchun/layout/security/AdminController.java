@@ -2,6 +2,8 @@ package org.changchun.layout.security;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.problem.ApiException;
 import org.changchun.layout.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -36,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private static final Set<String> KNOWN_ROLES = Set.of(Roles.EDITOR, Roles.ADMIN);
+    private static final int DEFAULT_AUDIT_LIMIT = 100;
+    private static final NumberParameter<Integer> AUDIT_LIMIT = NumberParameter.integer("limit", 1, 10_000);
 
     record AccountView(String username, Set<String> roles, boolean enabled, OffsetDateTime createdAt) {
         static AccountView of(Account account) {
@@ -121,11 +126,9 @@ class AdminController {
 
     @GetMapping("/audit")
     @Operation(summary = "审计记录 / audit trail (admins)", description = "every write: who, what, when and how it ended")
-    List<AuditEvent> audit(@RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 10_000) {
-            throw new AdminRequestException("limit 应为 1 到 10000", "limit must be 1 to 10000");
-        }
-        return store.auditEvents(limit);
+    List<AuditEvent> audit(@Parameter(schema = @Schema(type = "integer", defaultValue = "100"))
+                           @RequestParam(required = false) String limit) {
+        return store.auditEvents(AUDIT_LIMIT.parse(limit, DEFAULT_AUDIT_LIMIT));
     }
 
     private static Set<String> roles(Set<String> roles) {

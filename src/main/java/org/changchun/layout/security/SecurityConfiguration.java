@@ -1,5 +1,6 @@
 package org.changchun.layout.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,19 +11,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -41,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code X-API-Key} for machine clients. Only requests that ride on a session cookie need the
  * CSRF token. Only the form sign-in opens a session (no session-management filter, which would save
  * every Basic or API-key authentication in a new session: one per scripted request, kept for the
- * session timeout); public reads set no cookie at all.
+ * session timeout); public reads set no cookie at all. Failed passwords and API keys make the next
+ * attempts of that account or client address wait ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -56,9 +59,17 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ApiKeys keys,
-                                            AccessStore store, JsonMapper json, ContentSecurityPolicy policy)
+                                            AccessStore store, JsonMapper json, UserDetailsService users,
+                                            PasswordEncoder passwords, SignInThrottle throttle,
+                                            ClientAddresses addresses, ContentSecurityPolicy policy)
             throws Exception {
+        AuthenticationDetailsSource<HttpServletRequest, SignInAttempt> attempts =
+                request -> SignInAttempt.of(request, addresses);
         AuthenticationEntryPoint signInRequired = (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                throttled.answer(response);
+                return;
+            }
             // a page's own calls get no Basic challenge, so browsers never pop up (and cache) a password dialog
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", REALM);
@@ -87,9 +98,13 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(notFromASession(),
                                 request -> request.getRequestURI().startsWith("/api/coverage/")))
-                .addFilterBefore(new ApiKeyFilter(keys, store), BasicAuthenticationFilter.class)
+                .authenticationManager(new ThrottledPasswordCheck(users, passwords, throttle))
+                .addFilterBefore(new ApiKeyFilter(keys, store, throttle, addresses), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AuditFilter(store), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // the error page only words the status the request already got; checked again, a
+                        // refused range on a public page became a 401 when reading needs a sign-in
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/api/me").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.svg", "/css/**", "/js/**",
                                 "/i18n/**", "/webjars/**").permitAll()
@@ -101,16 +116,22 @@ class SecurityConfiguration {
                         // coverage questions about a drawn polygon are reads sent as POST
                         .requestMatchers(HttpMethod.POST, "/api/coverage/**").access(reading)
                         .anyRequest().hasRole(Roles.EDITOR))
-                .httpBasic(basic -> basic.authenticationEntryPoint(signInRequired))
-                .formLogin(form -> form.loginProcessingUrl("/api/session")
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInRequired).authenticationDetailsSource(attempts))
+                .formLogin(form -> form.loginProcessingUrl("/api/session").authenticationDetailsSource(attempts)
                         .successHandler((request, response, authentication) -> {
                             response.setContentType(MediaTypes.JSON_VALUE);
                             response.getWriter().write(json.writeValueAsString(new SignedIn(authentication.getName(),
                                     authentication.getAuthorities().stream()
                                             .map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList())));
                         })
-                        .failureHandler((request, response, e) -> ProblemResponses.write(response,
-                                HttpStatus.UNAUTHORIZED, "用户名或密码不正确", "wrong user name or password")))
+                        .failureHandler((request, response, e) -> {
+                            if (e instanceof SignInThrottledException throttled) {
+                                throttled.answer(response);
+                            } else {
+                                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "用户名或密码不正确",
+                                        "wrong user name or password");
+                            }
+                        }))
                 .logout(logout -> logout.logoutUrl("/api/session/logout")
                         .logoutSuccessHandler((request, response, authentication) -> response.setStatus(204)))
                 .exceptionHandling(errors -> errors
@@ -131,10 +152,14 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Requests the firewall refuses before any controller (e.g. encoded slashes in paths) are the caller's mistake. */
+    /**
+     * Requests the firewall refuses before any controller (e.g. {@code //} or {@code ;} in paths, an
+     * unknown method) are the caller's mistake: a 400 saying what the firewall found.
+     */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
+        return (request, response, e) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+                "请求被拒绝：路径、方法或请求头含有不允许的内容（如 //、;、编码的 % 或 /）", "the request was refused: " + e.getMessage());
     }
 
     @Bean

@@ -55,9 +55,42 @@ class ItemsRequestTest {
     }
 
     @Test
+    void refusesBoxesOutsideTheirCrsValidArea() {
+        assertThat(refusal("bbox", "-1e308,-1e308,1e308,1e308", "bbox-crs", ApiCrs.WEB_MERCATOR.uri()).messageEn())
+                .isEqualTo("invalid bbox '-1e308,-1e308,1e308,1e308': it is outside the valid area of bbox-crs "
+                        + "EPSG:3857: x and y within ±20037508.34 metres");
+        assertThat(refusal("bbox", "125,43,181,44").messageEn())
+                .endsWith("outside the valid area of bbox-crs CRS84: longitude -180..180, latitude -90..90");
+        assertThat(refusal("bbox", "125,43,126,44", "bbox-crs", ApiCrs.WGS84_LAT_LON.uri()).messageEn())
+                .endsWith("EPSG:4326 (latitude first): latitude -90..90, longitude -180..180");
+        assertThat(refusal("bbox", "125,43,NaN,44").messageEn()).isEqualTo("parameter 'bbox' must be a finite number, got 'NaN'");
+        assertThat(parse(WITHOUT_DATE, "bbox", "-20037508.34,-20037508.34,20037508.34,20037508.34",
+                "bbox-crs", ApiCrs.WEB_MERCATOR.uri()).query().bbox()).isPresent();
+    }
+
+    @Test
+    void refusesFilterLiteralsOutsideTheFilterCrs() {
+        String polygon = "S_INTERSECTS(geometry, POLYGON((0 0, 1e308 0, 1e308 1e308, 0 0)))";
+        assertThat(refusal("filter", polygon).messageEn()).contains("(1e308 0)", "CRS84");
+        assertThat(parse(WITHOUT_DATE, "filter", "S_INTERSECTS(geometry, POINT(13914936.35 5311971.85))",
+                "filter-crs", ApiCrs.WEB_MERCATOR.uri()).query().filter()).isNotNull();
+        assertThat(refusal("filter", "S_INTERSECTS(geometry, POINT(125.3 43.9))",
+                "filter-crs", ApiCrs.CGCS2000.uri()).messageEn()).contains("(125.3 43.9)", "EPSG:4490");
+    }
+
+    @Test
     void turnsQueryablesIntoEqualityFilters() {
         assertThat(parse(WITHOUT_DATE, "name_zh", "双阳区").query().filter()).isEqualTo(new Filter.Comparison(
                 new Expression.Property("name_zh"), Filter.ComparisonOperator.EQUAL, new Expression.Literal("双阳区")));
+    }
+
+    private static InvalidQueryException refusal(String... namesAndValues) {
+        try {
+            ItemsRequest request = parse(WITHOUT_DATE, namesAndValues);
+            throw new AssertionError("not refused: " + request);
+        } catch (InvalidQueryException e) {
+            return e;
+        }
     }
 
     private static ItemsRequest parse(LayerInfo layer, String... namesAndValues) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.support.Gdal;
 import org.changchun.layout.support.Http;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +212,27 @@ abstract class OgcApiTest {
             assertThat(response.status()).as(testCase[0] + " → " + response.body()).isEqualTo(Integer.parseInt(testCase[1]));
             assertThat(response.json().get("message").asString()).as(testCase[0]).isNotBlank();
         }
+    }
+
+    @Test
+    void spatialLiteralsAndBoxesOutsideTheirCrsAreRefusedNamingThem() {
+        String huge = "S_INTERSECTS(geometry, POLYGON((0 0, 1e308 0, 1e308 1e308, 0 0)))";
+        Http.Response literal = http.get("/ogc/collections/projects/items?filter=" + encode(huge));
+        assertThat(literal.status()).as(literal.body()).isEqualTo(400);
+        assertThat(literal.contentType()).startsWith("application/problem+json");
+        assertThat(literal.json().get("message_en").asString())
+                .contains("POLYGON((0 0, 1e308 0, 1e308 1e308, 0 0))", "(1e308 0)", "longitude -180..180");
+        assertThat(literal.json().get("message_zh").asString()).contains("POLYGON((0 0, 1e308 0", "超出");
+        Http.Response mercator = http.get("/ogc/collections/projects/items?filter-crs=" + encode(ApiCrs.WEB_MERCATOR.uri())
+                + "&filter=" + encode("S_WITHIN(geometry, BBOX(-1e308, -1e308, 1e308, 1e308))"));
+        assertThat(mercator.status()).as(mercator.body()).isEqualTo(400);
+        assertThat(mercator.json().get("message_en").asString()).contains("BBOX(-1e308, -1e308, 1e308, 1e308)", "EPSG:3857");
+        Http.Response box = http.get("/ogc/collections/projects/items?bbox=-1e308,-1e308,1e308,1e308&bbox-crs="
+                + encode(ApiCrs.WEB_MERCATOR.uri()));
+        assertThat(box.status()).as(box.body()).isEqualTo(400);
+        assertThat(box.json().get("message_en").asString()).contains("-1e308,-1e308,1e308,1e308", "EPSG:3857");
+        assertThat(ok("/ogc/collections/projects/items?limit=100&filter="
+                + encode("S_INTERSECTS(geometry, BBOX(-180, -90, 180, 90))")).get("numberReturned").asInt()).isPositive();
     }
 
     @Test

@@ -39,6 +39,14 @@ class ClosedReadingTest {
     }
 
     @Test
+    void theErrorOfAPublicPageIsNotTurnedIntoASignInRequest() {
+        Http.Response range = new Http(port).send("GET", "/index.html", null, null, "Range", "bytes=99999999-");
+        assertThat(range.status()).as(range.body()).isEqualTo(416);
+        assertThat(range.contentType()).startsWith("application/problem+json");
+        assertThat(range.header("Set-Cookie")).isNull();
+    }
+
+    @Test
     void aTileNeedsASignInWhetherCachedOrNot() {
         Http http = new Http(port);
         String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868";

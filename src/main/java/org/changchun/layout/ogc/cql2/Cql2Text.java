@@ -5,6 +5,7 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
 
@@ -19,7 +20,7 @@ import org.changchun.layout.query.InvalidQueryException;
  * {@code DATE}, {@code TIMESTAMP}, WKT and {@code BBOX} literals. Keywords are
  * case-insensitive; property names may be written bare (any script) or in double quotes.
  * Integers become Long, other numbers Double, dates LocalDate, timestamps Instant, geometries
- * JTS geometries with SRID 4326 and coordinates as written, 2D.
+ * JTS geometries with SRID 4326 and coordinates as written, 2D (still in the filter's CRS).
  *
  * <p>Refused with a message: arithmetic, functions other than these, {@code ACCENTI}, the
  * temporal ({@code T_}) and array ({@code A_}) functions, {@code INTERVAL} and arrays.
@@ -39,15 +40,17 @@ public final class Cql2Text {
     private Cql2Text() {
     }
 
-    /** {@link #parse(String, int, int)} with the default limits. */
+    /** {@link #parse(String, ApiCrs, int, int)} of a filter in CRS84, with the default limits. */
     public static Filter parse(String text) {
-        return parse(text, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH);
+        return parse(text, ApiCrs.CRS84, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH);
     }
 
     /**
      * Parses a CQL2 text filter.
      *
      * @param text      the filter; {@code null}, empty or only whitespace is refused
+     * @param crs       the CRS its geometry literals are written in ({@code filter-crs}); a coordinate
+     *                  outside its valid area ({@link ApiCrs#validArea()}) is refused
      * @param maxDepth  the deepest nesting of parentheses to accept, geometry literals included;
      *                  bounds the parser's recursion
      * @param maxLength the longest filter to accept, in UTF-16 characters
@@ -55,7 +58,7 @@ public final class Cql2Text {
      * @throws InvalidQueryException    if the text is not a supported CQL2 filter within the limits
      * @throws IllegalArgumentException if a limit is below 1 (a programming error, not bad input)
      */
-    public static Filter parse(String text, int maxDepth, int maxLength) {
+    public static Filter parse(String text, ApiCrs crs, int maxDepth, int maxLength) {
         if (maxDepth < 1 || maxLength < 1) {
             throw new IllegalArgumentException("limits must be at least 1");
         }
@@ -71,7 +74,7 @@ public final class Cql2Text {
             Cql2Parser parser = new Cql2Parser(tokens);
             parser.removeErrorListeners();
             parser.setErrorHandler(new BailErrorStrategy());
-            return new FilterBuilder().visit(parser.filter());
+            return new FilterBuilder(crs).visit(parser.filter());
         } catch (ParseCancellationException e) {
             throw SyntaxErrors.fromParser(e);
         } catch (StackOverflowError e) {

@@ -1,6 +1,7 @@
 package org.changchun.layout.ogc.cql2;
 
 import org.antlr.v4.runtime.Token;
+import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.ogc.cql2.Cql2Parser.AccentInsensitiveContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.AccentInsensitivePatternContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.ArithmeticExpressionContext;
@@ -30,7 +31,12 @@ import org.changchun.layout.query.Expression;
  */
 final class ExpressionBuilder extends Cql2BaseVisitor<Expression> {
 
-    private final GeometryBuilder geometries = new GeometryBuilder();
+    private final GeometryBuilder geometries;
+
+    /** @param crs the CRS geometry literals are written in */
+    ExpressionBuilder(ApiCrs crs) {
+        this.geometries = new GeometryBuilder(crs);
+    }
 
     // Rules that only choose between alternatives (scalarExpression, characterExpression,
     // numericExpression, geomExpression, isNullOperand, instantInstance...) have one child,

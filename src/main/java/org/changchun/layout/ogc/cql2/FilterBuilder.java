@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.ogc.cql2.Cql2Parser.ArrayPredicateContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.BinaryComparisonPredicateContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.BooleanExpressionContext;
@@ -31,7 +32,12 @@ import org.changchun.layout.query.Filter.ComparisonOperator;
  */
 final class FilterBuilder extends Cql2BaseVisitor<Filter> {
 
-    private final ExpressionBuilder expressions = new ExpressionBuilder();
+    private final ExpressionBuilder expressions;
+
+    /** @param crs the CRS geometry literals are written in */
+    FilterBuilder(ApiCrs crs) {
+        this.expressions = new ExpressionBuilder(crs);
+    }
 
     // predicate has one child, which the default visit returns.
 

@@ -1,6 +1,9 @@
 package org.changchun.layout.ogc.cql2;
 
 import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.misc.Interval;
+import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.ogc.cql2.Cql2Parser.BboxTaggedTextContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.GeometryCollectionTaggedTextContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.LineStringTextContext;
@@ -15,7 +18,9 @@ import org.changchun.layout.ogc.cql2.Cql2Parser.PointTaggedTextContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.PointTextContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.PolygonTaggedTextContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.PolygonTextContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.SpatialInstanceContext;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -26,12 +31,25 @@ import org.locationtech.jts.geom.PrecisionModel;
 /**
  * Builds the JTS geometry of a CQL2 geometry literal (a {@code spatialInstance}), with SRID 4326
  * and coordinates as written, x first. A z coordinate is dropped: filters compare in 2D. The
- * grammar already guarantees the point counts, so the only refusals here are rings that are not
- * closed and boxes whose minimum exceeds their maximum.
+ * grammar already guarantees the point counts, so the only refusals here are coordinates outside
+ * the filter CRS's valid area (a box reaching to 1e308 would otherwise match everything, or turn
+ * into infinities when reprojected), rings that are not closed and boxes whose minimum exceeds
+ * their maximum.
  */
 final class GeometryBuilder extends Cql2BaseVisitor<Geometry> {
 
     private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+    /** Longer literals are abbreviated in messages. */
+    private static final int SHOWN_CHARACTERS = 60;
+
+    private final ApiCrs crs;
+    private final Envelope validArea;
+
+    /** @param crs the CRS the literals are written in, whose valid area their coordinates must lie in */
+    GeometryBuilder(ApiCrs crs) {
+        this.crs = crs;
+        this.validArea = crs.validArea();
+    }
 
     // spatialInstance and geometryLiteral have one child each, which the default visit returns.
 
@@ -81,10 +99,12 @@ final class GeometryBuilder extends Cql2BaseVisitor<Geometry> {
     public Geometry visitBboxTaggedText(BboxTaggedTextContext ctx) {
         List<NumericLiteralContext> numbers = ctx.bboxText().numericLiteral();
         int half = numbers.size() / 2;
-        double west = ordinate(numbers.get(0));
-        double south = ordinate(numbers.get(1));
-        double east = ordinate(numbers.get(half));
-        double north = ordinate(numbers.get(half + 1));
+        Coordinate southWest = inValidArea(ctx, numbers.get(0), numbers.get(1));
+        Coordinate northEast = inValidArea(ctx, numbers.get(half), numbers.get(half + 1));
+        double west = southWest.x;
+        double south = southWest.y;
+        double east = northEast.x;
+        double north = northEast.y;
         if (west > east || south > north) {
             // west > east would be a box across the antimeridian, which no store here can query
             throw Cql2Errors.at(ctx.getStart(), "BBOX 的最小值大于最大值（不支持跨越 180° 经线的范围）",
@@ -115,12 +135,37 @@ final class GeometryBuilder extends Cql2BaseVisitor<Geometry> {
         return FACTORY.createLinearRing(coordinates);
     }
 
-    private static Coordinate[] coordinates(List<PointContext> points) {
-        return points.stream().map(GeometryBuilder::coordinate).toArray(Coordinate[]::new);
+    private Coordinate[] coordinates(List<PointContext> points) {
+        return points.stream().map(this::coordinate).toArray(Coordinate[]::new);
     }
 
-    private static Coordinate coordinate(PointContext point) {
-        return new Coordinate(ordinate(point.numericLiteral(0)), ordinate(point.numericLiteral(1)));
+    private Coordinate coordinate(PointContext point) {
+        return inValidArea(point, point.numericLiteral(0), point.numericLiteral(1));
+    }
+
+    /** The coordinate these two numbers of a literal give, refused when it lies outside the CRS's valid area. */
+    private Coordinate inValidArea(ParserRuleContext literalPart, NumericLiteralContext x, NumericLiteralContext y) {
+        Coordinate coordinate = new Coordinate(ordinate(x), ordinate(y));
+        if (!validArea.contains(coordinate)) {
+            String written = x.getText() + " " + y.getText();
+            String literal = literalText(literalPart);
+            throw Cql2Errors.at(x.getStart(),
+                    "几何字面量 " + literal + " 中的坐标 (" + written + ") 超出 filter-crs 的有效范围（" + crs.validAreaZh() + "）",
+                    "the coordinate (" + written + ") of the geometry literal " + literal
+                            + " is outside the valid area of the filter's CRS (filter-crs), " + crs.validAreaEn());
+        }
+        return coordinate;
+    }
+
+    /** The whole literal a part belongs to, as the caller wrote it (abbreviated), for messages. */
+    private static String literalText(ParserRuleContext part) {
+        ParserRuleContext literal = part;
+        while (!(literal instanceof SpatialInstanceContext) && literal.getParent() != null) {
+            literal = literal.getParent();
+        }
+        String text = literal.getStart().getInputStream()
+                .getText(Interval.of(literal.getStart().getStartIndex(), literal.getStop().getStopIndex()));
+        return text.length() > SHOWN_CHARACTERS ? text.substring(0, SHOWN_CHARACTERS) + "…" : text;
     }
 
     private static double ordinate(NumericLiteralContext number) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
+import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.security.SecurityProperties;
 import org.changchun.layout.tiles.TileAddress;
 import org.changchun.layout.tiles.TileMatrixSet;
@@ -170,15 +171,14 @@ class TileAnswers {
                     && parts[1].equals("ogc")) {
                 return new TileRoute(TileRoute.PLAN_TILE, planLayers(), address(parts, 4));
             }
-        } catch (NumberFormatException | TileNotFoundException e) {
+        } catch (InvalidQueryException | TileNotFoundException e) {
             return null;
         }
         return null;
     }
 
     private TileAddress address(String[] parts, int first) {
-        return TileAddress.of(Integer.parseInt(parts[first]), Integer.parseInt(parts[first + 1]),
-                Integer.parseInt(parts[first + 2]), maxZoom);
+        return TileAddress.parse(parts[first], parts[first + 1], parts[first + 2], maxZoom);
     }
 
     /**
@@ -187,10 +187,10 @@ class TileAnswers {
      * @throws RuntimeException the not-found the problem document names: the tile matrix set, the
      *                          collection or the tile, checked in that order
      */
-    TileRoute collectionTile(String collectionId, String tileMatrixSetId, int z, int y, int x) {
+    TileRoute collectionTile(String collectionId, String tileMatrixSetId, String z, String y, String x) {
         TileMatrixSet.require(tileMatrixSetId);
         LayerInfo layer = catalog.get(collectionId);
-        return new TileRoute(TileRoute.COLLECTION_TILE, List.of(layer), TileAddress.of(z, y, x, maxZoom));
+        return new TileRoute(TileRoute.COLLECTION_TILE, List.of(layer), TileAddress.parse(z, y, x, maxZoom));
     }
 
     /**
@@ -198,9 +198,9 @@ class TileAnswers {
      *
      * @throws RuntimeException the not-found the problem document names: the tile matrix set or the tile
      */
-    TileRoute planTile(String tileMatrixSetId, int z, int y, int x) {
+    TileRoute planTile(String tileMatrixSetId, String z, String y, String x) {
         TileMatrixSet.require(tileMatrixSetId);
-        return new TileRoute(TileRoute.PLAN_TILE, planLayers(), TileAddress.of(z, y, x, maxZoom));
+        return new TileRoute(TileRoute.PLAN_TILE, planLayers(), TileAddress.parse(z, y, x, maxZoom));
     }
 
     /** The layers of a whole-plan tile, and of its tileset's metadata: every layer but those GIS staff imported. */

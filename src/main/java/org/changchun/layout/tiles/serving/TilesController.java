@@ -44,7 +44,7 @@ class TilesController {
     @Operation(summary = "一个集合的矢量瓦片 / a vector tile of one collection",
             description = "Mapbox vector tile (one layer named after the collection); 204 when empty")
     ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
-                                          @PathVariable int z, @PathVariable int y, @PathVariable int x,
+                                          @PathVariable String z, @PathVariable String y, @PathVariable String x,
                                           HttpServletRequest request) {
         return answer(answers.collectionTile(collectionId, tileMatrixSetId, z, y, x), request);
     }
@@ -52,8 +52,8 @@ class TilesController {
     @GetMapping(TileRoute.PLAN_TILE)
     @Operation(summary = "全部规划图层的矢量瓦片 / a vector tile of every plan layer",
             description = "one MVT layer per plan collection (plan areas and projects); 204 when empty")
-    ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable int z,
-                                       @PathVariable int y, @PathVariable int x, HttpServletRequest request) {
+    ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable String z,
+                                       @PathVariable String y, @PathVariable String x, HttpServletRequest request) {
         return answer(answers.planTile(tileMatrixSetId, z, y, x), request);
     }
 

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.Filter.ComparisonOperator;
@@ -500,8 +501,30 @@ class Cql2TextTest {
 
     @Test
     void refusesLimitsBelowOneAsAProgrammingError() {
-        assertThatThrownBy(() -> Cql2Text.parse("a = 1", 0, 100)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Cql2Text.parse("a = 1", 40, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cql2Text.parse("a = 1", ApiCrs.CRS84, 0, 100)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cql2Text.parse("a = 1", ApiCrs.CRS84, 40, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesCoordinatesOutsideTheFilterCrsNamingTheLiteral() {
+        InvalidQueryException huge = refusal("S_INTERSECTS(geometry, POLYGON((0 0, 1e308 0, 1e308 1e308, 0 0)))");
+        assertThat(huge.messageEn()).isEqualTo("CQL2 filter: at character 38: the coordinate (1e308 0) of the geometry "
+                + "literal POLYGON((0 0, 1e308 0, 1e308 1e308, 0 0)) is outside the valid area of the filter's CRS "
+                + "(filter-crs), CRS84: longitude -180..180, latitude -90..90");
+        assertThat(huge.messageZh()).isEqualTo("CQL2 过滤条件第 38 个字符处：几何字面量 POLYGON((0 0, 1e308 0, 1e308 1e308, 0 0)) "
+                + "中的坐标 (1e308 0) 超出 filter-crs 的有效范围（CRS84 经度 -180 到 180，纬度 -90 到 90）");
+        assertThat(refusal("S_WITHIN(geometry, BBOX(-181, 43, 126, 44))").messageEn())
+                .contains("at character 25", "(-181 43)", "BBOX(-181, 43, 126, 44)");
+        assertThat(refusal("S_INTERSECTS(geometry, POINT(125.3 91))").messageEn()).contains("(125.3 91)");
+        // latitude first: 125 is no latitude
+        assertThat(refusal("S_INTERSECTS(geometry, POINT(125.3 43.9))", ApiCrs.CGCS2000, 40, 20_000).messageEn())
+                .contains("EPSG:4490 (latitude first): latitude -90..90, longitude -180..180");
+        assertThat(Cql2Text.parse("S_INTERSECTS(geometry, POINT(43.9 125.3))", ApiCrs.CGCS2000, 40, 20_000)).isNotNull();
+        assertThat(Cql2Text.parse("S_INTERSECTS(geometry, POINT(13914936.35 5311971.85))", ApiCrs.WEB_MERCATOR, 40,
+                20_000)).isNotNull();
+        assertThat(refusal("S_INTERSECTS(geometry, POINT(20037509 0))", ApiCrs.WEB_MERCATOR, 40, 20_000).messageEn())
+                .contains("EPSG:3857: x and y within ±20037508.34 metres");
+        assertThat(Cql2Text.parse("S_INTERSECTS(geometry, BBOX(-180, -90, 180, 90))")).isNotNull();
     }
 
     // ---- fuzzing ----
@@ -605,8 +628,12 @@ class Cql2TextTest {
     }
 
     private static InvalidQueryException refusal(String text, int maxDepth, int maxLength) {
+        return refusal(text, ApiCrs.CRS84, maxDepth, maxLength);
+    }
+
+    private static InvalidQueryException refusal(String text, ApiCrs crs, int maxDepth, int maxLength) {
         try {
-            Filter filter = Cql2Text.parse(text, maxDepth, maxLength);
+            Filter filter = Cql2Text.parse(text, crs, maxDepth, maxLength);
             return fail("expected [" + text + "] to be refused, got " + filter);
         } catch (InvalidQueryException e) {
             return e;
