@@ -1,9 +1,12 @@
 package org.changchun.layout.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.ForEditors;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerVersion;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ContentNegotiated
 @RequestMapping("/api/layers")
 @Tag(name = "图层 Layers", description = "规划图层目录 / the catalog of plan layers")
 class LayerController {
@@ -29,12 +33,15 @@ class LayerController {
     @GetMapping
     @Operation(summary = "全部图层 / every layer",
             description = "id, titles, kind, geometry type, feature count, extent and fields of each layer")
+    @ApiResponse(responseCode = "200", description = "OK")
     List<LayerSummary> layers() {
         return catalog.all().stream().map(LayerSummary::of).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "一个图层 / one layer")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该图层 / no layer with this id")
     LayerSummary layer(@PathVariable String id) {
         return LayerSummary.of(catalog.get(id));
     }
@@ -42,6 +49,8 @@ class LayerController {
     @GetMapping("/{id}/versions")
     @Operation(summary = "图层版本 / a layer's versions",
             description = "the current version and the replaced ones kept for restoring, newest first")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该图层 / no layer with this id")
     List<LayerVersion> versions(@PathVariable String id) {
         return store.versions(catalog.get(id).id());
     }
@@ -49,6 +58,10 @@ class LayerController {
     @PostMapping("/{id}/versions/{version}/restore")
     @Operation(summary = "恢复版本 / restore a kept version (editors)",
             description = "makes a replaced version current again, with its links; the version it replaces is kept")
+    @ForEditors
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该图层或保留的版本 / no such layer, or no kept version "
+            + "with this number")
     LayerSummary restore(@PathVariable String id, @PathVariable long version) {
         LayerInfo layer = catalog.get(id);
         try {

@@ -3,6 +3,9 @@ package org.changchun.layout.coverage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +75,10 @@ class CoverageController {
                     + "within `distance` metres of (near) a polygon of any layer, with totals of count, investment and "
                     + "area by city, status and district, as GeoJSON; format=csv gives the features as a table, or with "
                     + "group=city|status|district the totals.")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = ProjectsView.class)),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
     ResponseEntity<?> projects(@RequestParam String layer, @RequestParam String feature,
                                @RequestParam(defaultValue = "within") String mode,
                                @RequestParam(required = false) Double distance,
@@ -84,7 +91,18 @@ class CoverageController {
     @PostMapping("/projects")
     @Operation(summary = "所画区域内的项目 / projects in a drawn polygon",
             description = "as GET, for a GeoJSON Polygon or MultiPolygon (or a Feature holding one) in the body")
-    ResponseEntity<?> projectsInDrawn(@RequestBody JsonNode drawn,
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = ProjectsView.class)),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
+    @ApiResponse(responseCode = "413", description = "请求体过大 / the body is larger than plan.limits.max-body")
+    @ApiResponse(responseCode = "415", description = "请求体须为 JSON / the body must be JSON")
+    ResponseEntity<?> projectsInDrawn(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "GeoJSON Polygon 或 MultiPolygon（或含其一的 Feature）/ a GeoJSON Polygon or MultiPolygon, or a "
+                    + "Feature holding one, in WGS84 lon/lat", content = {
+                @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(type = "object")),
+                @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(type = "object"))})
+            @RequestBody JsonNode drawn,
                                       @RequestParam(defaultValue = "within") String mode,
                                       @RequestParam(required = false) Double distance,
                                       @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
@@ -97,6 +115,10 @@ class CoverageController {
     @Operation(summary = "覆盖率 / coverage share",
             description = "how much of a polygon's area the polygon features of `source` cover, overall and per "
                     + "district (geodesic km²), as JSON; format=csv gives the per-district table")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CoverageShare.Answer.class)),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
     ResponseEntity<?> share(@RequestParam String layer, @RequestParam String feature,
                             @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
                             @RequestParam(required = false) String format) {
@@ -105,7 +127,18 @@ class CoverageController {
 
     @PostMapping("/share")
     @Operation(summary = "所画区域的覆盖率 / coverage share of a drawn polygon")
-    ResponseEntity<?> shareOfDrawn(@RequestBody JsonNode drawn,
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CoverageShare.Answer.class)),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
+    @ApiResponse(responseCode = "413", description = "请求体过大 / the body is larger than plan.limits.max-body")
+    @ApiResponse(responseCode = "415", description = "请求体须为 JSON / the body must be JSON")
+    ResponseEntity<?> shareOfDrawn(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "GeoJSON Polygon 或 MultiPolygon（或含其一的 Feature）/ a GeoJSON Polygon or MultiPolygon, or a "
+                    + "Feature holding one, in WGS84 lon/lat", content = {
+                @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(type = "object")),
+                @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(type = "object"))})
+            @RequestBody JsonNode drawn,
                                    @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
                                    @RequestParam(required = false) String format) {
         return shareAnswer(share.of(areas.drawn(drawn), source), format);

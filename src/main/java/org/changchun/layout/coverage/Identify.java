@@ -2,6 +2,7 @@ package org.changchun.layout.coverage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ class Identify {
                @JsonInclude(JsonInclude.Include.ALWAYS) Geometry geometry) {
     }
 
+    @Schema(name = "IdentifiedCityRole")
     record CityRole(String id, String nameZh, String nameEn, String colour, String role) {
     }
 

@@ -1,6 +1,9 @@
 package org.changchun.layout.coverage;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.changchun.layout.geo.MetricBuffer;
@@ -28,6 +31,8 @@ class IdentifyController {
             description = "every layer's features at lon/lat (WGS84): polygons containing it, points and lines within "
                     + "`tolerance` metres (default 25); districts list the cities they support. geometry=true adds "
                     + "the geometries (they can be large).")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaTypes.GEOJSON_VALUE,
+            schema = @Schema(implementation = IdentifiedFeatures.class)))
     ResponseEntity<IdentifiedFeatures> identify(@RequestParam double lon, @RequestParam double lat,
                                @RequestParam(defaultValue = "25") double tolerance,
                                @RequestParam(defaultValue = "false") boolean geometry) {

@@ -1,5 +1,6 @@
 package org.changchun.layout.imports;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.changchun.layout.geo.GeoJsonFeature;
 
@@ -34,6 +35,7 @@ public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
     public record Crs(int epsg, String name, String how) {
     }
 
+    @Schema(name = "ImportedField")
     public record Field(String name, String type) {
     }
 
@@ -50,6 +52,7 @@ public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
      * @param kind    e.g. "repaired", "empty_geometry", "unreadable_value", "datum"
      * @param feature the record number (from 1) the problem concerns, when it concerns one
      */
+    @Schema(name = "ImportProblem")
     public record Problem(String kind, Integer feature, String messageZh, String messageEn) {
     }
 }

@@ -1,8 +1,12 @@
 package org.changchun.layout.ogc;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.http.MediaTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ContentNegotiated
 @RequestMapping("/ogc")
 @Tag(name = "OGC API - Features")
 class LandingController {
@@ -23,6 +28,9 @@ class LandingController {
 
     @GetMapping({"", "/"})
     @Operation(summary = "起始页 / landing page")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = LandingPage.class)),
+        @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
     ResponseEntity<?> landing(@RequestParam(required = false) String f,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
@@ -50,6 +58,9 @@ class LandingController {
 
     @GetMapping("/conformance")
     @Operation(summary = "符合性声明 / conformance classes")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = Conformance.Declaration.class)),
+        @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
     ResponseEntity<?> conformance(@RequestParam(required = false) String f,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {

@@ -2,10 +2,13 @@ package org.changchun.layout.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.changchun.layout.feature.Feature;
+import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.store.FeatureStore;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -15,10 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ContentNegotiated
 @RequestMapping("/api/districts")
 @Tag(name = "行政区 Districts", description = "县级行政区及其支撑的城 / county-level districts and the cities they support")
 class DistrictController {
 
+    @Schema(name = "DistrictCityRole")
     record CityRole(String id, String nameZh, String nameEn, String colour, String role, List<SupportReason> via) {
     }
 
@@ -40,6 +45,7 @@ class DistrictController {
 
     @GetMapping
     @Operation(summary = "全部行政区 / every district", description = "the 11 county-level units and the cities each supports")
+    @ApiResponse(responseCode = "200", description = "OK")
     List<DistrictSummary> districts() {
         return store.features(PlanLayers.DISTRICTS).stream().map(this::summary).toList();
     }
@@ -48,6 +54,8 @@ class DistrictController {
     @Operation(summary = "行政区支撑的城 / cities a district supports",
             description = "each city with the district's role (lead or support) and why: named as a member, "
                     + "or overlapped by a member zone")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该行政区 / no district with this adcode")
     DistrictSummary cities(@PathVariable String adcode) {
         Feature district = store.feature(PlanLayers.DISTRICTS, adcode)
                 .orElseThrow(() -> new DistrictNotFoundException(adcode));

@@ -2,6 +2,8 @@ package org.changchun.layout.security;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.ForAdmins;
 import org.changchun.layout.problem.ApiException;
 import org.changchun.layout.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Accounts, API keys and the audit trail, for admins. */
 @RestController
+@ForAdmins
 @RequestMapping("/api/admin")
 @Tag(name = "账号 Accounts")
 class AdminController {
@@ -76,6 +81,8 @@ class AdminController {
 
     @GetMapping("/accounts")
     @Operation(summary = "账号 / accounts (admins)")
+    @ContentNegotiated
+    @ApiResponse(responseCode = "200", description = "OK")
     List<AccountView> accounts() {
         return store.accounts().stream().map(AccountView::of).toList();
     }
@@ -83,6 +90,8 @@ class AdminController {
     @PutMapping("/accounts/{username}")
     @Operation(summary = "新建或修改账号 / create or change an account (admins)",
             description = "password of at least 12 characters, stored as bcrypt; roles EDITOR and/or ADMIN")
+    @ContentNegotiated
+    @ApiResponse(responseCode = "200", description = "the account as saved")
     AccountView saveAccount(@PathVariable String username, @Valid @RequestBody NewAccount account) {
         if (!username.equals(account.username())) {
             throw new AdminRequestException("路径与请求体中的用户名不同", "the path's and the body's user names differ");
@@ -97,6 +106,8 @@ class AdminController {
 
     @GetMapping("/keys")
     @Operation(summary = "API 密钥 / API keys (admins)")
+    @ContentNegotiated
+    @ApiResponse(responseCode = "200", description = "OK")
     List<KeyView> keys() {
         return store.keys().stream().map(KeyView::of).toList();
     }
@@ -104,6 +115,9 @@ class AdminController {
     @PostMapping("/keys")
     @Operation(summary = "新建 API 密钥 / create an API key (admins)",
             description = "the key is shown once, in this answer; clients send it as X-API-Key")
+    @ContentNegotiated
+    @ApiResponse(responseCode = "201", description = "the key, shown only now",
+            headers = @Header(name = "Location", description = "the key's address, for revoking it"))
     ResponseEntity<CreatedKey> createKey(@Valid @RequestBody NewKey request, Principal admin) {
         ApiKeys.Created created = keys.create(request.name(), roles(request.roles()), admin.getName());
         return ResponseEntity.created(URI.create("/api/admin/keys/" + created.record().id()))
@@ -112,6 +126,8 @@ class AdminController {
 
     @DeleteMapping("/keys/{id}")
     @Operation(summary = "吊销 API 密钥 / revoke an API key (admins)", description = "refused from the next request on")
+    @ApiResponse(responseCode = "204", description = "revoked")
+    @ApiResponse(responseCode = "404", description = "没有该未吊销的密钥 / no live key with this id")
     ResponseEntity<Void> revoke(@PathVariable String id) {
         if (!store.revokeKey(id)) {
             throw new KeyNotFoundException(id);
@@ -121,6 +137,8 @@ class AdminController {
 
     @GetMapping("/audit")
     @Operation(summary = "审计记录 / audit trail (admins)", description = "every write: who, what, when and how it ended")
+    @ContentNegotiated
+    @ApiResponse(responseCode = "200", description = "OK")
     List<AuditEvent> audit(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 10_000) {
             throw new AdminRequestException("limit 应为 1 到 10000", "limit must be 1 to 10000");
