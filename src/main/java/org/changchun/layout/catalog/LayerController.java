@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.http.ForEditors;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerVersion;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @ContentNegotiated
-@RequestMapping("/api/layers")
+@RequestMapping(value = "/api/layers", produces = MediaTypes.JSON_VALUE)
 @Tag(name = "图层 Layers", description = "规划图层目录 / the catalog of plan layers")
 class LayerController {
 

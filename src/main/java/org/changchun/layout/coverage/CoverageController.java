@@ -95,8 +95,6 @@ class CoverageController {
         @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = ProjectsView.class)),
         @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
-    @ApiResponse(responseCode = "413", description = "请求体过大 / the body is larger than plan.limits.max-body")
-    @ApiResponse(responseCode = "415", description = "请求体须为 JSON / the body must be JSON")
     ResponseEntity<?> projectsInDrawn(@io.swagger.v3.oas.annotations.parameters.RequestBody(
             description = "GeoJSON Polygon 或 MultiPolygon（或含其一的 Feature）/ a GeoJSON Polygon or MultiPolygon, or a "
                     + "Feature holding one, in WGS84 lon/lat", content = {
@@ -131,8 +129,6 @@ class CoverageController {
         @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CoverageShare.Answer.class)),
         @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
-    @ApiResponse(responseCode = "413", description = "请求体过大 / the body is larger than plan.limits.max-body")
-    @ApiResponse(responseCode = "415", description = "请求体须为 JSON / the body must be JSON")
     ResponseEntity<?> shareOfDrawn(@io.swagger.v3.oas.annotations.parameters.RequestBody(
             description = "GeoJSON Polygon 或 MultiPolygon（或含其一的 Feature）/ a GeoJSON Polygon or MultiPolygon, or a "
                     + "Feature holding one, in WGS84 lon/lat", content = {
@@ -188,7 +184,7 @@ class CoverageController {
 
     private static ResponseEntity<?> shareAnswer(CoverageShare.Answer answer, String format) {
         return switch (SHARE_FORMAT.parse(format)) {
-            case JSON -> ResponseEntity.ok(answer);
+            case JSON -> ResponseEntity.ok().contentType(MediaTypes.JSON).body(answer);
             case CSV -> {
                 List<List<Object>> rows = new ArrayList<>();
                 for (CoverageShare.DistrictShare d : answer.byDistrict()) {

@@ -28,7 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
-@RequestMapping("/api/imports")
+@ContentNegotiated
+@RequestMapping(value = "/api/imports", produces = MediaTypes.JSON_VALUE)
 @Tag(name = "导入 Imports", description = "导入 shapefile（zip）/ import zipped shapefiles")
 class ImportController {
 
@@ -88,7 +89,6 @@ class ImportController {
 
     @GetMapping("/{id}")
     @Operation(summary = "导入任务 / an import job", description = "state, percent, features/s and, once ended, the report")
-    @ContentNegotiated
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", description = "没有该任务 / no job with this id")
     JobView job(@PathVariable String id) {
@@ -97,7 +97,6 @@ class ImportController {
 
     @GetMapping
     @Operation(summary = "最近的导入任务 / recent import jobs")
-    @ContentNegotiated
     @ApiResponse(responseCode = "200", description = "OK")
     List<JobView> recent() {
         return imports.recent(50).stream().map(job -> JobView.of(job, json)).toList();

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.geo.ApiCrs;
-import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.http.MediaTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +35,6 @@ class CollectionsController {
 
     @GetMapping
     @Operation(summary = "全部集合 / every collection")
-    @ContentNegotiated
     @ApiResponse(responseCode = "200", description = "OK", content = {
         @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CollectionList.class)),
         @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
@@ -47,7 +45,7 @@ class CollectionsController {
             return OgcHtml.collections(collections);
         }
         String self = OgcLinks.ogc("/collections");
-        return ResponseEntity.ok(new CollectionList(
+        return ResponseEntity.ok().contentType(MediaTypes.JSON).body(new CollectionList(
                 List.of(new Link(self + "?f=json", "self", MediaTypes.JSON_VALUE, "本文档 / this document"),
                         new Link(self + "?f=html", "alternate", MediaTypes.HTML_VALUE, "网页 / as HTML")),
                 collections, ApiCrs.uris()));
@@ -55,7 +53,6 @@ class CollectionsController {
 
     @GetMapping("/{collectionId}")
     @Operation(summary = "一个集合 / one collection")
-    @ContentNegotiated
     @ApiResponse(responseCode = "200", description = "OK", content = {
         @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CollectionView.class)),
         @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
@@ -66,7 +63,7 @@ class CollectionsController {
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
             return OgcHtml.collection(collection);
         }
-        return ResponseEntity.ok(collection);
+        return ResponseEntity.ok().contentType(MediaTypes.JSON).body(collection);
     }
 
     @GetMapping("/{collectionId}/queryables")

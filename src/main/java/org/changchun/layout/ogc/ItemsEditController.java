@@ -59,9 +59,6 @@ class ItemsEditController {
     @ApiResponse(responseCode = "405", description = "该集合只读；只能编辑项目库 / the collection is read-only; only "
             + "projects can be edited")
     @ApiResponse(responseCode = "409", description = "已有同 id 的要素 / a feature with this id exists")
-    @ApiResponse(responseCode = "413", description = "请求体过大 / the body is larger than plan.limits.max-body")
-    @ApiResponse(responseCode = "415", description = "请求体类型不支持 / the body's Content-Type is not one this "
-            + "operation reads")
     ResponseEntity<ItemView> create(@PathVariable String collectionId,
                                     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "GeoJSON Feature；无 id 时自动生成 / a GeoJSON Feature; an id is made when it has none", content = {
                 @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = GeoJsonFeature.class)),
@@ -87,9 +84,6 @@ class ItemsEditController {
     @ApiResponse(responseCode = "404", description = "没有该集合或要素 / no such collection, or no such feature in it")
     @ApiResponse(responseCode = "405", description = "该集合只读；只能编辑项目库 / the collection is read-only; only "
             + "projects can be edited")
-    @ApiResponse(responseCode = "413", description = "请求体过大 / the body is larger than plan.limits.max-body")
-    @ApiResponse(responseCode = "415", description = "请求体类型不支持 / the body's Content-Type is not one this "
-            + "operation reads")
     ResponseEntity<Void> replace(@PathVariable String collectionId, @PathVariable String featureId,
                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "GeoJSON Feature / the feature as it is to be", content = {
                 @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = GeoJsonFeature.class)),
@@ -116,9 +110,6 @@ class ItemsEditController {
     @ApiResponse(responseCode = "404", description = "没有该集合或要素 / no such collection, or no such feature in it")
     @ApiResponse(responseCode = "405", description = "该集合只读；只能编辑项目库 / the collection is read-only; only "
             + "projects can be edited")
-    @ApiResponse(responseCode = "413", description = "请求体过大 / the body is larger than plan.limits.max-body")
-    @ApiResponse(responseCode = "415", description = "请求体类型不支持 / the body's Content-Type is not one this "
-            + "operation reads")
     ResponseEntity<Void> update(@PathVariable String collectionId, @PathVariable String featureId,
                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
                                     @Content(mediaType = MediaTypes.MERGE_PATCH_VALUE, schema = @Schema(type = "object")),

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.http.MediaTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@ContentNegotiated
 @RequestMapping("/ogc")
 @Tag(name = "OGC API - Features")
 class LandingController {
@@ -38,7 +36,7 @@ class LandingController {
         }
         String ogc = OgcLinks.ogc("");
         String base = OgcLinks.base();
-        return ResponseEntity.ok(new LandingPage(
+        return ResponseEntity.ok().contentType(MediaTypes.JSON).body(new LandingPage(
                 "长春市空间布局服务 / Changchun spatial-layout service",
                 "长春市“六城联动”空间布局的规划图层 / the plan layers of Changchun's six-cities spatial layout",
                 List.of(
@@ -66,6 +64,6 @@ class LandingController {
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
             return OgcHtml.conformance(Conformance.CLASSES);
         }
-        return ResponseEntity.ok(new Conformance.Declaration(Conformance.CLASSES));
+        return ResponseEntity.ok().contentType(MediaTypes.JSON).body(new Conformance.Declaration(Conformance.CLASSES));
     }
 }

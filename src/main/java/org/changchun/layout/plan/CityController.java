@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.MediaTypes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @ContentNegotiated
-@RequestMapping("/api/cities")
+@RequestMapping(value = "/api/cities", produces = MediaTypes.JSON_VALUE)
 @Tag(name = "六城 Six cities", description = "六城联动：各城的龙头与支撑区域、目标 / the six cities, who leads and supports them, their targets")
 class CityController {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.store.FeatureStore;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @ContentNegotiated
-@RequestMapping("/api/districts")
+@RequestMapping(value = "/api/districts", produces = MediaTypes.JSON_VALUE)
 @Tag(name = "行政区 Districts", description = "县级行政区及其支撑的城 / county-level districts and the cities they support")
 class DistrictController {
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.http.ForAdmins;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.problem.ApiException;
 import org.changchun.layout.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -35,8 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Accounts, API keys and the audit trail, for admins. */
 @RestController
+@ContentNegotiated
 @ForAdmins
-@RequestMapping("/api/admin")
+@RequestMapping(value = "/api/admin", produces = MediaTypes.JSON_VALUE)
 @Tag(name = "账号 Accounts")
 class AdminController {
 
@@ -81,7 +83,6 @@ class AdminController {
 
     @GetMapping("/accounts")
     @Operation(summary = "账号 / accounts (admins)")
-    @ContentNegotiated
     @ApiResponse(responseCode = "200", description = "OK")
     List<AccountView> accounts() {
         return store.accounts().stream().map(AccountView::of).toList();
@@ -90,7 +91,6 @@ class AdminController {
     @PutMapping("/accounts/{username}")
     @Operation(summary = "新建或修改账号 / create or change an account (admins)",
             description = "password of at least 12 characters, stored as bcrypt; roles EDITOR and/or ADMIN")
-    @ContentNegotiated
     @ApiResponse(responseCode = "200", description = "the account as saved")
     AccountView saveAccount(@PathVariable String username, @Valid @RequestBody NewAccount account) {
         if (!username.equals(account.username())) {
@@ -106,7 +106,6 @@ class AdminController {
 
     @GetMapping("/keys")
     @Operation(summary = "API 密钥 / API keys (admins)")
-    @ContentNegotiated
     @ApiResponse(responseCode = "200", description = "OK")
     List<KeyView> keys() {
         return store.keys().stream().map(KeyView::of).toList();
@@ -115,7 +114,6 @@ class AdminController {
     @PostMapping("/keys")
     @Operation(summary = "新建 API 密钥 / create an API key (admins)",
             description = "the key is shown once, in this answer; clients send it as X-API-Key")
-    @ContentNegotiated
     @ApiResponse(responseCode = "201", description = "the key, shown only now",
             headers = @Header(name = "Location", description = "the key's address, for revoking it"))
     ResponseEntity<CreatedKey> createKey(@Valid @RequestBody NewKey request, Principal admin) {
@@ -137,7 +135,6 @@ class AdminController {
 
     @GetMapping("/audit")
     @Operation(summary = "审计记录 / audit trail (admins)", description = "every write: who, what, when and how it ended")
-    @ContentNegotiated
     @ApiResponse(responseCode = "200", description = "OK")
     List<AuditEvent> audit(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 10_000) {

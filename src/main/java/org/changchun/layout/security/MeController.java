@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
 import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.MediaTypes;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ class MeController {
               String csrfCookie, @JsonInclude(JsonInclude.Include.NON_NULL) String csrfHeader) {
     }
 
-    @GetMapping("/api/me")
+    @GetMapping(value = "/api/me", produces = MediaTypes.JSON_VALUE)
     @Operation(summary = "当前用户 / who is signed in",
             description = "the user and roles of this request; sets the XSRF-TOKEN cookie whose value a signed-in page "
                     + "sends back as X-XSRF-TOKEN with its writes")

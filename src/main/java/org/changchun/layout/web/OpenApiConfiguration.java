@@ -118,13 +118,17 @@ class OpenApiConfiguration {
     /**
      * What every controller operation may answer besides its own statuses: 400 for a malformed
      * request (the HTTP firewall refuses some before any controller), 401 for wrong credentials
-     * (any request may carry them), 503 when the database is unreachable; and every error as a
-     * problem document. Writes signed in by a page's session also need the CSRF header.
+     * (any request may carry them), 503 when the database is unreachable, and with a request body
+     * 413 and 415; every error as a problem document. Writes signed in by a page's session also
+     * need the CSRF header.
      */
     @Bean
     GlobalOperationCustomizer answersOfEveryOperation() {
         return (operation, handler) -> {
             addCommonAnswers(operation.getResponses());
+            if (operation.getRequestBody() != null) {
+                addBodyAnswers(operation.getResponses());
+            }
             RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
             if (mapping != null && !Arrays.asList(mapping.method()).contains(RequestMethod.GET)) {
                 requireCsrfTokenWithSessions(operation);
@@ -166,6 +170,13 @@ class OpenApiConfiguration {
         if (schema.getItems() != null) {
             mapsOfAnyValue(schema.getItems());
         }
+    }
+
+    private static void addBodyAnswers(ApiResponses responses) {
+        responses.putIfAbsent("413", new ApiResponse().description("请求体过大 / the body is larger than "
+                + "plan.limits.max-body").content(OpenApiComponents.problem()));
+        responses.putIfAbsent("415", new ApiResponse().description("请求体类型不支持 / the body's Content-Type is "
+                + "not one this operation reads").content(OpenApiComponents.problem()));
     }
 
     private static void requireCsrfTokenWithSessions(Operation operation) {

@@ -121,6 +121,8 @@ class OpenApiContractTest {
     private void plan() {
         expect(200, "GET", "/api/cities");
         expect(406, "GET", "/api/cities", null, null, "Accept", "image/png");
+        expect(406, "GET", "/api/layers", null, null, "Accept", "application/geo+json");
+        expect(406, "GET", "/api/cities/automobile", null, null, "Accept", "application/problem+json");
         expect(200, "GET", "/api/cities/automobile");
         expect(404, "GET", "/api/cities/nowhere");
         expect(200, "GET", "/api/cities/automobile/footprint");
@@ -228,7 +230,8 @@ class OpenApiContractTest {
     private void ogcFeatures() {
         expect(200, "GET", "/ogc");
         expect(200, "GET", "/ogc/?f=html");
-        expect(406, "GET", "/ogc", null, null, "Accept", "image/png");
+        expect(200, "GET", "/ogc", null, null, "Accept", "image/png");
+        expect(200, "GET", "/ogc/collections?f=json", null, null, "Accept", "text/html");
         expect(400, "GET", "/ogc?f=xml");
         expect(200, "GET", "/ogc/conformance");
         expect(200, "GET", "/ogc/conformance", null, null, "Accept", "text/html");

@@ -11,6 +11,7 @@ import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.tiles.TileMatrixSet;
 import org.changchun.layout.tiles.TileProperties;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +79,7 @@ class TilesController {
         return answer(answers.planTile(tileMatrixSetId, z, y, x), request);
     }
 
-    @GetMapping("/ogc/collections/{collectionId}/tiles")
+    @GetMapping(value = "/ogc/collections/{collectionId}/tiles", produces = MediaTypes.JSON_VALUE)
     @ContentNegotiated
     @Operation(summary = "一个集合的瓦片集 / the tilesets of one collection")
     @ApiResponse(responseCode = "200", description = "OK")
@@ -88,7 +89,7 @@ class TilesController {
         return Tilesets.of(base(), "/ogc/collections/" + layer.id() + "/tiles", title(layer));
     }
 
-    @GetMapping("/ogc/tiles")
+    @GetMapping(value = "/ogc/tiles", produces = MediaTypes.JSON_VALUE)
     @ContentNegotiated
     @Operation(summary = "全部规划图层的瓦片集 / the tilesets of the whole plan")
     @ApiResponse(responseCode = "200", description = "OK")
@@ -96,7 +97,7 @@ class TilesController {
         return Tilesets.of(base(), "/ogc/tiles", PLAN_TITLE);
     }
 
-    @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}")
+    @GetMapping(value = "/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}", produces = MediaTypes.JSON_VALUE)
     @ContentNegotiated
     @Operation(summary = "瓦片集元数据 / tileset metadata")
     @ApiResponse(responseCode = "200", description = "OK")
@@ -109,7 +110,7 @@ class TilesController {
                 List.of(layer), maxZoom);
     }
 
-    @GetMapping("/ogc/tiles/{tileMatrixSetId}")
+    @GetMapping(value = "/ogc/tiles/{tileMatrixSetId}", produces = MediaTypes.JSON_VALUE)
     @ContentNegotiated
     @Operation(summary = "瓦片集元数据 / tileset metadata of the whole plan")
     @ApiResponse(responseCode = "200", description = "OK")
@@ -119,7 +120,7 @@ class TilesController {
         return TilesetMetadata.of(base(), "/ogc/tiles/" + TileMatrixSet.ID, answers.planLayers(), maxZoom);
     }
 
-    @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson.json")
+    @GetMapping(value = "/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson.json", produces = MediaTypes.JSON_VALUE)
     @ContentNegotiated
     @Operation(summary = "TileJSON 3.0", description = "for MapLibre, Mapbox GL and other TileJSON clients")
     @ApiResponse(responseCode = "200", description = "OK")
@@ -133,7 +134,7 @@ class TilesController {
                 List.of(layer), maxZoom);
     }
 
-    @GetMapping("/ogc/tiles/{tileMatrixSetId}/tilejson.json")
+    @GetMapping(value = "/ogc/tiles/{tileMatrixSetId}/tilejson.json", produces = MediaTypes.JSON_VALUE)
     @ContentNegotiated
     @Operation(summary = "TileJSON 3.0 of the whole plan")
     @ApiResponse(responseCode = "200", description = "OK")
@@ -144,7 +145,7 @@ class TilesController {
                 maxZoom);
     }
 
-    @GetMapping("/ogc/tileMatrixSets")
+    @GetMapping(value = "/ogc/tileMatrixSets", produces = MediaTypes.JSON_VALUE)
     @ContentNegotiated
     @Operation(summary = "瓦片矩阵集 / tile matrix sets")
     @ApiResponse(responseCode = "200", description = "OK")
@@ -152,7 +153,7 @@ class TilesController {
         return TileMatrixSets.of(base());
     }
 
-    @GetMapping("/ogc/tileMatrixSets/{tileMatrixSetId}")
+    @GetMapping(value = "/ogc/tileMatrixSets/{tileMatrixSetId}", produces = MediaTypes.JSON_VALUE)
     @ContentNegotiated
     @Operation(summary = "WebMercatorQuad")
     @ApiResponse(responseCode = "200", description = "OK")
