@@ -1,6 +1,7 @@
 package org.changchun.layout.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,7 @@ record LayerSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) String importedBy,
         List<Field> fields) {
 
+    @Schema(name = "LayerField")
     record Field(String name, String type, @JsonInclude(JsonInclude.Include.NON_NULL) String titleZh,
                  @JsonInclude(JsonInclude.Include.NON_NULL) String titleEn) {
 

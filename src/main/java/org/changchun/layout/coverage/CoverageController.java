@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +80,10 @@ class CoverageController {
                     + "within `distance` metres of (near) a polygon of any layer, with totals of count, investment and "
                     + "area by city, status and district, as GeoJSON; format=csv gives the features as a table, or with "
                     + "group=city|status|district the totals.")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = ProjectsView.class)),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
     ResponseEntity<?> projects(@RequestParam String layer, @RequestParam String feature,
                                @RequestParam(defaultValue = "within") String mode,
                                @Parameter(schema = @Schema(type = "number"))
@@ -92,7 +98,16 @@ class CoverageController {
     @PostMapping("/projects")
     @Operation(summary = "所画区域内的项目 / projects in a drawn polygon",
             description = "as GET, for a GeoJSON Polygon or MultiPolygon (or a Feature holding one) in the body")
-    ResponseEntity<?> projectsInDrawn(@RequestBody JsonNode drawn,
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = ProjectsView.class)),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
+    ResponseEntity<?> projectsInDrawn(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "GeoJSON Polygon 或 MultiPolygon（或含其一的 Feature）/ a GeoJSON Polygon or MultiPolygon, or a "
+                    + "Feature holding one, in WGS84 lon/lat", content = {
+                @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(type = "object")),
+                @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(type = "object"))})
+            @RequestBody JsonNode drawn,
                                       @RequestParam(defaultValue = "within") String mode,
                                       @Parameter(schema = @Schema(type = "number"))
                                       @RequestParam(required = false) String distance,
@@ -107,6 +122,10 @@ class CoverageController {
     @Operation(summary = "覆盖率 / coverage share",
             description = "how much of a polygon's area the polygon features of `source` cover, overall and per "
                     + "district (geodesic km²), as JSON; format=csv gives the per-district table")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CoverageShare.Answer.class)),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
     ResponseEntity<?> share(@RequestParam String layer, @RequestParam String feature,
                             @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
                             @RequestParam(required = false) String format) {
@@ -115,7 +134,16 @@ class CoverageController {
 
     @PostMapping("/share")
     @Operation(summary = "所画区域的覆盖率 / coverage share of a drawn polygon")
-    ResponseEntity<?> shareOfDrawn(@RequestBody JsonNode drawn,
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CoverageShare.Answer.class)),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层或要素 / no such layer, or no such feature in it")
+    ResponseEntity<?> shareOfDrawn(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "GeoJSON Polygon 或 MultiPolygon（或含其一的 Feature）/ a GeoJSON Polygon or MultiPolygon, or a "
+                    + "Feature holding one, in WGS84 lon/lat", content = {
+                @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(type = "object")),
+                @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(type = "object"))})
+            @RequestBody JsonNode drawn,
                                    @RequestParam(defaultValue = PlanLayers.PROJECTS) String source,
                                    @RequestParam(required = false) String format) {
         return shareAnswer(share.of(areas.drawn(drawn), source), format);
@@ -165,7 +193,7 @@ class CoverageController {
 
     private static ResponseEntity<?> shareAnswer(CoverageShare.Answer answer, String format) {
         return switch (SHARE_FORMAT.parse(format)) {
-            case JSON -> ResponseEntity.ok(answer);
+            case JSON -> ResponseEntity.ok().contentType(MediaTypes.JSON).body(answer);
             case CSV -> {
                 List<List<Object>> rows = new ArrayList<>();
                 for (CoverageShare.DistrictShare d : answer.byDistrict()) {

@@ -1,5 +1,6 @@
 package org.changchun.layout.coverage;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.changchun.layout.geo.GeodesicArea;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 @Service
 class CoverageShare {
 
+    @Schema(name = "CoverageShare")
     record Answer(CoverageArea area, String source, double coveredKm2, double share, List<DistrictShare> byDistrict) {
     }
 

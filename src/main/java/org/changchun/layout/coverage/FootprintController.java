@@ -1,6 +1,9 @@
 package org.changchun.layout.coverage;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +52,9 @@ class FootprintController {
                     + "linked only because a schematic member zone overlaps them (kind=derived, basis=derived, their "
                     + "adcodes in `districts`; not part of the footprint); each with its geodesic area; then the "
                     + "projects that lie in the footprint (kind=project), with totals in `summary`")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaTypes.GEOJSON_VALUE,
+            schema = @Schema(implementation = FootprintView.class)))
+    @ApiResponse(responseCode = "404", description = "没有该城 / no city with this id")
     ResponseEntity<FootprintView> footprint(@PathVariable String id) {
         City city = cities.get(id);
         CityFootprint.Answer answer = footprint.of(city);

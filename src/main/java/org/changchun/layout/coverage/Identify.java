@@ -2,6 +2,7 @@ package org.changchun.layout.coverage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ class Identify {
     }
 
     /** @param basis "plan" when the plan names the district, "derived" when only a schematic zone overlaps it */
+    @Schema(name = "IdentifiedCityRole")
     record CityRole(String id, String nameZh, String nameEn, String colour, String role, String basis) {
     }
 

@@ -2,7 +2,9 @@ package org.changchun.layout.coverage;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.changchun.layout.geo.MetricBuffer;
@@ -39,6 +41,8 @@ class IdentifyController {
                     + "`tolerance` metres (default 25); districts list the cities they support. `layers` (comma-"
                     + "separated collection ids) asks only those layers, e.g. the ones a map shows. geometry=true "
                     + "adds the geometries (they can be large).")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaTypes.GEOJSON_VALUE,
+            schema = @Schema(implementation = IdentifiedFeatures.class)))
     ResponseEntity<IdentifiedFeatures> identify(@Parameter(schema = @Schema(type = "number")) @RequestParam String lon,
                                                 @Parameter(schema = @Schema(type = "number")) @RequestParam String lat,
                                                 @Parameter(schema = @Schema(type = "number"))

@@ -1,5 +1,8 @@
 package org.changchun.layout.exports;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -7,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.store.FeatureStore;
 import org.springframework.http.ContentDisposition;
@@ -41,6 +45,12 @@ class ExportController {
             description = "format=shp (a zip with .shp, .shx, .dbf, .prj and .cpg; one shapefile per geometry type), "
                     + "geojson (default; RFC 7946) or csv (attributes and WKT geometry); encoding=UTF-8 (default) or "
                     + "GBK for shp and csv. The whole layer, in WGS84 lon/lat.")
+    @ApiResponse(responseCode = "200", description = "the layer, as an attachment", content = {
+        @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(type = "object",
+                description = "a GeoJSON FeatureCollection (RFC 7946) with the layer's name")),
+        @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string")),
+        @Content(mediaType = MediaTypes.ZIP_VALUE, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "404", description = "没有该图层 / no layer with this id")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String id,
                                                  @RequestParam(required = false) String format,
                                                  @RequestParam(defaultValue = "UTF-8") String encoding) {

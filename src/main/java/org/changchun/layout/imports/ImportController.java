@@ -2,7 +2,10 @@ package org.changchun.layout.imports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +14,9 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.ForEditors;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.http.NumberParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
-@RequestMapping("/api/imports")
+@ContentNegotiated
+@RequestMapping(value = "/api/imports", produces = MediaTypes.JSON_VALUE)
 @Tag(name = "导入 Imports", description = "导入 shapefile（zip）/ import zipped shapefiles")
 class ImportController {
 
@@ -54,6 +61,16 @@ class ImportController {
                     + "empty_geometries=skip|refuse, dryRun=true (report only, writes nothing). A dry run answers 200 "
                     + "with the report; an import answers 202 with the job to poll at its Location. Bad input is "
                     + "refused with a 4xx before anything is written.")
+    @ForEditors
+    @ApiResponse(responseCode = "200", description = "试运行的报告 / the dry run's report", content = @Content(
+            mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(responseCode = "202", description = "已开始的任务 / the job, started", content = @Content(
+            mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = JobView.class)),
+            headers = @Header(name = "Location", description = "the job's address, to poll"))
+    @ApiResponse(responseCode = "409", description = "该 id 属于规划图层，导入不能替换 / the layer id names a plan "
+            + "layer, which an import may not replace")
+    @ApiResponse(responseCode = "413", description = "上传或解压后过大 / the upload, or what it unpacks to, is too large")
+    @ApiResponse(responseCode = "415", description = "须为 multipart/form-data / the body must be multipart/form-data")
     ResponseEntity<?> upload(@RequestPart("file") MultipartFile file,
                              @RequestParam Optional<String> layer,
                              @RequestParam(name = "title_zh") Optional<String> titleZh,
@@ -96,12 +113,15 @@ class ImportController {
 
     @GetMapping("/{id}")
     @Operation(summary = "导入任务 / an import job", description = "state, percent, features/s and, once ended, the report")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该任务 / no job with this id")
     JobView job(@PathVariable String id) {
         return imports.find(id).map(job -> JobView.of(job, json)).orElseThrow(() -> new ImportJobNotFoundException(id));
     }
 
     @GetMapping
     @Operation(summary = "最近的导入任务 / recent import jobs")
+    @ApiResponse(responseCode = "200", description = "OK")
     List<JobView> recent() {
         return imports.recent(50).stream().map(job -> JobView.of(job, json)).toList();
     }

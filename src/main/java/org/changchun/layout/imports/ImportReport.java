@@ -1,5 +1,6 @@
 package org.changchun.layout.imports;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.changchun.layout.geo.GeoJsonFeature;
 
@@ -39,6 +40,7 @@ public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
     public record Crs(int epsg, String name, String howZh, String howEn) {
     }
 
+    @Schema(name = "ImportedField")
     public record Field(String name, String type) {
     }
 
@@ -55,6 +57,7 @@ public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
      * @param kind    e.g. "repaired", "empty_geometry", "unreadable_value", "datum"
      * @param feature the record number (from 1) the problem concerns, when it concerns one
      */
+    @Schema(name = "ImportProblem")
     public record Problem(String kind, Integer feature, String messageZh, String messageEn) {
     }
 }

@@ -1,6 +1,9 @@
 package org.changchun.layout.ogc;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
@@ -32,6 +35,9 @@ class CollectionsController {
 
     @GetMapping
     @Operation(summary = "全部集合 / every collection")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CollectionList.class)),
+        @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
     ResponseEntity<?> collections(@RequestParam(required = false) String f,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         List<CollectionView> collections = catalog.all().stream().map(CollectionView::of).toList();
@@ -39,7 +45,7 @@ class CollectionsController {
             return OgcHtml.collections(collections);
         }
         String self = OgcLinks.ogc("/collections");
-        return ResponseEntity.ok(new CollectionList(
+        return ResponseEntity.ok().contentType(MediaTypes.JSON).body(new CollectionList(
                 List.of(new Link(self + "?f=json", "self", MediaTypes.JSON_VALUE, "本文档 / this document"),
                         new Link(self + "?f=html", "alternate", MediaTypes.HTML_VALUE, "网页 / as HTML")),
                 collections, ApiCrs.uris()));
@@ -47,17 +53,24 @@ class CollectionsController {
 
     @GetMapping("/{collectionId}")
     @Operation(summary = "一个集合 / one collection")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = CollectionView.class)),
+        @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该集合 / no collection with this id")
     ResponseEntity<?> collection(@PathVariable String collectionId, @RequestParam(required = false) String f,
                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         CollectionView collection = CollectionView.of(catalog.get(collectionId));
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
             return OgcHtml.collection(collection);
         }
-        return ResponseEntity.ok(collection);
+        return ResponseEntity.ok().contentType(MediaTypes.JSON).body(collection);
     }
 
     @GetMapping("/{collectionId}/queryables")
     @Operation(summary = "可查询属性 / queryables", description = "a JSON Schema of the properties filters may use")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaTypes.JSON_SCHEMA_VALUE,
+            schema = @Schema(implementation = Queryables.class)))
+    @ApiResponse(responseCode = "404", description = "没有该集合 / no collection with this id")
     ResponseEntity<Queryables> queryables(@PathVariable String collectionId) {
         return ResponseEntity.ok().contentType(MediaTypes.JSON_SCHEMA).body(Queryables.of(catalog.get(collectionId)));
     }

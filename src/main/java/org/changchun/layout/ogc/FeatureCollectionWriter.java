@@ -1,11 +1,14 @@
 package org.changchun.layout.ogc;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.geo.ApiCrs;
+import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.geo.GeoJsonFeatureWriter;
 import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
@@ -17,6 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
  * straight into a JSON generator.
  */
 final class FeatureCollectionWriter {
+
+    /** What {@link #write} writes, as the OpenAPI document describes it; the writer never builds one. */
+    @Schema(name = "FeatureCollection", description = "GeoJSON FeatureCollection (RFC 7946) with the members of "
+            + "OGC API - Features")
+    record FeatureCollection(
+            @Schema(allowableValues = "FeatureCollection") String type,
+            @JsonProperty("numberMatched") long numberMatched,
+            @JsonProperty("numberReturned") int numberReturned,
+            @JsonProperty("timeStamp") @Schema(format = "date-time") String timeStamp,
+            List<Link> links,
+            List<GeoJsonFeature> features) {
+    }
 
     private FeatureCollectionWriter() {
     }

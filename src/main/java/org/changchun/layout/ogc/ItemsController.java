@@ -2,6 +2,13 @@ package org.changchun.layout.ogc;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.ParameterStyle;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "OGC API - Features")
 class ItemsController {
 
+    private static final String CRS_URIS = "CRS84（默认）、EPSG:4326、EPSG:4490 或 EPSG:3857 的 URI / the URI of CRS84 "
+            + "(default), EPSG:4326, EPSG:4490 or EPSG:3857, e.g. http://www.opengis.net/def/crs/EPSG/0/4490";
+
     private final LayerCatalog catalog;
     private final FeatureStore store;
     private final JsonMapper json;
@@ -47,9 +57,46 @@ class ItemsController {
 
     @GetMapping
     @Operation(summary = "要素 / features",
-            description = "A page of features. Parameters: limit (1-10000, default 10), offset, bbox (+ bbox-crs), "
-                    + "crs, datetime, properties, sortby (e.g. -start_year,name_zh), filter (CQL2 text; + "
-                    + "filter-lang=cql2-text, filter-crs), and any queryable as property=value.")
+            description = "A page of features, in GeoJSON or as an HTML page; `next` and `prev` links page through "
+                    + "all of them. Each parameter may appear once.")
+    @Parameter(name = "f", in = ParameterIn.QUERY, description = "json（geojson）或 html；默认按 Accept / json (or "
+            + "geojson) or html; by default as the Accept header says",
+            schema = @Schema(type = "string", allowableValues = {"json", "geojson", "html"}))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "每页要素数 / features per page",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "10000", defaultValue = "10"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "跳过的要素数 / features to skip",
+            schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
+    @Parameter(name = "bbox", in = ParameterIn.QUERY, description = "minx,miny,maxx,maxy（bbox-crs 中；默认 CRS84 "
+            + "经纬度）/ in bbox-crs, CRS84 lon/lat by default", schema = @Schema(type = "string"),
+            example = "125.2,43.7,125.5,44.0")
+    @Parameter(name = "bbox-crs", in = ParameterIn.QUERY, description = CRS_URIS, schema = @Schema(type = "string"))
+    @Parameter(name = "crs", in = ParameterIn.QUERY, description = "输出坐标参照系 / the CRS of the answer: "
+            + CRS_URIS, schema = @Schema(type = "string"))
+    @Parameter(name = "datetime", in = ParameterIn.QUERY, description = "图层第一个日期字段的时刻或区间 / an instant or "
+            + "interval of the layer's first date field, e.g. 2021-01-01/2023-12-31 or ../2022-12-31",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "properties", in = ParameterIn.QUERY, description = "只输出这些属性，逗号分隔 / only these "
+            + "properties, comma-separated", schema = @Schema(type = "string"), example = "name_zh,adcode")
+    @Parameter(name = "sortby", in = ParameterIn.QUERY, description = "排序属性，逗号分隔，前缀 - 为降序 / "
+            + "properties to sort by, comma-separated, '-' for descending", schema = @Schema(type = "string"),
+            example = "-start_year,name_zh")
+    @Parameter(name = "filter", in = ParameterIn.QUERY, description = "CQL2 文本 / a CQL2 text filter: comparisons, "
+            + "LIKE, IN, BETWEEN, IS NULL, CASEI and the S_* spatial functions", schema = @Schema(type = "string"),
+            example = "name_zh LIKE '%区'")
+    @Parameter(name = "filter-lang", in = ParameterIn.QUERY, schema = @Schema(type = "string",
+            allowableValues = "cql2-text"))
+    @Parameter(name = "filter-crs", in = ParameterIn.QUERY, description = "filter 中几何的坐标参照系 / the CRS of the "
+            + "filter's geometries: " + CRS_URIS, schema = @Schema(type = "string"))
+    @Parameter(name = "queryables", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE,
+            description = "集合的任一可查询属性，写作 名称=值 / any queryable of the collection as name=value (see its "
+                    + "queryables), e.g. adcode=220112", schema = @Schema(type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE))
+    @ApiResponse(responseCode = "200", description = "OK", headers = @Header(name = "Content-Crs",
+            description = "<the URI of the answer's CRS>"), content = {
+                @Content(mediaType = MediaTypes.GEOJSON_VALUE,
+                        schema = @Schema(implementation = FeatureCollectionWriter.FeatureCollection.class)),
+                @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该集合 / no collection with this id")
     ResponseEntity<?> items(@PathVariable String collectionId,
                             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -71,9 +118,17 @@ class ItemsController {
 
     @GetMapping("/{featureId}")
     @Operation(summary = "一个要素 / one feature")
+    @ApiResponse(responseCode = "200", description = "OK", headers = {
+        @Header(name = "Content-Crs", description = "<the URI of the answer's CRS>"),
+        @Header(name = "ETag", description = "the layer's data version")}, content = {
+            @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = ItemView.class)),
+            @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "304", description = "未变 / unchanged since the ETag in If-None-Match")
+    @ApiResponse(responseCode = "404", description = "没有该集合或要素 / no such collection, or no such feature in it")
     ResponseEntity<?> item(@PathVariable String collectionId, @PathVariable String featureId,
-                           @RequestParam(required = false) String f,
-                           @RequestParam(required = false) String crs,
+                           @Parameter(description = "json（geojson）或 html；默认按 Accept / json (or geojson) or "
+                                   + "html; by default as the Accept header says") @RequestParam(required = false) String f,
+                           @Parameter(description = CRS_URIS) @RequestParam(required = false) String crs,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         LayerInfo layer = catalog.get(collectionId);
         ApiCrs outputCrs = ItemsRequest.crs("crs", crs);

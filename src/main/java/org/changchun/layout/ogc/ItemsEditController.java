@@ -1,6 +1,10 @@
 package org.changchun.layout.ogc;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
@@ -10,7 +14,9 @@ import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.geo.FeatureJson;
+import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.geo.InvalidFeatureException;
+import org.changchun.layout.http.ForEditors;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.store.FeatureStore;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +51,19 @@ class ItemsEditController {
 
     @PostMapping(consumes = {MediaTypes.GEOJSON_VALUE, MediaTypes.JSON_VALUE})
     @Operation(summary = "新增要素 / create a feature (editors)")
-    ResponseEntity<ItemView> create(@PathVariable String collectionId, @RequestBody JsonNode body,
+    @ForEditors
+    @ApiResponse(responseCode = "201", description = "已新增 / created", headers = @Header(name = "Location",
+            description = "the new feature's address"), content = @Content(mediaType = MediaTypes.GEOJSON_VALUE,
+            schema = @Schema(implementation = ItemView.class)))
+    @ApiResponse(responseCode = "404", description = "没有该集合或要素 / no such collection, or no such feature in it")
+    @ApiResponse(responseCode = "405", description = "该集合只读；只能编辑项目库 / the collection is read-only; only "
+            + "projects can be edited")
+    @ApiResponse(responseCode = "409", description = "已有同 id 的要素 / a feature with this id exists")
+    ResponseEntity<ItemView> create(@PathVariable String collectionId,
+                                    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "GeoJSON Feature；无 id 时自动生成 / a GeoJSON Feature; an id is made when it has none", content = {
+                @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = GeoJsonFeature.class)),
+                @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = GeoJsonFeature.class))})
+            @RequestBody JsonNode body,
                                     @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
         LayerInfo layer = editable(collectionId);
         String id = body.hasNonNull("id") ? null : UUID.randomUUID().toString();
@@ -61,8 +79,16 @@ class ItemsEditController {
 
     @PutMapping(value = "/{featureId}", consumes = {MediaTypes.GEOJSON_VALUE, MediaTypes.JSON_VALUE})
     @Operation(summary = "替换要素 / replace a feature (editors)")
+    @ForEditors
+    @ApiResponse(responseCode = "204", description = "已替换 / replaced")
+    @ApiResponse(responseCode = "404", description = "没有该集合或要素 / no such collection, or no such feature in it")
+    @ApiResponse(responseCode = "405", description = "该集合只读；只能编辑项目库 / the collection is read-only; only "
+            + "projects can be edited")
     ResponseEntity<Void> replace(@PathVariable String collectionId, @PathVariable String featureId,
-                                 @RequestBody JsonNode body,
+                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "GeoJSON Feature / the feature as it is to be", content = {
+                @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = GeoJsonFeature.class)),
+                @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = GeoJsonFeature.class))})
+            @RequestBody JsonNode body,
                                  @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
         LayerInfo layer = editable(collectionId);
         existing(layer, featureId);
@@ -79,7 +105,15 @@ class ItemsEditController {
     @Operation(summary = "更新要素 / update a feature (editors)",
             description = "a JSON merge patch (RFC 7396) of the feature: properties to change (null clears one) "
                     + "and/or a new geometry")
+    @ForEditors
+    @ApiResponse(responseCode = "204", description = "已更新 / updated")
+    @ApiResponse(responseCode = "404", description = "没有该集合或要素 / no such collection, or no such feature in it")
+    @ApiResponse(responseCode = "405", description = "该集合只读；只能编辑项目库 / the collection is read-only; only "
+            + "projects can be edited")
     ResponseEntity<Void> update(@PathVariable String collectionId, @PathVariable String featureId,
+                                @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                                    @Content(mediaType = MediaTypes.MERGE_PATCH_VALUE, schema = @Schema(type = "object")),
+                                    @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(type = "object"))})
                                 @RequestBody JsonNode patch,
                                 @RequestHeader(value = "Content-Crs", required = false) String contentCrs) {
         LayerInfo layer = editable(collectionId);
@@ -92,6 +126,11 @@ class ItemsEditController {
 
     @DeleteMapping("/{featureId}")
     @Operation(summary = "删除要素 / delete a feature (editors)")
+    @ForEditors
+    @ApiResponse(responseCode = "204", description = "已删除 / deleted")
+    @ApiResponse(responseCode = "404", description = "没有该集合或要素 / no such collection, or no such feature in it")
+    @ApiResponse(responseCode = "405", description = "该集合只读；只能编辑项目库 / the collection is read-only; only "
+            + "projects can be edited")
     ResponseEntity<Void> delete(@PathVariable String collectionId, @PathVariable String featureId) {
         LayerInfo layer = editable(collectionId);
         if (!store.deleteFeature(layer.id(), featureId)) {

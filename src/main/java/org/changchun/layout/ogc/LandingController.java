@@ -1,6 +1,9 @@
 package org.changchun.layout.ogc;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.changchun.layout.http.MediaTypes;
@@ -23,6 +26,9 @@ class LandingController {
 
     @GetMapping({"", "/"})
     @Operation(summary = "起始页 / landing page")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = LandingPage.class)),
+        @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
     ResponseEntity<?> landing(@RequestParam(required = false) String f,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
@@ -30,7 +36,7 @@ class LandingController {
         }
         String ogc = OgcLinks.ogc("");
         String base = OgcLinks.base();
-        return ResponseEntity.ok(new LandingPage(
+        return ResponseEntity.ok().contentType(MediaTypes.JSON).body(new LandingPage(
                 "长春市空间布局服务 / Changchun spatial-layout service",
                 "长春市“六城联动”空间布局的规划图层 / the plan layers of Changchun's six-cities spatial layout",
                 List.of(
@@ -50,11 +56,14 @@ class LandingController {
 
     @GetMapping("/conformance")
     @Operation(summary = "符合性声明 / conformance classes")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_VALUE, schema = @Schema(implementation = Conformance.Declaration.class)),
+        @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
     ResponseEntity<?> conformance(@RequestParam(required = false) String f,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
             return OgcHtml.conformance(Conformance.CLASSES);
         }
-        return ResponseEntity.ok(new Conformance.Declaration(Conformance.CLASSES));
+        return ResponseEntity.ok().contentType(MediaTypes.JSON).body(new Conformance.Declaration(Conformance.CLASSES));
     }
 }

@@ -2,10 +2,14 @@ package org.changchun.layout.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.changchun.layout.feature.Feature;
+import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.store.FeatureStore;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -15,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/districts")
+@ContentNegotiated
+@RequestMapping(value = "/api/districts", produces = MediaTypes.JSON_VALUE)
 @Tag(name = "行政区 Districts", description = "县级行政区及其支撑的城 / county-level districts and the cities they support")
 class DistrictController {
 
@@ -23,6 +28,7 @@ class DistrictController {
      * @param role  the district's role in the city: the plan's when it names the district, else "support"
      * @param basis "plan" when the plan names the district, "derived" when only a schematic zone overlaps it
      */
+    @Schema(name = "DistrictCityRole")
     record CityRole(String id, String nameZh, String nameEn, String colour, String role, String basis,
                     List<SupportReason> via) {
     }
@@ -45,6 +51,7 @@ class DistrictController {
 
     @GetMapping
     @Operation(summary = "全部行政区 / every district", description = "the 11 county-level units and the cities each supports")
+    @ApiResponse(responseCode = "200", description = "OK")
     List<DistrictSummary> districts() {
         return store.features(PlanLayers.DISTRICTS).stream().map(this::summary).toList();
     }
@@ -54,6 +61,8 @@ class DistrictController {
             description = "each city with the district's role (lead or support) and its basis: `plan` when the "
                     + "plan names the district (its role is the plan's), `derived` when only a schematic member zone "
                     + "overlaps it (shown as support, never lead); `via` lists the reasons")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该行政区 / no district with this adcode")
     DistrictSummary cities(@PathVariable String adcode) {
         Feature district = store.feature(PlanLayers.DISTRICTS, adcode)
                 .orElseThrow(() -> new DistrictNotFoundException(adcode));

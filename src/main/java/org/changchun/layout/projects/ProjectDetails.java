@@ -2,6 +2,7 @@ package org.changchun.layout.projects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
@@ -28,6 +29,7 @@ record ProjectDetails(String type, String id, Map<String, Object> properties, Ge
     }
 
     /** Why a project belongs to a city: the member area it lies in and the member's role. */
+    @Schema(name = "ProjectCityRole")
     record CityRole(String role, String layer, String feature, String nameZh, String nameEn) {
     }
 

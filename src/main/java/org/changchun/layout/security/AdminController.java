@@ -3,7 +3,9 @@ package org.changchun.layout.security;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.ForAdmins;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.problem.ApiException;
 import org.changchun.layout.problem.NotFoundException;
@@ -34,7 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Accounts, API keys and the audit trail, for admins. */
 @RestController
-@RequestMapping("/api/admin")
+@ContentNegotiated
+@ForAdmins
+@RequestMapping(value = "/api/admin", produces = MediaTypes.JSON_VALUE)
 @Tag(name = "账号 Accounts")
 class AdminController {
 
@@ -81,6 +88,7 @@ class AdminController {
 
     @GetMapping("/accounts")
     @Operation(summary = "账号 / accounts (admins)")
+    @ApiResponse(responseCode = "200", description = "OK")
     List<AccountView> accounts() {
         return store.accounts().stream().map(AccountView::of).toList();
     }
@@ -88,6 +96,7 @@ class AdminController {
     @PutMapping("/accounts/{username}")
     @Operation(summary = "新建或修改账号 / create or change an account (admins)",
             description = "password of at least 12 characters, stored as bcrypt; roles EDITOR and/or ADMIN")
+    @ApiResponse(responseCode = "200", description = "the account as saved")
     AccountView saveAccount(@PathVariable String username, @Valid @RequestBody NewAccount account) {
         if (!username.equals(account.username())) {
             throw new AdminRequestException("路径与请求体中的用户名不同", "the path's and the body's user names differ");
@@ -102,6 +111,7 @@ class AdminController {
 
     @GetMapping("/keys")
     @Operation(summary = "API 密钥 / API keys (admins)")
+    @ApiResponse(responseCode = "200", description = "OK")
     List<KeyView> keys() {
         return store.keys().stream().map(KeyView::of).toList();
     }
@@ -109,6 +119,8 @@ class AdminController {
     @PostMapping("/keys")
     @Operation(summary = "新建 API 密钥 / create an API key (admins)",
             description = "the key is shown once, in this answer; clients send it as X-API-Key")
+    @ApiResponse(responseCode = "201", description = "the key, shown only now",
+            headers = @Header(name = "Location", description = "the key's address, for revoking it"))
     ResponseEntity<CreatedKey> createKey(@Valid @RequestBody NewKey request, Principal admin) {
         ApiKeys.Created created = keys.create(request.name(), roles(request.roles()), admin.getName());
         return ResponseEntity.created(URI.create("/api/admin/keys/" + created.record().id()))
@@ -117,6 +129,8 @@ class AdminController {
 
     @DeleteMapping("/keys/{id}")
     @Operation(summary = "吊销 API 密钥 / revoke an API key (admins)", description = "refused from the next request on")
+    @ApiResponse(responseCode = "204", description = "revoked")
+    @ApiResponse(responseCode = "404", description = "没有该未吊销的密钥 / no live key with this id")
     ResponseEntity<Void> revoke(@PathVariable String id) {
         if (!store.revokeKey(id)) {
             throw new KeyNotFoundException(id);
@@ -126,6 +140,7 @@ class AdminController {
 
     @GetMapping("/audit")
     @Operation(summary = "审计记录 / audit trail (admins)", description = "every write: who, what, when and how it ended")
+    @ApiResponse(responseCode = "200", description = "OK")
     List<AuditEvent> audit(@Parameter(schema = @Schema(type = "integer", defaultValue = "100"))
                            @RequestParam(required = false) String limit) {
         return store.auditEvents(AUDIT_LIMIT.parse(limit, DEFAULT_AUDIT_LIMIT));

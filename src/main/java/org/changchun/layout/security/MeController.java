@@ -2,15 +2,20 @@ package org.changchun.layout.security;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
+import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.MediaTypes;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ContentNegotiated
 @Tag(name = "账号 Accounts")
 class MeController {
 
@@ -22,11 +27,12 @@ class MeController {
               String csrfCookie, @JsonInclude(JsonInclude.Include.NON_NULL) String csrfHeader) {
     }
 
-    @GetMapping("/api/me")
+    @GetMapping(value = "/api/me", produces = MediaTypes.JSON_VALUE)
     @Operation(summary = "当前用户 / who is signed in",
             description = "the user and roles of this request; sets the XSRF-TOKEN cookie whose value a signed-in page "
                     + "sends back as X-XSRF-TOKEN with its writes")
-    Me me(Principal principal, CsrfToken csrf) {
+    @ApiResponse(responseCode = "200", description = "OK")
+    Me me(Principal principal, @Parameter(hidden = true) CsrfToken csrf) {
         List<String> roles = principal instanceof Authentication authentication
                 ? authentication.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList()
                 : List.of();

@@ -1,11 +1,18 @@
 package org.changchun.layout.tiles.serving;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.http.ContentNegotiated;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.tiles.TileMatrixSet;
 import org.changchun.layout.tiles.TileProperties;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +50,21 @@ class TilesController {
     @GetMapping(TileRoute.COLLECTION_TILE)
     @Operation(summary = "一个集合的矢量瓦片 / a vector tile of one collection",
             description = "Mapbox vector tile (one layer named after the collection); 204 when empty")
+    @ApiResponse(responseCode = "200", description = "the tile, gzip-coded for a client that accepts it", headers = {
+        @Header(name = "ETag", description = "from the layers' data versions"),
+        @Header(name = "Cache-Control", description = "public, max-age from plan.tiles.max-age")},
+            content = @Content(mediaType = TileAnswers.MVT, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "204", description = "瓦片内无要素 / no feature in this tile")
+    @ApiResponse(responseCode = "304", description = "未变 / unchanged since the ETag in If-None-Match")
+    @ApiResponse(responseCode = "404", description = "没有该集合、瓦片矩阵集或瓦片 / no such collection, tile matrix "
+            + "set or tile (z beyond the deepest zoom, x or y outside the matrix)")
     ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
-                                          @PathVariable String z, @PathVariable String y, @PathVariable String x,
+                                          @Parameter(schema = @Schema(type = "integer", minimum = "0"))
+                                          @PathVariable String z,
+                                          @Parameter(schema = @Schema(type = "integer", minimum = "0"))
+                                          @PathVariable String y,
+                                          @Parameter(schema = @Schema(type = "integer", minimum = "0"))
+                                          @PathVariable String x,
                                           HttpServletRequest request) {
         return answer(answers.collectionTile(collectionId, tileMatrixSetId, z, y, x), request);
     }
@@ -52,26 +72,49 @@ class TilesController {
     @GetMapping(TileRoute.PLAN_TILE)
     @Operation(summary = "全部规划图层的矢量瓦片 / a vector tile of every plan layer",
             description = "one MVT layer per plan collection (plan areas and projects); 204 when empty")
-    ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable String z,
-                                       @PathVariable String y, @PathVariable String x, HttpServletRequest request) {
+    @ApiResponse(responseCode = "200", description = "the tile, gzip-coded for a client that accepts it", headers = {
+        @Header(name = "ETag", description = "from the layers' data versions"),
+        @Header(name = "Cache-Control", description = "public, max-age from plan.tiles.max-age")},
+            content = @Content(mediaType = TileAnswers.MVT, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "204", description = "瓦片内无要素 / no feature in this tile")
+    @ApiResponse(responseCode = "304", description = "未变 / unchanged since the ETag in If-None-Match")
+    @ApiResponse(responseCode = "404", description = "没有该瓦片矩阵集或瓦片 / no such tile matrix set or tile (z "
+            + "beyond the deepest zoom, x or y outside the matrix)")
+    ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId,
+                                       @Parameter(schema = @Schema(type = "integer", minimum = "0"))
+                                       @PathVariable String z,
+                                       @Parameter(schema = @Schema(type = "integer", minimum = "0"))
+                                       @PathVariable String y,
+                                       @Parameter(schema = @Schema(type = "integer", minimum = "0"))
+                                       @PathVariable String x,
+                                       HttpServletRequest request) {
         return answer(answers.planTile(tileMatrixSetId, z, y, x), request);
     }
 
-    @GetMapping("/ogc/collections/{collectionId}/tiles")
+    @GetMapping(value = "/ogc/collections/{collectionId}/tiles", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "一个集合的瓦片集 / the tilesets of one collection")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该集合 / no collection with this id")
     Tilesets collectionTilesets(@PathVariable String collectionId) {
         LayerInfo layer = catalog.get(collectionId);
         return Tilesets.of(base(), "/ogc/collections/" + layer.id() + "/tiles", title(layer));
     }
 
-    @GetMapping("/ogc/tiles")
+    @GetMapping(value = "/ogc/tiles", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "全部规划图层的瓦片集 / the tilesets of the whole plan")
+    @ApiResponse(responseCode = "200", description = "OK")
     Tilesets datasetTilesets() {
         return Tilesets.of(base(), "/ogc/tiles", PLAN_TITLE);
     }
 
-    @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}")
+    @GetMapping(value = "/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "瓦片集元数据 / tileset metadata")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该集合或瓦片矩阵集 / no such collection, or no such tile "
+            + "matrix set")
     TilesetMetadata collectionTileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
         LayerInfo layer = catalog.get(collectionId);
@@ -79,15 +122,22 @@ class TilesController {
                 List.of(layer), maxZoom);
     }
 
-    @GetMapping("/ogc/tiles/{tileMatrixSetId}")
+    @GetMapping(value = "/ogc/tiles/{tileMatrixSetId}", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "瓦片集元数据 / tileset metadata of the whole plan")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该瓦片矩阵集 / no such tile matrix set")
     TilesetMetadata datasetTileset(@PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
         return TilesetMetadata.of(base(), "/ogc/tiles/" + TileMatrixSet.ID, answers.planLayers(), maxZoom);
     }
 
-    @GetMapping("/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson.json")
+    @GetMapping(value = "/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/tilejson.json", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "TileJSON 3.0", description = "for MapLibre, Mapbox GL and other TileJSON clients")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该集合或瓦片矩阵集 / no such collection, or no such tile "
+            + "matrix set")
     TileJson collectionTileJson(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
         LayerInfo layer = catalog.get(collectionId);
@@ -96,22 +146,30 @@ class TilesController {
                 List.of(layer), maxZoom);
     }
 
-    @GetMapping("/ogc/tiles/{tileMatrixSetId}/tilejson.json")
+    @GetMapping(value = "/ogc/tiles/{tileMatrixSetId}/tilejson.json", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "TileJSON 3.0 of the whole plan")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该瓦片矩阵集 / no such tile matrix set")
     TileJson datasetTileJson(@PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
         return TileJson.of(PLAN_TITLE, base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", answers.planLayers(),
                 maxZoom);
     }
 
-    @GetMapping("/ogc/tileMatrixSets")
+    @GetMapping(value = "/ogc/tileMatrixSets", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "瓦片矩阵集 / tile matrix sets")
+    @ApiResponse(responseCode = "200", description = "OK")
     TileMatrixSets tileMatrixSets() {
         return TileMatrixSets.of(base());
     }
 
-    @GetMapping("/ogc/tileMatrixSets/{tileMatrixSetId}")
+    @GetMapping(value = "/ogc/tileMatrixSets/{tileMatrixSetId}", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "WebMercatorQuad")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "没有该瓦片矩阵集 / no such tile matrix set")
     TileMatrixSet tileMatrixSet(@PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
         return TileMatrixSet.webMercatorQuad(maxZoom);
