@@ -104,6 +104,7 @@ class ImportController {
     @Operation(summary = "建议的图层名称 / suggested layer names",
             description = "the layer id and titles an import of the file named `file` (e.g. 行政区.zip) would get "
                     + "without layer, title_zh and title_en: from the file's name, unique among the layers now")
+    @ApiResponse(responseCode = "200", description = "OK")
     SuggestedNames names(@RequestParam Optional<String> file) {
         String name = file.filter(s -> !s.isBlank()).orElseThrow(() -> new ImportRejectedException(
                 "请用 file 参数给出文件名，如 file=行政区.zip", "give the file's name as file, e.g. file=行政区.zip"));

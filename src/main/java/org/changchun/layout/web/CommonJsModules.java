@@ -1,5 +1,6 @@
 package org.changchun.layout.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,11 @@ import org.webjars.WebJarVersionLocator;
  * There is no build step to bundle them, and evaluating their source in the browser
  * ({@code new Function}) is what the page's Content-Security-Policy forbids.
  *
- * <p>Only the files of the webjars listed here are served; anything else is a 404.
+ * <p>Only the files of the webjars listed here are served; anything else is a 404. Part of the page,
+ * not of the API, so the OpenAPI document leaves it out.
  */
 @RestController
+@Hidden
 class CommonJsModules {
 
     /** The packages a module may require by name, and the file each stands for. */

@@ -118,7 +118,8 @@ class OpenApiConfiguration {
     /**
      * What every controller operation may answer besides its own statuses: 400 for a malformed
      * request (the HTTP firewall refuses some before any controller), 401 for wrong credentials
-     * (any request may carry them), 503 when the database is unreachable, and with a request body
+     * (any request may carry them), 429 while sign-ins from that account or address are held back
+     * after repeated wrong ones, 503 when the database is unreachable, and with a request body
      * 413 and 415; every error as a problem document. Writes signed in by a page's session also
      * need the CSRF header.
      */
@@ -142,6 +143,9 @@ class OpenApiConfiguration {
                 + "or the body is wrong; the message says which"));
         responses.putIfAbsent("401", new ApiResponse().description("凭据无效 / wrong credentials (reading needs none "
                 + "unless plan.security.anonymous-read=false)"));
+        responses.putIfAbsent("429", new ApiResponse().description("登录失败过多，请稍后再试 / too many wrong sign-ins "
+                        + "from this account or address; retry after Retry-After seconds")
+                .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())));
         responses.putIfAbsent("503", new ApiResponse().description("数据库暂时不可用 / the database is unreachable; "
                         + "retry after Retry-After seconds")
                 .addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())));

@@ -196,6 +196,8 @@ class OpenApiContractTest {
         expect(200, "GET", URI.create(job.header("Location")).getPath());
         expect(404, "GET", "/api/imports/no-such-job");
         expect(200, "GET", "/api/imports");
+        expect(200, "GET", "/api/imports/names?file=%E8%A1%8C%E6%94%BF%E5%8C%BA.zip");
+        expect(400, "GET", "/api/imports/names");
     }
 
     private void accounts() {

@@ -363,13 +363,13 @@ abstract class OpenApiFuzzTest {
     }
 
     /**
-     * Text for the service itself to judge: letters, Chinese, signs. Characters that Tomcat or
-     * Spring Security's firewall refuse before any controller (control characters, line
-     * separators; in paths also '/', '\\', '%', ';' and '.') are left out: those answers are
-     * the container's, not the API's.
+     * Text for the service to judge: letters, Chinese, signs, and what Tomcat or Spring Security's
+     * firewall refuse before any controller (control characters, line separators, '\\', '%' and ';'
+     * in paths), which must be answered as problem documents like any other refusal. Only '/' and
+     * '.' are left out: in a path they name another resource rather than a bad value.
      */
     private static String garbage(Random random) {
-        String alphabet = "abcXYZ019 _-,:'\"<>&=+$#@!*()[]{}|^~区长春\u00e9";
+        String alphabet = "abcXYZ019 _-,:'\"<>&=+$#@!*()[]{}|^~区长春\u00e9\u0001\u2028\\%;";
         StringBuilder text = new StringBuilder("g");
         for (int i = random.nextInt(30); i > 0; i--) {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
