@@ -116,6 +116,8 @@ class SecurityConfiguration {
                         // coverage questions about a drawn polygon are reads sent as POST
                         .requestMatchers(HttpMethod.POST, "/api/coverage/**").access(reading)
                         .anyRequest().hasRole(Roles.EDITOR))
+                // nothing to go back to after signing in (the sign-in answers JSON): no request saved in a session
+                .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(signInRequired).authenticationDetailsSource(attempts))
                 .formLogin(form -> form.loginProcessingUrl("/api/session").authenticationDetailsSource(attempts)
                         .successHandler((request, response, authentication) -> {

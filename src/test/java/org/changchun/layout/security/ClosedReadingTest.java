@@ -38,6 +38,14 @@ class ClosedReadingTest {
         assertThat(http.get("/api/me").status()).isEqualTo(200);
     }
 
+    /** Only the form sign-in opens a session: a refused read must not start one for a login page to come back to. */
+    @Test
+    void aRefusedReadOpensNoSession() {
+        Http.Response refused = new Http(port).get("/api/layers");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("Set-Cookie")).isNull();
+    }
+
     @Test
     void theErrorOfAPublicPageIsNotTurnedIntoASignInRequest() {
         Http.Response range = new Http(port).send("GET", "/index.html", null, null, "Range", "bytes=99999999-");
