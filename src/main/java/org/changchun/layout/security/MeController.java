@@ -34,7 +34,7 @@ class MeController {
     @ApiResponse(responseCode = "200", description = "OK")
     Me me(Principal principal, @Parameter(hidden = true) CsrfToken csrf) {
         List<String> roles = principal instanceof Authentication authentication
-                ? authentication.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList()
+                ? Roles.of(authentication)
                 : List.of();
         if (csrf != null) {
             // reading the token makes the repository send its cookie with this answer

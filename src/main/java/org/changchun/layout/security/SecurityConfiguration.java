@@ -123,8 +123,7 @@ class SecurityConfiguration {
                         .successHandler((request, response, authentication) -> {
                             response.setContentType(MediaTypes.JSON_VALUE);
                             response.getWriter().write(json.writeValueAsString(new SignedIn(authentication.getName(),
-                                    authentication.getAuthorities().stream()
-                                            .map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList())));
+                                    Roles.of(authentication))));
                         })
                         .failureHandler((request, response, e) -> {
                             if (e instanceof SignInThrottledException throttled) {

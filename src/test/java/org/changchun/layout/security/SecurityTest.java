@@ -124,7 +124,7 @@ class SecurityTest {
                 .as("sign-in without the CSRF token").isEqualTo(403);
         HttpResponse<String> signedIn = post(browser, base + "/api/session", form, "application/x-www-form-urlencoded", token);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
-        assertThat(JSON.readTree(signedIn.body()).get("roles").toString()).contains("EDITOR");
+        assertThat(JSON.readTree(signedIn.body()).get("roles").toString()).isEqualTo("[\"EDITOR\"]");
 
         get(browser, base + "/api/me");
         String fresh = cookie(cookies, "XSRF-TOKEN");
