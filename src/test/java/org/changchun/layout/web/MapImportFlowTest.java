@@ -108,7 +108,7 @@ class MapImportFlowTest extends BrowserTest {
     void aJobPastItsLastFeatureNamesTheStepItIsInWithAMovingBar() {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jobs.create(new JobRecord(id, "big-points", "RUNNING", null, "big-points.zip", EDITOR, 1_000_000L, 1_000_000L,
+        jobs.create(new JobRecord(id, "big-points", "RUNNING", null, null, "big-points.zip", EDITOR, 1_000_000L, 1_000_000L,
                 120_000d, null, null, null, now, now));
         jobs.phase(id, WritePhase.INDEXING);
         try {
