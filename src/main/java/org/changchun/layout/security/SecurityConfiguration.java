@@ -24,8 +24,6 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,7 +61,7 @@ class SecurityConfiguration {
                 ? (authentication, context) -> new AuthorizationDecision(true)
                 : AuthenticatedAuthorizationManager.authenticated();
         http.headers(headers -> headers.cacheControl(cache -> cache.disable()))
-                .cors(cors -> cors.configurationSource(cors(properties)))
+                .cors(cors -> cors.configurationSource(PublicCors.source(properties)))
                 // the page sends the cookie's value back as it is, in a header (no token is ever
                 // rendered in a body, so the XOR masking against BREACH has nothing to protect); the
                 // token stays deferred, so only /api/me and checked writes set the cookie, never a
@@ -137,20 +135,5 @@ class SecurityConfiguration {
         return (HttpServletRequest request) -> !request.getRequestURI().equals("/api/session")
                 && (request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null
                 || request.getRequestedSessionId() == null);
-    }
-
-    private static UrlBasedCorsConfigurationSource cors(SecurityProperties properties) {
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        if (properties.allowsCrossOrigin()) {
-            CorsConfiguration configuration = new CorsConfiguration();
-            configuration.setAllowedOrigins(properties.corsAllowedOrigins());
-            configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-            configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Content-Crs", "X-API-Key",
-                    "If-None-Match", "Accept"));
-            configuration.setExposedHeaders(List.of("ETag", "Location", "Content-Crs"));
-            source.registerCorsConfiguration("/ogc/**", configuration);
-            source.registerCorsConfiguration("/api/**", configuration);
-        }
-        return source;
     }
 }
