@@ -92,7 +92,7 @@ public class ImportJobs implements DisposableBean {
         this.properties = properties;
         this.json = json;
         this.workFolders = new ImportWorkFolders(folders.imports(), properties.staleAfter());
-        failStaleJobs();
+        cleanUpAfterStoppedProcesses();
     }
 
     /** How a job ended, kept until the store has it. */
@@ -127,7 +127,7 @@ public class ImportJobs implements DisposableBean {
      * and the upload folders nobody uses any more are removed, at start-up and periodically.
      */
     @Scheduled(fixedDelayString = "${plan.imports.stale-check:30s}")
-    void failStaleJobs() {
+    void cleanUpAfterStoppedProcesses() {
         workFolders.sweep();
         recordOutcomes();
         int stale = jobs.failStale(OffsetDateTime.now(ZoneOffset.UTC).minus(properties.staleAfter()),
@@ -178,6 +178,7 @@ public class ImportJobs implements DisposableBean {
             worker.submit(() -> run(job, plans, unpacked.checksum(), request, fileName, work, WriteProgress.NONE));
             return job;
         } catch (RuntimeException e) {
+            unfinished.remove(id);
             leaveQueue(id);
             workFolders.close(work);
             throw e;
