@@ -14,6 +14,7 @@ import org.changchun.layout.support.Http;
 import org.changchun.layout.support.PointShapefiles;
 import org.changchun.layout.support.TestPostgis;
 import org.changchun.layout.support.Waiting;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,11 @@ class ImportFaultsTest {
     static void shapefiles() throws IOException {
         bigZip = Files.readAllBytes(PointShapefiles.zip(temp, "big", BIG));
         smallZip = Files.readAllBytes(PointShapefiles.zip(temp, "small", 100));
+    }
+
+    @AfterAll
+    static void removeWorkFolder() throws IOException {
+        deleteRecursively(workDir);
     }
 
     @LocalServerPort
