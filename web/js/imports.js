@@ -156,9 +156,12 @@ export function createImports({ element, initialJob, onJob, onImported }) {
       ? html`<progress max="100" value="${job.percent ?? 0}" aria-label="${t('imports.progress')}"></progress>`
       : html`<progress aria-label="${t('imports.progress')}"></progress>`;
     const phase = job.phase ? html` · <span class="job-phase" data-phase="${job.phase}">${term('imports.phase', job.phase)}</span>` : '';
+    // another import of this replica runs first: say where this one stands and what it waits for
+    const queue = job.queue ? html` · <span class="job-queue" data-place="${job.queue.place}">${t('imports.queue',
+      { place: job.queue.place, job: job.queue.waiting_for.slice(0, 8) })}</span>` : '';
     setHtml(jobBox, html`<h3>${t('imports.job', { file: job.file_name ?? job.id })}</h3>
       ${bar}
-      <p class="job-state" data-state="${job.state}">${term('imports.state', job.state)}${phase} · ${job.percent ?? 0}%
+      <p class="job-state" data-state="${job.state}">${term('imports.state', job.state)}${queue}${phase} · ${job.percent ?? 0}%
         · ${t('imports.done', { done: formatNumber(job.features_done, 0), total: formatNumber(job.features_total, 0) })} ${rate}</p>
       ${job.state === 'SUCCEEDED' ? html`<p class="ok">${t('imports.succeeded', { layer: job.layer })}</p>` : ''}
       ${job.state === 'FAILED' ? html`<p class="error" role="alert">${local(job.error, 'message') || t('error.network')}</p>` : ''}`);
@@ -191,7 +194,7 @@ export function createImports({ element, initialJob, onJob, onImported }) {
       return;
     }
     renderJob();
-    if (job.state === 'RUNNING') {
+    if (job.state === 'QUEUED' || job.state === 'RUNNING') {
       timer = setTimeout(() => poll(id), POLL_MS);
       return;
     }

@@ -13,6 +13,7 @@ import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.workfolders.WorkFolders;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,13 +32,13 @@ class ExportController {
     private final LayerCatalog catalog;
     private final FeatureStore store;
     private final JsonMapper json;
-    private final ExportProperties properties;
+    private final WorkFolders folders;
 
-    ExportController(LayerCatalog catalog, FeatureStore store, JsonMapper json, ExportProperties properties) {
+    ExportController(LayerCatalog catalog, FeatureStore store, JsonMapper json, WorkFolders folders) {
         this.catalog = catalog;
         this.store = store;
         this.json = json;
-        this.properties = properties;
+        this.folders = folders;
     }
 
     @GetMapping("/api/layers/{id}/export")
@@ -57,10 +58,15 @@ class ExportController {
         LayerInfo layer = catalog.get(id);
         ExportFormat exportFormat = ExportFormat.PARAMETER.parse(format);
         Charset charset = charset(encoding);
+        if (exportFormat == ExportFormat.SHP) {
+            // refused now, with the folder and the reason: once the answer streams, its status is sent
+            folders.exports().requireUsable();
+        }
         StreamingResponseBody body = switch (exportFormat) {
             case GEOJSON -> out -> GeoJsonExport.write(store, layer, json, out);
             case CSV -> out -> CsvExport.write(store, layer, charset, out);
-            case SHP -> out -> ShapefileExport.write(store, layer, shapefileCharset(charset), properties.workDir(), out);
+            case SHP -> out -> ShapefileExport.write(store, layer, shapefileCharset(charset), folders.exports().path(),
+                    out);
         };
         MediaType type = exportFormat == ExportFormat.CSV
                 ? new MediaType(exportFormat.mediaType(), charset) : exportFormat.mediaType();

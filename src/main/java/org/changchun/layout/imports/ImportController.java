@@ -93,7 +93,7 @@ class ImportController {
             if (dryRun) {
                 return ResponseEntity.ok(imports.dryRun(in, fileName, request));
             }
-            JobView job = JobView.of(imports.submit(in, fileName, request, user == null ? null : user.getName()), json);
+            JobView job = view(imports.submit(in, fileName, request, user == null ? null : user.getName()));
             return ResponseEntity.accepted().location(URI.create(job.href())).body(job);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,17 +113,22 @@ class ImportController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "导入任务 / an import job", description = "state, percent, features/s and, once ended, the report")
+    @Operation(summary = "导入任务 / an import job", description = "state (QUEUED with its place and the job it waits "
+            + "for, RUNNING, SUCCEEDED, FAILED), percent, features/s and, once ended, the report")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", description = "没有该任务 / no job with this id")
     JobView job(@PathVariable String id) {
-        return imports.find(id).map(job -> JobView.of(job, json)).orElseThrow(() -> new ImportJobNotFoundException(id));
+        return imports.find(id).map(this::view).orElseThrow(() -> new ImportJobNotFoundException(id));
     }
 
     @GetMapping
     @Operation(summary = "最近的导入任务 / recent import jobs")
     @ApiResponse(responseCode = "200", description = "OK")
     List<JobView> recent() {
-        return imports.recent(50).stream().map(job -> JobView.of(job, json)).toList();
+        return imports.recent(50).stream().map(this::view).toList();
+    }
+
+    private JobView view(JobRecord job) {
+        return JobView.of(job, imports.queuePlace(job), json);
     }
 }

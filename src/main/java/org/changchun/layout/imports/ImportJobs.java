@@ -11,26 +11,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.changchun.layout.problem.ApiException;
-import org.changchun.layout.store.ConcurrentLayerWriteException;
-import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.feature.LayerSpec;
+import org.changchun.layout.store.DatabaseFailures;
+import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.store.WriteProgress;
+import org.changchun.layout.workfolders.WorkFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,8 +59,17 @@ public class ImportJobs implements DisposableBean {
     private final JobStore jobs;
     private final ImportProperties properties;
     private final JsonMapper json;
-    /** The jobs this process is running, kept alive in the store by {@link #heartbeat()}. */
-    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ImportWorkFolders workFolders;
+    /** This process's unfinished jobs, queued or running, kept alive in the store by {@link #heartbeat()}. */
+    private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
+    /** The jobs handed to {@link #worker}, in its order: the first runs, the others wait behind it. */
+    private final Deque<String> workerQueue = new ArrayDeque<>();
+    /**
+     * How jobs ended while the database was unreachable, so that their end could not be stored:
+     * stored as soon as it is back, and shown meanwhile, so that no such job looks RUNNING and is
+     * later taken for one whose process stopped.
+     */
+    private final Map<String, Outcome> unrecorded = new ConcurrentHashMap<>();
     /** One import at a time per process: each is disk- and database-bound. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "shapefile-import");
@@ -69,7 +81,7 @@ public class ImportJobs implements DisposableBean {
     private final Timer importTime;
 
     ImportJobs(ImportPlanner planner, FeatureStore store, JobStore jobs, ImportProperties properties, JsonMapper json,
-               MeterRegistry meters) {
+               MeterRegistry meters, WorkFolders folders) {
         this.importedFeatures = Counter.builder("plan.imports.features").description("features written by imports")
                 .register(meters);
         this.importTime = Timer.builder("plan.imports.duration").description("time of finished imports")
@@ -79,7 +91,21 @@ public class ImportJobs implements DisposableBean {
         this.jobs = jobs;
         this.properties = properties;
         this.json = json;
-        failStaleJobs();
+        this.workFolders = new ImportWorkFolders(folders.imports(), properties.staleAfter());
+        cleanUpAfterStoppedProcesses();
+    }
+
+    /** How a job ended, kept until the store has it. */
+    private record Outcome(String state, String report, String errorZh, String errorEn) {
+    }
+
+    /**
+     * A QUEUED job's place in its process's queue and the job it waits for.
+     *
+     * @param place      1 for the next job to run
+     * @param waitingFor the job running ahead of it (or the last one known ahead)
+     */
+    public record QueuePlace(int place, String waitingFor) {
     }
 
     /**
@@ -88,18 +114,26 @@ public class ImportJobs implements DisposableBean {
      */
     @Scheduled(fixedDelayString = "${plan.imports.heartbeat:5s}")
     void heartbeat() {
-        for (String id : running) {
-            jobs.find(id).ifPresent(job -> jobs.progress(id, job.featuresDone(),
-                    job.featuresPerSecond() == null ? 0 : job.featuresPerSecond()));
+        // the folders first: they need no database, and must not look abandoned during its outage
+        workFolders.touchInUse();
+        recordOutcomes();
+        for (String id : unfinished) {
+            jobs.alive(id);
         }
     }
 
-    /** Jobs whose process stopped (killed, crashed) show as failed once their heartbeat is stale. */
+    /**
+     * Jobs whose process stopped (killed, crashed) show as failed once their heartbeat is stale,
+     * and the upload folders nobody uses any more are removed, at start-up and periodically.
+     */
     @Scheduled(fixedDelayString = "${plan.imports.stale-check:30s}")
-    void failStaleJobs() {
+    void cleanUpAfterStoppedProcesses() {
+        workFolders.sweep();
+        recordOutcomes();
         int stale = jobs.failStale(OffsetDateTime.now(ZoneOffset.UTC).minus(properties.staleAfter()),
-                "服务在导入过程中停止，未写入任何内容；请重新导入",
-                "the service stopped during the import; nothing was written, please import again");
+                "服务在导入完成前停止（进程被终止或崩溃），未写入任何内容；请重新导入",
+                "the service stopped before the import finished (its process was killed or crashed); nothing was "
+                        + "written, please import again");
         if (stale > 0) {
             log.warn("Marked {} interrupted import job(s) as failed", stale);
         }
@@ -107,7 +141,7 @@ public class ImportJobs implements DisposableBean {
 
     /** Checks and reads the whole upload and reports what an import would do; writes nothing. */
     public ImportReport dryRun(InputStream upload, String fileName, ImportRequest request) {
-        Path work = workFolder(UUID.randomUUID().toString());
+        Path work = workFolders.open(UUID.randomUUID().toString());
         try {
             Unpacked unpacked = unpack(upload, work);
             List<ImportReport.ShapefileReport> reports = new ArrayList<>();
@@ -119,7 +153,7 @@ public class ImportJobs implements DisposableBean {
             }
             return new ImportReport(fileName, reports);
         } finally {
-            delete(work);
+            workFolders.close(work);
         }
     }
 
@@ -127,19 +161,26 @@ public class ImportJobs implements DisposableBean {
      * Checks the upload now (refusing bad input with a 4xx before anything is written) and
      * imports it in the background.
      *
-     * @return the job, RUNNING
+     * @return the job, RUNNING, or QUEUED behind the job submitted before it while that one is unfinished
      */
     public JobRecord submit(InputStream upload, String fileName, ImportRequest request, String user) {
         String id = UUID.randomUUID().toString();
-        Path work = workFolder(id);
+        Path work = workFolders.open(id);
         try {
             Unpacked unpacked = unpack(upload, work);
             List<PlannedLayer> plans = planner.plan(unpacked.files(), fileName, request);
-            JobRecord job = start(id, plans, fileName, user);
+            JobRecord job;
+            synchronized (workerQueue) {
+                String ahead = workerQueue.peekLast();
+                job = start(id, plans, fileName, user, ahead);
+                workerQueue.add(id);
+            }
             worker.submit(() -> run(job, plans, unpacked.checksum(), request, fileName, work, WriteProgress.NONE));
             return job;
         } catch (RuntimeException e) {
-            delete(work);
+            unfinished.remove(id);
+            leaveQueue(id);
+            workFolders.close(work);
             throw e;
         }
     }
@@ -148,27 +189,49 @@ public class ImportJobs implements DisposableBean {
     public JobRecord runHere(InputStream upload, String fileName, ImportRequest request, String user,
                              WriteProgress progress) {
         String id = UUID.randomUUID().toString();
-        Path work = workFolder(id);
+        Path work = workFolders.open(id);
         Unpacked unpacked;
         List<PlannedLayer> plans;
         try {
             unpacked = unpack(upload, work);
             plans = planner.plan(unpacked.files(), fileName, request);
         } catch (RuntimeException e) {
-            delete(work);
+            workFolders.close(work);
             throw e;
         }
-        JobRecord job = start(id, plans, fileName, user);
+        JobRecord job = start(id, plans, fileName, user, null);
         run(job, plans, unpacked.checksum(), request, fileName, work, progress);
-        return jobs.find(id).orElseThrow();
+        return find(id).orElseThrow();
     }
 
     public Optional<JobRecord> find(String id) {
-        return jobs.find(id);
+        return jobs.find(id).map(this::withOutcome);
     }
 
     public List<JobRecord> recent(int limit) {
-        return jobs.recent(limit);
+        return jobs.recent(limit).stream().map(this::withOutcome).toList();
+    }
+
+    /**
+     * Where a QUEUED job stands: the jobs ahead of it are followed from the one it was queued
+     * behind until one that is not waiting, the one it waits for. Empty unless the job is QUEUED.
+     */
+    public Optional<QueuePlace> queuePlace(JobRecord job) {
+        if (!JobRecord.QUEUED.equals(job.state()) || job.queuedBehind() == null) {
+            return Optional.empty();
+        }
+        int place = 1;
+        String ahead = job.queuedBehind();
+        // a queue is as long as the uploads one process was sent while busy; the bound only guards against a cycle
+        for (int step = 0; step < 1_000; step++) {
+            Optional<JobRecord> next = find(ahead);
+            if (next.isEmpty() || !JobRecord.QUEUED.equals(next.get().state()) || next.get().queuedBehind() == null) {
+                break;
+            }
+            place++;
+            ahead = next.get().queuedBehind();
+        }
+        return Optional.of(new QueuePlace(place, ahead));
     }
 
     @Override
@@ -176,23 +239,34 @@ public class ImportJobs implements DisposableBean {
         worker.shutdownNow();
     }
 
-    private JobRecord start(String id, List<PlannedLayer> plans, String fileName, String user) {
+    /** @param ahead the job this one waits behind, or null when it runs at once */
+    private JobRecord start(String id, List<PlannedLayer> plans, String fileName, String user, String ahead) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long total = plans.stream().mapToLong(PlannedLayer::recordCount).sum();
         String layers = String.join(",", plans.stream().map(PlannedLayer::layerId).toList());
-        JobRecord job = new JobRecord(id, layers.length() > 64 ? layers.substring(0, 64) : layers, "RUNNING",
-                null, fileName, user, total, 0, null, null, null, null, now, now);
+        JobRecord job = new JobRecord(id, layers.length() > 64 ? layers.substring(0, 64) : layers,
+                ahead == null ? JobRecord.RUNNING : JobRecord.QUEUED, null, ahead, fileName, user, total, 0, null, null,
+                null, null, now, now);
         jobs.create(job);
+        unfinished.add(id);
         return job;
+    }
+
+    private void leaveQueue(String id) {
+        synchronized (workerQueue) {
+            workerQueue.remove(id);
+        }
     }
 
     private void run(JobRecord job, List<PlannedLayer> plans, String checksum, ImportRequest request, String fileName,
                      Path work, WriteProgress progress) {
         List<ImportReport.ShapefileReport> reports = new ArrayList<>();
-        running.add(job.id());
         long started = System.nanoTime();
         JobProgress told = new JobProgress(job.id(), started, progress);
         try {
+            if (JobRecord.QUEUED.equals(job.state())) {
+                jobs.begin(job.id());
+            }
             for (PlannedLayer plan : plans) {
                 try (ImportedFeatures features = features(plan, request)) {
                     store.writeLayer(spec(plan, fileName, checksum, job.submittedBy()), features, told);
@@ -205,30 +279,60 @@ public class ImportJobs implements DisposableBean {
             importedFeatures.increment(written);
             importTime.record(java.time.Duration.ofNanos(System.nanoTime() - started));
             jobs.progress(job.id(), told.recordsDone(), written / seconds);
-            jobs.finish(job.id(), "SUCCEEDED", report(fileName, reports), null, null);
+            end(job.id(), new Outcome(JobRecord.SUCCEEDED, report(fileName, reports), null, null));
             log.info("Import {} of {} finished: {} features in {} s", job.id(), fileName, written,
                     String.format("%.1f", seconds));
-        } catch (ApiException e) {
-            fail(job, fileName, reports, e.messageZh(), e.messageEn());
-        } catch (ConcurrentLayerWriteException e) {
-            fail(job, fileName, reports, "另一次写入同时替换了该图层，本次导入未生效；请稍后重试",
-                    "another write replaced the layer at the same time, so this import was not applied; try again");
         } catch (RuntimeException e) {
-            log.error("Import {} of {} failed", job.id(), fileName, e);
-            fail(job, fileName, reports, "导入失败，未写入任何内容：" + e.getMessage(),
-                    "the import failed and wrote nothing: " + e.getMessage());
+            JobFailures.Reason reason = JobFailures.of(e);
+            if (reason.expected()) {
+                log.warn("Import {} of {} failed: {}", job.id(), fileName, reason.messageEn());
+            } else {
+                log.error("Import {} of {} failed", job.id(), fileName, e);
+            }
+            fail(job, fileName, reports, reason);
         } finally {
-            running.remove(job.id());
-            delete(work);
+            unfinished.remove(job.id());
+            leaveQueue(job.id());
+            workFolders.close(work);
         }
     }
 
-    private void fail(JobRecord job, String fileName, List<ImportReport.ShapefileReport> reports, String zh, String en) {
+    private void fail(JobRecord job, String fileName, List<ImportReport.ShapefileReport> reports,
+                      JobFailures.Reason reason) {
         String done = reports.isEmpty() ? "" : "（此前已导入：" + reports.stream().map(ImportReport.ShapefileReport::layer)
                 .toList() + "）";
         String doneEn = reports.isEmpty() ? "" : " (layers imported before this one stay: "
                 + reports.stream().map(ImportReport.ShapefileReport::layer).toList() + ")";
-        jobs.finish(job.id(), "FAILED", report(fileName, reports), zh + done, en + doneEn);
+        end(job.id(), new Outcome(JobRecord.FAILED, report(fileName, reports), reason.messageZh() + done,
+                reason.messageEn() + doneEn));
+    }
+
+    /** Stores how the job ended, or keeps it until the database is back when that is why it cannot. */
+    private void end(String id, Outcome outcome) {
+        try {
+            jobs.finish(id, outcome.state(), outcome.report(), outcome.errorZh(), outcome.errorEn());
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.unavailable(e)) {
+                throw e;
+            }
+            unrecorded.put(id, outcome);
+            log.warn("Import {} ended {}, which is stored once the database is back: {}", id, outcome.state(),
+                    e.getMessage());
+        }
+    }
+
+    /** Stores the ends kept while the database was away; fails (skipping the periodic task's turn) while it still is. */
+    private void recordOutcomes() {
+        for (Map.Entry<String, Outcome> kept : unrecorded.entrySet()) {
+            Outcome outcome = kept.getValue();
+            jobs.finish(kept.getKey(), outcome.state(), outcome.report(), outcome.errorZh(), outcome.errorEn());
+            unrecorded.remove(kept.getKey(), outcome);
+        }
+    }
+
+    private JobRecord withOutcome(JobRecord job) {
+        Outcome outcome = unrecorded.get(job.id());
+        return outcome == null ? job : job.ended(outcome.state(), outcome.report(), outcome.errorZh(), outcome.errorEn());
     }
 
     private ImportedFeatures features(PlannedLayer plan, ImportRequest request) {
@@ -314,26 +418,12 @@ public class ImportJobs implements DisposableBean {
                     properties.maxExpandedSize().toBytes(), properties.maxEntries());
             return new Unpacked(extracted.dir(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the upload in " + work, e);
+            throw workFolders.failure(e);
+        } catch (UncheckedIOException e) {
+            // unpacking: a full disk or a folder taken away half-way
+            throw workFolders.failure(e.getCause());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    private Path workFolder(String id) {
-        return properties.workDir().resolve(id);
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            log.warn("Could not remove the import work folder {}: {}", folder, e.getMessage());
         }
     }
 }

@@ -3,7 +3,6 @@ package org.changchun.layout.imports;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -11,9 +10,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Shapefile import settings ({@code plan.imports.*}); the upload's own size limit is
- * {@code spring.servlet.multipart.max-file-size}.
+ * {@code spring.servlet.multipart.max-file-size}, and {@code plan.imports.work-dir}, where uploads
+ * are unpacked, is read with the exports' folder by {@link org.changchun.layout.workfolders.WorkFolders}.
  *
- * @param workDir         where uploads are unpacked while they are checked and imported
  * @param maxExpandedSize how far an archive may expand when unpacked (a zip bomb is refused)
  * @param maxEntries      how many files an archive may hold
  * @param maxFeatures     how many features one shapefile may hold
@@ -24,7 +23,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("plan.imports")
 public record ImportProperties(
-        @NotNull Path workDir,
         @NotNull DataSize maxExpandedSize,
         @Min(1) int maxEntries,
         @Min(1) long maxFeatures,

@@ -1,5 +1,6 @@
 package org.changchun.layout.imports;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,12 @@ import org.changchun.layout.store.WritePhase;
 public interface JobStore {
 
     void create(JobRecord job);
+
+    /** A QUEUED job's turn has come: it is RUNNING. */
+    void begin(String id);
+
+    /** Tells other replicas that the job's process is alive, through the long silent steps too. */
+    void alive(String id);
 
     void progress(String id, long featuresDone, double featuresPerSecond);
 
@@ -23,10 +30,10 @@ public interface JobStore {
     List<JobRecord> recent(int limit);
 
     /**
-     * Marks as FAILED every job still RUNNING that has not reported progress since {@code before}:
-     * its process stopped (jobs of live replicas report progress continually).
+     * Marks as FAILED every job still QUEUED or RUNNING that has not been heard of since
+     * {@code before}: its process stopped (the processes of live jobs report continually).
      *
      * @return how many jobs were marked
      */
-    int failStale(java.time.OffsetDateTime before, String reasonZh, String reasonEn);
+    int failStale(OffsetDateTime before, String reasonZh, String reasonEn);
 }

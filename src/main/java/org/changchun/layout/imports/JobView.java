@@ -1,6 +1,7 @@
 package org.changchun.layout.imports;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  *                it stopped if it failed; absent once it succeeded
  * @param percent 0..100, from the features written so far against the shapefiles' record counts:
  *                it stays below 100 until the job has succeeded, through the steps after writing
+ * @param queue   while the job is QUEUED: its place and the job it waits for
  * @param report  the report once the job has ended
  */
 record JobView(
@@ -24,6 +26,7 @@ record JobView(
         long featuresDone,
         int percent,
         Double featuresPerSecond,
+        Queue queue,
         JsonNode report,
         Error error,
         OffsetDateTime createdAt,
@@ -32,7 +35,15 @@ record JobView(
     record Error(String messageZh, String messageEn) {
     }
 
-    static JobView of(JobRecord job, JsonMapper json) {
+    /**
+     * @param place          1 for the next job to run on its process
+     * @param waitingFor     the id of the job it waits for, running ahead of it
+     * @param waitingForHref that job, to poll
+     */
+    record Queue(int place, String waitingFor, String waitingForHref) {
+    }
+
+    static JobView of(JobRecord job, Optional<ImportJobs.QueuePlace> queued, JsonMapper json) {
         int percent = "SUCCEEDED".equals(job.state()) ? 100
                 : job.featuresTotal() == null || job.featuresTotal() == 0 ? 0
                 : (int) Math.min(99, job.featuresDone() * 100 / job.featuresTotal());
@@ -40,6 +51,7 @@ record JobView(
         return new JobView(job.id(), "/api/imports/" + job.id(), job.state(), phase, job.layerId(), job.fileName(),
                 job.featuresTotal(), job.featuresDone(), percent,
                 job.featuresPerSecond() == null ? null : Math.round(job.featuresPerSecond() * 10) / 10d,
+                queued.map(q -> new Queue(q.place(), q.waitingFor(), "/api/imports/" + q.waitingFor())).orElse(null),
                 job.report() == null ? null : json.readTree(job.report()),
                 job.errorZh() == null ? null : new Error(job.errorZh(), job.errorEn()),
                 job.createdAt(), job.updatedAt());

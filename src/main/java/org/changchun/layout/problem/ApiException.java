@@ -30,4 +30,9 @@ public abstract class ApiException extends RuntimeException {
     public String messageEn() {
         return messageEn;
     }
+
+    /** When the same request may succeed again, in seconds, for a 503's Retry-After; null when it will not by itself. */
+    public Integer retryAfterSeconds() {
+        return null;
+    }
 }

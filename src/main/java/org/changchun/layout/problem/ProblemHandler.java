@@ -32,7 +32,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> apiException(ApiException e, WebRequest request) {
-        return problem(e.status(), e.messageZh(), e.messageEn());
+        ResponseEntity<Object> problem = problem(e.status(), e.messageZh(), e.messageEn());
+        return e.retryAfterSeconds() == null ? problem : ResponseEntity.status(problem.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaTypes.PROBLEM_JSON).body(problem.getBody());
     }
 
     @ExceptionHandler(InvalidQueryException.class)

@@ -31,8 +31,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,7 +87,7 @@ class SecurityConfiguration {
                                 new StaticHeadersWriter("Content-Security-Policy", policy.forSwaggerUi())))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !isTile(request),
                                 new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))))
-                .cors(cors -> cors.configurationSource(cors(properties)))
+                .cors(cors -> cors.configurationSource(PublicCors.source(properties)))
                 // the page sends the cookie's value back as it is, in a header (no token is ever
                 // rendered in a body, so the XOR masking against BREACH has nothing to protect); the
                 // token stays deferred, so only /api/me and checked writes set the cookie, never a
@@ -187,20 +185,5 @@ class SecurityConfiguration {
     /** A request for a vector tile ({@code /ogc/…/tiles/{tileMatrixSetId}/{z}/{y}/{x}}). */
     private static boolean isTile(HttpServletRequest request) {
         return TILE_PATH.matcher(request.getRequestURI()).find();
-    }
-
-    private static UrlBasedCorsConfigurationSource cors(SecurityProperties properties) {
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        if (properties.allowsCrossOrigin()) {
-            CorsConfiguration configuration = new CorsConfiguration();
-            configuration.setAllowedOrigins(properties.corsAllowedOrigins());
-            configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-            configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Content-Crs", "X-API-Key",
-                    "If-None-Match", "Accept"));
-            configuration.setExposedHeaders(List.of("ETag", "Location", "Content-Crs"));
-            source.registerCorsConfiguration("/ogc/**", configuration);
-            source.registerCorsConfiguration("/api/**", configuration);
-        }
-        return source;
     }
 }

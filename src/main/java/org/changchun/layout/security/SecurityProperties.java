@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param allowInsecureDefaults  lets the service start on PostGIS with a known default password
  *                               or a plain-text {@code {noop}} one; for local trials and tests only
  * @param bootstrapAdmin         creates this admin at start-up when the store has none
- * @param corsAllowedOrigins     origins whose pages may call the API from a browser
+ * @param corsAllowedOrigins     origins whose pages may call the API from a browser with credentials
+ *                               (public reads answer any origin without them, {@link PublicCors})
  */
 @Validated
 @ConfigurationProperties("plan.security")
@@ -33,11 +34,6 @@ public record SecurityProperties(
         users = users == null ? List.of() : List.copyOf(users);
         anonymousRead = anonymousRead == null || anonymousRead;
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
-    }
-
-    /** Whether pages of other origins may call the API: CORS is then on for {@code /ogc/**} and {@code /api/**}. */
-    public boolean allowsCrossOrigin() {
-        return !corsAllowedOrigins.isEmpty();
     }
 
     /**

@@ -387,7 +387,7 @@ abstract class ImportApiTest {
         String location = accepted.header("Location");
         for (int attempt = 0; attempt < 200; attempt++) {
             JsonNode job = ok(location);
-            if (!job.get("state").asString().equals("RUNNING")) {
+            if (!List.of("QUEUED", "RUNNING").contains(job.get("state").asString())) {
                 return job;
             }
             Thread.sleep(100);

@@ -2,10 +2,9 @@ package org.changchun.layout.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import org.changchun.layout.support.DatabaseCutOff;
 import org.changchun.layout.support.Http;
 import org.changchun.layout.support.TestPostgis;
 import org.changchun.layout.support.Waiting;
@@ -89,15 +88,7 @@ class DatabaseOutageTest {
         assertThat(items.json().get("numberReturned").asInt()).isPositive();
     }
 
-    /** Makes the server refuse new connections to the service's database and end its open ones, or lets them in again. */
     private static void cutOff(boolean refuse) throws SQLException {
-        try (Connection server = TestPostgis.instance().connectToServer();
-             Statement statement = server.createStatement()) {
-            statement.execute("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS " + !refuse);
-            if (refuse) {
-                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                        + database.name() + "'");
-            }
-        }
+        DatabaseCutOff.cutOff(database, refuse);
     }
 }

@@ -228,7 +228,7 @@ class FuzzTest {
     private JsonNode waitFor(String location) throws InterruptedException {
         for (int attempt = 0; attempt < 300; attempt++) {
             JsonNode job = http.get(location).json();
-            if (!job.get("state").asString().equals("RUNNING")) {
+            if (!List.of("QUEUED", "RUNNING").contains(job.get("state").asString())) {
                 return job;
             }
             Thread.sleep(50);

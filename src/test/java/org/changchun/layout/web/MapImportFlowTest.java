@@ -121,7 +121,7 @@ class MapImportFlowTest extends BrowserTest {
     void aJobPastItsLastFeatureNamesTheStepItIsInWithAMovingBar() {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jobs.create(new JobRecord(id, "big-points", "RUNNING", null, "big-points.zip", EDITOR, 1_000_000L, 1_000_000L,
+        jobs.create(new JobRecord(id, "big-points", "RUNNING", null, null, "big-points.zip", EDITOR, 1_000_000L, 1_000_000L,
                 120_000d, null, null, null, now, now));
         jobs.phase(id, WritePhase.INDEXING);
         try {
@@ -144,6 +144,30 @@ class MapImportFlowTest extends BrowserTest {
         browser.waitFor(".job-state[data-state='FAILED']");
         assertThat(browser.find(".job-state").getText()).as("where the failed job stopped").contains("建立索引");
         assertThat(browser.find(".import-job progress").getDomAttribute("value")).isEqualTo("99");
+    }
+
+    @Test
+    void aJobWaitingForAnotherSaysItsPlaceAndWhichJobItWaitsFor() {
+        String running = UUID.randomUUID().toString();
+        String waiting = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jobs.create(new JobRecord(running, "big-points", "RUNNING", null, null, "big-points.zip", EDITOR, 1_000_000L,
+                10_000L, 50_000d, null, null, null, now, now));
+        jobs.create(new JobRecord(waiting, "big-points", "QUEUED", null, running, "big-points-2.zip", EDITOR, 1_000L,
+                0L, null, null, null, null, now, now));
+        try {
+            browser.reset();
+            browser.open("/?job=" + waiting);
+            browser.waitFor(".job-state[data-state='QUEUED'] .job-queue[data-place='1']");
+            assertThat(browser.find(".job-state").getText()).contains("排队中").contains("第 1 位")
+                    .contains(running.substring(0, 8));
+            browser.screenshot("import-04-queued");
+        } finally {
+            jobs.finish(running, "FAILED", null, "测试结束", "the test is over");
+            jobs.finish(waiting, "FAILED", null, "测试结束", "the test is over");
+        }
+        browser.waitFor(".job-state[data-state='FAILED']");
+        assertThat(browser.all(".job-queue")).as("a job that ended waits for nothing").isEmpty();
     }
 
     /** Three polygons with Chinese attributes in GBK and a CGCS2000 .prj, zipped as agencies send them. */

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class JdbcJobStore implements JobStore {
 
-    private static final String COLUMNS = "id, layer_id, state, phase, file_name, submitted_by, features_total, features_done, "
-            + "features_per_second, report, error_zh, error_en, created_at, updated_at";
+    private static final String COLUMNS = "id, layer_id, state, phase, queued_behind, file_name, submitted_by, "
+            + "features_total, features_done, features_per_second, report, error_zh, error_en, created_at, updated_at";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -34,10 +34,22 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public void create(JobRecord job) {
-        jdbc.update("INSERT INTO import_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                job.id(), job.layerId(), job.state(), job.phase(), job.fileName(), job.submittedBy(), job.featuresTotal(),
+        jdbc.update("INSERT INTO import_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                job.id(), job.layerId(), job.state(), job.phase(), job.queuedBehind(), job.fileName(), job.submittedBy(), job.featuresTotal(),
                 job.featuresDone(), job.featuresPerSecond(), job.report(), job.errorZh(), job.errorEn(),
                 job.createdAt(), job.updatedAt());
+    }
+
+    @Override
+    public void begin(String id) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "UPDATE import_job SET state = 'RUNNING', queued_behind = NULL, updated_at = ? WHERE id = ?", now(), id));
+    }
+
+    @Override
+    public void alive(String id) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "UPDATE import_job SET updated_at = ? WHERE id = ?", now(), id));
     }
 
     @Override
@@ -56,7 +68,8 @@ public final class JdbcJobStore implements JobStore {
     @Override
     public void finish(String id, String state, String report, String errorZh, String errorEn) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "UPDATE import_job SET state = ?, report = ?, error_zh = ?, error_en = ?, updated_at = ? WHERE id = ?",
+                "UPDATE import_job SET state = ?, queued_behind = NULL, report = ?, error_zh = ?, error_en = ?, updated_at = ? "
+                        + "WHERE id = ?",
                 state, report, errorZh, errorEn, now(), id));
     }
 
@@ -72,8 +85,8 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public int failStale(OffsetDateTime before, String reasonZh, String reasonEn) {
-        return jdbc.update("UPDATE import_job SET state = 'FAILED', error_zh = ?, error_en = ?, updated_at = ? "
-                + "WHERE state = 'RUNNING' AND updated_at < ?", reasonZh, reasonEn, now(), before);
+        return jdbc.update("UPDATE import_job SET state = 'FAILED', queued_behind = NULL, error_zh = ?, error_en = ?, "
+                + "updated_at = ? WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < ?", reasonZh, reasonEn, now(), before);
     }
 
     private JobRecord job(ResultSet rows, int rowNumber) throws SQLException {
@@ -82,7 +95,7 @@ public final class JdbcJobStore implements JobStore {
         double rate = rows.getDouble("features_per_second");
         Double featuresPerSecond = rows.wasNull() ? null : rate;
         return new JobRecord(rows.getString("id"), rows.getString("layer_id"), rows.getString("state"),
-                rows.getString("phase"), rows.getString("file_name"), rows.getString("submitted_by"), featuresTotal,
+                rows.getString("phase"), rows.getString("queued_behind"), rows.getString("file_name"), rows.getString("submitted_by"), featuresTotal,
                 rows.getLong("features_done"), featuresPerSecond, rows.getString("report"), rows.getString("error_zh"),
                 rows.getString("error_en"), rows.getObject("created_at", OffsetDateTime.class),
                 rows.getObject("updated_at", OffsetDateTime.class));

@@ -5,6 +5,7 @@ import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.query.InvalidQueryException;
+import org.changchun.layout.security.PublicCors;
 import org.changchun.layout.security.SecurityProperties;
 import org.changchun.layout.tiles.TileAddress;
 import org.changchun.layout.tiles.TileMatrixSet;
@@ -43,6 +44,15 @@ class TileAnswers {
         "X-Frame-Options", "DENY"};
     /** Every tile answer varies by this, whichever door it leaves by: the tile may come gzip-compressed. */
     private static final String[] VARY_BY_CODING = {HttpHeaders.ACCEPT_ENCODING};
+    /**
+     * The {@code Vary} values of a tile answer, in the order the full chain writes them: Spring's
+     * CORS processing marks every answer under {@code /ogc/} as varying by {@code Origin} and the
+     * preflight headers, whether or not the request had an {@code Origin}. An answer made without
+     * that chain must say so too, or a shared cache could hand a cross-origin page a copy made
+     * for a same-origin request, without {@code Access-Control-Allow-Origin}.
+     */
+    private static final String[] VARY = {HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+        HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, HttpHeaders.ACCEPT_ENCODING};
 
     /**
      * The door an answer leaves by, which says which of a tile answer's headers its surroundings
@@ -51,9 +61,9 @@ class TileAnswers {
     enum Door {
 
         /**
-         * The controller, at the end of the full chain: with CORS on, Spring's CORS processing has
-         * already marked the answer as varying by {@code Origin} and the preflight headers; Spring
-         * Security's header filter writes the security headers.
+         * The controller, at the end of the full chain: Spring's CORS processing has already marked
+         * the answer as varying by {@code Origin} and the preflight headers, and allowed the origin
+         * of a cross-origin one; Spring Security's header filter writes the security headers.
          */
         FULL_CHAIN(false, false),
 
@@ -66,11 +76,11 @@ class TileAnswers {
         /** The tile port, with neither; it speaks plain HTTP only, so the security headers are plain HTTP's. */
         TILE_PORT(true, true);
 
-        private final boolean writesCorsVary;
+        private final boolean writesCors;
         private final boolean writesSecurityHeaders;
 
-        Door(boolean writesCorsVary, boolean writesSecurityHeaders) {
-            this.writesCorsVary = writesCorsVary;
+        Door(boolean writesCors, boolean writesSecurityHeaders) {
+            this.writesCors = writesCors;
             this.writesSecurityHeaders = writesSecurityHeaders;
         }
     }
@@ -115,8 +125,6 @@ class TileAnswers {
     private final int maxZoom;
     private final boolean anonymousRead;
     private final String cacheControl;
-    /** The {@code Vary} values of a tile answer, in the order the full chain writes them. */
-    private final String[] vary;
 
     TileAnswers(LayerCatalog catalog, TileService tiles, TileProperties properties, SecurityProperties security) {
         this.catalog = catalog;
@@ -124,33 +132,22 @@ class TileAnswers {
         this.maxZoom = properties.maxZoom();
         this.anonymousRead = security.anonymousRead();
         this.cacheControl = CacheControl.maxAge(properties.maxAge()).cachePublic().getHeaderValue();
-        this.vary = vary(security);
-    }
-
-    /**
-     * The {@code Vary} values of a tile answer. With CORS on ({@link SecurityProperties#allowsCrossOrigin()}),
-     * Spring's CORS processing marks every answer of the full chain as varying by {@code Origin},
-     * whether or not the request had one; an answer made without that chain must say so too, or a
-     * shared cache could hand a cross-origin page a copy made for a same-origin request, without
-     * {@code Access-Control-Allow-Origin}.
-     */
-    private static String[] vary(SecurityProperties security) {
-        return !security.allowsCrossOrigin() ? VARY_BY_CODING
-                : new String[] {HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
-                        HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, HttpHeaders.ACCEPT_ENCODING};
     }
 
     /**
      * Whether a door may answer this request without the full chain, if it names a tile
      * ({@link #route}): a {@code GET} under {@code /ogc/} while reading needs no sign-in, with no
-     * query (only the full chain reads one), no credentials (a wrong password or a dead API key
-     * must still get its 401) and no {@code Origin} (CORS is the full chain's).
+     * query (only the full chain reads one) and no credentials (a wrong password or a dead API key
+     * must still get its 401). A map on another origin asks with an {@code Origin}: that is a
+     * public read, answered here with the public CORS headers, unless it brings a cookie, which
+     * makes it a credentialed request whose origin the full chain checks ({@link PublicCors}).
      */
     <R> boolean mayAnswerWithoutTheChain(R request, RequestView<R> view) {
         String path = view.path(request);
         return anonymousRead && path != null && path.startsWith("/ogc/") && "GET".equals(view.method(request))
                 && !view.hasQuery(request) && !view.hasHeader(request, HttpHeaders.AUTHORIZATION)
-                && !view.hasHeader(request, "X-API-Key") && !view.hasHeader(request, HttpHeaders.ORIGIN);
+                && !view.hasHeader(request, "X-API-Key")
+                && !(view.hasHeader(request, HttpHeaders.ORIGIN) && view.hasHeader(request, HttpHeaders.COOKIE));
     }
 
     /**
@@ -219,25 +216,46 @@ class TileAnswers {
      */
     <R> TileReply reply(TileRoute route, R request, RequestView<R> view) {
         boolean gzip = AcceptEncoding.allowsGzip(view.headers(request, HttpHeaders.ACCEPT_ENCODING));
+        boolean crossOrigin = crossOrigin(request, view);
         String etag = tiles.etag(route.layers(), route.address(), gzip);
         if (IfNoneMatch.matches(view.headers(request, HttpHeaders.IF_NONE_MATCH), etag)) {
-            return TileReply.notModified(etag);
+            return TileReply.notModified(etag, crossOrigin);
         }
-        return TileReply.of(tiles.tile(route.layers(), route.address(), etag, gzip));
+        return TileReply.of(tiles.tile(route.layers(), route.address(), etag, gzip), crossOrigin);
+    }
+
+    /**
+     * Whether a page of another origin asks: an {@code Origin} other than the host asked, as
+     * Spring's CORS processing tells a cross-origin request from a same-origin one that names its
+     * origin.
+     */
+    private static <R> boolean crossOrigin(R request, RequestView<R> view) {
+        List<String> origin = view.headers(request, HttpHeaders.ORIGIN);
+        if (origin.isEmpty()) {
+            return false;
+        }
+        List<String> host = view.headers(request, HttpHeaders.HOST);
+        String value = origin.get(0);
+        return host.isEmpty() || !value.substring(value.indexOf("://") + 3).equalsIgnoreCase(host.get(0));
     }
 
     /**
      * Writes the headers of a tile answer, in the order every door sends them: {@code ETag} (with
-     * every status), {@code Cache-Control}, each {@code Vary} value, the security headers, and with a
-     * tile its {@code Content-Type} and, compressed, {@code Content-Encoding: gzip}. Those the door's
-     * surroundings write ({@link Door}) are left to them. The door writes the status before, and
-     * after them the reply's {@linkplain TileReply#body() body} with its length.
+     * every status), {@code Cache-Control}, each {@code Vary} value, for a page of another origin
+     * the public CORS headers, the security headers, and with a tile its {@code Content-Type} and,
+     * compressed, {@code Content-Encoding: gzip}. Those the door's surroundings write ({@link Door})
+     * are left to them. The door writes the status before, and after them the reply's
+     * {@linkplain TileReply#body() body} with its length.
      */
     <S> void writeHeaders(TileReply reply, Door door, S response, HeaderWriter<S> writer) {
         writer.add(response, HttpHeaders.ETAG, reply.etag());
         writer.add(response, HttpHeaders.CACHE_CONTROL, cacheControl);
-        for (String value : door.writesCorsVary ? vary : VARY_BY_CODING) {
+        for (String value : door.writesCors ? VARY : VARY_BY_CODING) {
             writer.add(response, HttpHeaders.VARY, value);
+        }
+        if (door.writesCors && reply.crossOrigin()) {
+            writer.add(response, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, PublicCors.ALLOW_ANY_ORIGIN);
+            writer.add(response, HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, PublicCors.EXPOSED_HEADERS);
         }
         if (door.writesSecurityHeaders) {
             for (int i = 0; i < PLAIN_HTTP_SECURITY_HEADERS.length; i += 2) {

@@ -6,23 +6,30 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * A TileJSON 3.0.0 document (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0), for
  * MapLibre, Mapbox GL and other TileJSON clients.
  *
+ * @param description  what the tiles hold and leave out, when that needs saying (the whole plan's)
+ * @param attribution  the plan's sources and their caveats for plan layers; an imported layer's own
+ *                     source and licence, from its description
  * @param bounds       west, south, east, north in degrees; absent when every layer is empty
  * @param center       longitude, latitude and zoom; absent with {@code bounds}
  * @param vectorLayers a layer of the tiles per collection
  */
-@JsonPropertyOrder({"tilejson", "name", "attribution", "tiles", "minzoom", "maxzoom", "bounds", "center",
+@JsonPropertyOrder({"tilejson", "name", "description", "attribution", "tiles", "minzoom", "maxzoom", "bounds", "center",
     "vector_layers"})
 record TileJson(
         String tilejson,
         String name,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String description,
         String attribution,
         List<String> tiles,
         int minzoom,
@@ -31,7 +38,7 @@ record TileJson(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Number> center,
         @JsonProperty("vector_layers") List<VectorLayer> vectorLayers) {
 
-    private static final String ATTRIBUTION = "行政区界线源自高德地图数据（开发用占位）；各板块为示意范围；项目为示例 / "
+    private static final String PLAN_ATTRIBUTION = "行政区界线源自高德地图数据（开发用占位）；各板块为示意范围；项目为示例 / "
             + "district boundaries AMap-derived (development placeholder); zones schematic; projects are samples";
 
     /** @param fields the type ({@code String}, {@code Number}, {@code Boolean}) of each attribute, by name */
@@ -39,13 +46,34 @@ record TileJson(
     record VectorLayer(String id, String description, int minzoom, int maxzoom, Map<String, String> fields) {
     }
 
-    /** @param tilesTemplate the tiles' address, with {z}, {y} and {x} */
-    static TileJson of(String name, String tilesTemplate, List<LayerInfo> layers, int maxZoom) {
+    /**
+     * @param description   null when the name says it all
+     * @param tilesTemplate the tiles' address, with {z}, {y} and {x}
+     */
+    static TileJson of(String name, String description, String tilesTemplate, List<LayerInfo> layers, int maxZoom) {
         Envelope extent = extent(layers);
-        return new TileJson("3.0.0", name, ATTRIBUTION, List.of(tilesTemplate), 0, maxZoom,
+        return new TileJson("3.0.0", name, description, attribution(layers), List.of(tilesTemplate), 0, maxZoom,
                 extent == null ? null : List.of(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY()),
                 extent == null ? null : List.of(extent.centre().x, extent.centre().y, 8),
                 layers.stream().map(layer -> vectorLayer(layer, maxZoom)).toList());
+    }
+
+    /**
+     * Whose data the tiles show: a layer GIS staff imported credits what it was imported from (and
+     * its licence, when known), not the plan's sources, whose caveats are not its own.
+     */
+    private static String attribution(List<LayerInfo> layers) {
+        List<LayerDescription> imported = layers.stream().map(LayerInfo::description)
+                .filter(d -> d.kind() == LayerKind.IMPORTED).toList();
+        if (imported.isEmpty()) {
+            return PLAN_ATTRIBUTION;
+        }
+        return imported.stream().map(d -> {
+            String source = d.source() == null ? d.titleZh() : d.source();
+            return d.licence() == null ? "导入图层，来源：" + source + " / imported layer, source: " + source
+                    : "导入图层，来源：" + source + "；许可：" + d.licence() + " / imported layer, source: " + source
+                            + "; licence: " + d.licence();
+        }).collect(Collectors.joining("; "));
     }
 
     private static VectorLayer vectorLayer(LayerInfo layer, int maxZoom) {

@@ -34,6 +34,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class TilesController {
 
     private static final String PLAN_TITLE = "长春市规划图层 / Changchun plan layers";
+    private static final String PLAN_TILES_HOLD = "全部规划图层，每个集合一个矢量图层；GIS 人员导入的图层不在其中，"
+            + "各有自己的 TileJSON：/ogc/collections/{id}/tiles/WebMercatorQuad/tilejson.json / every plan layer, one "
+            + "vector layer per collection; layers GIS staff imported are not in these tiles: each has its own TileJSON "
+            + "at /ogc/collections/{id}/tiles/WebMercatorQuad/tilejson.json";
     private static final TileAnswers.HeaderWriter<ResponseEntity.BodyBuilder> HEADERS =
             ResponseEntity.BodyBuilder::header;
 
@@ -141,7 +145,7 @@ class TilesController {
     TileJson collectionTileJson(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
         LayerInfo layer = catalog.get(collectionId);
-        return TileJson.of(title(layer),
+        return TileJson.of(title(layer), null,
                 base() + "/ogc/collections/" + layer.id() + "/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}",
                 List.of(layer), maxZoom);
     }
@@ -153,8 +157,8 @@ class TilesController {
     @ApiResponse(responseCode = "404", description = "没有该瓦片矩阵集 / no such tile matrix set")
     TileJson datasetTileJson(@PathVariable String tileMatrixSetId) {
         TileMatrixSet.require(tileMatrixSetId);
-        return TileJson.of(PLAN_TITLE, base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}", answers.planLayers(),
-                maxZoom);
+        return TileJson.of(PLAN_TITLE, PLAN_TILES_HOLD, base() + "/ogc/tiles/" + TileMatrixSet.ID + "/{z}/{y}/{x}",
+                answers.planLayers(), maxZoom);
     }
 
     @GetMapping(value = "/ogc/tileMatrixSets", produces = MediaTypes.JSON_VALUE)

@@ -10,8 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Every tile test again with browser origins allowed (CORS), where Spring marks every answer of the
- * full chain as varying by {@code Origin}: the public answers, and the tile port's, must match it.
+ * Every tile test again with a browser origin listed for credentialed requests (CORS): public tile
+ * reads still answer every origin alike, and every answer says it varies by {@code Origin}, as
+ * Spring marks those of the full chain.
  */
 @TestPropertySource(properties = "plan.security.cors-allowed-origins=https://maps.example.org")
 class H2gisCorsTilesTest extends TilesTest {
@@ -29,8 +30,14 @@ class H2gisCorsTilesTest extends TilesTest {
             assertThat(sameOrigin.headers().allValues("Vary")).containsExactly(
                     "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Accept-Encoding");
             Http.Response crossOrigin = client.send("GET", tile, null, null, "Origin", "https://maps.example.org");
-            assertThat(crossOrigin.header("Access-Control-Allow-Origin")).isEqualTo("https://maps.example.org");
+            assertThat(crossOrigin.header("Access-Control-Allow-Origin")).as("a public read").isEqualTo("*");
+            assertThat(crossOrigin.header("Access-Control-Allow-Credentials")).isNull();
             assertThat(crossOrigin.bytes()).isEqualTo(sameOrigin.bytes());
+            Http.Response signedIn = client.send("GET", tile, null, null, "Origin", "https://maps.example.org",
+                    "Authorization", Http.basic("editor", "editor-secret"));
+            assertThat(signedIn.header("Access-Control-Allow-Origin")).as("a listed origin, with credentials")
+                    .isEqualTo("https://maps.example.org");
+            assertThat(signedIn.header("Access-Control-Allow-Credentials")).isEqualTo("true");
         }
     }
 }

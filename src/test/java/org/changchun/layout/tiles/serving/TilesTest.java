@@ -139,7 +139,7 @@ abstract class TilesTest {
         // tiles no other test asks for, so the first request is a miss
         for (String path : List.of("/ogc/collections/districts/tiles/WebMercatorQuad/11/744/1736",
                 "/ogc/tiles/WebMercatorQuad/11/745/1737", "/ogc/collections/districts/tiles/WebMercatorQuad/4/0/0")) {
-            assertThat(answeredBeforeSpringSecurity(path, null)).as("a miss skips Spring Security and MVC").isTrue();
+            assertThat(answeredBeforeSpringSecurity(path)).as("a miss skips Spring Security and MVC").isTrue();
             Http.Response miss = http.get(path);
             Http.Response hit = http.get(path);
             // credentials send a request down the full chain to the controller
@@ -151,14 +151,14 @@ abstract class TilesTest {
             assertThat(headersBut(hit, "date")).isEqualTo(headersBut(miss, "date"))
                     .isEqualTo(headersBut(byTheController, "date"));
             assertThat(hit.header("Set-Cookie")).as("a public tile sets no cookie, so shared caches store it").isNull();
-            assertThat(answeredBeforeSpringSecurity(path, null)).as("so does a hit").isTrue();
+            assertThat(answeredBeforeSpringSecurity(path)).as("so does a hit").isTrue();
 
             String etag = miss.header("ETag");
             Http.Response revalidated = http.send("GET", path, null, null, "If-None-Match", etag);
             Http.Response revalidatedByTheController = http.send("GET", path, null, null, "If-None-Match", etag,
                     "Authorization", Http.basic("editor", "editor-secret"));
             assertThat(revalidated.status()).isEqualTo(304);
-            assertThat(answeredBeforeSpringSecurity(path, etag)).as("and a revalidation").isTrue();
+            assertThat(answeredBeforeSpringSecurity(path, "If-None-Match", etag)).as("and a revalidation").isTrue();
             assertThat(revalidatedByTheController.status()).isEqualTo(304);
             assertThat(headersBut(revalidated, "date")).isEqualTo(headersBut(revalidatedByTheController, "date"));
         }
@@ -203,6 +203,17 @@ abstract class TilesTest {
                 "Authorization", Http.basic("editor", "editor-secret"));
         assertThat(headersBut(publicAnswer, "date")).as("the public path answers as the controller does")
                 .isEqualTo(headersBut(byTheController, "date"));
+        // a map on another origin: answered before the chain too, with the headers CORS processing gives the controller's
+        String elsewhere = "https://someone-elses-map.example.org";
+        assertThat(answeredBeforeSpringSecurity(centre, "Origin", elsewhere)).isTrue();
+        assertThat(answeredBeforeSpringSecurity(centre, "Origin", elsewhere, "Cookie", "JSESSIONID=x"))
+                .as("with a cookie it is a credentialed request, whose origin the chain checks").isFalse();
+        Http.Response crossOrigin = http.send("GET", centre, null, null, "Accept-Encoding", "gzip", "Origin", elsewhere);
+        Http.Response crossOriginByTheController = http.send("GET", centre + "?through=the-chain", null, null,
+                "Accept-Encoding", "gzip", "Origin", elsewhere);
+        assertThat(crossOrigin.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(headersBut(crossOrigin, "date")).as("the public path answers another origin as the controller does")
+                .isEqualTo(headersBut(crossOriginByTheController, "date"));
         Http.Response empty = http.send("GET", "/ogc/collections/districts/tiles/WebMercatorQuad/3/0/0", null, null,
                 "Accept-Encoding", "gzip");
         assertThat(empty.status()).isEqualTo(204);
@@ -231,11 +242,15 @@ abstract class TilesTest {
                 .isEqualTo(401);
     }
 
-    /** Whether {@link PublicTiles} answers this anonymous request itself, without passing it down the chain. */
-    private boolean answeredBeforeSpringSecurity(String path, String ifNoneMatch) throws Exception {
+    /**
+     * Whether {@link PublicTiles} answers this anonymous request itself, without passing it down the chain.
+     *
+     * @param headers name, value, name, value…
+     */
+    private boolean answeredBeforeSpringSecurity(String path, String... headers) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
-        if (ifNoneMatch != null) {
-            request.addHeader("If-None-Match", ifNoneMatch);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.addHeader(headers[i], headers[i + 1]);
         }
         boolean[] passedOn = {false};
         publicTiles.doFilter(request, new MockHttpServletResponse(), (req, res) -> passedOn[0] = true);
