@@ -110,6 +110,7 @@ class ImportPlanner {
                         "'" + set.name() + "' holds " + source.recordCount() + " features, more than "
                                 + "plan.imports.max-features (" + properties.maxFeatures() + ")");
             }
+            // the header's box reprojected: enough to tell whether the coordinates can be in China
             Envelope wgs84 = wgs84Extent(source.sourceExtent(), crs.epsg());
             if (source.recordCount() > 0) {
                 ChinaExtent.check(wgs84, source.sourceExtent(), crs.epsg()).ifPresent(hint -> {
@@ -118,7 +119,7 @@ class ImportPlanner {
                 });
             }
             return new PlannedLayer(set, names.id(), names.titleZh(), names.titleEn(), encoding, crs, source.fields(),
-                    source.geometryType(), source.recordCount(), wgs84);
+                    source.geometryType(), source.recordCount());
         }
     }
 

@@ -13,7 +13,7 @@ public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
     /**
      * @param layer   the id of the layer it is (or would be) imported into
      * @param titleZh the layer's titles, unique among the layers (see {@link LayerNaming})
-     * @param extent  [west, south, east, north] in WGS84 degrees
+     * @param extent  [west, south, east, north] in WGS84 degrees of the features as stored (as the layer's own)
      * @param samples the first features as they will be stored
      */
     public record ShapefileReport(

@@ -10,6 +10,7 @@ import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.geo.Reprojection;
 import org.changchun.layout.shapefile.InvalidShapefileException;
 import org.changchun.layout.shapefile.ShapefileSource;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -31,6 +32,8 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
     private final UnaryOperator<Geometry> toWgs84;
     private final List<ImportReport.Problem> problems = new ArrayList<>();
     private final List<GeoJsonFeature> sampled = new ArrayList<>();
+    /** Of the features as stored: a projected header box, reprojected, bounds them only loosely. */
+    private final Envelope extent = new Envelope();
     private long written;
     private long repaired;
     private long skippedEmpty;
@@ -68,6 +71,7 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
         Feature feature = next;
         next = null;
         written++;
+        extent.expandToInclude(feature.geometry().getEnvelopeInternal());
         if (sampled.size() < samples) {
             sampled.add(GeoJsonFeature.of(feature));
         }
@@ -98,8 +102,8 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
                 plan.set().shx().getFileName().toString(), plan.set().dbf().getFileName().toString()));
         plan.set().prj().ifPresent(p -> files.add(p.getFileName().toString()));
         plan.set().cpg().ifPresent(p -> files.add(p.getFileName().toString()));
-        double[] extent = plan.wgs84Extent().isNull() ? null : new double[] {plan.wgs84Extent().getMinX(),
-            plan.wgs84Extent().getMinY(), plan.wgs84Extent().getMaxX(), plan.wgs84Extent().getMaxY()};
+        double[] bounds = extent.isNull() ? null
+                : new double[] {extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY()};
         return new ImportReport.ShapefileReport(plan.set().name(), plan.layerId(), plan.titleZh(), plan.titleEn(),
                 files,
                 new ImportReport.Encoding(plan.encoding().charset().name(), plan.encoding().source().name().toLowerCase(java.util.Locale.ROOT),
@@ -107,7 +111,7 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
                 new ImportReport.Crs(plan.crs().epsg(), plan.crs().name(), plan.crs().howZh(), plan.crs().howEn()),
                 plan.recordCount(), plan.geometryType(),
                 plan.fields().stream().map(f -> new ImportReport.Field(f.name(), f.type().code())).toList(),
-                extent, List.copyOf(sampled),
+                bounds, List.copyOf(sampled),
                 new ImportReport.Counts(written, repaired, skippedEmpty, source.unreadableValues()), listed);
     }
 

@@ -5,13 +5,10 @@ import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.geo.crs.PrjIdentifier;
 import org.changchun.layout.shapefile.DbfEncoding;
 import org.changchun.layout.shapefile.ShapefileSet;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * One shapefile of an upload, checked and ready to read: where it goes, how its text and
  * coordinates are to be read, and what its headers say.
- *
- * @param wgs84Extent the header's extent reprojected, for the report and the China check
  */
 record PlannedLayer(
         ShapefileSet set,
@@ -22,6 +19,5 @@ record PlannedLayer(
         PrjIdentifier.Identified crs,
         List<FieldSpec> fields,
         String geometryType,
-        int recordCount,
-        Envelope wgs84Extent) {
+        int recordCount) {
 }

@@ -90,6 +90,11 @@ abstract class ImportApiTest {
         assertThat(job.get("percent").asInt()).isEqualTo(100);
         JsonNode items = ok("/ogc/collections/" + layer + "/items?sortby=id");
         assertThat(items.get("numberMatched").asInt()).isEqualTo(2);
+        JsonNode imported = ok("/api/layers/" + layer).get("extent");
+        for (int i = 0; i < 4; i++) {
+            assertThat(report.get("extent").get(i).asDouble()).as("the dry run's extent is the layer's, [%d]", i)
+                    .isCloseTo(imported.get(i).asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        }
         JsonNode shuangyang = items.get("features").get(0);
         assertThat(shuangyang.get("properties").get("名称").asString()).isEqualTo("双阳区");
         assertThat(shuangyang.get("properties").get("面积").asDouble()).isEqualTo(1677.5);
