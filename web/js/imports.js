@@ -149,7 +149,9 @@ export function createImports({ element, initialJob, onJob, onImported }) {
       return;
     }
     jobBox.dataset.job = job.id;
-    const rate = job.features_per_second ? t('imports.rate', { rate: formatNumber(job.features_per_second, 0) }) : '';
+    // while writing, the rate so far; once ended, the whole import's, which the service's log states too
+    const rateKey = job.state === 'SUCCEEDED' ? 'imports.rateOverall' : 'imports.rate';
+    const rate = job.features_per_second ? t(rateKey, { rate: formatNumber(job.features_per_second, 0) }) : '';
     // after the last feature the indexes can take as long again: a moving bar, not one stuck at 99 %
     const measured = job.state !== 'RUNNING' || !job.phase || job.phase === 'WRITING';
     const bar = measured

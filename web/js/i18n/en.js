@@ -223,6 +223,7 @@ export default {
   'imports.progress': 'Import progress',
   'imports.done': '{done} of {total} features',
   'imports.rate': '· {rate} a second',
+  'imports.rateOverall': '· {rate} a second on average (start to publishing, as the log says)',
   'imports.state.QUEUED': 'queued',
   'imports.state.RUNNING': 'running',
   'imports.state.SUCCEEDED': 'done',

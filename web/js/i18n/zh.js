@@ -223,6 +223,7 @@ export default {
   'imports.progress': '导入进度',
   'imports.done': '{done} / {total} 个要素',
   'imports.rate': '· 每秒 {rate} 个',
+  'imports.rateOverall': '· 平均每秒 {rate} 个（从开始到发布，与日志一致）',
   'imports.state.QUEUED': '排队中',
   'imports.state.RUNNING': '导入中',
   'imports.state.SUCCEEDED': '已完成',

@@ -278,10 +278,12 @@ public class ImportJobs implements DisposableBean {
             long written = reports.stream().mapToLong(r -> r.counts().written()).sum();
             importedFeatures.increment(written);
             importTime.record(java.time.Duration.ofNanos(System.nanoTime() - started));
-            jobs.progress(job.id(), told.recordsDone(), written / seconds);
+            double rate = written / seconds;
+            jobs.progress(job.id(), told.recordsDone(), rate);
             end(job.id(), new Outcome(JobRecord.SUCCEEDED, report(fileName, reports), null, null));
-            log.info("Import {} of {} finished: {} features in {} s", job.id(), fileName, written,
-                    String.format("%.1f", seconds));
+            // the rate the job states, so the log and the page agree
+            log.info("Import {} of {} finished: {} features in {} s, {} features/s", job.id(), fileName, written,
+                    String.format("%.1f", seconds), String.format("%.0f", rate));
         } catch (RuntimeException e) {
             JobFailures.Reason reason = JobFailures.of(e);
             if (reason.expected()) {

@@ -94,6 +94,11 @@ class MapImportFlowTest extends BrowserTest {
         browser.waitFor(".job-state[data-state='SUCCEEDED']");
         assertThat(browser.find(".import-job progress").getAttribute("value")).isEqualTo("100");
         assertThat(browser.find(".job-state").getText()).contains("100%");
+        String rate = browser.script("return fetch('api/imports/' + document.querySelector('.import-job').dataset.job)"
+                + ".then((r) => r.json()).then((job) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 })"
+                + ".format(job.features_per_second));");
+        assertThat(browser.find(".job-state").getText()).as("the page states the job's own rate, the log's too")
+                .contains("平均每秒 " + rate + " 个");
 
         browser.waitFor(".layer[data-layer='green-space'] input:checked");
         browser.waitUntil("the new layer drawn", () -> browser.drawnFeatures("green-space") > 0);
