@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +65,9 @@ class OtherOriginMapTest extends BrowserTest {
         if (path.equals("/map.html")) {
             body = page().getBytes(StandardCharsets.UTF_8);
             type = "text/html; charset=utf-8";
+        } else if (path.startsWith("/js/modules/")) {
+            body = fromThePlan(path);
+            type = "text/javascript";
         } else {
             String resource = path.startsWith("/webjars/")
                     ? fullWebJarPath(path.substring("/webjars/".length())) : "static" + path;
@@ -82,6 +86,16 @@ class OtherOriginMapTest extends BrowserTest {
         exchange.close();
     }
 
+    /**
+     * The vector-tile library as ES modules, copied from the plan service as another site would host
+     * its own copy (module scripts from a third origin would need CORS of their own).
+     */
+    private byte[] fromThePlan(String path) throws IOException {
+        try (InputStream in = URI.create("http://localhost:" + port + path).toURL().openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
     /** {@code name/path} of a webjar, as the service's own locator finds it on the classpath. */
     private static String fullWebJarPath(String nameAndPath) {
         int slash = nameAndPath.indexOf('/');
@@ -94,10 +108,9 @@ class OtherOriginMapTest extends BrowserTest {
                 <!doctype html><html><head><meta charset="utf-8"><title>另一个地图 / another map</title>
                 <script src="webjars/pbf/dist/pbf.js"></script></head><body>
                 <script type="module">
-                import { requirePackage } from './js/commonjs.js';
                 const plan = 'PLAN';
                 async function read() {
-                  const { VectorTile } = await requirePackage('@mapbox/vector-tile');
+                  const { VectorTile } = (await import('./js/modules/mapbox__vector-tile/index.js')).default;
                   const tilejson = await (await fetch(plan + '/ogc/tiles/WebMercatorQuad/tilejson.json')).json();
                   const address = tilejson.tiles[0].replace('{z}', '10').replace('{y}', '372').replace('{x}', '868');
                   const response = await fetch(address);
