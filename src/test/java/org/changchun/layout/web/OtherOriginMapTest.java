@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,11 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Someone else's map: a page on another origin (its own little HTTP server) reads the plan as a
- * MapLibre or OpenLayers map would, with the service's default settings: the whole plan's
- * TileJSON, a tile from its address (decoded with the same @mapbox/vector-tile and pbf the map
- * page uses) and OGC API features. Without CORS headers on public reads the browser lets the page
- * see none of it.
+ * Someone else's map: a page on another origin (its own little HTTP server) draws the plan with
+ * OpenLayers, with the service's default settings: the whole plan's TileJSON, its vector tiles
+ * and attribution, and OGC API features beside them. Without CORS headers on public reads the
+ * browser lets the page see none of it and the map stays empty.
  */
 class OtherOriginMapTest extends BrowserTest {
 
@@ -52,8 +50,11 @@ class OtherOriginMapTest extends BrowserTest {
 
         JsonNode read = JSON.readTree((String) browser.script("return document.body.dataset.result"));
         assertThat(read.get("layers").toString()).contains("districts", "projects");
-        assertThat(read.get("districtsInTile").asInt()).isPositive();
-        assertThat(read.get("names").toString()).as("the features' attributes").contains("区");
+        assertThat(read.get("painted").asInt()).as("pixels the map drew of its 512 × 512").isGreaterThan(10_000);
+        assertThat(read.get("drawn").toString()).as("features at the map's centre, with their attributes")
+                .contains("districts:").contains("区");
+        assertThat(read.get("attribution").asString()).as("the map's credits, from the TileJSON")
+                .contains(read.get("tilejsonAttribution").asString().substring(0, 10));
         assertThat(read.get("items").asInt()).isEqualTo(5);
         assertThat(read.get("etag").asString()).as("exposed to the page, for revalidating").startsWith("\"");
     }
@@ -65,8 +66,9 @@ class OtherOriginMapTest extends BrowserTest {
         if (path.equals("/map.html")) {
             body = page().getBytes(StandardCharsets.UTF_8);
             type = "text/html; charset=utf-8";
-        } else if (path.startsWith("/js/modules/")) {
-            body = fromThePlan(path);
+        } else if (path.equals("/pbf-module.js")) {
+            // OpenLayers imports pbf as a module; the pbf 3 webjar is a script that sets a global
+            body = "export default self.Pbf;".getBytes(StandardCharsets.UTF_8);
             type = "text/javascript";
         } else {
             String resource = path.startsWith("/webjars/")
@@ -86,43 +88,59 @@ class OtherOriginMapTest extends BrowserTest {
         exchange.close();
     }
 
-    /**
-     * The vector-tile library as ES modules, copied from the plan service as another site would host
-     * its own copy (module scripts from a third origin would need CORS of their own).
-     */
-    private byte[] fromThePlan(String path) throws IOException {
-        try (InputStream in = URI.create("http://localhost:" + port + path).toURL().openStream()) {
-            return in.readAllBytes();
-        }
-    }
-
     /** {@code name/path} of a webjar, as the service's own locator finds it on the classpath. */
     private static String fullWebJarPath(String nameAndPath) {
         int slash = nameAndPath.indexOf('/');
         return WEBJARS.fullPath(nameAndPath.substring(0, slash), nameAndPath.substring(slash + 1));
     }
 
-    /** The other origin's page: nothing but what a map library would ask the plan for. */
+    /**
+     * The other origin's page: an OpenLayers map of the plan's vector tiles from its combined TileJSON,
+     * with the TileJSON's attribution, and an OGC API items request beside it. The page reports what
+     * it drew once the map has finished rendering.
+     */
     private String page() {
         return """
                 <!doctype html><html><head><meta charset="utf-8"><title>另一个地图 / another map</title>
-                <script src="webjars/pbf/dist/pbf.js"></script></head><body>
+                <script src="webjars/pbf/dist/pbf.js"></script>
+                <script type="importmap">
+                {"imports": {"ol/": "./webjars/ol/", "rbush": "./webjars/rbush/index.js",
+                             "quickselect": "./webjars/quickselect/index.js",
+                             "earcut": "./webjars/earcut/src/earcut.js", "pbf": "./pbf-module.js"}}
+                </script></head><body>
+                <div id="map" style="width: 512px; height: 512px"></div>
                 <script type="module">
+                import Map from 'ol/Map.js';
+                import View from 'ol/View.js';
+                import MVT from 'ol/format/MVT.js';
+                import VectorTileLayer from 'ol/layer/VectorTile.js';
+                import VectorTileSource from 'ol/source/VectorTile.js';
+                import { fromLonLat } from 'ol/proj.js';
                 const plan = 'PLAN';
                 async function read() {
-                  const { VectorTile } = (await import('./js/modules/mapbox__vector-tile/index.js')).default;
                   const tilejson = await (await fetch(plan + '/ogc/tiles/WebMercatorQuad/tilejson.json')).json();
-                  const address = tilejson.tiles[0].replace('{z}', '10').replace('{y}', '372').replace('{x}', '868');
-                  const response = await fetch(address);
-                  const tile = new VectorTile(new Pbf(await response.arrayBuffer()));
-                  const districts = tile.layers.districts;
-                  const names = [];
-                  for (let i = 0; districts && i < districts.length; i++) {
-                    names.push(districts.feature(i).properties.name_zh);
-                  }
+                  const source = new VectorTileSource({ format: new MVT(), urls: tilejson.tiles,
+                                                        attributions: tilejson.attribution });
+                  let etag = null;
+                  const loader = source.getTileLoadFunction();
+                  source.setTileLoadFunction((tile, url) => {
+                    loader(tile, url);
+                    if (etag === null) fetch(url).then((r) => { etag = r.headers.get('ETag'); });
+                  });
+                  const map = new Map({ target: 'map', layers: [new VectorTileLayer({ source })],
+                                        view: new View({ center: fromLonLat([125.32, 43.88]), zoom: 10 }) });
+                  await new Promise((resolve) => map.once('rendercomplete', resolve));
+                  const drawn = map.getFeaturesAtPixel([256, 256]).map((f) => f.get('layer') + ':' + f.get('name_zh'));
+                  const canvas = map.getViewport().querySelector('canvas');
+                  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  let painted = 0;
+                  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
                   const items = await (await fetch(plan + '/ogc/collections/districts/items?limit=5')).json();
-                  return { layers: Object.keys(tile.layers), districtsInTile: districts ? districts.length : 0, names,
-                           items: items.features.length, etag: response.headers.get('ETag') };
+                  while (etag === null) await new Promise((resolve) => setTimeout(resolve, 50));
+                  return { layers: tilejson.vector_layers.map((l) => l.id), drawn, painted,
+                           attribution: document.querySelector('.ol-attribution').textContent,
+                           tilejsonAttribution: tilejson.attribution,
+                           items: items.features.length, etag };
                 }
                 read().then((result) => { document.body.dataset.result = JSON.stringify(result); },
                             (e) => { document.body.dataset.error = String(e); });
