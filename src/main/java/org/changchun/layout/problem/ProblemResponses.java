@@ -31,7 +31,7 @@ public final class ProblemResponses {
     }
 
     /** The document as JSON text, for writers that are not a servlet response (Tomcat's error report). */
-    static String json(ProblemDocument problem) {
+    public static String json(ProblemDocument problem) {
         return JSON.writeValueAsString(problem);
     }
 }

@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -20,11 +19,11 @@ import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 
 /**
  * Hands a request the tile port does not answer itself to the API port and relays the answer
@@ -57,7 +56,7 @@ final class ApiRelay {
     void relay(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
         URI target = target(request.getPath());
         if (target == null) {
-            problem(response, 400, "请求目标须为合法的路径（非 ASCII 字符须百分号编码）",
+            TilePortProblems.write(response, HttpStatus.BAD_REQUEST, "请求目标须为合法的路径（非 ASCII 字符须百分号编码）",
                     "the request target must be a valid path (non-ASCII characters percent-encoded)");
             return;
         }
@@ -66,11 +65,11 @@ final class ApiRelay {
             answer = client.send(forwarded(request, target, context), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problem(response, 503, "服务正在停止", "the service is stopping");
+            TilePortProblems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "服务正在停止", "the service is stopping");
             return;
         } catch (IOException | RuntimeException e) {
             log.warn("The API port did not answer {} {}: {}", request.getMethod(), target.getRawPath(), e.toString());
-            problem(response, 502, "接口端口未应答，请稍后重试", "the API port did not answer; please retry shortly");
+            TilePortProblems.write(response, HttpStatus.BAD_GATEWAY, "接口端口未应答，请稍后重试", "the API port did not answer; please retry shortly");
             return;
         }
         response.setCode(answer.statusCode());
@@ -151,23 +150,5 @@ final class ApiRelay {
         String client = remote instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : "unknown";
         Header earlier = request.getFirstHeader("X-Forwarded-For");
         return earlier == null ? client : earlier.getValue() + ", " + client;
-    }
-
-    /** A problem document as the API port writes them (ProblemHandler), for when it cannot be asked. */
-    private static void problem(ClassicHttpResponse response, int status, String messageZh, String messageEn) {
-        String title = switch (status) {
-            case 400 -> "Bad Request";
-            case 502 -> "Bad Gateway";
-            default -> "Service Unavailable";
-        };
-        String message = messageZh + " / " + messageEn;
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + message + "\",\"error\":\"" + title + "\",\"message\":\"" + message + "\",\"message_zh\":\""
-                + messageZh + "\",\"message_en\":\"" + messageEn + "\"}";
-        response.setCode(status);
-        if (status >= 500) {
-            response.setHeader("Retry-After", "10");
-        }
-        response.setEntity(new StringEntity(json, ContentType.create("application/problem+json", StandardCharsets.UTF_8)));
     }
 }

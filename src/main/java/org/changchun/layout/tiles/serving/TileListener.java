@@ -11,6 +11,7 @@ import java.net.URI;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ExceptionListener;
 import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -54,6 +55,9 @@ class TileListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TileListener.class);
     /** How long a request in flight may take to finish when the service stops; a tile takes milliseconds. */
+    /** Limits on a request's head like Tomcat's on the API port, so that both ports refuse the same requests. */
+    static final int MAX_HEADER_LINE = 8 * 1024;
+    static final int MAX_HEADER_COUNT = 100;
     private static final Timeout STOP_GRACE = Timeout.ofSeconds(2);
 
     private final TileAnswers answers;
@@ -97,7 +101,11 @@ class TileListener implements SmartLifecycle {
                         .build())
                 // no Server header, as on the API port
                 .setHttpProcessor(HttpProcessorBuilder.create()
-                        .addAll(ResponseDate.INSTANCE, ResponseContent.INSTANCE, ResponseConnControl.INSTANCE).build())
+                        .addAll(ResponseDate.INSTANCE, ResponseContent.INSTANCE, ResponseConnControl.INSTANCE,
+                                new TilePortProblems()).build())
+                // the API port's (Tomcat's) limits on a request's head
+                .setHttp1Config(Http1Config.custom()
+                        .setMaxLineLength(MAX_HEADER_LINE).setMaxHeaderCount(MAX_HEADER_COUNT).build())
                 // every request, whatever host it names, to the one handler
                 .setRequestRouter((request, requestContext) -> handler)
                 .setExceptionListener(new ExceptionListener() {

@@ -62,6 +62,20 @@ class TileListenerConnectionsTest {
     }
 
     @Test
+    void aRequestTheHttpParserRefusesIsAnsweredWithAProblemToo() throws Exception {
+        for (String request : new String[] {
+                "NONSENSE\r\n\r\n",
+                "GET " + TILE + " HTTP/1.1\r\nHost: localhost\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\n"}) {
+            try (Socket socket = connect()) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(request.substring(0, 8)).startsWith("HTTP/1.1 4")
+                        .contains("application/problem+json").contains("\"message_zh\"").contains("\"message_en\"");
+            }
+        }
+    }
+
+    @Test
     void stoppingClosesThePortAndItsIdleConnectionsAndStartingOpensItAgain() throws Exception {
         try (Socket kept = connect()) {
             assertThat(statusLine(kept)).isEqualTo("HTTP/1.1 200 OK");
