@@ -34,11 +34,14 @@ start_service() {
     --spring.datasource.username=postgres --plan.security.allow-insecure-defaults=true \
     --plan.imports.work-dir="$work/imports" >"$work/service-$database.log" 2>&1 &
   service_pid=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 300); do
     if curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; then return 0; fi
+    if ! kill -0 "$service_pid" 2>/dev/null; then break; fi
     sleep 1
   done
-  echo "the service did not start; see $work/service-$database.log" >&2
+  # the work folder goes with the cleanup: show why here
+  echo "the service did not start on $database; the end of its log:" >&2
+  tail -40 "$work/service-$database.log" >&2
   exit 1
 }
 stop_service() {

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,6 +27,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -78,7 +80,17 @@ class SecurityConfiguration {
         AuthorizationManager<RequestAuthorizationContext> reading = properties.anonymousRead()
                 ? (authentication, context) -> new AuthorizationDecision(true)
                 : AuthenticatedAuthorizationManager.authenticated();
-        http.headers(headers -> headers.cacheControl(cache -> cache.disable())
+        http.headers(headers -> headers
+                        // before the answer, not when it is committed: a HEAD of the map page (a welcome-page
+                        // forward that writes no body) was committed without them
+                        .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <F extends HeaderWriterFilter> F postProcess(F filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        })
+                        .cacheControl(cache -> cache.disable())
                         // documents only: a tile is data fetched by scripts, and its answer the fastest there is
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 request -> !isSwaggerUi(request) && !isTile(request),

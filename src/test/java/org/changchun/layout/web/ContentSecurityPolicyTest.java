@@ -25,13 +25,17 @@ class ContentSecurityPolicyTest extends BrowserTest {
 
     @Test
     void pagesForbidInlineScriptAndSendNoFullReferrer() throws Exception {
-        for (String page : new String[] {"/", "/index.html", "/ogc?f=html", "/swagger-ui/index.html", "/api/layers"}) {
-            HttpResponse<Void> answer = get(page);
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(policy ->
+        for (String request : new String[] {"GET /", "HEAD /", "GET /index.html", "HEAD /index.html", "GET /ogc?f=html",
+            "GET /swagger-ui/index.html", "GET /api/layers", "HEAD /api/layers"}) {
+            String page = request.substring(request.indexOf(' ') + 1);
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+                    .method(request.substring(0, request.indexOf(' ')), HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(request).hasValueSatisfying(policy ->
                     assertThat(policy).contains("script-src 'self';", "style-src 'self'", "connect-src 'self'",
                             "object-src 'none'", "frame-ancestors 'none'")
                             .doesNotContain(page.startsWith("/swagger-ui/") ? "unsafe-eval" : "unsafe"));
-            assertThat(answer.headers().firstValue("Referrer-Policy")).as(page)
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(request)
                     .hasValue("strict-origin-when-cross-origin");
         }
     }
