@@ -3,6 +3,7 @@ package org.changchun.layout.store.jdbc;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,15 @@ final class FilterSql {
         if (filter instanceof Filter.Spatial spatial) {
             return spatial(spatial);
         }
+        if (filter instanceof Filter.Temporal temporal) {
+            return new TemporalSql(this::dateColumn, this::bindTemporal).condition(temporal);
+        }
+        if (filter instanceof Filter.ArrayRelation array) {
+            String name = "A_" + array.operator().name();
+            throw new InvalidQueryException("“" + name + "”比较数组，而本服务的属性都不是数组（文本、数值、真假值或日期）",
+                    "'" + name + "' compares arrays, and no property of this service is an array (they are text, "
+                            + "numbers, booleans or dates)");
+        }
         throw new IllegalStateException("unknown filter " + filter);
     }
 
@@ -178,6 +188,16 @@ final class FilterSql {
         if (expression instanceof Expression.Property property) {
             return property(property.name());
         }
+        if (expression instanceof Expression.Arithmetic arithmetic) {
+            return arithmetic(arithmetic);
+        }
+        if (expression instanceof Expression.Interval || expression instanceof Expression.Unbounded) {
+            throw new InvalidQueryException("时间区间 INTERVAL 只能用于 T_ 开头的时间函数",
+                    "an interval (INTERVAL) can only be used in the temporal functions (T_...)");
+        }
+        if (expression instanceof Expression.Array) {
+            throw new InvalidQueryException("数组只能用于 A_ 开头的数组函数", "an array can only be used in the array functions (A_...)");
+        }
         if (expression instanceof Expression.CaseInsensitive caseInsensitive) {
             Operand inner = requireKind(operand(caseInsensitive.expression()), ValueKind.TEXT, "CASEI");
             return new Operand("LOWER(" + inner.sql() + ")", ValueKind.TEXT);
@@ -199,7 +219,9 @@ final class FilterSql {
             return bind(Types.DATE, date, ValueKind.TEMPORAL);
         }
         if (value instanceof Instant instant) {
-            return bind(Types.TIMESTAMP_WITH_TIMEZONE, instant.atOffset(ZoneOffset.UTC), ValueKind.TEMPORAL);
+            // a UTC time without a zone: compared with a date column, the date is 00:00 of its day
+            // on both stores, whatever the session's time zone
+            return bind(Types.TIMESTAMP, LocalDateTime.ofInstant(instant, ZoneOffset.UTC), ValueKind.TEMPORAL);
         }
         if (value instanceof Geometry geometry) {
             parameters.add(new SqlParameterValue(Types.BINARY, new WKBWriter(2).write(geometry)));
@@ -230,6 +252,44 @@ final class FilterSql {
         }
         throw new InvalidQueryException("图层“" + table.layerId() + "”没有属性“" + name + "”（可查询属性见 queryables）",
                 "layer '" + table.layerId() + "' has no property '" + name + "' (see its queryables)");
+    }
+
+    /**
+     * Arithmetic on numbers. Division, modulo and powers are computed in double precision (CQL2's
+     * "/" is not integer division; "div" is); a zero divisor gives NULL, which matches nothing,
+     * rather than an error. An overflow is refused by the store when the query runs.
+     */
+    private Operand arithmetic(Expression.Arithmetic arithmetic) {
+        String symbol = arithmetic.operator().symbol();
+        String left = requireKind(operand(arithmetic.left()), ValueKind.NUMBER, symbol).sql();
+        String right = requireKind(operand(arithmetic.right()), ValueKind.NUMBER, symbol).sql();
+        // each operand appears once in the SQL: its parameters, if any, are bound once
+        String decimalLeft = "CAST(" + left + " AS DOUBLE PRECISION)";
+        String decimalRight = "CAST(" + right + " AS DOUBLE PRECISION)";
+        String sql = switch (arithmetic.operator()) {
+            case PLUS, MINUS, TIMES -> "(" + left + " " + symbol + " " + right + ")";
+            case DIVIDE -> "(" + decimalLeft + " / NULLIF(" + decimalRight + ", 0))";
+            case INTEGER_DIVIDE -> "FLOOR(" + decimalLeft + " / NULLIF(" + decimalRight + ", 0))";
+            // NUMERIC, not DOUBLE PRECISION: PostgreSQL's MOD takes no doubles; 10 decimals are kept
+            case MODULO -> "MOD(CAST(" + left + " AS NUMERIC(38, 10)), NULLIF(CAST(" + right + " AS NUMERIC(38, 10)), 0))";
+            case POWER -> "POWER(" + decimalLeft + ", " + decimalRight + ")";
+        };
+        return new Operand(sql, ValueKind.NUMBER);
+    }
+
+    /** The column of a date property, for the temporal functions. */
+    private String dateColumn(String name) {
+        Operand column = property(name);
+        if (column.kind() != ValueKind.TEMPORAL) {
+            throw new InvalidQueryException("时间函数需要日期属性，而“" + name + "”是" + describe(column.kind()),
+                    "the temporal functions need a date property, but '" + name + "' is a "
+                            + column.kind().name().toLowerCase(Locale.ROOT));
+        }
+        return column.sql();
+    }
+
+    private String bindTemporal(Object value) {
+        return operand(new Expression.Literal(value)).sql();
     }
 
     private Operand bind(int sqlType, Object value, ValueKind kind) {
