@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.FieldType;
 import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
-import org.changchun.layout.feature.FieldSpec;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -28,14 +29,20 @@ final class FilterSql {
     /** The kinds of values that can be compared with each other. */
     private enum ValueKind { TEXT, NUMBER, BOOLEAN, TEMPORAL, GEOMETRY }
 
-    private record Operand(String sql, ValueKind kind) {
+    /** {@code integral}: a whole number on both stores (an INTEGER field, an integer literal, sums of them). */
+    private record Operand(String sql, ValueKind kind, boolean integral) {
+        Operand(String sql, ValueKind kind) {
+            this(sql, kind, false);
+        }
     }
 
     private final LayerTable table;
+    private final SpatialDialect dialect;
     private final List<SqlParameterValue> parameters = new ArrayList<>();
 
-    private FilterSql(LayerTable table) {
+    private FilterSql(LayerTable table, SpatialDialect dialect) {
         this.table = table;
+        this.dialect = dialect;
     }
 
     /** An SQL condition and the values bound to its parameters, in order. */
@@ -46,8 +53,8 @@ final class FilterSql {
      * @throws InvalidQueryException if the filter names a property the layer does not have or
      *                               compares values that cannot be compared
      */
-    static Condition of(LayerTable table, Filter filter) {
-        FilterSql translation = new FilterSql(table);
+    static Condition of(LayerTable table, Filter filter, SpatialDialect dialect) {
+        FilterSql translation = new FilterSql(table, dialect);
         String sql = translation.condition(filter);
         return new Condition(sql, List.copyOf(translation.parameters));
     }
@@ -207,7 +214,8 @@ final class FilterSql {
             return bind(Types.VARCHAR, text, ValueKind.TEXT);
         }
         if (value instanceof Long number) {
-            return bind(Types.BIGINT, number, ValueKind.NUMBER);
+            parameters.add(new SqlParameterValue(Types.BIGINT, number));
+            return new Operand("?", ValueKind.NUMBER, true);
         }
         if (value instanceof Number number) {
             return bind(Types.DOUBLE, number.doubleValue(), ValueKind.NUMBER);
@@ -247,7 +255,7 @@ final class FilterSql {
                     case BOOLEAN -> ValueKind.BOOLEAN;
                     case DATE -> ValueKind.TEMPORAL;
                 };
-                return new Operand(LayerTable.columnName(i), kind);
+                return new Operand(LayerTable.columnName(i), kind, field.type() == FieldType.INTEGER);
             }
         }
         throw new InvalidQueryException("图层“" + table.layerId() + "”没有属性“" + name + "”（可查询属性见 queryables）",
@@ -257,12 +265,16 @@ final class FilterSql {
     /**
      * Arithmetic on numbers. Division, modulo and powers are computed in double precision (CQL2's
      * "/" is not integer division; "div" is); a zero divisor gives NULL, which matches nothing,
-     * rather than an error. An overflow is refused by the store when the query runs.
+     * rather than an error. An overflow, like any result that is not a finite number, is refused
+     * by the store when the query runs (whole numbers overflow as errors on both stores; doubles
+     * are checked by {@link SpatialDialect#finiteNumber}).
      */
     private Operand arithmetic(Expression.Arithmetic arithmetic) {
         String symbol = arithmetic.operator().symbol();
-        String left = requireKind(operand(arithmetic.left()), ValueKind.NUMBER, symbol).sql();
-        String right = requireKind(operand(arithmetic.right()), ValueKind.NUMBER, symbol).sql();
+        Operand leftOperand = requireKind(operand(arithmetic.left()), ValueKind.NUMBER, symbol);
+        Operand rightOperand = requireKind(operand(arithmetic.right()), ValueKind.NUMBER, symbol);
+        String left = leftOperand.sql();
+        String right = rightOperand.sql();
         // each operand appears once in the SQL: its parameters, if any, are bound once
         String decimalLeft = "CAST(" + left + " AS DOUBLE PRECISION)";
         String decimalRight = "CAST(" + right + " AS DOUBLE PRECISION)";
@@ -274,7 +286,14 @@ final class FilterSql {
             case MODULO -> "MOD(CAST(" + left + " AS NUMERIC(38, 10)), NULLIF(CAST(" + right + " AS NUMERIC(38, 10)), 0))";
             case POWER -> "POWER(" + decimalLeft + ", " + decimalRight + ")";
         };
-        return new Operand(sql, ValueKind.NUMBER);
+        return switch (arithmetic.operator()) {
+            case PLUS, MINUS, TIMES -> leftOperand.integral() && rightOperand.integral()
+                    ? new Operand(sql, ValueKind.NUMBER, true)
+                    : new Operand(dialect.finiteNumber(sql), ValueKind.NUMBER);
+            // a decimal remainder is never infinite; too large for NUMERIC(38, 10) is an error on both
+            case MODULO -> new Operand(sql, ValueKind.NUMBER);
+            case DIVIDE, INTEGER_DIVIDE, POWER -> new Operand(dialect.finiteNumber(sql), ValueKind.NUMBER);
+        };
     }
 
     /** The column of a date property, for the temporal functions. */

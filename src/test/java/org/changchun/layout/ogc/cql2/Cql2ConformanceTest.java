@@ -121,6 +121,23 @@ class Cql2ConformanceTest {
         }
     }
 
+    /** A value the arithmetic cannot represent is the query's fault on both stores: a 400, not an answer on one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"start_year * 9223372036854775807 > 1", "investment_cny_100m * 1e308 * 1e308 > 1",
+        "(0 - investment_cny_100m) ^ 0.5 > 1", "0 ^ -1 > 1", "start_year / 1e-320 > 1", "investment_cny_100m % 1e30 = 1"})
+    void arithmeticOutOfRangeIsRefusedOnBothStores(String text) {
+        Filter filter = Cql2Text.parse(text, ApiCrs.CRS84, 40, 20_000);
+        assertThatThrownBy(() -> matches(filter)).isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("out of range");
+    }
+
+    /** Division by zero matches nothing (NULL) on both stores, rather than failing the query. */
+    @ParameterizedTest
+    @ValueSource(strings = {"investment_cny_100m % 0 = 1", "start_year / 0 = 1", "start_year div 0 = 1", "NOT start_year / 0 = 1"})
+    void divisionByZeroMatchesNothing(String text) {
+        assertThat(matches(Cql2Text.parse(text, ApiCrs.CRS84, 40, 20_000))).isEmpty();
+    }
+
     static Stream<Example> examples() throws IOException {
         List<Example> examples = new ArrayList<>();
         Map<String, String> entry = new LinkedHashMap<>();
