@@ -1,5 +1,7 @@
 package org.changchun.layout.ogc.cql2;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
@@ -21,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * thrown is {@link InvalidQueryException}. Thread-safe.
  */
 public final class Cql2Json {
+
+    private static final Map<Integer, JsonMapper> MAPPERS = new ConcurrentHashMap<>();
 
     private Cql2Json() {
     }
@@ -67,9 +71,14 @@ public final class Cql2Json {
 
     /**
      * A reader that refuses duplicate members (which of two "op"s would count?) and nesting
-     * beyond the limit: two levels per operator, a few more for a geometry's coordinates.
+     * beyond the limit: two levels per operator, a few more for a geometry's coordinates. One
+     * per limit, made once: the limit is configuration, and a mapper is costly to build.
      */
     private static JsonMapper mapper(int maxDepth) {
+        return MAPPERS.computeIfAbsent(maxDepth, Cql2Json::newMapper);
+    }
+
+    private static JsonMapper newMapper(int maxDepth) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(2 * maxDepth + 4).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
