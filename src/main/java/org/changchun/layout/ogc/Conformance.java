@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The conformance classes the service declares (OGC API - Features and Tiles, CQL2): only those
- * its tests exercise. CQL2 arithmetic,
- * temporal and array functions and accent-insensitive comparison are not implemented, so they are
- * not declared.
+ * its tests exercise (the CQL2 ones by {@code Cql2ConformanceTest}, from the standard's examples).
+ * Not declared: CQL2 array functions (no property of this service is an array, so they can only
+ * be refused), accent-insensitive comparison and custom functions, which are not implemented.
  */
 final class Conformance {
 
@@ -32,6 +32,7 @@ final class Conformance {
             FEATURES_4 + "update",
             FEATURES_4 + "features",
             CQL2 + "cql2-text",
+            CQL2 + "cql2-json",
             CQL2 + "basic-cql2",
             CQL2 + "advanced-comparison-operators",
             CQL2 + "case-insensitive-comparison",
@@ -39,6 +40,8 @@ final class Conformance {
             CQL2 + "basic-spatial-functions-plus",
             CQL2 + "spatial-functions",
             CQL2 + "property-property",
+            CQL2 + "arithmetic",
+            CQL2 + "temporal-functions",
             TILES + "core",
             TILES + "tileset",
             TILES + "tilesets-list",

@@ -80,11 +80,16 @@ class ItemsController {
     @Parameter(name = "sortby", in = ParameterIn.QUERY, description = "排序属性，逗号分隔，前缀 - 为降序 / "
             + "properties to sort by, comma-separated, '-' for descending", schema = @Schema(type = "string"),
             example = "-start_year,name_zh")
-    @Parameter(name = "filter", in = ParameterIn.QUERY, description = "CQL2 文本 / a CQL2 text filter: comparisons, "
-            + "LIKE, IN, BETWEEN, IS NULL, CASEI and the S_* spatial functions", schema = @Schema(type = "string"),
+    @Parameter(name = "filter", in = ParameterIn.QUERY, description = "CQL2 过滤条件，文本或 JSON（见 filter-lang）/ a "
+            + "CQL2 filter, as text or JSON (see filter-lang): comparisons, LIKE, IN, BETWEEN, IS NULL, CASEI, "
+            + "arithmetic (+ - * / % div ^), the S_* spatial functions and the T_* temporal functions on date "
+            + "properties, with DATE, TIMESTAMP and INTERVAL ('..' an open end). Not supported: ACCENTI, the A_* "
+            + "array functions (no property is an array) and other functions", schema = @Schema(type = "string"),
             example = "name_zh LIKE '%区'")
-    @Parameter(name = "filter-lang", in = ParameterIn.QUERY, schema = @Schema(type = "string",
-            allowableValues = "cql2-text"))
+    @Parameter(name = "filter-lang", in = ParameterIn.QUERY, description = "filter 的编码，默认 cql2-text / the "
+            + "encoding of filter, cql2-text by default; cql2-json takes e.g. "
+            + "{\"op\":\">\",\"args\":[{\"property\":\"start_year\"},2022]}",
+            schema = @Schema(type = "string", allowableValues = {"cql2-text", "cql2-json"}))
     @Parameter(name = "filter-crs", in = ParameterIn.QUERY, description = "filter 中几何的坐标参照系 / the CRS of the "
             + "filter's geometries: " + CRS_URIS, schema = @Schema(type = "string"))
     @Parameter(name = "queryables", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE,

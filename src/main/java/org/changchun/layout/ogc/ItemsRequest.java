@@ -11,6 +11,7 @@ import java.util.Set;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.limits.LimitsProperties;
+import org.changchun.layout.ogc.cql2.Cql2Json;
 import org.changchun.layout.ogc.cql2.Cql2Text;
 import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.FeatureQuery;
@@ -126,10 +127,10 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
 
     private static Filter cql2(Map<String, String> single, LimitsProperties limits) {
         String text = single.get("filter");
-        String language = single.get("filter-lang");
-        if (language != null && !language.equals("cql2-text")) {
-            throw new InvalidQueryException("不支持的过滤语言 filter-lang=" + language + "，请用 cql2-text",
-                    "unsupported filter-lang '" + language + "'; use cql2-text");
+        String language = single.getOrDefault("filter-lang", "cql2-text");
+        if (!language.equals("cql2-text") && !language.equals("cql2-json")) {
+            throw new InvalidQueryException("不支持的过滤语言 filter-lang=" + language + "，请用 cql2-text 或 cql2-json",
+                    "unsupported filter-lang '" + language + "'; use cql2-text or cql2-json");
         }
         if (text == null) {
             if (single.containsKey("filter-crs")) {
@@ -138,8 +139,10 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
             return null;
         }
         ApiCrs filterCrs = crs("filter-crs", single.get("filter-crs"));
-        return Filters.mapGeometries(Cql2Text.parse(text, filterCrs, limits.cql2MaxDepth(), limits.cql2MaxLength()),
-                filterCrs::toWgs84);
+        Filter filter = language.equals("cql2-json")
+                ? Cql2Json.parse(text, filterCrs, limits.cql2MaxDepth(), limits.cql2MaxLength())
+                : Cql2Text.parse(text, filterCrs, limits.cql2MaxDepth(), limits.cql2MaxLength());
+        return Filters.mapGeometries(filter, filterCrs::toWgs84);
     }
 
     /**

@@ -61,6 +61,14 @@ public sealed interface Filter {
     record Spatial(SpatialRelation relation, Expression left, Expression right) implements Filter {
     }
 
+    /** A relation in time between two instants or intervals (CQL2's T_* functions). */
+    record Temporal(TemporalRelation relation, Expression left, Expression right) implements Filter {
+    }
+
+    /** A relation between two arrays (CQL2's A_* functions). */
+    record ArrayRelation(ArrayOperator operator, Expression left, Expression right) implements Filter {
+    }
+
     enum ComparisonOperator {
         EQUAL("="), NOT_EQUAL("<>"), LESS("<"), LESS_OR_EQUAL("<="), GREATER(">"), GREATER_OR_EQUAL(">=");
 
@@ -78,5 +86,16 @@ public sealed interface Filter {
 
     enum SpatialRelation {
         INTERSECTS, DISJOINT, EQUALS, TOUCHES, WITHIN, OVERLAPS, CROSSES, CONTAINS
+    }
+
+    /** CQL2's temporal functions, each T_ followed by its name here. */
+    enum TemporalRelation {
+        AFTER, BEFORE, CONTAINS, DISJOINT, DURING, EQUALS, FINISHEDBY, FINISHES, INTERSECTS, MEETS, METBY,
+        OVERLAPPEDBY, OVERLAPS, STARTEDBY, STARTS
+    }
+
+    /** CQL2's array functions, each A_ followed by its name here. */
+    enum ArrayOperator {
+        EQUALS, CONTAINS, CONTAINEDBY, OVERLAPS
     }
 }

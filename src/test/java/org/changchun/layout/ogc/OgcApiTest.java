@@ -59,7 +59,12 @@ abstract class OgcApiTest {
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
                 "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
-                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text");
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+                "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic",
+                "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions");
+        assertThat(texts(conformance)).as("no property here is an array")
+                .doesNotContain("http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
         JsonNode definition = ok("/v3/api-docs/ogc");
         assertThat(definition.get("openapi").asString()).startsWith("3.0");
         assertThat(definition.get("paths").propertyNames()).contains("/ogc/collections/{collectionId}/items");
@@ -130,6 +135,13 @@ abstract class OgcApiTest {
         JsonNode containsPoint = ok("/ogc/collections/districts/items?filter="
                 + encode("S_CONTAINS(geometry, POINT(125.70 43.52))"));
         assertThat(names(containsPoint)).containsExactly("双阳区");
+        // the same filter in CQL2 JSON (filter-lang=cql2-json), with arithmetic, selects the same features
+        List<String> byText = ids(ok("/ogc/collections/projects/items?limit=100&filter="
+                + encode("city = 'automobile' AND start_year + 1 > 2023")));
+        List<String> byJson = ids(ok("/ogc/collections/projects/items?limit=100&filter-lang=cql2-json&filter=" + encode(
+                "{\"op\":\"and\",\"args\":[{\"op\":\"=\",\"args\":[{\"property\":\"city\"},\"automobile\"]},"
+                        + "{\"op\":\">\",\"args\":[{\"op\":\"+\",\"args\":[{\"property\":\"start_year\"},1]},2023]}]}")));
+        assertThat(byJson).isNotEmpty().containsExactlyInAnyOrderElementsOf(byText);
         JsonNode byQueryable = ok("/ogc/collections/projects/items?limit=100&status=completed&city=culture");
         byQueryable.get("features").forEach(f -> {
             assertThat(f.get("properties").get("status").asString()).isEqualTo("completed");
@@ -190,6 +202,10 @@ abstract class OgcApiTest {
                 new String[] {"/ogc/collections/districts/items?filter=" + encode("colour = 'red'"), "400"},
                 new String[] {"/ogc/collections/districts/items?filter=" + encode("area_km2 = 'big'"), "400"},
                 new String[] {"/ogc/collections/districts/items?filter=x&filter-lang=cql2-json", "400"},
+                new String[] {"/ogc/collections/districts/items?filter-lang=cql2-json&filter="
+                        + encode("{\"op\":\"t_after\",\"args\":[{\"property\":\"name_zh\"},{\"date\":\"2020-01-01\"}]}"), "400"},
+                new String[] {"/ogc/collections/districts/items?filter=" + encode("A_CONTAINS(name_zh, ('a'))"), "400"},
+                new String[] {"/ogc/collections/projects/items?filter=" + encode("start_year * 9223372036854775807 > 1"), "400"},
                 new String[] {"/ogc/collections/districts/items?bbox=0,0,200,10", "400"},
                 new String[] {"/ogc/collections/districts/items?bbox=1,2,3", "400"},
                 new String[] {"/ogc/collections/districts/items?bbox=a,b,c,d", "400"},

@@ -111,9 +111,12 @@ class FuzzTest {
         String layersBefore = layers();
         List<String> seeds = List.of("name_zh LIKE '%区'", "S_INTERSECTS(geometry, POLYGON((125 43, 126 43, 126 44, 125 43)))",
                 "area_km2 BETWEEN 100 AND 2000 AND NOT name_zh IN ('双阳区', '九台区')", "CASEI(name_en) = 'nanguan district'",
-                "S_WITHIN(geometry, BBOX(124, 43, 127, 46)) OR adcode IS NULL");
+                "S_WITHIN(geometry, BBOX(124, 43, 127, 46)) OR adcode IS NULL",
+                "area_km2 * 2 - 1 > 100 div 3 ^ 2 AND area_km2 % 7 <> -area_km2",
+                "{\"op\":\"and\",\"args\":[{\"op\":\">\",\"args\":[{\"op\":\"/\",\"args\":[{\"property\":\"area_km2\"},0]},1]},"
+                        + "{\"op\":\"s_within\",\"args\":[{\"property\":\"geometry\"},{\"bbox\":[124,43,127,46]}]}]}");
         Random random = new Random(SEED);
-        String alphabet = "()',%_=<>!\" \\;-–—区双阳ABCDEFxyz0123456789.eE+SANDORNOTLIKEBETWEENINISNULLPOLYGONPOINTBBOX";
+        String alphabet = "()',%_=<>!\" \\;-–—区双阳ABCDEFxyz0123456789.eE+*/^SANDORNOTLIKEBETWEENINISNULLPOLYGONPOINTBBOX{}[]:";
         for (int i = 0; i < 220; i++) {
             StringBuilder filter = new StringBuilder(seeds.get(i % seeds.size()));
             for (int edit = 0; edit <= random.nextInt(6); edit++) {
@@ -127,7 +130,8 @@ class FuzzTest {
             }
             String query = switch (i % 5) {
                 case 0 -> "filter=" + encode(filter.toString());
-                case 1 -> "filter=" + encode(filter.toString()) + "&filter-lang=cql2-text&bbox=" + encode(filter.substring(0, Math.min(9, filter.length())));
+                case 1 -> "filter=" + encode(filter.toString()) + "&filter-lang=" + (i % 2 == 0 ? "cql2-text" : "cql2-json")
+                        + "&bbox=" + encode(filter.substring(0, Math.min(9, filter.length())));
                 case 2 -> "sortby=" + encode(filter.toString()) + "&limit=" + random.nextInt();
                 case 3 -> "properties=" + encode(filter.toString()) + "&crs=" + encode(filter.toString());
                 default -> encode(filter.toString()) + "=" + encode(filter.toString());

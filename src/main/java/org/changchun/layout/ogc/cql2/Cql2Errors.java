@@ -26,13 +26,20 @@ final class Cql2Errors {
                 "CQL2 filter: at character " + position + ": " + en);
     }
 
+    /** A CQL2 JSON filter is well formed JSON, but the value at {@code path} (a JSON pointer) cannot be used. */
+    static InvalidQueryException json(String path, String zh, String en) {
+        String where = path.isEmpty() ? "/" : path;
+        return new InvalidQueryException("CQL2 JSON 过滤条件 " + where + " 处：" + zh,
+                "CQL2 JSON filter: at " + where + ": " + en);
+    }
+
     static InvalidQueryException unsupported(Token token, String zhWhat, String enWhat) {
         return at(token, "不支持" + zhWhat, enWhat + " is not supported");
     }
 
     static InvalidQueryException unsupportedFunction(Token name) {
-        return at(name, "不支持函数 " + name.getText() + "（只支持 CASEI 和 S_INTERSECTS 等空间函数）",
-                "function " + name.getText() + " is not supported (only CASEI and spatial functions such as S_INTERSECTS are)");
+        return at(name, "不支持函数 " + name.getText() + "（只支持 CASEI 以及 S_、T_、A_ 开头的标准函数）",
+                "function " + name.getText() + " is not supported (only CASEI and the standard S_, T_ and A_ functions are)");
     }
 
     static InvalidQueryException empty() {

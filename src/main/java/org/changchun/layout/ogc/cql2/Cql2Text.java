@@ -15,15 +15,17 @@ import org.changchun.layout.query.InvalidQueryException;
  *
  * <p>Supported: {@code AND}, {@code OR}, {@code NOT} and parentheses; {@code TRUE} and
  * {@code FALSE}; the comparisons {@code = <> < > <= >=}; {@code LIKE}, {@code BETWEEN},
- * {@code IN}, each also with {@code NOT}; {@code IS [NOT] NULL}; {@code CASEI}; the eight
- * spatial functions {@code S_INTERSECTS} to {@code S_CONTAINS}; string, number, boolean,
- * {@code DATE}, {@code TIMESTAMP}, WKT and {@code BBOX} literals. Keywords are
+ * {@code IN}, each also with {@code NOT}; {@code IS [NOT] NULL}; {@code CASEI}; arithmetic
+ * ({@code + - * / % div ^} and a unary minus, read as {@code -1 *}); the eight spatial functions
+ * {@code S_INTERSECTS} to {@code S_CONTAINS}; the fifteen temporal functions {@code T_AFTER} to
+ * {@code T_STARTS} on instants and {@code INTERVAL}s ({@code '..'} an open end); the four array
+ * functions on arrays (which the store refuses: no property here is an array); string, number,
+ * boolean, {@code DATE}, {@code TIMESTAMP}, WKT and {@code BBOX} literals. Keywords are
  * case-insensitive; property names may be written bare (any script) or in double quotes.
  * Integers become Long, other numbers Double, dates LocalDate, timestamps Instant, geometries
  * JTS geometries with SRID 4326 and coordinates as written, 2D (still in the filter's CRS).
  *
- * <p>Refused with a message: arithmetic, functions other than these, {@code ACCENTI}, the
- * temporal ({@code T_}) and array ({@code A_}) functions, {@code INTERVAL} and arrays.
+ * <p>Refused with a message: functions other than these and {@code ACCENTI}.
  *
  * <p>Whatever the text, the only exception thrown is {@link InvalidQueryException}, whose
  * messages say in Chinese and English what is wrong and at which character. Nothing is logged

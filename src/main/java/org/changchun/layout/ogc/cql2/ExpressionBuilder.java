@@ -5,6 +5,7 @@ import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.ogc.cql2.Cql2Parser.AccentInsensitiveContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.AccentInsensitivePatternContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.ArithmeticExpressionContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.ArrayContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.ArithmeticTermContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.BooleanLiteralContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.CaseInsensitiveContext;
@@ -12,6 +13,8 @@ import org.changchun.layout.ogc.cql2.Cql2Parser.CaseInsensitivePatternContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.CharacterLiteralContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.DateInstantContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.FunctionContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.FunctionFactorContext;
+import org.changchun.layout.ogc.cql2.Cql2Parser.InstantParameterContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.IntervalInstanceContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.LiteralPatternContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.NumericFactorContext;
@@ -22,12 +25,12 @@ import org.changchun.layout.ogc.cql2.Cql2Parser.PropertyNameContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.SpatialInstanceContext;
 import org.changchun.layout.ogc.cql2.Cql2Parser.TimestampInstantContext;
 import org.changchun.layout.query.Expression;
+import org.changchun.layout.query.Expression.ArithmeticOperator;
 
 /**
- * Builds the {@link Expression} of a CQL2 value: a property, a literal, or CASEI of either.
- * Arithmetic, functions, ACCENTI and intervals parse but are refused here, at the character
- * where they start. (Arrays occur only in A_ predicates and function arguments, which are
- * refused before their arguments are read.)
+ * Builds the {@link Expression} of a CQL2 value: a property, a literal, CASEI of either,
+ * arithmetic, an interval or an array. Functions and ACCENTI parse but are refused here, at the
+ * character where they start.
  */
 final class ExpressionBuilder extends Cql2BaseVisitor<Expression> {
 
@@ -101,26 +104,35 @@ final class ExpressionBuilder extends Cql2BaseVisitor<Expression> {
 
     @Override
     public Expression visitArithmeticExpression(ArithmeticExpressionContext ctx) {
-        if (!ctx.arithmeticOperatorPlusMinus().isEmpty()) {
-            throw arithmetic(ctx.arithmeticOperatorPlusMinus(0).getStart());
+        Expression value = visit(ctx.arithmeticTerm(0));
+        for (int i = 0; i < ctx.arithmeticOperatorPlusMinus().size(); i++) {
+            ArithmeticOperator operator = ctx.arithmeticOperatorPlusMinus(i).PLUS() != null
+                    ? ArithmeticOperator.PLUS : ArithmeticOperator.MINUS;
+            value = new Expression.Arithmetic(operator, value, visit(ctx.arithmeticTerm(i + 1)));
         }
-        return visit(ctx.arithmeticTerm(0));
+        return value;
     }
 
     @Override
     public Expression visitArithmeticTerm(ArithmeticTermContext ctx) {
-        if (!ctx.arithmeticOperatorMultDiv().isEmpty()) {
-            throw arithmetic(ctx.arithmeticOperatorMultDiv(0).getStart());
+        Expression value = visit(ctx.powerTerm(0));
+        for (int i = 0; i < ctx.arithmeticOperatorMultDiv().size(); i++) {
+            ArithmeticOperator operator = switch (ctx.arithmeticOperatorMultDiv(i).getStart().getType()) {
+                case Cql2Parser.ASTERISK -> ArithmeticOperator.TIMES;
+                case Cql2Parser.SOLIDUS -> ArithmeticOperator.DIVIDE;
+                case Cql2Parser.PERCENT -> ArithmeticOperator.MODULO;
+                default -> ArithmeticOperator.INTEGER_DIVIDE;
+            };
+            value = new Expression.Arithmetic(operator, value, visit(ctx.powerTerm(i + 1)));
         }
-        return visit(ctx.powerTerm(0));
+        return value;
     }
 
     @Override
     public Expression visitPowerTerm(PowerTermContext ctx) {
-        if (ctx.CARET() != null) {
-            throw arithmetic(ctx.CARET().getSymbol());
-        }
-        return visit(ctx.arithmeticFactor(0));
+        Expression base = visit(ctx.arithmeticFactor(0));
+        return ctx.CARET() == null ? base
+                : new Expression.Arithmetic(ArithmeticOperator.POWER, base, visit(ctx.arithmeticFactor(1)));
     }
 
     /** Parentheses around a single value, as in {@code (floors) > 5}, only group. */
@@ -134,12 +146,15 @@ final class ExpressionBuilder extends Cql2BaseVisitor<Expression> {
         return new Expression.Literal(Literals.number(ctx.numericLiteral()));
     }
 
+    /** {@code -foo} is {@code -1 * foo}, as CQL2 JSON, which has no unary minus, writes it. */
     @Override
     public Expression visitPropertyFactor(PropertyFactorContext ctx) {
-        if (ctx.MINUS() != null) {
-            throw arithmetic(ctx.MINUS().getSymbol());
-        }
-        return visit(ctx.propertyName());
+        return negatedIf(ctx.MINUS() != null, visit(ctx.propertyName()));
+    }
+
+    @Override
+    public Expression visitFunctionFactor(FunctionFactorContext ctx) {
+        return visit(ctx.function());
     }
 
     @Override
@@ -149,14 +164,34 @@ final class ExpressionBuilder extends Cql2BaseVisitor<Expression> {
 
     @Override
     public Expression visitIntervalInstance(IntervalInstanceContext ctx) {
-        throw Cql2Errors.unsupported(ctx.getStart(), "时间区间 INTERVAL", "INTERVAL");
+        return new Expression.Interval(visit(ctx.instantParameter(0)), visit(ctx.instantParameter(1)));
+    }
+
+    /** An end of an interval: a property, {@code '..'} (open), or a date or timestamp as a string. */
+    @Override
+    public Expression visitInstantParameter(InstantParameterContext ctx) {
+        if (ctx.CHARACTER_LITERAL() == null) {
+            return visitChildren(ctx);
+        }
+        Token literal = ctx.CHARACTER_LITERAL().getSymbol();
+        String text = Literals.string(literal);
+        if (text.equals("..")) {
+            return new Expression.Unbounded();
+        }
+        return new Expression.Literal(text.length() == 10 ? Literals.date(literal) : Literals.timestamp(literal));
+    }
+
+    @Override
+    public Expression visitArray(ArrayContext ctx) {
+        return new Expression.Array(ctx.arrayElement().stream().map(this::visit).toList());
+    }
+
+    private static Expression negatedIf(boolean minus, Expression value) {
+        return minus ? new Expression.Arithmetic(ArithmeticOperator.TIMES, new Expression.Literal(-1L), value) : value;
     }
 
     private static RuntimeException accentInsensitive(Token accenti) {
         return Cql2Errors.unsupported(accenti, "忽略重音的比较 ACCENTI", "ACCENTI (accent-insensitive comparison)");
     }
 
-    private static RuntimeException arithmetic(Token operator) {
-        return Cql2Errors.unsupported(operator, "算术运算 " + operator.getText(), "arithmetic (" + operator.getText() + ")");
-    }
 }

@@ -121,14 +121,16 @@ final class FilterBuilder extends Cql2BaseVisitor<Filter> {
 
     @Override
     public Filter visitTemporalPredicate(TemporalPredicateContext ctx) {
-        throw Cql2Errors.unsupported(ctx.getStart(), "时间函数 " + ctx.getStart().getText(),
-                "temporal function " + ctx.getStart().getText());
+        String name = ctx.TEMPORAL_FUNCTION().getText().substring("T_".length()).toUpperCase(Locale.ROOT);
+        return new Filter.Temporal(Filter.TemporalRelation.valueOf(name),
+                value(ctx.temporalExpression(0)), value(ctx.temporalExpression(1)));
     }
 
     @Override
     public Filter visitArrayPredicate(ArrayPredicateContext ctx) {
-        throw Cql2Errors.unsupported(ctx.getStart(), "数组函数 " + ctx.getStart().getText(),
-                "array function " + ctx.getStart().getText());
+        String name = ctx.ARRAY_FUNCTION().getText().substring("A_".length()).toUpperCase(Locale.ROOT);
+        return new Filter.ArrayRelation(Filter.ArrayOperator.valueOf(name),
+                value(ctx.arrayExpression(0)), value(ctx.arrayExpression(1)));
     }
 
     private Expression value(ParserRuleContext ctx) {

@@ -38,7 +38,10 @@ import org.locationtech.jts.geom.PrecisionModel;
  */
 final class GeometryBuilder extends Cql2BaseVisitor<Geometry> {
 
-    private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+    static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+    // west > east would be a box across the antimeridian, which no store here can query
+    static final String BOX_ORDER_ZH = "BBOX 的最小值大于最大值（不支持跨越 180° 经线的范围）";
+    static final String BOX_ORDER_EN = "BBOX minimum exceeds its maximum (boxes across the antimeridian are not supported)";
     /** Longer literals are abbreviated in messages. */
     private static final int SHOWN_CHARACTERS = 60;
 
@@ -101,15 +104,18 @@ final class GeometryBuilder extends Cql2BaseVisitor<Geometry> {
         int half = numbers.size() / 2;
         Coordinate southWest = inValidArea(ctx, numbers.get(0), numbers.get(1));
         Coordinate northEast = inValidArea(ctx, numbers.get(half), numbers.get(half + 1));
+        if (southWest.x > northEast.x || southWest.y > northEast.y) {
+            throw Cql2Errors.at(ctx.getStart(), BOX_ORDER_ZH, BOX_ORDER_EN);
+        }
+        return box(southWest, northEast);
+    }
+
+    /** The polygon of a box, the same for CQL2 text and JSON, so both read a BBOX alike. */
+    static Polygon box(Coordinate southWest, Coordinate northEast) {
         double west = southWest.x;
         double south = southWest.y;
         double east = northEast.x;
         double north = northEast.y;
-        if (west > east || south > north) {
-            // west > east would be a box across the antimeridian, which no store here can query
-            throw Cql2Errors.at(ctx.getStart(), "BBOX 的最小值大于最大值（不支持跨越 180° 经线的范围）",
-                    "BBOX minimum exceeds its maximum (boxes across the antimeridian are not supported)");
-        }
         return FACTORY.createPolygon(new Coordinate[] {
             new Coordinate(west, south), new Coordinate(east, south), new Coordinate(east, north),
             new Coordinate(west, north), new Coordinate(west, south)});

@@ -3,6 +3,7 @@ package org.changchun.layout.ogc.cql2;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.Token;
@@ -14,6 +15,11 @@ final class Literals {
     // The BNF's fullDate and fullDate "T" utcTime; java.time alone would also take other forms.
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+
+    static final String DATE_ZH = "日期无效：应为 'YYYY-MM-DD' 形式的有效日期，例如 '2021-12-28'";
+    static final String DATE_EN = "invalid date: expected a valid 'YYYY-MM-DD', e.g. '2021-12-28'";
+    static final String TIMESTAMP_ZH = "时间戳无效：应为 UTC 时间，例如 '2021-12-28T10:00:00Z'";
+    static final String TIMESTAMP_EN = "invalid timestamp: expected a UTC time such as '2021-12-28T10:00:00Z'";
 
     private Literals() {
     }
@@ -48,26 +54,31 @@ final class Literals {
     }
 
     static LocalDate date(Token literal) {
-        return temporal(literal, DATE, LocalDate::parse,
-                "日期无效：应为 'YYYY-MM-DD' 形式的有效日期，例如 '2021-12-28'",
-                "invalid date: expected a valid 'YYYY-MM-DD', e.g. '2021-12-28'");
+        return date(string(literal)).orElseThrow(() -> Cql2Errors.at(literal, DATE_ZH, DATE_EN));
     }
 
     static Instant timestamp(Token literal) {
-        return temporal(literal, TIMESTAMP, Instant::parse,
-                "时间戳无效：应为 UTC 时间，例如 '2021-12-28T10:00:00Z'",
-                "invalid timestamp: expected a UTC time such as '2021-12-28T10:00:00Z'");
+        return timestamp(string(literal)).orElseThrow(() -> Cql2Errors.at(literal, TIMESTAMP_ZH, TIMESTAMP_EN));
     }
 
-    private static <T> T temporal(Token literal, Pattern form, Function<String, T> parse, String zh, String en) {
-        String text = string(literal);
+    /** A date in the BNF's form, e.g. 2021-12-28; empty if the text is not one. */
+    static Optional<LocalDate> date(String text) {
+        return temporal(text, DATE, LocalDate::parse);
+    }
+
+    /** A UTC timestamp in the BNF's form, e.g. 2021-12-28T10:00:00Z; empty if the text is not one. */
+    static Optional<Instant> timestamp(String text) {
+        return temporal(text, TIMESTAMP, Instant::parse);
+    }
+
+    private static <T> Optional<T> temporal(String text, Pattern form, Function<String, T> parse) {
         if (form.matcher(text).matches()) {
             try {
-                return parse.apply(text);
+                return Optional.of(parse.apply(text));
             } catch (DateTimeParseException e) {
-                // right form, impossible value (2021-13-45): refused below with the form
+                // right form, impossible value (2021-13-45): refused by the caller with the form
             }
         }
-        throw Cql2Errors.at(literal, zh, en);
+        return Optional.empty();
     }
 }

@@ -40,6 +40,12 @@ public final class H2gisDialect implements SpatialDialect {
         return "SELECT NEXT VALUE FOR " + sequence;
     }
 
+    /** H2's doubles follow Java's: infinity and NaN, not errors; {@code CQL2_FINITE} refuses them. */
+    @Override
+    public String finiteNumber(String sql) {
+        return "CQL2_FINITE(" + sql + ")";
+    }
+
     @Override
     public String versionQuery() {
         return "SELECT 'H2GIS ' || TRIM(H2GISVERSION()) || ' on H2 ' || H2VERSION()";

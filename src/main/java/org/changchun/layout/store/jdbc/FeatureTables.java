@@ -256,7 +256,7 @@ final class FeatureTables {
             }
         });
         if (query.filter() != null) {
-            FilterSql.Condition condition = FilterSql.of(table, query.filter());
+            FilterSql.Condition condition = FilterSql.of(table, query.filter(), dialect);
             conditions.add(condition.sql());
             parameters.addAll(condition.parameters());
         }

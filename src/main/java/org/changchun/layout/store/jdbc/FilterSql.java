@@ -3,15 +3,17 @@ package org.changchun.layout.store.jdbc;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.FieldType;
 import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
-import org.changchun.layout.feature.FieldSpec;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -27,14 +29,20 @@ final class FilterSql {
     /** The kinds of values that can be compared with each other. */
     private enum ValueKind { TEXT, NUMBER, BOOLEAN, TEMPORAL, GEOMETRY }
 
-    private record Operand(String sql, ValueKind kind) {
+    /** {@code integral}: a whole number on both stores (an INTEGER field, an integer literal, sums of them). */
+    private record Operand(String sql, ValueKind kind, boolean integral) {
+        Operand(String sql, ValueKind kind) {
+            this(sql, kind, false);
+        }
     }
 
     private final LayerTable table;
+    private final SpatialDialect dialect;
     private final List<SqlParameterValue> parameters = new ArrayList<>();
 
-    private FilterSql(LayerTable table) {
+    private FilterSql(LayerTable table, SpatialDialect dialect) {
         this.table = table;
+        this.dialect = dialect;
     }
 
     /** An SQL condition and the values bound to its parameters, in order. */
@@ -45,8 +53,8 @@ final class FilterSql {
      * @throws InvalidQueryException if the filter names a property the layer does not have or
      *                               compares values that cannot be compared
      */
-    static Condition of(LayerTable table, Filter filter) {
-        FilterSql translation = new FilterSql(table);
+    static Condition of(LayerTable table, Filter filter, SpatialDialect dialect) {
+        FilterSql translation = new FilterSql(table, dialect);
         String sql = translation.condition(filter);
         return new Condition(sql, List.copyOf(translation.parameters));
     }
@@ -106,6 +114,15 @@ final class FilterSql {
         }
         if (filter instanceof Filter.Spatial spatial) {
             return spatial(spatial);
+        }
+        if (filter instanceof Filter.Temporal temporal) {
+            return new TemporalSql(this::dateColumn, this::bindTemporal).condition(temporal);
+        }
+        if (filter instanceof Filter.ArrayRelation array) {
+            String name = "A_" + array.operator().name();
+            throw new InvalidQueryException("“" + name + "”比较数组，而本服务的属性都不是数组（文本、数值、真假值或日期）",
+                    "'" + name + "' compares arrays, and no property of this service is an array (they are text, "
+                            + "numbers, booleans or dates)");
         }
         throw new IllegalStateException("unknown filter " + filter);
     }
@@ -178,6 +195,16 @@ final class FilterSql {
         if (expression instanceof Expression.Property property) {
             return property(property.name());
         }
+        if (expression instanceof Expression.Arithmetic arithmetic) {
+            return arithmetic(arithmetic);
+        }
+        if (expression instanceof Expression.Interval || expression instanceof Expression.Unbounded) {
+            throw new InvalidQueryException("时间区间 INTERVAL 只能用于 T_ 开头的时间函数",
+                    "an interval (INTERVAL) can only be used in the temporal functions (T_...)");
+        }
+        if (expression instanceof Expression.Array) {
+            throw new InvalidQueryException("数组只能用于 A_ 开头的数组函数", "an array can only be used in the array functions (A_...)");
+        }
         if (expression instanceof Expression.CaseInsensitive caseInsensitive) {
             Operand inner = requireKind(operand(caseInsensitive.expression()), ValueKind.TEXT, "CASEI");
             return new Operand("LOWER(" + inner.sql() + ")", ValueKind.TEXT);
@@ -187,7 +214,8 @@ final class FilterSql {
             return bind(Types.VARCHAR, text, ValueKind.TEXT);
         }
         if (value instanceof Long number) {
-            return bind(Types.BIGINT, number, ValueKind.NUMBER);
+            parameters.add(new SqlParameterValue(Types.BIGINT, number));
+            return new Operand("?", ValueKind.NUMBER, true);
         }
         if (value instanceof Number number) {
             return bind(Types.DOUBLE, number.doubleValue(), ValueKind.NUMBER);
@@ -199,7 +227,9 @@ final class FilterSql {
             return bind(Types.DATE, date, ValueKind.TEMPORAL);
         }
         if (value instanceof Instant instant) {
-            return bind(Types.TIMESTAMP_WITH_TIMEZONE, instant.atOffset(ZoneOffset.UTC), ValueKind.TEMPORAL);
+            // a UTC time without a zone: compared with a date column, the date is 00:00 of its day
+            // on both stores, whatever the session's time zone
+            return bind(Types.TIMESTAMP, LocalDateTime.ofInstant(instant, ZoneOffset.UTC), ValueKind.TEMPORAL);
         }
         if (value instanceof Geometry geometry) {
             parameters.add(new SqlParameterValue(Types.BINARY, new WKBWriter(2).write(geometry)));
@@ -225,11 +255,60 @@ final class FilterSql {
                     case BOOLEAN -> ValueKind.BOOLEAN;
                     case DATE -> ValueKind.TEMPORAL;
                 };
-                return new Operand(LayerTable.columnName(i), kind);
+                return new Operand(LayerTable.columnName(i), kind, field.type() == FieldType.INTEGER);
             }
         }
         throw new InvalidQueryException("图层“" + table.layerId() + "”没有属性“" + name + "”（可查询属性见 queryables）",
                 "layer '" + table.layerId() + "' has no property '" + name + "' (see its queryables)");
+    }
+
+    /**
+     * Arithmetic on numbers. Division, modulo and powers are computed in double precision (CQL2's
+     * "/" is not integer division; "div" is); a zero divisor gives NULL, which matches nothing,
+     * rather than an error. An overflow, like any result that is not a finite number, is refused
+     * by the store when the query runs (whole numbers overflow as errors on both stores; doubles
+     * are checked by {@link SpatialDialect#finiteNumber}).
+     */
+    private Operand arithmetic(Expression.Arithmetic arithmetic) {
+        String symbol = arithmetic.operator().symbol();
+        Operand leftOperand = requireKind(operand(arithmetic.left()), ValueKind.NUMBER, symbol);
+        Operand rightOperand = requireKind(operand(arithmetic.right()), ValueKind.NUMBER, symbol);
+        String left = leftOperand.sql();
+        String right = rightOperand.sql();
+        // each operand appears once in the SQL: its parameters, if any, are bound once
+        String decimalLeft = "CAST(" + left + " AS DOUBLE PRECISION)";
+        String decimalRight = "CAST(" + right + " AS DOUBLE PRECISION)";
+        String sql = switch (arithmetic.operator()) {
+            case PLUS, MINUS, TIMES -> "(" + left + " " + symbol + " " + right + ")";
+            case DIVIDE -> "(" + decimalLeft + " / NULLIF(" + decimalRight + ", 0))";
+            case INTEGER_DIVIDE -> "FLOOR(" + decimalLeft + " / NULLIF(" + decimalRight + ", 0))";
+            // NUMERIC, not DOUBLE PRECISION: PostgreSQL's MOD takes no doubles; 10 decimals are kept
+            case MODULO -> "MOD(CAST(" + left + " AS NUMERIC(38, 10)), NULLIF(CAST(" + right + " AS NUMERIC(38, 10)), 0))";
+            case POWER -> "POWER(" + decimalLeft + ", " + decimalRight + ")";
+        };
+        return switch (arithmetic.operator()) {
+            case PLUS, MINUS, TIMES -> leftOperand.integral() && rightOperand.integral()
+                    ? new Operand(sql, ValueKind.NUMBER, true)
+                    : new Operand(dialect.finiteNumber(sql), ValueKind.NUMBER);
+            // a decimal remainder is never infinite; too large for NUMERIC(38, 10) is an error on both
+            case MODULO -> new Operand(sql, ValueKind.NUMBER);
+            case DIVIDE, INTEGER_DIVIDE, POWER -> new Operand(dialect.finiteNumber(sql), ValueKind.NUMBER);
+        };
+    }
+
+    /** The column of a date property, for the temporal functions. */
+    private String dateColumn(String name) {
+        Operand column = property(name);
+        if (column.kind() != ValueKind.TEMPORAL) {
+            throw new InvalidQueryException("时间函数需要日期属性，而“" + name + "”是" + describe(column.kind()),
+                    "the temporal functions need a date property, but '" + name + "' is a "
+                            + column.kind().name().toLowerCase(Locale.ROOT));
+        }
+        return column.sql();
+    }
+
+    private String bindTemporal(Object value) {
+        return operand(new Expression.Literal(value)).sql();
     }
 
     private Operand bind(int sqlType, Object value, ValueKind kind) {

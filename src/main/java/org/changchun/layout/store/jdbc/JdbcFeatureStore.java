@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.query.FeatureQuery;
+import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
@@ -33,6 +35,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
@@ -268,7 +271,18 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public FeaturePage query(FeatureQuery query) {
-        return features.query(table(query.layerId()), query);
+        try {
+            return features.query(table(query.layerId()), query);
+        } catch (DataAccessException e) {
+            // SQLSTATE class 22, data exception: a value the filter computes is out of range (an
+            // overflow in its arithmetic, a number too large for NUMERIC): the query is the fault
+            if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                throw new InvalidQueryException("过滤条件中的计算超出数值范围（例如算术溢出）：请改用较小的数",
+                        "a value computed by the filter is out of range (e.g. an arithmetic overflow); use smaller numbers");
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -31,6 +31,16 @@ public interface SpatialDialect {
     /** A query returning the next value of a sequence. */
     String nextValue(String sequence);
 
+    /**
+     * A double-precision arithmetic result that must be finite: where the database's own
+     * arithmetic gives infinity or NaN (an overflow, {@code 0 ^ -1}, the root of a negative
+     * number), this makes it an SQLSTATE 22 error instead, as PostgreSQL's arithmetic is, so a
+     * filter answers alike on both stores. By default the expression itself.
+     */
+    default String finiteNumber(String sql) {
+        return sql;
+    }
+
     /** A query returning the spatial engine's version text. */
     String versionQuery();
 
