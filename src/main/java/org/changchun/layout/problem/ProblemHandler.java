@@ -32,7 +32,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> apiException(ApiException e, WebRequest request) {
-        return problem(e.status(), e.messageZh(), e.messageEn());
+        ResponseEntity<Object> answer = problem(e.status(), e.messageZh(), e.messageEn());
+        if (e instanceof InvalidRowsException table && answer.getBody() instanceof ProblemDetail detail) {
+            detail.setProperty("rows", table.rows());
+        }
+        return answer;
     }
 
     @ExceptionHandler(InvalidQueryException.class)
