@@ -8,7 +8,9 @@
  * OGC collection district-indicators. A signed-in editor checks a table of figures (a dry run) and
  * then writes it.
  *
- * The city shown (monitor=) and the open indicator (indicator=) are part of the page's link.
+ * The status legend filters the list too (a planner's "which targets lag?"). The city shown
+ * (monitor=), the status shown (status=) and the open indicator (indicator=) are part of the page's
+ * link.
  */
 import { getJson, request } from './api.js';
 import { authHeaders, editorName, refreshSignIn } from './auth.js';
@@ -26,8 +28,8 @@ function percent(ratio) {
 }
 
 /**
- * @param options.initial  the link's { monitor, indicator }
- * @param options.onChange called with { monitor, indicator } after every change
+ * @param options.initial  the link's { monitor, status, indicator }
+ * @param options.onChange called with { monitor, status, indicator } after every change
  */
 export function createMonitoring({ map, datum, element, initial = {}, onChange }) {
   const overview = element.querySelector('.monitor-overview');
@@ -37,6 +39,7 @@ export function createMonitoring({ map, datum, element, initial = {}, onChange }
   let answer = null;
   let loadError = null;
   let city = initial.monitor ?? null;
+  let status = STATUSES.includes(initial.status) ? initial.status : null;
   let open = initial.indicator ?? null;
   let details = null;
   let districts = null;
@@ -48,7 +51,7 @@ export function createMonitoring({ map, datum, element, initial = {}, onChange }
   let loading = null;
 
   function indicatorsShown() {
-    return (answer?.indicators ?? []).filter((i) => !city || i.city === city);
+    return (answer?.indicators ?? []).filter((i) => (!city || i.city === city) && (!status || i.status === status));
   }
 
   function statusBadge(indicator) {
@@ -79,7 +82,8 @@ export function createMonitoring({ map, datum, element, initial = {}, onChange }
         ${row('', t('monitor.all'), answer.counts, null)}
         ${answer.cities.map((c) => row(c.city, local(c), c.counts, c.colour))}
       </ul>
-      <p class="status-legend">${STATUSES.map((s) => html`<span class="status-badge status--${s}">${t(`monitor.status.${s}`)}</span>`)}</p>
+      <p class="status-legend"><span class="muted">${t('monitor.statusFilter')}</span>${STATUSES.map((s) => html`<button type="button"
+        class="status-badge status-filter status--${s}" data-status-filter="${s}" aria-pressed="${status === s}">${t(`monitor.status.${s}`)}</button>`)}</p>
       <details class="monitor-rule"><summary>${t('monitor.ruleTitle')}</summary><p>${local(answer, 'rule')}</p></details>`);
   }
 
@@ -141,7 +145,12 @@ export function createMonitoring({ map, datum, element, initial = {}, onChange }
       setHtml(list, '');
       return;
     }
-    setHtml(list, indicatorsShown().map((indicator) => html`
+    const shown = indicatorsShown();
+    if (!shown.length) {
+      setHtml(list, html`<li class="hint" role="status">${t('monitor.noneShown')}</li>`);
+      return;
+    }
+    setHtml(list, shown.map((indicator) => html`
       <li class="indicator" data-indicator="${indicator.id}" data-status="${indicator.status}">
         <button type="button" class="indicator-head" data-open="${indicator.id}" aria-expanded="${open === indicator.id}">
           <span class="indicator-label">${local(indicator, 'label')}</span>${statusBadge(indicator)}
@@ -239,7 +248,7 @@ export function createMonitoring({ map, datum, element, initial = {}, onChange }
   }
 
   function changed() {
-    onChange?.({ monitor: city, indicator: open });
+    onChange?.({ monitor: city, status, indicator: open });
   }
 
   async function openIndicator(id) {
@@ -275,7 +284,7 @@ export function createMonitoring({ map, datum, element, initial = {}, onChange }
       loadError = error;
     }
     render();
-    if (open && answer?.indicators.some((i) => i.id === open)) {
+    if (open && indicatorsShown().some((i) => i.id === open)) {
       await openIndicator(open);
     } else if (open) {
       open = null;
@@ -305,13 +314,28 @@ export function createMonitoring({ map, datum, element, initial = {}, onChange }
     renderReport();
   }
 
+  /** After the city or the status shown changes: an open indicator no longer listed is closed. */
+  function filtered() {
+    renderOverview();
+    if (open && !indicatorsShown().some((i) => i.id === open)) {
+      openIndicator(null);
+    } else {
+      changed();
+      renderList();
+    }
+  }
+
   overview.addEventListener('click', (event) => {
     const button = event.target.closest('[data-monitor]');
     if (button) {
       city = button.dataset.monitor || null;
-      changed();
-      renderOverview();
-      renderList();
+      filtered();
+      return;
+    }
+    const filter = event.target.closest('[data-status-filter]');
+    if (filter) {
+      status = filter.dataset.statusFilter === status ? null : filter.dataset.statusFilter;
+      filtered();
     }
   });
   list.addEventListener('click', (event) => {

@@ -240,7 +240,7 @@ export default {
 
   'tab.monitoring': 'Monitoring',
   'monitor.title': 'Plan monitoring',
-  'monitor.intro': "Each target of the plan against the yearly figures: met, on track, at risk or lagging, from the whole city's latest figure and the path the target implies. Pick a city to narrow the list; open an indicator for its trend and district figures.",
+  'monitor.intro': "Each target of the plan against the yearly figures: met, on track, at risk or lagging, from the whole city's latest figure and the path the target implies. Pick a city or a status to narrow the list; open an indicator for its trend and district figures.",
   'monitor.all': 'All indicators',
   'monitor.count.met': '{count} met',
   'monitor.count.on_track': '{count} on track',
@@ -253,6 +253,8 @@ export default {
   'monitor.status.lagging': 'lagging',
   'monitor.status.no_data': 'no data',
   'monitor.ruleTitle': 'How statuses are decided',
+  'monitor.statusFilter': 'Show only: ',
+  'monitor.noneShown': 'No indicator has this status.',
   'monitor.target': 'target {comparator} {value} {unit} ({year})',
   'monitor.noData': 'no figure for the whole city yet',
   'monitor.latest': '{year}: {value} {unit}',

@@ -240,7 +240,7 @@ export default {
 
   'tab.monitoring': '指标监测',
   'monitor.title': '规划指标监测',
-  'monitor.intro': '规划目标逐项对照年度数据：按全市最新数据与目标隐含的轨迹判定已达成、正常、预警或滞后。选择一座“城”筛选，点开指标看走势与分区数据。',
+  'monitor.intro': '规划目标逐项对照年度数据：按全市最新数据与目标隐含的轨迹判定已达成、正常、预警或滞后。选择一座“城”或一种状态筛选，点开指标看走势与分区数据。',
   'monitor.all': '全部指标',
   'monitor.count.met': '已达成 {count}',
   'monitor.count.on_track': '正常 {count}',
@@ -253,6 +253,8 @@ export default {
   'monitor.status.lagging': '滞后',
   'monitor.status.no_data': '无数据',
   'monitor.ruleTitle': '状态如何判定',
+  'monitor.statusFilter': '只看：',
+  'monitor.noneShown': '没有该状态的指标。',
   'monitor.target': '目标 {comparator} {value} {unit}（{year}年）',
   'monitor.noData': '尚无全市数据',
   'monitor.latest': '{year}年 {value} {unit}',

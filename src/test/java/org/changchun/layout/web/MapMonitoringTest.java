@@ -71,6 +71,38 @@ class MapMonitoringTest extends BrowserTest {
     }
 
     @Test
+    void aPlannerListsTheTargetsThatLagInEveryCityOrInOne() {
+        browser.reset();
+        browser.open("/?tab=monitoring&indicator=grain-output");
+        browser.waitFor(".indicator-details");
+
+        browser.find(".status-filter[data-status-filter='lagging']").click();
+        browser.waitUntil("only lagging targets listed", () -> browser.all(".indicator").stream()
+                .allMatch(i -> "lagging".equals(i.getAttribute("data-status"))));
+        assertThat(browser.all(".indicator")).extracting(i -> i.getAttribute("data-indicator"))
+                .contains("population", "gdp", "beef-cattle").doesNotContain("grain-output");
+        assertThat(browser.find(".status-filter[data-status-filter='lagging']").getAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(browser.driver().getCurrentUrl()).as("the on-track grain target is closed with its map")
+                .contains("status=lagging").doesNotContain("indicator=");
+        assertThat(browser.all("path.choropleth-district")).isEmpty();
+
+        browser.find(".monitor-city[data-monitor='agriculture']").click();
+        browser.waitUntil("the agriculture city's lagging target", () -> browser.all(".indicator").size() == 1);
+        assertThat(browser.find(".indicator").getAttribute("data-indicator")).isEqualTo("beef-cattle");
+        browser.find(".status-filter[data-status-filter='no_data']").click();
+        browser.waitUntil("none without data", () -> browser.all(".indicator").isEmpty());
+        assertThat(browser.find(".indicator-list").getText()).contains("没有该状态的指标");
+
+        browser.reset();
+        browser.open("/?tab=monitoring&monitor=agriculture&status=on_track");
+        browser.waitFor(".indicator");
+        assertThat(browser.all(".indicator")).extracting(i -> i.getAttribute("data-indicator"))
+                .containsExactlyInAnyOrder("grain-output", "agri-processing-scale");
+        assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
     void anEditorChecksThenWritesATableSavedByExcel() throws IOException {
         Path table = temp.resolve("零售额.csv");
         Files.write(table, ("指标,年份,区域,数值,单位,来源,示例数据\r\n"
