@@ -1,7 +1,8 @@
 /**
  * One indicator's small line chart: the whole city's figures by year against the path to its
  * target (dashed) and, except for growth rates, the target itself; sample figures are hollow
- * points (chart.js, loaded the first time a chart is drawn).
+ * points, and a figure's tooltip says the status it gave in its year (chart.js, loaded the first
+ * time a chart is drawn).
  */
 import { local, t } from './i18n.js';
 import { loadScript } from './lazy.js';
@@ -60,8 +61,11 @@ export async function drawIndicatorChart(canvas, details) {
         legend: { position: 'bottom', labels: { boxWidth: 12 } },
         tooltip: {
           callbacks: {
-            afterLabel: (item) => (item.datasetIndex === 0 && byYear.get(years[item.dataIndex])?.sample
-              ? t('monitor.sample') : ''),
+            afterLabel: (item) => {
+              const figure = item.datasetIndex === 0 ? byYear.get(years[item.dataIndex]) : null;
+              return figure ? [figure.status ? t(`monitor.status.${figure.status}`) : '', figure.sample ? t('monitor.sample') : '']
+                .filter(Boolean) : '';
+            },
           },
         },
       },

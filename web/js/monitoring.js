@@ -122,10 +122,13 @@ export function createMonitoring({ map, datum, element, initial = {}, onChange }
     const base = t('monitor.base', { year: indicator.base_year, value: formatNumber(indicator.base_value, 2),
       unit: local(indicator, 'unit') });
     const districtRows = details.series.filter((s) => s.district && s.figures.length);
+    const yearly = (details.series.find((s) => !s.district)?.figures ?? []).filter((f) => f.status);
     return html`
       <div class="chart-box chart-box--indicator"><canvas id="indicator-chart" role="img"
         aria-label="${t('monitor.chart.label', { label: local(indicator, 'label') })}"></canvas></div>
       <p class="muted">${t('monitor.chart.sampleNote')}</p>
+      ${yearly.length ? html`<p class="status-history">${t('monitor.history')}${yearly.map((f) => html`<span
+        class="status-year" data-year="${f.year}">${f.year} <span class="status-badge status--${f.status}">${t(`monitor.status.${f.status}`)}</span></span>`)}</p>` : ''}
       <p class="indicator-rule">${local(indicator, 'rule')}</p>
       <p class="muted">${base}${indicator.base_sample ? html` <span class="badge badge--sample">${t('monitor.sample')}</span>`
         : html` · ${t('monitor.source')}${indicator.base_source}`}</p>

@@ -254,6 +254,7 @@ export default {
   'monitor.status.no_data': 'no data',
   'monitor.ruleTitle': 'How statuses are decided',
   'monitor.statusFilter': 'Show only: ',
+  'monitor.history': 'Status by year: ',
   'monitor.noneShown': 'No indicator has this status.',
   'monitor.target': 'target {comparator} {value} {unit} ({year})',
   'monitor.noData': 'no figure for the whole city yet',

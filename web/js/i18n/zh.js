@@ -254,6 +254,7 @@ export default {
   'monitor.status.no_data': '无数据',
   'monitor.ruleTitle': '状态如何判定',
   'monitor.statusFilter': '只看：',
+  'monitor.history': '历年状态：',
   'monitor.noneShown': '没有该状态的指标。',
   'monitor.target': '目标 {comparator} {value} {unit}（{year}年）',
   'monitor.noData': '尚无全市数据',

@@ -76,7 +76,8 @@ class IndicatorReports {
             List<Observation> own = byArea.remove(area.adcode());
             if (own != null || !area.district()) {
                 series.add(new AreaSeries(area.adcode(), area.nameZh(), area.nameEn(), area.district(),
-                        own == null ? List.of() : own.stream().map(Figure::of).toList()));
+                        own == null ? List.of() : own.stream().map(f -> area.district() ? Figure.of(f)
+                                : Figure.assessed(indicator, f)).toList()));
             }
         }
         // figures of an area the districts layer no longer has (it was replaced) are still shown
@@ -96,7 +97,7 @@ class IndicatorReports {
                 indicator.kind().nameZh(), indicator.kind().nameEn(), indicator.comparator().code(), indicator.target(),
                 indicator.targetUnitZh(), indicator.targetUnitEn(), indicator.targetYear(), indicator.hold(),
                 indicator.unitZh(), indicator.unitEn(), indicator.baseYear(), indicator.baseValue(),
-                indicator.baseSource(), indicator.baseSample(), latest.map(Figure::of).orElse(null),
+                indicator.baseSource(), indicator.baseSample(), latest.map(f -> Figure.assessed(indicator, f)).orElse(null),
                 assessment.trajectoryValue(), assessment.gap(), assessment.gapPercent(), assessment.achievedRate(),
                 assessment.completion(), assessment.trajectoryCompletion(), assessment.status().code(),
                 assessment.status().nameZh(), assessment.status().nameEn(), assessment.shape().code(),

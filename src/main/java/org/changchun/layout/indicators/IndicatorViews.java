@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /** The shapes in which {@code /api/indicators} answers. */
 final class IndicatorViews {
@@ -16,14 +17,25 @@ final class IndicatorViews {
      *
      * @param sample     the figure is invented (示例数据), not published
      * @param recordedBy the editor who recorded it; absent for the shipped baseline
+     * @param status     the whole city's figures only: where the target stood in that year, by the rule
+     *                   applied to this figure as if it were the latest (met, on_track, at_risk, lagging)
      */
     @Schema(name = "IndicatorFigure")
     record Figure(int year, double value, @JsonInclude(JsonInclude.Include.NON_NULL) String source, boolean sample,
-                  OffsetDateTime recordedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String recordedBy) {
+                  OffsetDateTime recordedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String recordedBy,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String status) {
 
+        /** A district's figure: districts have no targets of their own, so no status. */
         static Figure of(Observation observation) {
             return new Figure(observation.year(), observation.value(), observation.source(), observation.sample(),
-                    observation.recordedAt(), observation.recordedBy());
+                    observation.recordedAt(), observation.recordedBy(), null);
+        }
+
+        /** A figure of the whole city, with the status the target had in its year. */
+        static Figure assessed(Indicator indicator, Observation observation) {
+            return new Figure(observation.year(), observation.value(), observation.source(), observation.sample(),
+                    observation.recordedAt(), observation.recordedBy(),
+                    StatusRule.assess(indicator, Optional.of(observation)).status().code());
         }
     }
 

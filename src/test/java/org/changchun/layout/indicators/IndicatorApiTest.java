@@ -118,7 +118,14 @@ abstract class IndicatorApiTest {
         assertThat(series.get(0).get("district").asBoolean()).isFalse();
         assertThat(texts(series, "name_zh")).contains("榆树市", "农安县").hasSize(12);
         assertThat(series.get(1).get("figures").get(0).get("sample").asBoolean()).isTrue();
+        assertThat(series.get(1).get("figures").get(0).has("status")).as("districts have no targets").isFalse();
         assertThat(http.get("/api/indicators/nothing").status()).isEqualTo(404);
+
+        JsonNode beef = ok("/api/indicators/beef-cattle");
+        assertThat(texts(beef.get("series").get(0).get("figures"), "status")).as("how the herd fell behind, year by year")
+                .containsExactly("on_track", "at_risk", "at_risk", "at_risk", "lagging");
+        assertThat(beef.get("indicator").get("latest").get("status").asString())
+                .isEqualTo(beef.get("indicator").get("status").asString());
     }
 
     @Test

@@ -90,6 +90,10 @@ class MapMonitoringTest extends BrowserTest {
         browser.find(".monitor-city[data-monitor='agriculture']").click();
         browser.waitUntil("the agriculture city's lagging target", () -> browser.all(".indicator").size() == 1);
         assertThat(browser.find(".indicator").getAttribute("data-indicator")).isEqualTo("beef-cattle");
+        browser.find(".indicator[data-indicator='beef-cattle'] .indicator-head").click();
+        browser.waitFor(".status-history");
+        assertThat(browser.texts(".status-history .status-year")).as("how it fell behind, year by year")
+                .containsExactly("2021 正常", "2022 预警", "2023 预警", "2024 预警", "2025 滞后");
         browser.find(".status-filter[data-status-filter='no_data']").click();
         browser.waitUntil("none without data", () -> browser.all(".indicator").isEmpty());
         assertThat(browser.find(".indicator-list").getText()).contains("没有该状态的指标");
