@@ -8,6 +8,8 @@ export class ApiError extends Error {
   constructor(status, problem = {}) {
     super(problem.message_en ?? problem.message ?? `HTTP ${status}`);
     this.status = status;
+    /** The problem document as the service sent it (e.g. with the bad rows of a table). */
+    this.problem = problem;
     this.messageZh = problem.message_zh ?? problem.message;
     this.messageEn = problem.message_en ?? problem.message;
   }

@@ -41,12 +41,20 @@ export function html(strings, ...values) {
 
 /**
  * Replaces an element's content with a fragment made by html``. A city's colour is written as
- * data-city-colour and set here as the --city-colour property: the page's Content-Security-Policy
- * refuses style attributes in markup, but not styles set from a script.
+ * data-city-colour and set here as the --city-colour property, and any data-var-NAME="value" as the
+ * --NAME property (a bar's width, a legend's colour): the page's Content-Security-Policy refuses
+ * style attributes in markup, but not styles set from a script.
  */
 export function setHtml(element, fragment) {
   element.innerHTML = render(fragment);
   element.querySelectorAll('[data-city-colour]').forEach((coloured) => {
     coloured.style.setProperty('--city-colour', coloured.dataset.cityColour);
+  });
+  element.querySelectorAll('*').forEach((styled) => {
+    for (const attribute of styled.attributes) {
+      if (attribute.name.startsWith('data-var-')) {
+        styled.style.setProperty(`--${attribute.name.slice('data-var-'.length)}`, attribute.value);
+      }
+    }
   });
 }

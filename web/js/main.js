@@ -13,6 +13,7 @@ import { errorText, lang, onLangChange, setLang, t } from './i18n.js';
 import { createDistrictLabels, createLabelPlacer, createZoneLabels } from './labels.js';
 import { createLayerPanel } from './layers.js';
 import { boundsOf, createMap, fitOptions } from './map.js';
+import { createMonitoring } from './monitoring.js';
 import { createProjectCard } from './project-card.js';
 import { createProjects } from './projects.js';
 import { initial, setState } from './state.js';
@@ -22,6 +23,14 @@ const $ = (selector) => document.querySelector(selector);
 
 /** The layers whose features the six cities name as members: a chosen city draws the others faint. */
 const CITY_MEMBER_LAYERS = ['major-zones', 'corridors', 'dev-zones'];
+
+/**
+ * The layers the layer panel and the coverage lists offer: not those the service derives from other
+ * data (the districts with their monitoring figures, which the monitoring panel draws itself).
+ */
+function mapLayers(catalog) {
+  return catalog.filter((l) => l.kind !== 'derived');
+}
 
 function setUpHeader(datum) {
   const toggle = $('#lang-toggle');
@@ -84,7 +93,16 @@ async function start() {
     map.attributionControl.addAttribution(attribution);
   });
 
-  const tabs = createTabs($('#panel [role="tablist"]'), { initial: initial.tab, onChange: (tab) => setState({ tab }) });
+  let monitoring = null;
+  let openTab = null;
+  const tabs = createTabs($('#panel [role="tablist"]'), {
+    initial: initial.tab,
+    onChange: (tab) => {
+      openTab = tab;
+      setState({ tab });
+      monitoring?.setActive(tab === 'monitoring');
+    },
+  });
   const card = createProjectCard({ element: $('#project-card'), onChange: (project) => setState({ project }) });
   const projects = createProjects({
     map,
@@ -101,7 +119,7 @@ async function start() {
     map,
     datum,
     element: $('#layer-list'),
-    catalog,
+    catalog: mapLayers(catalog),
     visible: initial.layers,
     special: {
       projects: { layer: projects.layer, legend: projects.legend },
@@ -120,7 +138,7 @@ async function start() {
     element: $('#pane-coverage'),
     cities,
     districts,
-    polygonLayers: () => catalog.filter((l) => l.kind !== 'projects' && /Polygon/.test(l.geometry_type)),
+    polygonLayers: () => mapLayers(catalog).filter((l) => l.kind !== 'projects' && /Polygon/.test(l.geometry_type)),
     onProject: (id) => projects.select(id),
     onDrawing: (active) => { drawing = active; },
     initial,
@@ -164,7 +182,7 @@ async function start() {
     onJob: (job) => setState({ job }),
     onImported: async (layerId) => {
       catalog = await getJson('api/layers');
-      layers.update(catalog);
+      layers.update(mapLayers(catalog));
       layers.show(layerId);
       coverage.refresh();
       const info = catalog.find((l) => l.id === layerId);
@@ -173,6 +191,14 @@ async function start() {
       }
     },
   });
+  monitoring = createMonitoring({
+    map,
+    datum,
+    element: $('#pane-monitoring'),
+    initial,
+    onChange: (question) => setState(question),
+  });
+  monitoring.setActive(openTab === 'monitoring');
   if (!initial.tab && imports.hasJob()) {
     tabs.open('imports');
   }

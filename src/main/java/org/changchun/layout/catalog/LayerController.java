@@ -13,6 +13,7 @@ import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.feature.LayerVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,10 +69,15 @@ class LayerController {
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(responseCode = "404", description = "没有该图层或保留的版本 / no such layer, or no kept version "
             + "with this number")
+    @ApiResponse(responseCode = "409", description = "该图层由服务从其他数据生成，不能恢复旧版本 / the service derives "
+            + "this layer from other data; an old version would show stale figures")
     LayerSummary restore(@PathVariable String id,
                          @Parameter(schema = @Schema(type = "integer")) @PathVariable String version) {
         long versionId = VERSION.require(version);
         LayerInfo layer = catalog.get(id);
+        if (layer.kind() == LayerKind.DERIVED) {
+            throw new DerivedLayerException(id);
+        }
         try {
             return LayerSummary.of(store.restore(layer.id(), versionId));
         } catch (NoSuchElementException e) {

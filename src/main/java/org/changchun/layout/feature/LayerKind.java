@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What role a layer plays. Features of {@link #PROJECTS} and {@link #IMPORTED} layers are
- * linked to the polygons of every {@link #PLAN_AREA} layer that contain or intersect them.
+ * linked to the polygons of every {@link #PLAN_AREA} layer that contain or intersect them;
+ * {@link #DERIVED} layers take part in no links.
  */
 public enum LayerKind {
     /** Districts, zones, corridors, belts: the polygons the plan is made of. */
@@ -14,9 +15,14 @@ public enum LayerKind {
     /** The project library. */
     PROJECTS,
     /** A layer GIS staff imported. */
-    IMPORTED;
+    IMPORTED,
+    /**
+     * A layer the service writes itself from other data (the districts with their latest monitoring
+     * figures): rewritten whenever that data changes, never imported over, edited or restored.
+     */
+    DERIVED;
 
-    /** The code used in manifests and API answers ("plan-area", "projects", "imported"). */
+    /** The code used in manifests and API answers ("plan-area", "projects", "imported", "derived"). */
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -27,6 +33,11 @@ public enum LayerKind {
 
     /** Whether features of this kind get linked to the plan's polygons. */
     public boolean isLinkSource() {
-        return this != PLAN_AREA;
+        return this == PROJECTS || this == IMPORTED;
+    }
+
+    /** Whether this kind's polygons are what linking features are linked to: the plan's own. */
+    public boolean isLinkTarget() {
+        return this == PLAN_AREA;
     }
 }

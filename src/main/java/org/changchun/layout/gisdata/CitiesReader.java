@@ -17,13 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the six cities file and checks every member against the layers being loaded, so a city
- * can never name a district or zone that does not exist.
+ * can never name a district or zone that does not exist. A city's targets are not in this file:
+ * they come from the indicators that measure them ({@link CityTargets}).
  */
 final class CitiesReader {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
-    private static final Set<String> COMPARATORS = Set.of(">=", ">", "=", "<=", "<");
 
     private final JsonMapper json;
 
@@ -32,9 +32,11 @@ final class CitiesReader {
     }
 
     /**
-     * @param layers the features of every layer being loaded, by layer id and feature id
+     * @param layers  the features of every layer being loaded, by layer id and feature id
+     * @param targets each city's targets, by city id
      */
-    List<City> read(String file, byte[] content, Map<String, Map<String, Feature>> layers) {
+    List<City> read(String file, byte[] content, Map<String, Map<String, Feature>> layers,
+                    Map<String, List<CityTarget>> targets) {
         JsonNode root;
         try {
             root = json.readTree(content);
@@ -46,7 +48,7 @@ final class CitiesReader {
         Set<String> ids = new HashSet<>();
         int index = 0;
         for (JsonNode node : top.array("cities")) {
-            City city = city(file, node, ++index, layers);
+            City city = city(file, node, ++index, layers, targets);
             if (!ids.add(city.id())) {
                 throw new GisDataException(file, "city \"" + city.id() + "\" is listed twice");
             }
@@ -55,9 +57,10 @@ final class CitiesReader {
         return cities;
     }
 
-    private City city(String file, JsonNode node, int index, Map<String, Map<String, Feature>> layers) {
+    private City city(String file, JsonNode node, int index, Map<String, Map<String, Feature>> layers,
+                      Map<String, List<CityTarget>> targets) {
         StrictJson position = new StrictJson(file, "city #" + index, node).allowOnly(Set.of("id", "name_zh", "name_en",
-                "colour", "summary_zh", "summary_en", "members", "targets"));
+                "colour", "summary_zh", "summary_en", "members"));
         String id = position.text("id");
         if (!ID.matcher(id).matches()) {
             throw position.problem("has id \"" + id + "\"; ids are lower-case words joined by '-'");
@@ -74,12 +77,8 @@ final class CitiesReader {
         if (members.stream().noneMatch(m -> m.role() == MemberRole.LEAD)) {
             throw city.problem("has no member with role \"lead\"");
         }
-        List<CityTarget> targets = new ArrayList<>();
-        for (JsonNode target : city.array("targets")) {
-            targets.add(target(file, id, target));
-        }
         return new City(id, city.text("name_zh"), city.text("name_en"), colour, city.optionalText("summary_zh"),
-                city.optionalText("summary_en"), members, targets);
+                city.optionalText("summary_en"), members, targets.getOrDefault(id, List.of()));
     }
 
     private static CityMember member(String file, String cityId, JsonNode node,
@@ -112,18 +111,5 @@ final class CitiesReader {
                 nameZh != null ? nameZh : feature.text("name_zh"),
                 nameEn != null ? nameEn : feature.text("name_en"),
                 member.optionalText("group_zh"), member.optionalText("group_en"), member.optionalText("note"));
-    }
-
-    private static CityTarget target(String file, String cityId, JsonNode node) {
-        StrictJson target = new StrictJson(file, "a target of city \"" + cityId + "\"", node).allowOnly(Set.of(
-                "label_zh", "label_en", "value", "unit_zh", "unit_en", "comparator", "year", "year_basis",
-                "note_zh", "note_en"));
-        String comparator = target.text("comparator");
-        if (!COMPARATORS.contains(comparator)) {
-            throw target.problem("has comparator \"" + comparator + "\"; use one of " + COMPARATORS);
-        }
-        return new CityTarget(target.text("label_zh"), target.text("label_en"), target.number("value"),
-                target.text("unit_zh"), target.text("unit_en"), comparator, target.integer("year"),
-                target.optionalText("year_basis"), target.optionalText("note_zh"), target.optionalText("note_en"));
     }
 }

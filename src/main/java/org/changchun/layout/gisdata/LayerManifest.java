@@ -3,6 +3,7 @@ package org.changchun.layout.gisdata;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
@@ -15,9 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code gis-data/layers.json}: which layers the plan ships, in load order, with their
- * descriptions and typed fields, and which file holds the six cities.
+ * descriptions and typed fields, which file holds the six cities, and which the monitoring
+ * indicators and their baseline figures (both optional: without them there are no indicators).
  */
-record LayerManifest(List<Entry> layers, String citiesFile) {
+record LayerManifest(List<Entry> layers, String citiesFile, Optional<String> indicatorsFile,
+                     Optional<String> observationsFile) {
 
     static final String FILE = "layers.json";
 
@@ -32,7 +35,8 @@ record LayerManifest(List<Entry> layers, String citiesFile) {
         } catch (JacksonException e) {
             throw new GisDataException(FILE, "is not valid JSON: " + e.getOriginalMessage());
         }
-        StrictJson manifest = new StrictJson(FILE, "the top level", root).allowOnly(Set.of("layers", "cities"));
+        StrictJson manifest = new StrictJson(FILE, "the top level", root).allowOnly(Set.of("layers", "cities",
+                "indicators", "indicator_observations"));
         List<Entry> layers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int index = 0;
@@ -43,7 +47,12 @@ record LayerManifest(List<Entry> layers, String citiesFile) {
             }
             layers.add(entry);
         }
-        return new LayerManifest(List.copyOf(layers), manifest.text("cities"));
+        Optional<String> indicators = Optional.ofNullable(manifest.optionalText("indicators"));
+        Optional<String> observations = Optional.ofNullable(manifest.optionalText("indicator_observations"));
+        if (observations.isPresent() && indicators.isEmpty()) {
+            throw manifest.problem("names \"indicator_observations\" without \"indicators\", which define them");
+        }
+        return new LayerManifest(List.copyOf(layers), manifest.text("cities"), indicators, observations);
     }
 
     private static Entry entry(JsonNode node, int index) {

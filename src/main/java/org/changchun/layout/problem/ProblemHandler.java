@@ -33,6 +33,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> apiException(ApiException e, WebRequest request) {
         ResponseEntity<Object> problem = problem(e.status(), e.messageZh(), e.messageEn());
+        if (e instanceof InvalidRowsException table && problem.getBody() instanceof ProblemDetail detail) {
+            detail.setProperty("rows", table.rows());
+        }
         return e.retryAfterSeconds() == null ? problem : ResponseEntity.status(problem.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .contentType(MediaTypes.PROBLEM_JSON).body(problem.getBody());

@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Records every request that may change data (POST, PUT, PATCH, DELETE), refused ones included:
- * who made it, what it was, when, and its status. Coverage questions, which are reads sent as
- * POST, are not recorded.
+ * who made it, what it was, when, and its status, with what it did in words where the controller
+ * said so ({@link AuditDetail}). Coverage questions, which are reads sent as POST, are not recorded.
  */
 class AuditFilter extends OncePerRequestFilter {
 
@@ -44,7 +44,7 @@ class AuditFilter extends OncePerRequestFilter {
                     ? null : who.getName();
             String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             try {
-                store.audit(actor, request.getMethod(), path, response.getStatus(), null);
+                store.audit(actor, request.getMethod(), path, response.getStatus(), AuditDetail.of(request));
             } catch (RuntimeException e) {
                 log.error("Could not record {} {} by {} in the audit trail", request.getMethod(), path, actor, e);
             }

@@ -210,6 +210,15 @@ class OpenApiConfiguration {
                 .addProperty("message", new StringSchema().description("Chinese / English"))
                 .addProperty("message_zh", new StringSchema())
                 .addProperty("message_en", new StringSchema())
+                .addProperty("rows", new ArraySchema().description("a table's bad rows, every one (uploads of figures)")
+                        .items(new ObjectSchema()
+                                .addProperty("line", new IntegerSchema().description("the line in the file (header: 1), "
+                                        + "or the item's position in a JSON list (from 1)"))
+                                .addProperty("column", new StringSchema().nullable(true)
+                                        .description("the column, as the file names it"))
+                                .addProperty("message_zh", new StringSchema())
+                                .addProperty("message_en", new StringSchema())
+                                .required(List.of("line", "message_zh", "message_en"))))
                 .required(List.of("status", "error", "message", "message_zh", "message_en"));
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.changchun.layout.plan.City;
+import org.changchun.layout.plan.CityTarget;
 import org.changchun.layout.plan.MemberRole;
 import org.changchun.layout.feature.Feature;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,10 @@ class CitiesReaderTest {
     private static final Map<String, Map<String, Feature>> LAYERS = Map.of(
             "districts", Map.of("220112", feature("220112", "双阳区", "Shuangyang District")),
             "dev-zones", Map.of("qikai", feature("qikai", "汽开区", "Automobile Development Zone")));
+
+    /** A city's targets come from the indicators that measure them, not from the cities file. */
+    private static final Map<String, List<CityTarget>> TARGETS = Map.of("automobile", List.of(new CityTarget("汽车产量",
+            "Car output", 400, "万辆", "10,000 vehicles", ">=", 2026, null, null, null, "car-output")));
 
     private final CitiesReader reader = new CitiesReader(JsonMapper.builder().build());
 
@@ -36,7 +41,13 @@ class CitiesReaderTest {
         assertThat(city.members().get(1).groupZh()).isEqualTo("东部");
         assertThat(city.members().get(2).isSpatial()).isFalse();
         assertThat(city.spatialMembers()).hasSize(2);
-        assertThat(city.targets().get(0).value()).isEqualTo(4_000_000d);
+        assertThat(city.targets()).extracting(CityTarget::indicator).containsExactly("car-output");
+    }
+
+    @Test
+    void refusesTargetsWrittenInTheCitiesFile() {
+        assertProblem(city("{\"layer\": \"dev-zones\", \"feature\": \"qikai\", \"role\": \"lead\"}")
+                .replace("\"members\"", "\"targets\": [], \"members\""), "has unknown member(s) [targets]");
     }
 
     @Test
@@ -59,15 +70,13 @@ class CitiesReaderTest {
     }
 
     private List<City> read(String json) {
-        return reader.read("cities.json", json.getBytes(StandardCharsets.UTF_8), LAYERS);
+        return reader.read("cities.json", json.getBytes(StandardCharsets.UTF_8), LAYERS, TARGETS);
     }
 
     private static String city(String members) {
         return """
                 {"cities": [{"id": "automobile", "name_zh": "国际汽车城", "name_en": "International Automobile City",
-                  "colour": "#c0392b", "members": [%s],
-                  "targets": [{"label_zh": "汽车产量", "label_en": "Car output", "value": 4000000, "unit_zh": "辆",
-                               "unit_en": "vehicles", "comparator": ">=", "year": 2026}]}]}""".formatted(members);
+                  "colour": "#c0392b", "members": [%s]}]}""".formatted(members);
     }
 
     private static Feature feature(String id, String nameZh, String nameEn) {

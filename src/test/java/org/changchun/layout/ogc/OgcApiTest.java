@@ -75,7 +75,8 @@ abstract class OgcApiTest {
         JsonNode collections = ok("/ogc/collections").get("collections");
         List<String> ids = new ArrayList<>();
         collections.forEach(c -> ids.add(c.get("id").asString()));
-        assertThat(ids).containsExactly("districts", "agri-belts", "major-zones", "corridors", "dev-zones", "projects");
+        assertThat(ids).containsExactly("districts", "agri-belts", "major-zones", "corridors", "dev-zones", "projects",
+                "district-indicators");
         JsonNode districts = ok("/ogc/collections/districts");
         assertThat(districts.get("title").asString()).isEqualTo("行政区 / Districts");
         assertThat(districts.get("itemType").asString()).isEqualTo("feature");

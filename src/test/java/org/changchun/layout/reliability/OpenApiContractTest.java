@@ -84,6 +84,7 @@ class OpenApiContractTest {
         ogcFeatures();
         ogcEdits();
         tiles();
+        monitoring();
         Set<String> documented = new TreeSet<>();
         contract.operations().forEach(operation -> documented.add(operation.toString()));
         assertThat(failures).as("answers that differ from the request's due status or from the document").isEmpty();
@@ -305,6 +306,53 @@ class OpenApiContractTest {
         expect(200, "GET", "/ogc/tileMatrixSets");
         expect(200, "GET", "/ogc/tileMatrixSets/WebMercatorQuad");
         expect(404, "GET", "/ogc/tileMatrixSets/Nowhere");
+    }
+
+    private void monitoring() {
+        String figures = "{\"observations\": [{\"indicator\": \"grain-output\", \"year\": 2025, \"area\": \"220182\", "
+                + "\"value\": 61.3, \"source\": \"榆树市2025年统计公报\"}]}";
+        expect(200, "GET", "/api/indicators");
+        expect(200, "GET", "/api/indicators?city=agriculture&status=on_track");
+        expect(200, "GET", "/api/indicators?format=csv");
+        expect(400, "GET", "/api/indicators?status=behind");
+        expect(400, "GET", "/api/indicators?format=xml");
+        expect(406, "GET", "/api/indicators/gdp", null, null, "Accept", "text/csv");
+        expect(200, "GET", "/api/indicators/gdp");
+        expect(404, "GET", "/api/indicators/nothing");
+        expect(200, "GET", "/api/cities/agriculture/indicators");
+        expect(404, "GET", "/api/cities/nowhere/indicators");
+        expect(200, "GET", "/api/indicators/observations?indicator=gdp");
+        expect(200, "GET", "/api/indicators/observations?format=csv");
+        expect(404, "GET", "/api/indicators/observations?indicator=nothing");
+        expect(401, "POST", "/api/indicators/observations", figures, JSON);
+        expect(403, "POST", "/api/indicators/observations", figures, JSON, "Authorization", READER);
+        expect(200, "POST", "/api/indicators/observations?dryRun=true", figures, JSON, "Authorization", EDITOR);
+        expect(200, "POST", "/api/indicators/observations", figures, JSON, "Authorization", EDITOR);
+        expect(400, "POST", "/api/indicators/observations", figures.replace("2025", "1999"), JSON,
+                "Authorization", EDITOR);
+        expect(415, "POST", "/api/indicators/observations", figures, "text/plain", "Authorization", EDITOR);
+        byte[] table = "指标,年份,区域,数值,来源\ngrain-output,2025,榆树市,61.4,榆树市2025年统计公报\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK"));
+        check(200, "POST", "/api/indicators/observations", http.upload("/api/indicators/observations", "粮食.csv", table,
+                Map.of("dryRun", "true"), "Authorization", EDITOR));
+        check(400, "POST", "/api/indicators/observations", http.upload("/api/indicators/observations", "bad.csv",
+                "nothing".getBytes(StandardCharsets.UTF_8), Map.of(), "Authorization", EDITOR));
+        String one = "/api/indicators/grain-output/observations/2024/220182";
+        expect(200, "PUT", one, "{\"value\": 60.9, \"source\": \"榆树市2024年统计公报\"}", JSON, "Authorization", EDITOR);
+        expect(201, "PUT", "/api/indicators/grain-output/observations/2019/220182", "{\"value\": 50, \"sample\": true}",
+                JSON, "Authorization", EDITOR);
+        expect(400, "PUT", one, "{\"value\": \"lots\"}", JSON, "Authorization", EDITOR);
+        expect(404, "PUT", "/api/indicators/nothing/observations/2024/220182", "{\"value\": 1}", JSON,
+                "Authorization", EDITOR);
+        expect(401, "DELETE", one);
+        expect(204, "DELETE", "/api/indicators/grain-output/observations/2019/220182", null, null,
+                "Authorization", EDITOR);
+        expect(404, "DELETE", "/api/indicators/grain-output/observations/2019/220182", null, null,
+                "Authorization", EDITOR);
+        expect(400, "DELETE", "/api/indicators/grain-output/observations/next/220182", null, null,
+                "Authorization", EDITOR);
+        expect(200, "GET", "/ogc/collections/district-indicators/items?filter=" + encode("grain_output > 50"));
+        expect(409, "POST", "/api/layers/district-indicators/versions/1/restore", null, null, "Authorization", EDITOR);
     }
 
     // --- sending and checking --------------------------------------------------------------------

@@ -82,6 +82,9 @@ abstract class OpenApiFuzzTest {
         known.put("district", ids("districts"));
         known.put("project", ids("projects"));
         known.put("zone", ids("dev-zones"));
+        List<String> indicators = new ArrayList<>();
+        http.get("/api/indicators").json().get("indicators").forEach(i -> indicators.add(i.get("id").asString()));
+        known.put("indicator", indicators);
     }
 
     @Test
@@ -194,10 +197,16 @@ abstract class OpenApiFuzzTest {
         }
         String queryText = String.join("&", query);
         List<String> bodyTypes = operation.bodyTypes();
-        if (bodyTypes.contains("multipart/form-data")) {
-            return new Generated(operation.method(), path, queryText, headers, null, null,
-                    random.nextInt(4) == 0 ? garbageBytes(random) : mutate(shapefiles, random), importFields(random));
+        boolean figures = operation.path().startsWith("/api/indicators");
+        if (bodyTypes.contains("multipart/form-data") && (!figures || random.nextBoolean())) {
+            return figures
+                    ? new Generated(operation.method(), path, queryText, headers, null, null, table(random),
+                            tableFields(random))
+                    : new Generated(operation.method(), path, queryText, headers, null, null,
+                            random.nextInt(4) == 0 ? garbageBytes(random) : mutate(shapefiles, random),
+                            importFields(random));
         }
+        bodyTypes = bodyTypes.stream().filter(type -> !type.equals("multipart/form-data")).toList();
         if (bodyTypes.isEmpty()) {
             return new Generated(operation.method(), path, queryText, headers, null, null, null, null);
         }
@@ -222,7 +231,10 @@ abstract class OpenApiFuzzTest {
             case "z" -> String.valueOf(random.nextInt(26) - 1);
             case "x", "y" -> String.valueOf(random.nextBoolean() ? random.nextInt(300) - 2 : random.nextInt());
             case "username" -> pick(List.of("editor", "fuzz-user", "admin"), random);
+            case "year" -> String.valueOf(1995 + random.nextInt(110));
+            case "area" -> random.nextInt(4) == 0 ? "220100" : pick(known.get("district"), random);
             case "id" -> template.startsWith("/api/cities") ? pick(known.get("city"), random)
+                    : template.startsWith("/api/indicators") ? pick(known.get("indicator"), random)
                     : template.startsWith("/api/layers") ? pick(known.get("layer"), random)
                     : template.startsWith("/api/projects") ? pick(known.get("project"), random)
                     : garbage(random);
@@ -246,6 +258,9 @@ abstract class OpenApiFuzzTest {
             case "group" -> pick(List.of("city", "status", "district", "year"), random);
             case "mode" -> pick(List.of("within", "intersects", "near", "around"), random);
             case "layer", "source" -> pick(known.get("layer"), random);
+            case "city" -> random.nextInt(5) == 0 ? "city-wide" : pick(known.get("city"), random);
+            case "indicator" -> pick(known.get("indicator"), random);
+            case "area" -> pick(known.get("district"), random);
             case "feature" -> pick(random.nextBoolean() ? known.get("zone") : known.get("district"), random);
             case "bbox" -> pick(List.of("124,43,127,45", "125.2,43.7,125.5,44.0", "1,2,3", "127,45,124,43",
                     "-200,-100,200,100", "125,43,126,44,0,10", "NaN,1,2,3"), random);
@@ -301,6 +316,19 @@ abstract class OpenApiFuzzTest {
                     "username=&password=", "password=only"), random);
         } else if (template.startsWith("/api/coverage")) {
             body = pick(POLYGONS, random);
+        } else if (template.startsWith("/api/indicators")) {
+            String indicator = pick(known.get("indicator"), random);
+            String area = pick(known.get("district"), random);
+            body = template.contains("{year}") ? pick(List.of("{\"value\": 12.5, \"source\": \"模糊测试公报\"}",
+                    "{\"value\": 12.5, \"sample\": true}", "{\"value\": \"many\"}", "{\"value\": 1, \"unit\": \"克\"}",
+                    "{\"value\": 1e999}", "{}", "[1]", "{\"value\": 1, \"year\": 2020}"), random)
+                    : pick(List.of("{\"observations\": [{\"indicator\": \"" + indicator + "\", \"year\": 2024, \"area\": \""
+                            + area + "\", \"value\": 3.5, \"sample\": true}]}",
+                            "{\"observations\": [{\"indicator\": \"" + indicator + "\", \"year\": 2024, \"area\": \"全市\", "
+                                    + "\"value\": 3.5, \"source\": \"公报\"}, {\"indicator\": \"nothing\"}]}",
+                            "{\"observations\": []}", "{\"observations\": [1, null, \"x\"]}", "[]",
+                            "{\"observations\": [{\"indicator\": \"" + indicator + "\", \"year\": 1e9, \"area\": 220100, "
+                                    + "\"value\": true}]}"), random);
         } else if (template.startsWith("/api/admin/accounts")) {
             body = pick(List.of(
                     "{\"username\":\"fuzz-user\",\"password\":\"a long enough passphrase\",\"roles\":[\"EDITOR\"]}",
@@ -340,6 +368,28 @@ abstract class OpenApiFuzzTest {
         }
         if (random.nextInt(4) == 0) {
             fields.put("empty_geometries", pick(List.of("skip", "refuse", "explode"), random));
+        }
+        return fields;
+    }
+
+    /** A table of figures as an editor uploads it: good, with bad rows, in GBK, or not a table at all. */
+    private byte[] table(Random random) {
+        String indicator = pick(known.get("indicator"), random);
+        String area = pick(known.get("district"), random);
+        String text = pick(List.of(
+                "指标,年份,区域,数值,来源\n" + indicator + ",2024," + area + ",12.5,模糊测试公报\n",
+                "indicator,year,area,value,sample\n" + indicator + ",2024,全市,12.5,true\n" + indicator + ",2024,全市,13,true\n",
+                "indicator,year,area,value\n" + indicator + ",twenty," + area + ",NaN\n",
+                "indicator,year\n\"unclosed,2024\n", "", "\n\n"), random);
+        byte[] bytes = text.getBytes(random.nextBoolean() ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName("GBK"));
+        return random.nextInt(6) == 0 ? garbageBytes(random) : bytes;
+    }
+
+    private static Map<String, String> tableFields(Random random) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("dryRun", random.nextInt(3) == 0 ? "false" : pick(List.of("true", "yes"), random));
+        if (random.nextInt(3) == 0) {
+            fields.put("encoding", pick(List.of("GBK", "UTF-8", "KLINGON"), random));
         }
         return fields;
     }

@@ -2,6 +2,7 @@ package org.changchun.layout.store.wiring;
 
 import javax.sql.DataSource;
 import org.changchun.layout.imports.JobStore;
+import org.changchun.layout.indicators.ObservationStore;
 import org.changchun.layout.security.AccessStore;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.StoreKind;
@@ -10,6 +11,7 @@ import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcAccessStore;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
 import org.changchun.layout.store.jdbc.JdbcJobStore;
+import org.changchun.layout.store.jdbc.JdbcObservationStore;
 import org.changchun.layout.store.postgis.PostgisChangeFeed;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +48,11 @@ class StoreConfiguration {
     @Bean
     JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new JdbcJobStore(jdbc, transactions);
+    }
+
+    @Bean
+    ObservationStore observationStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcObservationStore(jdbc, transactions);
     }
 
     @Bean

@@ -200,9 +200,13 @@ class TileAnswers {
         return new TileRoute(TileRoute.PLAN_TILE, planLayers(), TileAddress.parse(z, y, x, maxZoom));
     }
 
-    /** The layers of a whole-plan tile, and of its tileset's metadata: every layer but those GIS staff imported. */
+    /**
+     * The layers of a whole-plan tile, and of its tileset's metadata: the plan's own, not those GIS staff
+     * imported nor those the service derives from them (the districts with their monitoring figures).
+     */
     List<LayerInfo> planLayers() {
-        return catalog.all().stream().filter(l -> l.kind() != LayerKind.IMPORTED).toList();
+        return catalog.all().stream().filter(l -> l.kind() == LayerKind.PLAN_AREA || l.kind() == LayerKind.PROJECTS)
+                .toList();
     }
 
     /**
