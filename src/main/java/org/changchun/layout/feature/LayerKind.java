@@ -6,17 +6,24 @@ import java.util.Optional;
 
 /**
  * What role a layer plays. Features of {@link #PROJECTS} and {@link #IMPORTED} layers are
- * linked to the polygons of every {@link #PLAN_AREA} layer that contain or intersect them.
+ * linked to the polygons of every {@link #PLAN_AREA} layer that contain or intersect them;
+ * {@link #CONTEXT} layers are neither linked nor linked to.
  */
 public enum LayerKind {
     /** Districts, zones, corridors, belts: the polygons the plan is made of. */
     PLAN_AREA,
+    /**
+     * Places the plan names that are not its areas: sites (points), and the provincial corridors
+     * and bases beyond the city that it ties Changchun into. Drawn, queried and exported like
+     * every layer, but no feature is linked to them and they are not part of a city's footprint.
+     */
+    CONTEXT,
     /** The project library. */
     PROJECTS,
     /** A layer GIS staff imported. */
     IMPORTED;
 
-    /** The code used in manifests and API answers ("plan-area", "projects", "imported"). */
+    /** The code used in manifests and API answers ("plan-area", "context", "projects", "imported"). */
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -27,6 +34,11 @@ public enum LayerKind {
 
     /** Whether features of this kind get linked to the plan's polygons. */
     public boolean isLinkSource() {
-        return this != PLAN_AREA;
+        return this == PROJECTS || this == IMPORTED;
+    }
+
+    /** Whether features of other layers are linked to the polygons of this kind. */
+    public boolean isLinkTarget() {
+        return this == PLAN_AREA;
     }
 }

@@ -388,7 +388,7 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     /** The layers whose polygons features are linked to. */
     private List<LayerInfo> planLayers() {
-        return catalog.layers().stream().filter(layer -> !layer.kind().isLinkSource()).toList();
+        return catalog.layers().stream().filter(layer -> layer.kind().isLinkTarget()).toList();
     }
 
     /** The version and data version of each layer, by layer id. */

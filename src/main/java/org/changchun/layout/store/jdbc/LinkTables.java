@@ -134,9 +134,9 @@ final class LinkTables {
             if (other.layerId().equals(changed.layerId())) {
                 continue;
             }
-            if (changed.kind().isLinkSource() && !other.kind().isLinkSource()) {
+            if (changed.kind().isLinkSource() && other.kind().isLinkTarget()) {
                 pairs.add(new Pair(changed, other));
-            } else if (!changed.kind().isLinkSource() && other.kind().isLinkSource()) {
+            } else if (changed.kind().isLinkTarget() && other.kind().isLinkSource()) {
                 pairs.add(new Pair(other, changed));
             }
         }
