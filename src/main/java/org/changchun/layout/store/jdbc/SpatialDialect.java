@@ -43,6 +43,23 @@ public interface SpatialDialect {
         return Optional.empty();
     }
 
+    /**
+     * Whether the database has {@code FULL [OUTER] JOIN}; without it (H2), a comparison of two
+     * versions pairs their features with a left join and an anti-join instead.
+     */
+    default boolean fullJoins() {
+        return false;
+    }
+
+    /**
+     * Whether the database joins two tables on columns without an index in one pass (a hash join);
+     * one that looks up each row in an index (H2) needs an index on the field two versions are
+     * compared by.
+     */
+    default boolean hashJoins() {
+        return false;
+    }
+
     /** A faster way to fill a new feature table than batched INSERTs, when the database has one. */
     default Optional<BulkLoader> bulkLoader() {
         return Optional.empty();

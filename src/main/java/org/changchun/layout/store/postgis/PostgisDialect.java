@@ -42,6 +42,16 @@ public final class PostgisDialect implements SpatialDialect {
     }
 
     @Override
+    public boolean fullJoins() {
+        return true;
+    }
+
+    @Override
+    public boolean hashJoins() {
+        return true;
+    }
+
+    @Override
     public String nextValue(String sequence) {
         return "SELECT nextval('" + sequence + "')";
     }
