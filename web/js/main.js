@@ -8,6 +8,7 @@ import { getJson } from './api.js';
 import { createCityPanel } from './cities.js';
 import { createCoverage } from './coverage.js';
 import { createIdentify } from './identify.js';
+import { createHistory } from './history.js';
 import { createImports } from './imports.js';
 import { errorText, lang, onLangChange, setLang, t } from './i18n.js';
 import { createDistrictLabels, createLabelPlacer, createZoneLabels } from './labels.js';
@@ -162,6 +163,14 @@ async function start() {
       projects.showCity(city);
     },
   });
+  const history = createHistory({
+    map,
+    datum,
+    element: $('#pane-history'),
+    layers: () => catalog,
+    initial,
+    onChange: (comparison) => setState(comparison),
+  });
   const imports = createImports({
     element: $('#pane-imports'),
     initialJob: initial.job,
@@ -171,6 +180,7 @@ async function start() {
       layers.update(catalog);
       layers.show(layerId);
       coverage.refresh();
+      history.refresh();
       const info = catalog.find((l) => l.id === layerId);
       if (info?.extent) {
         map.fitBounds(boundsOf(datum, info.extent), fitOptions(map));
