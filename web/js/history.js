@@ -7,9 +7,11 @@
  *
  * The two versions' features are drawn in two panes; the swipe clips each to its side of the line
  * with a clip-path set from script (the page's Content-Security-Policy refuses style attributes in
- * markup, not styles set by a script), recomputed as the map moves.
+ * markup, not styles set by a script), recomputed as the map moves. An editor signed in (in the
+ * imports panel) can make the earlier of the two versions current again.
  */
-import { download, getJson, query } from './api.js';
+import { download, getJson, query, request } from './api.js';
+import { authHeaders, editorName } from './auth.js';
 import { html, setHtml } from './html.js';
 import { errorText, formatNumber, lang, local, onLangChange, t } from './i18n.js';
 import { fitOptions, geoJsonOptions } from './map.js';
@@ -56,9 +58,10 @@ function measures(properties) {
 /**
  * @param options.layers   () → the catalog's layers
  * @param options.initial  the page's starting state: compare=layer/from/to and key
- * @param options.onChange called with { compare, key } after every comparison (null when cleared)
+ * @param options.onChange   called with { compare, key } after every comparison (null when cleared)
+ * @param options.onRestored called with the layer id after a signed-in editor restored a version
  */
-export function createHistory({ map, datum, element, layers, initial, onChange }) {
+export function createHistory({ map, datum, element, layers, initial, onChange, onRestored }) {
   const form = element.querySelector('.history-form');
   const result = element.querySelector('.history-result');
   const timelineList = element.querySelector('.history-timeline');
@@ -68,6 +71,8 @@ export function createHistory({ map, datum, element, layers, initial, onChange }
   let answer = null;
   let error = null;
   let loading = false;
+  // what the last restore did, shown until the next comparison
+  let notice = null;
 
   const style = (feature, before) => {
     const change = feature.properties.change;
@@ -191,9 +196,12 @@ export function createHistory({ map, datum, element, layers, initial, onChange }
     }
     if (!answer) {
       const single = form.elements.layer.value && versions.length < 2;
-      setHtml(result, single ? html`<p class="hint">${t('history.oneVersion')}</p>` : '');
+      setHtml(result, html`${notice ? html`<p class="ok" role="status">${notice}</p>` : ''}${single
+        ? html`<p class="hint">${t('history.oneVersion')}</p>` : ''}`);
       return;
     }
+    // an editor signed in (导入导出) may make the earlier version current again
+    const restorable = editorName() && answer.from.state !== 'current';
     const { totals } = answer;
     const listed = answer.features.slice(0, LISTED);
     setHtml(result, html`
@@ -209,6 +217,7 @@ export function createHistory({ map, datum, element, layers, initial, onChange }
     added: answer.fields_added.join(t('list.separator')) || '–', removed: answer.fields_removed.join(t('list.separator')) || '–' })}</p>` : ''}
       <p class="button-row">
         <button type="button" data-download="geojson">GeoJSON</button><button type="button" data-download="csv">CSV</button>
+        ${restorable ? html`<button type="button" data-restore="${answer.from.version}">${t('history.restore', { version: answer.from.version })}</button>` : ''}
       </p>
       <ol class="history-changes">${listed.map((feature, index) => html`<li>
         <button type="button" class="link-button" data-index="${index}">
@@ -242,6 +251,7 @@ export function createHistory({ map, datum, element, layers, initial, onChange }
   async function loadLayer(layerId, { from, to } = {}) {
     answer = null;
     error = null;
+    notice = null;
     versions = [];
     timeline = [];
     draw();
@@ -273,8 +283,26 @@ export function createHistory({ map, datum, element, layers, initial, onChange }
     return query({ from: data.get('from'), to: data.get('to'), key: data.get('key'), format });
   }
 
+  async function restore(version) {
+    const layerId = form.elements.layer.value;
+    try {
+      await request(`api/layers/${encodeURIComponent(layerId)}/versions/${version}/restore`,
+        { method: 'POST', headers: authHeaders() });
+    } catch (e) {
+      error = e;
+      renderResult();
+      return;
+    }
+    await loadLayer(layerId);
+    notice = t('history.restored', { version });
+    renderResult();
+    onChange?.({ compare: null, key: null });
+    onRestored?.(layerId);
+  }
+
   async function compare() {
     const layerId = form.elements.layer.value;
+    notice = null;
     loading = true;
     error = null;
     renderResult();
@@ -303,6 +331,11 @@ export function createHistory({ map, datum, element, layers, initial, onChange }
   });
   swipeBox.addEventListener('change', () => setSwipe(swipeBox.checked));
   result.addEventListener('click', (event) => {
+    const restoring = event.target.closest('[data-restore]')?.dataset.restore;
+    if (restoring) {
+      restore(restoring);
+      return;
+    }
     const format = event.target.closest('[data-download]')?.dataset.download;
     if (format) {
       const layerId = form.elements.layer.value;

@@ -170,6 +170,10 @@ async function start() {
     layers: () => catalog,
     initial,
     onChange: (comparison) => setState(comparison),
+    onRestored: async () => {
+      catalog = await getJson('api/layers');
+      layers.update(catalog);
+    },
   });
   const imports = createImports({
     element: $('#pane-imports'),

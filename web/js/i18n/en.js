@@ -272,4 +272,6 @@ export default {
   'history.more': '{count} more changes not listed (all drawn; download them)',
   'history.noTimeline': 'Choose a layer to see its timeline.',
   'history.inVersion': 'version {version}',
+  'history.restore': 'Make version {version} current again',
+  'history.restored': 'Version {version} restored: it is the current version now.',
 };

@@ -272,4 +272,6 @@ export default {
   'history.more': '另有 {count} 处变化未列出（均已绘制，可下载）',
   'history.noTimeline': '选择图层后显示其时间线。',
   'history.inVersion': '版本 {version}',
+  'history.restore': '恢复版本 {version} 为当前版本',
+  'history.restored': '已恢复版本 {version}，它现在是当前版本。',
 };

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A planner compares two versions of an imported layer on the map: added green, removed red, changed
  * amber (its earlier shape dashed), a swipe between the earlier and the later version, the layer's
- * timeline with its accounts, and a link that reopens the comparison.
+ * timeline with its accounts, and a link that reopens the comparison; an editor restores the earlier one.
  */
 class MapHistoryTest extends BrowserTest {
 
@@ -96,6 +96,21 @@ class MapHistoryTest extends BrowserTest {
         assertThat(browser.find(".history-totals").getText()).contains("1 added", "1 removed", "1 changed");
         browser.waitUntil("the link holds the comparison", () -> browser.driver().getCurrentUrl()
                 .contains("compare=history-demo/" + first + "/" + second));
+
+        // an editor signed in makes the earlier version current again from the comparison
+        browser.find("#tab-imports").click();
+        browser.find(".signin-form input[name='name']").sendKeys(EDITOR);
+        browser.find(".signin-form input[name='password']").sendKeys(EDITOR_PASSWORD);
+        browser.find(".signin-form button[type='submit']").click();
+        browser.waitUntil("signed in", () -> browser.find(".editor-name").getText().equals(EDITOR));
+        browser.find("#tab-history").click();
+        browser.find(".history-form button[type='submit']").click();
+        browser.waitFor("[data-restore='" + first + "']").click();
+        browser.waitUntil("restored", () -> browser.find(".history-result").getText().contains("Version " + first + " restored"));
+        assertThat(browser.texts(".history-form select[name='to'] option")).anyMatch(o -> o.startsWith("version " + first
+                + " (current)"));
+        assertThat(browser.texts(".history-timeline li")).anyMatch(e -> e.contains("version " + first + " restored")
+                && e.contains(EDITOR));
 
         new Select(browser.find(".history-form select[name='layer']")).selectByValue("districts");
         browser.waitUntil("one version only", () -> browser.find(".history-result").getText().contains("one version only"));

@@ -15,6 +15,8 @@ import org.changchun.layout.store.jdbc.CatalogTables.VersionState;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.WKBReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class JdbcLayerHistory implements LayerHistory {
 
+    private static final Logger log = LoggerFactory.getLogger(JdbcLayerHistory.class);
     private static final int STREAM_FETCH_SIZE = 2_000;
 
     private final JdbcTemplate jdbc;
@@ -83,11 +86,16 @@ public final class JdbcLayerHistory implements LayerHistory {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(STREAM_FETCH_SIZE);
         WKBReader wkb = new WKBReader(new GeometryFactory(new PrecisionModel(), 4326));
-        // inside a transaction, so PostgreSQL streams the rows through a cursor
-        transactions.executeWithoutResult(status -> streaming.query(sql.query(geometries),
-                rows -> {
-                    consumer.accept(sql.read(rows, wkb));
-                }));
+        String query = sql.query(geometries);
+        // one line, so bench/history/run.sh can run the same statement straight in the database
+        log.debug("Comparing versions {} and {} of layer {}: {}", pair.from(), pair.to(), pair.layerId(), query);
+        // inside a transaction, so PostgreSQL streams the rows through a cursor, planned for all of them
+        transactions.executeWithoutResult(status -> {
+            dialect.readsWholeCursor().ifPresent(jdbc::execute);
+            streaming.query(query, rows -> {
+                consumer.accept(sql.read(rows, wkb));
+            });
+        });
     }
 
     @Override

@@ -60,6 +60,16 @@ public interface SpatialDialect {
         return false;
     }
 
+    /**
+     * A statement that, run in the transaction of a query read through a cursor, tells the planner
+     * that every row will be read; empty when the database plans cursors like any query. PostgreSQL
+     * plans a cursor for its first tenth of rows ({@code cursor_tuple_fraction}), which can trade a
+     * hash join for a merge join that sorts both tables first.
+     */
+    default Optional<String> readsWholeCursor() {
+        return Optional.empty();
+    }
+
     /** A faster way to fill a new feature table than batched INSERTs, when the database has one. */
     default Optional<BulkLoader> bulkLoader() {
         return Optional.empty();

@@ -52,6 +52,11 @@ public final class PostgisDialect implements SpatialDialect {
     }
 
     @Override
+    public Optional<String> readsWholeCursor() {
+        return Optional.of("SET LOCAL cursor_tuple_fraction = 1");
+    }
+
+    @Override
     public String nextValue(String sequence) {
         return "SELECT nextval('" + sequence + "')";
     }
