@@ -71,4 +71,7 @@ insert into place values
   ('sites', 'northern-beauty-valley', ST_SetSRID(ST_MakePoint(125.565, 43.955), 4326)),  -- 北方美谷, at 兴隆综保区
   ('sites', 'faw',       ST_SetSRID(ST_MakePoint(125.228, 43.853), 4326)),   -- 一汽, the first plant on 东风大街
   ('sites', 'changtuo',  ST_SetSRID(ST_MakePoint(125.376, 43.872), 4326)),   -- 长拖 (长拖1958), 二道区 荣光街道
-  ('sites', 'changke',   ST_SetSRID(ST_MakePoint(125.262, 43.906), 4326));   -- 长客 old works, 绿园区 青荫路
+  ('sites', 'changke',   ST_SetSRID(ST_MakePoint(125.262, 43.906), 4326)),   -- 长客 old works, 绿园区 青荫路
+  -- the photo captions' places
+  ('sites', 'changchun-park', ST_SetSRID(ST_MakePoint(125.250, 43.880), 4326)),  -- 长春公园, 绿园区, 西安大路 – 皓月大路
+  ('sites', 'shengtai-street', ST_SetSRID(ST_MakePoint(125.400, 43.800), 4326)); -- 生态大街 projects, 净月高新区

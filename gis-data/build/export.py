@@ -233,9 +233,16 @@ SITES = [  # id, name_zh, name_en, category, in (layer:feature), seed wording, w
     ("changke", "长客老工业遗址", "Changchun Railway Vehicles old works (industrial heritage)", "heritage",
      "districts:220106", "辐射放大长拖、长客等老工业遗址",
      "长春客车厂老厂区，绿园区青荫路 / the old passenger-coach works on Qingyin Road, Lüyuan"),
+    ("changchun-park", "长春公园", "Changchun Park", "park", "districts:220106",
+     "图注：每到夏季，长春公园里郁金香便次第开放",
+     "绿园区，西安大路以南、皓月大路以北，以郁金香闻名 / in Lüyuan, between Xi'an Road and Haoyue Road, known for its tulips"),
+    ("shengtai-street", "生态大街项目集群", "Shengtai Street project cluster", "cluster", "dev-zones:jingyue",
+     "图注：净月高新区……图为生态大街连片发展的项目集群",
+     "净月高新区生态大街沿线 / along Shengtai Street in the Jingyue zone"),
 ]
 CATEGORY = {"valley": ("五谷", "one of the five valleys"), "cluster": ("产业集聚区", "industry cluster"),
-            "enterprise": ("龙头企业", "leading enterprise"), "heritage": ("老工业遗址", "industrial heritage")}
+            "enterprise": ("龙头企业", "leading enterprise"), "heritage": ("老工业遗址", "industrial heritage"),
+            "park": ("公园", "park")}
 
 
 def sites():

@@ -26,8 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * on the map: a feature of a layer of {@code gis-data/}, read as the service reads it, in the city
  * that names it. The list below is the seed's, in its order; a place missing from the layers, or
  * left out of its city, fails here. Places the seed names without any location (长春现代化都市圈,
- * 世界级行走工业走廊, the 人才谷 support mechanism, the photo captions' 长春公园 and 生态大街) are listed
- * in gis-data/README.md as not drawn.
+ * 世界级行走工业走廊, the 人才谷 support mechanism) are listed in gis-data/README.md as not drawn.
  */
 class SeedPlacesTest {
 
@@ -48,6 +47,9 @@ class SeedPlacesTest {
             // 以“四大板块”“两大基地”为依托; the captions' 净月高新区 and 长春高新区
             new SeedPlace("净月高新区", "dev-zones", "jingyue", "净月", null),
             new SeedPlace("长春高新区", "dev-zones", "gaoxin", "高新", null),
+            // the photo captions: 生态大街连片发展的项目集群 (净月高新区), 长春公园里郁金香
+            new SeedPlace("生态大街", "sites", "shengtai-street", "生态大街", null),
+            new SeedPlace("长春公园", "sites", "changchun-park", "长春公园", null),
             // 建设国际汽车城
             new SeedPlace("环长春四辽吉松工业走廊", "regional-corridors", "siliao-jisong-ring", "四辽吉松", "automobile"),
             new SeedPlace("一汽", "sites", "faw", "一汽", "automobile"),
@@ -80,6 +82,7 @@ class SeedPlacesTest {
             new SeedPlace("长春新区", "dev-zones", "changchun-new-area", "长春新区", "sci-tech"),
             new SeedPlace("经开区", "dev-zones", "jingkai", "经开区", "sci-tech"),
             new SeedPlace("北湖", "dev-zones", "beihu", "北湖", "sci-tech"),
+            new SeedPlace("经开", "dev-zones", "jingkai", "经开区", "sci-tech"),
             new SeedPlace("高新三片区", "dev-zones", "gaoxin", "高新", "sci-tech"),
             new SeedPlace("科创大走廊", "corridors", "sci-tech-corridor", "科创大走廊", "sci-tech"),
             new SeedPlace("光谷", "sites", "guang-gu", "光谷", "sci-tech"),
@@ -94,8 +97,11 @@ class SeedPlacesTest {
             new SeedPlace("中韩示范区", "dev-zones", "sino-korea-zone", "中韩", "consumption"),
             new SeedPlace("临空经济示范区", "dev-zones", "airport-economy", "临空经济示范区", "consumption"),
             new SeedPlace("北方美谷", "sites", "northern-beauty-valley", "北方美谷", "consumption"),
+            new SeedPlace("朝阳", "districts", "220104", "朝阳", "consumption"),
             new SeedPlace("南关", "districts", "220102", "南关", "consumption"),
+            new SeedPlace("宽城", "districts", "220103", "宽城", "consumption"),
             new SeedPlace("二道", "districts", "220105", "二道", "consumption"),
+            new SeedPlace("绿园", "districts", "220106", "绿园", "consumption"),
             new SeedPlace("城市东北到西南新型消费带", "corridors", "consumption-belt", "消费带", "consumption"),
             // 建设文化创意城
             new SeedPlace("全省东西部旅游大环线", "regional-corridors", "east-west-tourism-loop", "东西部旅游大环线", "culture"),
