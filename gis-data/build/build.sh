@@ -7,7 +7,7 @@
 # By default a throw-away cluster is created in a temp dir on port 55499 (socket in
 # the same temp dir) and removed at the end. To use an existing server instead, set
 # USE_EXISTING_PG=1 and the usual PGHOST/PGPORT/PGUSER/PGDATABASE (the database must
-# allow CREATE EXTENSION postgis; tables src_*, mask, part, zgeom, bgeom, proj, chk
+# allow CREATE EXTENSION postgis; tables src_*, mask, part, zgeom, bgeom, proj, place, chk
 # are (re)created in it).
 # As root, the temporary cluster runs as the `postgres` user.
 set -euo pipefail
@@ -34,8 +34,10 @@ ogr2ogr -f PostgreSQL "$PG" "$CHANGCHUN_SRC/changchun-districts.geojson" -nln sr
         -lco GEOMETRY_NAME=geom -lco FID=fid -nlt PROMOTE_TO_MULTI -overwrite
 ogr2ogr -f PostgreSQL "$PG" "$CHANGCHUN_SRC/changchun-city.geojson" -nln src_city \
         -lco GEOMETRY_NAME=geom -lco FID=fid -nlt PROMOTE_TO_MULTI -overwrite
+ogr2ogr -f PostgreSQL "$PG" "$CHANGCHUN_SRC/jilin-province.geojson" -nln src_province \
+        -lco GEOMETRY_NAME=geom -lco FID=fid -nlt PROMOTE_TO_MULTI -overwrite
 
-for f in 01_lib.sql 10_zones.sql 20_belts.sql 30_projects.sql; do
+for f in 01_lib.sql 10_zones.sql 20_belts.sql 30_projects.sql 40_places.sql; do
   echo "== $f"; psql -X -q -v ON_ERROR_STOP=1 -c "set client_min_messages = warning" -f "$HERE/$f"
 done
 python3 "$HERE/export.py"

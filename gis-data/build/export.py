@@ -125,7 +125,138 @@ def corridors():
                   "line Beihu – Jingkai – Gaoxin (sub-area centroids); width and course are illustrative",
                   width_km=3.5, length_km=float(length), links_zh="北湖片区—经开片区—高新片区",
                   links_en="Beihu sub-area – Jingkai sub-area – Gaoxin sub-area")
-    write("corridors.geojson", [f])
+    belt = place_geoms("corridors")["consumption-belt"]
+    belt_length = q("select round((ST_Length(geom::geography) / 1000)::numeric, 1) from consumption_line")[0]
+    b = feature("consumption-belt", {
+        "name_zh": "东北—西南新型消费带", "name_en": "North-East to South-West Consumption Belt", "accuracy": "schematic",
+        "area_km2": float(belt["area_km2"]), "area_km2_published": None, "width_km": 3.0, "length_km": float(belt_length),
+        "links_zh": "兴隆综保区—人民广场—红旗街—高新区", "links_en": "Xinglong bonded zone – People's Square – Hongqi Street – Gaoxin",
+        "source": "seed: 打造城市东北到西南新型消费带 (the city's north-east to south-west belt of new consumption); "
+                  "drawn as a 3 km wide buffer of a line from the Xinglong bonded zone through the centre to the "
+                  "Gaoxin zone; schematic",
+        "note": f"{SCHEMATIC_NOTE}。规划原文只说“城市东北到西南”，走向与宽度为示意 / the seed says only “from the city's "
+                "north-east to its south-west”: course and width are illustrative"}, belt["geometry"])
+    write("corridors.geojson", [f, b])
+
+
+def place_geoms(layer):
+    """id -> {geometry, area_km2, length_km} of the places 40_places.sql drew for one layer."""
+    rows = q(f"""select json_build_object('id', id, 'geometry', ST_AsGeoJSON(geom, 6)::json,
+                   'area_km2', round((ST_Area(geom::geography) / 1e6)::numeric, 1),
+                   'length_km', round((ST_Length(geom::geography) / 1000)::numeric, 1))
+                 from place where layer = '{layer}' order by id""")
+    return {r["id"]: r for r in rows}
+
+
+ZONES = [  # id, name_zh, name_en, scope_zh, scope_en, seed wording, what the drawing covers
+    ("west-clean-energy-base", "西部国家级清洁能源基地", "Western National Clean-Energy Base",
+     "白城市、松原市", "Baicheng and Songyuan",
+     "对接全省西部国家级清洁能源基地 (the dual-carbon zone connects with the province's western national clean-energy base)",
+     "省西部白城、松原一带的风电、光伏 / the wind and solar of Baicheng and Songyuan in the west of the province"),
+    ("central-west-grain-belt", "全省中西部粮食安全产业带", "Central-Western Grain-Security Industrial Belt (Jilin)",
+     "四平、长春、松原等松辽平原地区", "the Songliao plain: Siping, Changchun, Songyuan",
+     "带动全省中西部粮食安全产业带 (the agriculture city drives the province's central-western grain-security belt)",
+     "松辽平原自四平经长春至松原、榆树 / the Songliao plain from Siping through Changchun to Songyuan and Yushu"),
+]
+
+
+def regional_zones():
+    g = place_geoms("regional-zones")
+    feats = []
+    for fid, zh, en, scope_zh, scope_en, seed, covers in ZONES:
+        czh, cen = covers.split(" / ")
+        feats.append(feature(fid, {
+            "name_zh": zh, "name_en": en, "accuracy": "schematic", "area_km2": float(g[fid]["area_km2"]),
+            "scope_zh": scope_zh, "scope_en": scope_en,
+            "source": f"seed: {seed}; position from general geography; an ellipse clipped to the Jilin province "
+                      "outline (AMap-derived, inset 1 km); schematic",
+            "note": f"省域示意范围，非官方边界。{czh} / provincial schematic extent, not an official boundary; {cen}"},
+            g[fid]["geometry"]))
+    write("regional-zones.geojson", feats)
+
+
+CORRIDORS = [  # id, name_zh, name_en, via_zh, via_en, seed wording
+    ("siliao-jisong-ring", "环长春四辽吉松工业走廊", "Siping–Liaoyuan–Jilin–Songyuan Industrial Corridor around Changchun",
+     "吉林—辽源—四平—松原—吉林", "Jilin – Liaoyuan – Siping – Songyuan – Jilin",
+     "辐射全省环长春四辽吉松工业走廊 (the automobile city radiates into the industrial corridor around Changchun)"),
+    ("chang-ji-hun", "长吉珲大通道", "Changchun–Jilin–Hunchun Corridor",
+     "长春—吉林—敦化—延吉—图们—珲春", "Changchun – Jilin – Dunhua – Yanji – Tumen – Hunchun",
+     "构建长白通(丹)和长吉珲大通道内陆枢纽 (the consumption city as the inland hub of both corridors)"),
+    ("chang-bai-tong-dan", "长白通(丹)大通道", "Changchun–Baishan–Tonghua (–Dandong) Corridor",
+     "长春—梅河口—通化—丹东；通化—白山", "Changchun – Meihekou – Tonghua – Dandong; Tonghua – Baishan",
+     "构建长白通(丹)和长吉珲大通道内陆枢纽 (the consumption city as the inland hub of both corridors)"),
+    ("east-west-tourism-loop", "全省东西部旅游大环线", "East–West Tourism Loop of Jilin Province",
+     "长春—吉林—敦化—延吉—长白山—白山—通化—梅河口—辽源—四平—双辽—向海—白城—查干湖—松原—长春",
+     "Changchun – Jilin – Dunhua – Yanji – Changbaishan – Baishan – Tonghua – Meihekou – Liaoyuan – Siping – "
+     "Shuangliao – Xianghai – Baicheng – Chagan Lake – Songyuan – Changchun",
+     "对接全省东西部旅游大环线 (the cultural and creative city connects with the province's east–west tourism loop)"),
+]
+
+
+def regional_corridors():
+    g = place_geoms("regional-corridors")
+    feats = [feature(fid, {
+        "name_zh": zh, "name_en": en, "accuracy": "schematic", "length_km": float(g[fid]["length_km"]),
+        "via_zh": via_zh, "via_en": via_en,
+        "source": f"seed: {seed}; drawn as straight lines between the city centres it names or implies (general "
+                  "geography); schematic",
+        "note": "示意走向（城市中心间的直线），非实际线路 / schematic course (straight lines between city centres), "
+                "not an actual road or railway"}, g[fid]["geometry"]) for fid, zh, en, via_zh, via_en, seed in CORRIDORS]
+    write("regional-corridors.geojson", feats)
+
+
+SITES = [  # id, name_zh, name_en, category, in (layer:feature), seed wording, where (zh / en)
+    ("guang-gu", "光谷", "Optics Valley", "valley", "dev-zones:beihu",
+     "以科技赋能“光谷”“药谷”“车谷”“农谷”“数谷”建设",
+     "光电信息产业，位于北湖科技开发区（长春新区） / optoelectronics, in the Beihu zone (Changchun New Area)"),
+    ("yao-gu", "药谷", "Pharma Valley", "valley", "dev-zones:gaoxin",
+     "以科技赋能“光谷”“药谷”“车谷”“农谷”“数谷”建设",
+     "生物医药产业，位于高新区 / biomedicine, in the Gaoxin zone"),
+    ("che-gu", "车谷", "Auto Valley", "valley", "dev-zones:qikai",
+     "以科技赋能“光谷”“药谷”“车谷”“农谷”“数谷”建设",
+     "汽车产业，位于汽开区 / automobiles, in the automotive development zone"),
+    ("nong-gu", "农谷", "Agri Valley", "valley", "dev-zones:gongzhuling-agri-hitech",
+     "以科技赋能“光谷”“药谷”“车谷”“农谷”“数谷”建设",
+     "农业科技，位于公主岭国家农高区 / agricultural science, in the Gongzhuling agricultural high-tech zone"),
+    ("shu-gu", "数谷", "Data Valley", "valley", "dev-zones:jingyue",
+     "以科技赋能“光谷”“药谷”“车谷”“农谷”“数谷”建设",
+     "数字经济，位于净月高新区 / the digital economy, in the Jingyue zone"),
+    ("northern-beauty-valley", "北方美谷", "Northern Beauty Valley", "cluster", "dev-zones:xinglong-bonded",
+     "以兴隆综保区为核心，联动中韩示范区、临空经济示范区，打造“北方美谷”",
+     "以兴隆综保区为核心 / centred on the Xinglong bonded zone"),
+    ("faw", "中国一汽", "FAW (China FAW Group)", "enterprise", "dev-zones:qikai",
+     "支持一汽创建世界一流企业",
+     "一汽老厂区（东风大街），位于汽开区 / FAW's first plant on Dongfeng Street, in the automotive development zone"),
+    ("changtuo", "长拖老工业遗址（长拖1958）", "Changchun Tractor Works industrial heritage (Changtuo 1958)", "heritage",
+     "districts:220105", "辐射放大长拖、长客等老工业遗址",
+     "长春拖拉机厂旧址，二道区荣光街道 / the former tractor works, Rongguang sub-district of Erdao"),
+    ("changke", "长客老工业遗址", "Changchun Railway Vehicles old works (industrial heritage)", "heritage",
+     "districts:220106", "辐射放大长拖、长客等老工业遗址",
+     "长春客车厂老厂区，绿园区青荫路 / the old passenger-coach works on Qingyin Road, Lüyuan"),
+    ("changchun-park", "长春公园", "Changchun Park", "park", "districts:220106",
+     "图注：每到夏季，长春公园里郁金香便次第开放",
+     "绿园区，西安大路以南、皓月大路以北，以郁金香闻名 / in Lüyuan, between Xi'an Road and Haoyue Road, known for its tulips"),
+    ("shengtai-street", "生态大街项目集群", "Shengtai Street project cluster", "cluster", "dev-zones:jingyue",
+     "图注：净月高新区……图为生态大街连片发展的项目集群",
+     "净月高新区生态大街沿线 / along Shengtai Street in the Jingyue zone"),
+]
+CATEGORY = {"valley": ("五谷", "one of the five valleys"), "cluster": ("产业集聚区", "industry cluster"),
+            "enterprise": ("龙头企业", "leading enterprise"), "heritage": ("老工业遗址", "industrial heritage"),
+            "park": ("公园", "park")}
+
+
+def sites():
+    g = place_geoms("sites")
+    feats = []
+    for fid, zh, en, category, inside, seed, where in SITES:
+        wzh, wen = where.split(" / ")
+        czh, cen = CATEGORY[category]
+        feats.append(feature(fid, {
+            "name_zh": zh, "name_en": en, "accuracy": "schematic", "category": category,
+            "category_zh": czh, "category_en": cen, "located_in": inside,
+            "source": f"seed: {seed}; position from general geography (about ±2 km); schematic point",
+            "note": f"示意位置，非测绘坐标。{wzh} / schematic position, not a surveyed one; {wen}"}, g[fid]["geometry"]))
+    write("sites.geojson", feats)
 
 
 DEV = [  # id, name_zh, name_en, part_of, published, source, extra note (zh / en)
@@ -222,4 +353,7 @@ if __name__ == "__main__":
     major_zones()
     corridors()
     dev_zones()
+    regional_zones()
+    regional_corridors()
+    sites()
     projects()

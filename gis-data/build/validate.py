@@ -46,7 +46,7 @@ for L in layers["layers"]:
     data[L["id"]] = fc
     check(fc.get("type") == "FeatureCollection", f"{L['file']}: not a FeatureCollection")
     check(set(fc) == {"type", "features"}, f"{L['file']}: extra top-level members {set(fc) - {'type', 'features'}}")
-    check(L["kind"] in ("plan-area", "projects"), f"{L['id']}: bad kind")
+    check(L["kind"] in ("plan-area", "context", "projects"), f"{L['id']}: bad kind")
     ids = [f.get("id") for f in fc["features"]]
     check(all(isinstance(i, str) and i for i in ids), f"{L['file']}: non-string id")
     check(len(ids) == len(set(ids)), f"{L['file']}: duplicate ids")
@@ -95,11 +95,18 @@ n = psql("select count(*) from chk")[0][0]
 print(f"ST_IsValid: {n} features checked, {len(bad)} invalid")
 
 # inside the city outline (tolerance 1 m² for polygons that follow the outline; points strictly)
-out = psql("""select layer, id, round((ST_Area(ST_Difference(c.geom, (select geom from chk_city))::geography))::numeric, 3)
-              from chk c where ST_Dimension(c.geom) = 2 and ST_Area(ST_Difference(c.geom, (select geom from chk_city))::geography) > 1
+# the provincial layers reach beyond the city on purpose: their polygons stay inside the province
+REGIONAL = "('regional-zones', 'regional-corridors')"
+out = psql(f"""select layer, id, round((ST_Area(ST_Difference(c.geom, (select geom from chk_city))::geography))::numeric, 3)
+              from chk c where layer not in {REGIONAL} and ST_Dimension(c.geom) = 2
+               and ST_Area(ST_Difference(c.geom, (select geom from chk_city))::geography) > 1
               union all select layer, id, null from chk c where ST_Dimension(c.geom) = 0 and not ST_Within(c.geom, (select geom from chk_city))""")
 check(not out, f"outside the city outline: {out}")
 print(f"inside city outline: {len(out)} problems")
+out = psql("""select id from chk c where layer = 'regional-zones'
+              and ST_Area(ST_Difference(c.geom, (select ST_Union(geom) from src_province))::geography) > 1""")
+check(not out, f"regional zones outside the province: {out}")
+print(f"regional zones inside the province outline: {len(out)} problems")
 
 
 def rel(sql_bool, msg):
@@ -138,6 +145,23 @@ rel(within(f"(select ST_GeometryN(geom, 2) from chk where id='auto-city')", G("d
     "auto-city extension part within 公主岭 220184")
 rel(f"""(select bool_and(ST_Intersects({G('corridors', 'sci-tech-corridor')}, d.geom)) from ST_Dump({G('major-zones', 'innovation-centre')}) d)""",
     "sci-tech-corridor touches all three innovation-centre sub-areas")
+rel(within(G("corridors", "consumption-belt"), "(select geom from chk_city)"), "consumption-belt within the city")
+for d in ("220104", "220102", "220103"):
+    rel(f"ST_Intersects({G('corridors', 'consumption-belt')}, {G('districts', d)})", f"consumption-belt crosses district {d}")
+rel(f"ST_Intersects({G('corridors', 'consumption-belt')}, {G('dev-zones', 'xinglong-bonded')})", "consumption-belt starts at xinglong-bonded (NE)")
+rel(f"ST_Intersects({G('corridors', 'consumption-belt')}, {G('dev-zones', 'gaoxin')})", "consumption-belt ends at gaoxin (SW)")
+CENTRE = "ST_SetSRID(ST_Point(125.324, 43.887), 4326)"
+for c in ("chang-ji-hun", "chang-bai-tong-dan", "east-west-tourism-loop"):
+    rel(f"ST_Intersects({G('regional-corridors', c)}, ST_Buffer({CENTRE}, 0.001))", f"{c} starts at the centre of Changchun")
+rel(f"ST_Contains(ST_MakePolygon(ST_GeometryN({G('regional-corridors', 'siliao-jisong-ring')}, 1)), {CENTRE})",
+    "siliao-jisong-ring goes around Changchun")
+rel(f"not ST_Intersects({G('regional-zones', 'west-clean-energy-base')}, (select geom from chk_city))",
+    "west-clean-energy-base lies west of the city, outside it")
+rel(f"ST_Intersects({G('regional-zones', 'central-west-grain-belt')}, {G('agri-belts', 'west')})",
+    "central-west-grain-belt reaches the city's west belt")
+for f in data["sites"]["features"]:
+    layer, fid = f["properties"]["located_in"].split(":")
+    rel(f"ST_Within({G('sites', f['id'])}, {G(layer, fid)})", f"site {f['id']} within {layer}/{fid}")
 src = json.load(open(os.path.join(SRC, "changchun-districts.geojson"), encoding="utf-8"))
 same = all(f["geometry"] == s["geometry"] for f, s in zip(data["districts"]["features"], src["features"]))
 check(same, "districts geometry differs from the source"); print(f"  [{'ok' if same else 'FAIL'}] districts geometry identical to the source file")

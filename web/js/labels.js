@@ -1,7 +1,8 @@
 /**
  * Names on the map: the districts at each district's label point (an interior point computed by
- * /api/districts), and the schematic zones (major zones, corridor, development zones) at an
- * interior point of their polygons, marked 示意 like the shapes themselves. Labels are markers, not
+ * /api/districts), and the schematic places (major zones, corridors, development zones, sites, the
+ * provincial corridors and bases) at an interior point of their polygons, beside their points, or
+ * halfway along their lines, marked 示意 like the shapes themselves. Labels are markers, not
  * part of the tiles, so a name is drawn once rather than once per tile its area touches.
  *
  * One placer sets every label: in order of priority (districts, smallest first, then the zones),
@@ -80,7 +81,8 @@ export function createLabelPlacer(map) {
         continue;
       }
       const at = map.latLngToLayerPoint(label.marker.getLatLng());
-      const spot = spots(width, height).map(([dx, dy]) => ({
+      // a label over a point would hide it: a point's name goes beside it
+      const spot = spots(width, height).slice(label.beside ? 1 : 0).map(([dx, dy]) => ({
         dx,
         dy,
         box: { left: at.x + dx - width / 2, right: at.x + dx + width / 2, top: at.y + dy - height / 2, bottom: at.y + dy + height / 2 },
@@ -206,8 +208,37 @@ export function interiorPoint(geometry) {
   return best ? [(best[0] + best[1]) / 2, centroid[1]] : centroid;
 }
 
+/** Halfway along the longest line of a (Multi)LineString, in [lon, lat]. */
+export function midpointOf(geometry) {
+  const lines = geometry.type === 'MultiLineString' ? geometry.coordinates : [geometry.coordinates];
+  const lengthOf = (line) => line.reduce((sum, p, i) => (i ? sum + Math.hypot(p[0] - line[i - 1][0], p[1] - line[i - 1][1]) : 0), 0);
+  const longest = lines.reduce((best, line) => (lengthOf(line) > lengthOf(best) ? line : best));
+  let left = lengthOf(longest) / 2;
+  for (let i = 1; i < longest.length; i++) {
+    const [[x0, y0], [x1, y1]] = [longest[i - 1], longest[i]];
+    const step = Math.hypot(x1 - x0, y1 - y0);
+    if (step >= left && step > 0) {
+      return [x0 + (x1 - x0) * (left / step), y0 + (y1 - y0) * (left / step)];
+    }
+    left -= step;
+  }
+  return longest[0];
+}
+
+/** Where a feature's name goes, in [lon, lat]: inside a polygon, on a point, halfway along a line; null for others. */
+function labelPoint(geometry) {
+  const type = geometry?.type ?? '';
+  if (/Polygon/.test(type)) {
+    return interiorPoint(geometry);
+  }
+  if (type === 'Point') {
+    return geometry.coordinates;
+  }
+  return /LineString/.test(type) ? midpointOf(geometry) : null;
+}
+
 /**
- * The names of one schematic zone layer, marked 示意 (schematic). The returned layer group is drawn
+ * The names of one schematic layer (zones, sites or lines), marked 示意 (schematic). The returned layer group is drawn
  * and hidden with the layer's tiles; the features are fetched (names and outlines) the first time.
  *
  * @param options.minZoom  below it the zones are too small for their names
@@ -233,11 +264,12 @@ export function createZoneLabels(map, datum, layerId, placer, { minZoom, priorit
     const answer = await getJson(`ogc/collections/${encodeURIComponent(layerId)}/items?${query({
       limit: 500, properties: 'name_zh,name_en',
     })}`);
-    labels = answer.features.filter((f) => /Polygon/.test(f.geometry?.type ?? '')).map((feature, index) => ({
+    labels = answer.features.filter((f) => labelPoint(f.geometry)).map((feature, index) => ({
       properties: feature.properties,
-      marker: labelMarker(map, datum, interiorPoint(feature.geometry)),
+      marker: labelMarker(map, datum, labelPoint(feature.geometry)),
       priority: priority + index,
       minZoom,
+      beside: feature.geometry.type === 'Point',
     }));
     render();
     labels.forEach(({ marker }) => group.addLayer(marker));

@@ -11,7 +11,7 @@ import { html, setHtml } from './html.js';
 import { errorText, lang, local, onLangChange, t, term } from './i18n.js';
 import { MvtLayer } from './mvt-layer.js';
 
-const DEFAULT_VISIBLE = ['districts', 'major-zones', 'corridors', 'dev-zones', 'projects'];
+const DEFAULT_VISIBLE = ['districts', 'major-zones', 'corridors', 'dev-zones', 'sites', 'projects'];
 
 /**
  * Plan layers have a fixed look; imported layers take the next colour of IMPORTED. The schematic
@@ -24,6 +24,10 @@ const STYLES = {
   'major-zones': { colour: '#6c3483', fill: '#c39bd3', fillOpacity: 0.08, weight: 1.6, opacity: 0.8, dash: [8, 4] },
   corridors: { colour: '#1f618d', fill: '#5dade2', fillOpacity: 0.16, weight: 1.2, opacity: 0.8 },
   'dev-zones': { colour: '#ba4a00', fill: '#f0b27a', fillOpacity: 0.2, weight: 1.1, opacity: 0.8 },
+  // the provincial context reaches far beyond the city: faint, dashed, so it reads as 示意 under the plan
+  'regional-zones': { colour: '#1e8449', fill: '#abebc6', fillOpacity: 0.1, weight: 1.5, opacity: 0.8, dash: [10, 6] },
+  'regional-corridors': { colour: '#7b241c', weight: 2.5, opacity: 0.85, dash: [12, 6] },
+  sites: { colour: '#1b2631', fill: '#f7dc6f', fillOpacity: 0.95, weight: 1.5, radius: 6 },
 };
 const IMPORTED = ['#117a65', '#1a5276', '#943126', '#7d6608', '#5b2c6f', '#0e6655'];
 

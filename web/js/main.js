@@ -8,6 +8,7 @@ import { getJson } from './api.js';
 import { createCityPanel } from './cities.js';
 import { createCoverage } from './coverage.js';
 import { createIdentify } from './identify.js';
+import { createHistory } from './history.js';
 import { createImports } from './imports.js';
 import { errorText, lang, onLangChange, setLang, t } from './i18n.js';
 import { createDistrictLabels, createLabelPlacer, createZoneLabels } from './labels.js';
@@ -22,7 +23,7 @@ import { createTabs } from './tabs.js';
 const $ = (selector) => document.querySelector(selector);
 
 /** The layers whose features the six cities name as members: a chosen city draws the others faint. */
-const CITY_MEMBER_LAYERS = ['major-zones', 'corridors', 'dev-zones'];
+const CITY_MEMBER_LAYERS = ['major-zones', 'corridors', 'dev-zones', 'sites', 'regional-zones', 'regional-corridors'];
 
 /**
  * The layers the layer panel and the coverage lists offer: not those the service derives from other
@@ -128,6 +129,10 @@ async function start() {
       'major-zones': zoneLabels('major-zones', 9, 100),
       corridors: zoneLabels('corridors', 10, 200),
       'dev-zones': zoneLabels('dev-zones', 10, 300),
+      sites: zoneLabels('sites', 10, 400),
+      // the provincial corridors and bases are hundreds of kilometres long: named from the province's zoom
+      'regional-zones': zoneLabels('regional-zones', 6, 500),
+      'regional-corridors': zoneLabels('regional-corridors', 6, 600),
     },
     onChange: (visible) => setState({ layers: visible }),
   });
@@ -176,6 +181,18 @@ async function start() {
       projects.showCity(city);
     },
   });
+  const history = createHistory({
+    map,
+    datum,
+    element: $('#pane-history'),
+    layers: () => catalog,
+    initial,
+    onChange: (comparison) => setState(comparison),
+    onRestored: async () => {
+      catalog = await getJson('api/layers');
+      layers.update(catalog);
+    },
+  });
   const imports = createImports({
     element: $('#pane-imports'),
     initialJob: initial.job,
@@ -185,6 +202,7 @@ async function start() {
       layers.update(mapLayers(catalog));
       layers.show(layerId);
       coverage.refresh();
+      history.refresh();
       const info = catalog.find((l) => l.id === layerId);
       if (info?.extent) {
         map.fitBounds(boundsOf(datum, info.extent), fitOptions(map));

@@ -10,7 +10,7 @@
 import { toGcj02, toWgs84 } from './gcj02.js';
 
 /** Stacking of the page's own panes (Leaflet's tiles are at 200, its markers at 600, popups at 700). */
-const PANES = { plan: 300, highlight: 350, analysis: 380, projects: 420, labels: 450 };
+const PANES = { plan: 300, highlight: 350, analysis: 380, projects: 420, 'history-before': 430, 'history-after': 435, labels: 450 };
 
 function datumOf(basemap) {
   const name = basemap?.datum ?? 'WGS84';

@@ -1,8 +1,9 @@
 /**
  * What a link must reproduce: the view, the visible layers, the chosen city, the open panel, the
  * area asked about (area=layer/feature or polygon=lon,lat,… with mode and km), the open project
- * card, the language, a running import job, and in the monitoring panel the city shown
- * (monitor=), the status shown (status=) and the open indicator (indicator=). Read once from the URL at start; every change is
+ * card, the language, a running import job, in the monitoring panel the city shown (monitor=), the
+ * status shown (status=) and the open indicator (indicator=), and the versions compared
+ * (compare=layer/from/to, key). Read once from the URL at start; every change is
  * written back with history.replaceState, so the address bar is always a link to this view.
  * The view is kept in WGS84 whatever the basemap's datum, so a link means the same place on
  * every installation.
@@ -37,6 +38,8 @@ const state = {
   monitor: params.get('monitor'),
   status: params.get('status'),
   indicator: params.get('indicator'),
+  compare: params.get('compare'),
+  key: params.get('key'),
 };
 
 /** The state as the page was opened; modules read their starting point from it. */
@@ -53,7 +56,8 @@ export function setState(changes) {
   if (state.layers) {
     out.set('layers', state.layers.join(','));
   }
-  for (const key of ['city', 'tab', 'area', 'polygon', 'mode', 'km', 'project', 'job', 'monitor', 'status', 'indicator']) {
+  for (const key of ['city', 'tab', 'area', 'polygon', 'mode', 'km', 'project', 'job', 'monitor', 'status', 'indicator',
+    'compare', 'key']) {
     if (state[key]) {
       out.set(key, state[key]);
     }

@@ -102,26 +102,36 @@ abstract class PlanServiceTest {
         assertThat(find(district.get("cities"), "id", "agriculture").get("role").asString()).isEqualTo("support");
     }
 
-    /** Who leads and who supports a city, as DOMAIN.md's table states it: "layer/feature", or a place's name. */
+    /**
+     * Who leads and who supports a city, as DOMAIN.md's table states it, plus the places the seed's
+     * paragraphs name beside them (sites, the consumption belt, the provincial corridors and bases):
+     * "layer/feature".
+     */
     private record StatedRoles(List<String> leads, List<String> supports) {
     }
 
     private static final Map<String, StatedRoles> DOMAIN_TABLE = Map.of(
             "automobile", new StatedRoles(List.of("dev-zones/qikai"),
-                    List.of("districts/220104", "districts/220106", "districts/220103", "districts/220184")),
+                    List.of("districts/220104", "districts/220106", "districts/220103", "districts/220184", "sites/faw",
+                            "regional-corridors/siliao-jisong-ring")),
             "agriculture", new StatedRoles(List.of("dev-zones/gongzhuling-agri-hitech"),
                     List.of("districts/220182", "districts/220122", "districts/220183", "agri-belts/west",
-                            "districts/220113", "districts/220112", "agri-belts/east")),
+                            "districts/220113", "districts/220112", "agri-belts/east",
+                            "regional-zones/central-west-grain-belt")),
             "dual-carbon", new StatedRoles(List.of("dev-zones/sino-korea-zone", "dev-zones/mishazi"),
-                    List.of("districts/220113", "districts/220112", "dev-zones/lianhuashan", "dev-zones/jingyue")),
+                    List.of("districts/220113", "districts/220112", "dev-zones/lianhuashan", "dev-zones/jingyue",
+                            "regional-zones/west-clean-energy-base")),
             "sci-tech", new StatedRoles(List.of("dev-zones/changchun-new-area", "dev-zones/jingkai"),
                     List.of("dev-zones/beihu", "dev-zones/gaoxin", "major-zones/innovation-centre",
-                            "corridors/sci-tech-corridor")),
+                            "corridors/sci-tech-corridor", "sites/guang-gu", "sites/yao-gu", "sites/che-gu",
+                            "sites/nong-gu", "sites/shu-gu")),
             "consumption", new StatedRoles(List.of("dev-zones/xinglong-bonded"),
                     List.of("dev-zones/sino-korea-zone", "dev-zones/airport-economy", "districts/220104",
-                            "districts/220102", "districts/220103", "districts/220105", "districts/220106")),
+                            "districts/220102", "districts/220103", "districts/220105", "districts/220106",
+                            "sites/northern-beauty-valley", "corridors/consumption-belt",
+                            "regional-corridors/chang-bai-tong-dan", "regional-corridors/chang-ji-hun")),
             "culture", new StatedRoles(List.of("dev-zones/jingyue", "dev-zones/lianhuashan", "districts/220112"),
-                    List.of("长拖老工业遗址", "长客老工业遗址")));
+                    List.of("sites/changtuo", "sites/changke", "regional-corridors/east-west-tourism-loop")));
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"automobile", "agriculture", "dual-carbon", "sci-tech", "consumption", "culture"})
@@ -196,6 +206,28 @@ abstract class PlanServiceTest {
     }
 
     @Test
+    void theSeedsSitesAndProvincialCorridorsAnswerIdentifyButStayOutOfFootprintsAndLinks() {
+        JsonNode atGuangGu = ok("/api/identify?lon=125.405&lat=43.983&layers=sites,dev-zones").get("features");
+        assertThat(texts(atGuangGu, "id")).contains("guang-gu", "beihu");
+        JsonNode onTheCorridor = ok("/api/identify?lon=125.324&lat=43.887&layers=regional-corridors").get("features");
+        assertThat(texts(onTheCorridor, "id")).as("three provincial lines start at the centre of Changchun")
+                .contains("chang-ji-hun", "chang-bai-tong-dan", "east-west-tourism-loop");
+
+        JsonNode agriculture = ok("/api/cities/agriculture/footprint").get("features");
+        double footprint = find(agriculture, "id", "agriculture-footprint").get("properties").get("area_km2").asDouble();
+        assertThat(footprint).as("the provincial grain belt (≈49,000 km²) is context, not part of the city")
+                .isLessThan(24_800);
+        JsonNode consumption = find(ok("/api/cities/consumption/footprint").get("features"), "id",
+                "consumption-support").get("geometry");
+        assertThat(consumption.get("type").asString()).as("the belt's polygon, not the corridors' lines")
+                .contains("Polygon");
+
+        JsonNode project = ok("/api/projects/p011");
+        assertThat(texts(project.get("linked").get("areas"), "layer")).as("no feature is linked to context layers")
+                .doesNotContain("regional-zones", "regional-corridors", "sites");
+    }
+
+    @Test
     void aProjectsDeclaredCityIsToldApartFromCitiesOfTheAreasItLiesIn() {
         JsonNode battery = ok("/api/projects/p020");
         assertThat(battery.get("properties").get("name_zh").asString()).contains("动力电池");
@@ -222,8 +254,8 @@ abstract class PlanServiceTest {
     @Test
     void listsEveryPlanLayerWithCountAndExtent() {
         JsonNode layers = ok("/api/layers");
-        assertThat(texts(layers, "id")).containsExactly(
-                "districts", "agri-belts", "major-zones", "corridors", "dev-zones", "projects", "district-indicators");
+        assertThat(texts(layers, "id")).containsExactly("districts", "agri-belts", "major-zones", "corridors",
+                "dev-zones", "regional-zones", "regional-corridors", "sites", "projects", "district-indicators");
         JsonNode districts = find(layers, "id", "districts");
         assertThat(districts.get("feature_count").asInt()).isEqualTo(11);
         assertThat(districts.get("title_zh").asString()).isEqualTo("行政区");
@@ -343,8 +375,8 @@ abstract class PlanServiceTest {
         JsonNode store = health.get("components").get("store");
         assertThat(store.get("status").asString()).isEqualTo("UP");
         assertThat(store.get("details").get("kind").asString()).isEqualTo(expectedStoreKind());
-        assertThat(store.get("details").get("layers").asInt()).as("the plan's six and the districts' figures")
-                .isEqualTo(7);
+        assertThat(store.get("details").get("layers").asInt()).as("the plan's nine and the districts' figures")
+                .isEqualTo(10);
         assertThat(store.get("details").has("responseMillis")).isTrue();
     }
 

@@ -2,6 +2,10 @@ package org.changchun.layout.coverage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityMember;
@@ -13,6 +17,7 @@ import org.changchun.layout.plan.PlanLayers;
 import org.changchun.layout.store.FeatureStore;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.springframework.stereotype.Service;
 
@@ -45,12 +50,18 @@ class CityFootprint {
         this.projects = projects;
     }
 
+    /**
+     * Only the polygons of plan-area members make up the footprint: the sites a city names are
+     * points, and the provincial corridors and bases it is tied into lie mostly beyond the city.
+     */
     Answer of(City city) {
+        Set<String> planAreas = store.layers().stream().filter(l -> l.kind() == LayerKind.PLAN_AREA)
+                .map(LayerInfo::id).collect(Collectors.toSet());
         List<Geometry> lead = new ArrayList<>();
         List<Geometry> supporting = new ArrayList<>();
-        for (CityMember member : city.spatialMembers().toList()) {
-            store.feature(member.layer(), member.feature()).ifPresent(feature ->
-                    (member.role() == MemberRole.LEAD ? lead : supporting).add(feature.geometry()));
+        for (CityMember member : city.spatialMembers().filter(m -> planAreas.contains(m.layer())).toList()) {
+            store.feature(member.layer(), member.feature()).filter(feature -> feature.geometry() instanceof Polygonal)
+                    .ifPresent(feature -> (member.role() == MemberRole.LEAD ? lead : supporting).add(feature.geometry()));
         }
         List<Geometry> all = new ArrayList<>(lead);
         all.addAll(supporting);

@@ -7,11 +7,17 @@ import java.util.Optional;
 /**
  * What role a layer plays. Features of {@link #PROJECTS} and {@link #IMPORTED} layers are
  * linked to the polygons of every {@link #PLAN_AREA} layer that contain or intersect them;
- * {@link #DERIVED} layers take part in no links.
+ * {@link #CONTEXT} and {@link #DERIVED} layers are neither linked nor linked to.
  */
 public enum LayerKind {
     /** Districts, zones, corridors, belts: the polygons the plan is made of. */
     PLAN_AREA,
+    /**
+     * Places the plan names that are not its areas: sites (points), and the provincial corridors
+     * and bases beyond the city that it ties Changchun into. Drawn, queried and exported like
+     * every layer, but no feature is linked to them and they are not part of a city's footprint.
+     */
+    CONTEXT,
     /** The project library. */
     PROJECTS,
     /** A layer GIS staff imported. */
@@ -22,7 +28,7 @@ public enum LayerKind {
      */
     DERIVED;
 
-    /** The code used in manifests and API answers ("plan-area", "projects", "imported", "derived"). */
+    /** The code used in manifests and API answers ("plan-area", "context", "projects", "imported", "derived"). */
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -36,7 +42,7 @@ public enum LayerKind {
         return this == PROJECTS || this == IMPORTED;
     }
 
-    /** Whether this kind's polygons are what linking features are linked to: the plan's own. */
+    /** Whether features of other layers are linked to the polygons of this kind: the plan's own. */
     public boolean isLinkTarget() {
         return this == PLAN_AREA;
     }

@@ -66,7 +66,7 @@ record LayerManifest(List<Entry> layers, String citiesFile, Optional<String> ind
         StrictJson named = new StrictJson(FILE, "layer \"" + id + "\"", node);
         String kindCode = named.text("kind");
         LayerKind kind = LayerKind.fromCode(kindCode).orElseThrow(() -> named.problem(
-                "has kind \"" + kindCode + "\"; use plan-area, projects or imported"));
+                "has kind \"" + kindCode + "\"; use plan-area, context, projects or imported"));
         List<FieldSpec> fields = new ArrayList<>();
         for (JsonNode fieldNode : named.array("fields")) {
             fields.add(field(id, fieldNode));

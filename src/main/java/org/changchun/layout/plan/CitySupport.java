@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.store.FeatureStore;
@@ -16,8 +18,10 @@ import org.springframework.stereotype.Service;
 /**
  * Which districts support each city: those named as members (with the role the plan states), and
  * those a member zone, belt or corridor overlaps by at least {@link OverlayProperties#minShare()}
- * of its area (measured on the ellipsoid), which are derived (see {@link LinkBasis}). The answer
- * only changes with the plan polygons, so it is kept until their data version changes.
+ * of its area (measured on the ellipsoid), which are derived (see {@link LinkBasis}). Only members
+ * of {@link LayerKind#PLAN_AREA} layers are overlaid: a provincial base that covers half the city
+ * is context, not a reason for a district to support anything. The answer only changes with the
+ * plan polygons, so it is kept until their data version changes.
  */
 @Service
 public class CitySupport {
@@ -56,30 +60,29 @@ public class CitySupport {
 
     private Map<String, List<DistrictSupport>> districtsByCity() {
         List<City> current = cities.all();
-        String key = store.layers().stream()
-                .filter(l -> l.kind() == LayerKind.PLAN_AREA)
-                .map(l -> l.id() + ":" + l.dataVersion())
-                .collect(Collectors.joining(","));
+        List<LayerInfo> planAreas = store.layers().stream().filter(l -> l.kind() == LayerKind.PLAN_AREA).toList();
+        String key = planAreas.stream().map(l -> l.id() + ":" + l.dataVersion()).collect(Collectors.joining(","));
         Memo known = memo;
         if (known != null && known.key().equals(key) && known.cities() == current) {
             return known.districtsByCity();
         }
         Map<String, Feature> districts = store.features(PlanLayers.DISTRICTS).stream()
                 .collect(Collectors.toMap(Feature::id, f -> f, (a, b) -> a, LinkedHashMap::new));
+        Set<String> overlaid = planAreas.stream().map(LayerInfo::id).collect(Collectors.toSet());
         Map<String, List<DistrictSupport>> computed = new LinkedHashMap<>();
         for (City city : current) {
-            computed.put(city.id(), compute(city, districts));
+            computed.put(city.id(), compute(city, districts, overlaid));
         }
         memo = new Memo(key, current, computed);
         return computed;
     }
 
-    private List<DistrictSupport> compute(City city, Map<String, Feature> districts) {
+    private List<DistrictSupport> compute(City city, Map<String, Feature> districts, Set<String> overlaid) {
         Map<String, List<SupportReason>> reasons = new LinkedHashMap<>();
         city.spatialMembers().forEach(member -> {
             if (member.layer().equals(PlanLayers.DISTRICTS)) {
                 reasons.computeIfAbsent(member.feature(), k -> new ArrayList<>()).add(SupportReason.member(member));
-            } else {
+            } else if (overlaid.contains(member.layer())) {
                 overlaps(member).forEach((adcode, reason) ->
                         reasons.computeIfAbsent(adcode, k -> new ArrayList<>()).add(reason));
             }

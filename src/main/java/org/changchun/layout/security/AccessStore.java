@@ -27,7 +27,13 @@ public interface AccessStore {
 
     void keyUsed(String id);
 
-    void audit(String actor, String method, String path, int status, String detail);
+    /** @param layerId the layer the request changed, if it names one; null otherwise */
+    void audit(String actor, String method, String path, int status, String detail, String layerId);
+
+    /** Records a request that changed no layer. */
+    default void audit(String actor, String method, String path, int status, String detail) {
+        audit(actor, method, path, status, detail, null);
+    }
 
     /** The newest events first. */
     List<AuditEvent> auditEvents(int limit);

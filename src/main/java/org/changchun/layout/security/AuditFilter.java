@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Records every request that may change data (POST, PUT, PATCH, DELETE), refused ones included:
  * who made it, what it was, when, and its status, with what it did in words where the controller
- * said so ({@link AuditDetail}). Coverage questions, which are reads sent as POST, are not recorded.
+ * said so ({@link AuditDetail}), what it created, and the layer it changes ({@link AuditedLayer}) for
+ * the layer's timeline. Coverage questions, which are reads sent as POST, are not recorded.
  */
 class AuditFilter extends OncePerRequestFilter {
 
@@ -43,8 +45,16 @@ class AuditFilter extends OncePerRequestFilter {
             String actor = who == null || !who.isAuthenticated() || "anonymousUser".equals(who.getName())
                     ? null : who.getName();
             String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            // what a write created (a feature's address) is where the answer points: its id is in no request path
+            String created = response.getStatus() == HttpServletResponse.SC_CREATED
+                    ? response.getHeader(HttpHeaders.LOCATION) : null;
             try {
-                store.audit(actor, request.getMethod(), path, response.getStatus(), AuditDetail.of(request));
+                String detail = AuditDetail.of(request);
+                if (created != null) {
+                    detail = (detail == null ? "" : detail + "; ") + "created " + created;
+                }
+                store.audit(actor, request.getMethod(), path, response.getStatus(), detail,
+                        AuditedLayer.of(request.getRequestURI()).orElse(null));
             } catch (RuntimeException e) {
                 log.error("Could not record {} {} by {} in the audit trail", request.getMethod(), path, actor, e);
             }

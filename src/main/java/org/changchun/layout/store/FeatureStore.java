@@ -53,7 +53,7 @@ public interface FeatureStore {
 
     /**
      * Makes a kept version current again, atomically and with its links recomputed; the version it
-     * replaces is kept in its turn.
+     * replaces is kept in its turn (retention then applies as after a write).
      *
      * @throws java.util.NoSuchElementException if the layer has no such kept version
      */
@@ -109,6 +109,13 @@ public interface FeatureStore {
 
     /** Drops what interrupted writes left behind (e.g. after the process was killed). */
     void discardUnfinishedWrites();
+
+    /**
+     * Drops the tables of previous versions the retention settings no longer keep (too many, or
+     * replaced too long ago); never a current version. A write and a restore do it for their layer;
+     * this is for versions that grow too old while nothing is written.
+     */
+    void discardExpiredVersions();
 
     /**
      * Registers a listener for committed changes to any layer, made by this process or, where

@@ -3,6 +3,7 @@ package org.changchun.layout.store;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -10,15 +11,23 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the feature store ({@code plan.store.*}). Which store is used is not one of
  * them: it follows from {@code spring.datasource.url}.
  *
- * @param keptPreviousVersions how many replaced versions of each layer stay restorable
- * @param abandonedAfter       how long an unfinished layer write may go without progress before
- *                             it is taken for dead and cleaned up
+ * @param keptPreviousVersions    how many replaced versions of each layer stay restorable and
+ *                                comparable (the most recently replaced ones)
+ * @param previousVersionsMaxAge  how long a replaced version is kept at most, counted from when it
+ *                                stopped being current; unset: as long as the count allows
+ * @param abandonedAfter          how long an unfinished layer write may go without progress before
+ *                                it is taken for dead and cleaned up
  * @param statementTimeout     how long one query on behalf of a request (items, coverage, tiles)
  *                             may run before it is cancelled and the request refused; writes are
  *                             not bounded by it
  */
 @Validated
 @ConfigurationProperties("plan.store")
-public record StoreProperties(@Min(0) int keptPreviousVersions, @NotNull Duration abandonedAfter,
-                              @NotNull Duration statementTimeout) {
+public record StoreProperties(@Min(0) int keptPreviousVersions, Duration previousVersionsMaxAge,
+                              @NotNull Duration abandonedAfter, @NotNull Duration statementTimeout) {
+
+    /** The age limit, when one is set. */
+    public Optional<Duration> previousVersionsMaxAgeLimit() {
+        return Optional.ofNullable(previousVersionsMaxAge);
+    }
 }

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
  * Removes layer versions whose writer died (a process killed during an import) while the service
  * keeps running, not only at the next start: their tables would otherwise hold disk space until a
  * restart. A live write sends a heartbeat, so only writes silent for
- * {@code plan.store.abandoned-after} are taken, also those of other replicas.
+ * {@code plan.store.abandoned-after} are taken, also those of other replicas. Previous versions
+ * that grew older than {@code plan.store.previous-versions-max-age} go in the same round.
  */
 @Component
 class UnfinishedWriteSweeper {
@@ -21,5 +22,6 @@ class UnfinishedWriteSweeper {
     @Scheduled(initialDelayString = "${plan.store.sweep-interval:1m}", fixedDelayString = "${plan.store.sweep-interval:1m}")
     void sweep() {
         store.discardUnfinishedWrites();
+        store.discardExpiredVersions();
     }
 }

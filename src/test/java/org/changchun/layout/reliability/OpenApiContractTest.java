@@ -80,6 +80,7 @@ class OpenApiContractTest {
         layersAndExports();
         coverage();
         imports();
+        history();
         accounts();
         ogcFeatures();
         ogcEdits();
@@ -199,6 +200,37 @@ class OpenApiContractTest {
         expect(200, "GET", "/api/imports");
         expect(200, "GET", "/api/imports/names?file=%E8%A1%8C%E6%94%BF%E5%8C%BA.zip");
         expect(400, "GET", "/api/imports/names");
+    }
+
+    /** A second version of the layer the import made, then the changes between the two and its timeline. */
+    private void history() throws InterruptedException {
+        String first = http.get("/api/imports").json().get(0).get("id").asString();
+        awaitJob("/api/imports/" + first);
+        byte[] shapefiles = http.get("/api/layers/districts/export?format=shp").bytes();
+        Http.Response second = upload("contract-zones", shapefiles, Map.of("layer", "contract-zones"),
+                "Authorization", EDITOR);
+        expectUpload(202, second);
+        awaitJob(URI.create(second.header("Location")).getPath());
+        expect(200, "GET", "/api/layers/contract-zones/changes");
+        expect(200, "GET", "/api/layers/contract-zones/changes?format=geojson");
+        expect(200, "GET", "/api/layers/contract-zones/changes?format=csv");
+        expect(400, "GET", "/api/layers/contract-zones/changes?format=xml");
+        expect(400, "GET", "/api/layers/contract-zones/changes?key=nothing");
+        expect(404, "GET", "/api/layers/districts/changes");
+        expect(404, "GET", "/api/layers/nothing/changes");
+        expect(200, "GET", "/api/layers/contract-zones/timeline");
+        expect(400, "GET", "/api/layers/contract-zones/timeline?limit=0");
+        expect(404, "GET", "/api/layers/nothing/timeline");
+    }
+
+    private void awaitJob(String location) throws InterruptedException {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            if (!http.get(location).json().get("state").asString().equals("RUNNING")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + location + " did not finish in 30 s");
     }
 
     private void accounts() {

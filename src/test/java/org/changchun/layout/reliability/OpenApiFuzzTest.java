@@ -77,7 +77,8 @@ abstract class OpenApiFuzzTest {
     void client() {
         http = new Http(port);
         contract = OpenApiContract.of(http);
-        known.put("layer", List.of("districts", "agri-belts", "major-zones", "corridors", "dev-zones", "projects"));
+        known.put("layer", List.of("districts", "agri-belts", "major-zones", "corridors", "dev-zones",
+                "regional-zones", "regional-corridors", "sites", "projects"));
         known.put("city", List.of("automobile", "agriculture", "dual-carbon", "sci-tech", "consumption", "culture"));
         known.put("district", ids("districts"));
         known.put("project", ids("projects"));

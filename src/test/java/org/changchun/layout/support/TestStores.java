@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import org.changchun.layout.history.LayerHistory;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.StoreKind;
 import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
+import org.changchun.layout.store.jdbc.JdbcLayerHistory;
 import org.changchun.layout.store.wiring.SpatialDialects;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +50,11 @@ public final class TestStores {
     }
 
     public static StoreUnderTest create(String kind, int keptPreviousVersions, Duration abandonedAfter) {
+        return create(kind, keptPreviousVersions, Optional.empty(), abandonedAfter);
+    }
+
+    public static StoreUnderTest create(String kind, int keptPreviousVersions, Optional<Duration> previousVersionsMaxAge,
+                                        Duration abandonedAfter) {
         HikariDataSource dataSource = switch (kind) {
             case "h2gis" -> dataSource(h2Url(), "sa", "");
             case "postgis" -> {
@@ -60,8 +68,14 @@ public final class TestStores {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         FeatureStore store = new JdbcFeatureStore(jdbc, transactions, SpatialDialects.of(storeKind), keptPreviousVersions,
-                abandonedAfter, Duration.ofSeconds(30), new ChangeListeners());
+                previousVersionsMaxAge, abandonedAfter, Duration.ofSeconds(30), new ChangeListeners());
         return new StoreUnderTest(storeKind, store, jdbc, dataSource);
+    }
+
+    /** The history of a store's layers, as the application wires it. */
+    public static LayerHistory history(StoreUnderTest store) {
+        return new JdbcLayerHistory(store.jdbc(), new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())),
+                SpatialDialects.of(store.kind()));
     }
 
     /** A JDBC URL of a new H2 database file in a temporary folder. */

@@ -45,7 +45,7 @@ import org.springframework.util.unit.DataSize;
 class TileContractTest {
 
     private static final List<String> LAYERS = List.of("districts", "agri-belts", "major-zones", "corridors",
-            "dev-zones", "projects");
+            "dev-zones", "regional-zones", "regional-corridors", "sites", "projects");
     private static final String POINTS = "generated-points";
     private static final String MULTIPOINTS = "generated-multipoints";
 

@@ -202,6 +202,8 @@ class MapPageTest extends BrowserTest {
         assertThat(browser.find("#pane-projects").isDisplayed()).isTrue();
         assertThat(browser.find("#pane-cities").isDisplayed()).isFalse();
         browser.driver().switchTo().activeElement().sendKeys(Keys.END);
+        assertThat(browser.find("#pane-history").isDisplayed()).isTrue();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
         assertThat(browser.find("#pane-imports").isDisplayed()).isTrue();
 
         // Enter on the focused map asks what is at its centre
@@ -217,8 +219,10 @@ class MapPageTest extends BrowserTest {
         browser.find("#lang-toggle").click();
         assertThat((String) browser.script("return document.documentElement.lang")).isEqualTo("en");
         assertThat(browser.find("#tab-cities").getText()).isEqualTo("Six cities");
-        assertThat(browser.find(".layer[data-layer='corridors']").getText()).as("English counts in the singular too")
-                .contains("1 feature").doesNotContain("1 features");
+        assertThat(browser.find(".layer[data-layer='corridors']").getText()).contains("2 features");
+        assertThat((String) browser.asyncScript("import('./js/i18n.js').then((i18n) => arguments[0]("
+                + "i18n.t('layers.count', { count: 1 })))")).as("English counts in the singular too")
+                .isEqualTo("1 feature");
         assertThat(browser.find(".layer[data-layer='districts']").getText()).contains("11 features");
         browser.find(".city-button[data-city='sci-tech']").click();
         browser.waitFor("#city-districts li");

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CatalogTables {
 
-    enum VersionState { BUILDING, CURRENT, PREVIOUS }
+    /** BUILDING while written; CURRENT; PREVIOUS when replaced and kept; DISCARDED once retention dropped its table. */
+    enum VersionState { BUILDING, CURRENT, PREVIOUS, DISCARDED }
 
     private static final String LAYER_COLUMNS = """
             SELECT l.id, l.kind, l.title_zh, l.title_en, l.description_zh, l.description_en, l.source,
@@ -119,8 +120,8 @@ final class CatalogTables {
         if (updated == 0) {
             throw new ConcurrentLayerWriteException(spec.id());
         }
-        jdbc.update("UPDATE layer_version SET state = ? WHERE id = ?",
-                VersionState.PREVIOUS.name(), replaced.getAsLong());
+        jdbc.update("UPDATE layer_version SET state = ?, replaced_at = ? WHERE id = ?",
+                VersionState.PREVIOUS.name(), now(), replaced.getAsLong());
     }
 
     List<LayerVersion> versions(String layerId) {
@@ -139,15 +140,15 @@ final class CatalogTables {
      * @return false if the layer has no such previous version
      */
     boolean makePreviousCurrent(String layerId, long versionId) {
-        Integer previous = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM layer_version WHERE id = ? AND layer_id = ? AND state = ?",
-                Integer.class, versionId, layerId, VersionState.PREVIOUS.name());
-        if (previous == null || previous == 0) {
+        // conditional, so a version retention took meanwhile (markDiscarded) is not made current
+        int restored = jdbc.update("UPDATE layer_version SET state = ?, replaced_at = NULL"
+                        + " WHERE id = ? AND layer_id = ? AND state = ?",
+                VersionState.CURRENT.name(), versionId, layerId, VersionState.PREVIOUS.name());
+        if (restored == 0) {
             return false;
         }
-        jdbc.update("UPDATE layer_version SET state = ? WHERE layer_id = ? AND state = ?",
-                VersionState.PREVIOUS.name(), layerId, VersionState.CURRENT.name());
-        jdbc.update("UPDATE layer_version SET state = ? WHERE id = ?", VersionState.CURRENT.name(), versionId);
+        jdbc.update("UPDATE layer_version SET state = ?, replaced_at = ? WHERE layer_id = ? AND state = ? AND id <> ?",
+                VersionState.PREVIOUS.name(), now(), layerId, VersionState.CURRENT.name(), versionId);
         jdbc.update("UPDATE layer SET current_version = ?, data_version = ?, updated_at = ? WHERE id = ?",
                 versionId, nextDataVersion(), now(), layerId);
         return true;
@@ -195,20 +196,60 @@ final class CatalogTables {
                 Long.class, VersionState.BUILDING.name(), before);
     }
 
-    /** Previous versions of a layer beyond the newest {@code keep} ones. */
-    List<Long> surplusPreviousVersions(String layerId, int keep) {
-        List<Long> previous = jdbc.queryForList(
-                "SELECT id FROM layer_version WHERE layer_id = ? AND state = ? ORDER BY id DESC",
-                Long.class, layerId, VersionState.PREVIOUS.name());
-        return previous.size() <= keep ? List.of() : previous.subList(keep, previous.size());
+    /**
+     * The previous versions of a layer that retention lets go: those beyond the {@code keep} most
+     * recently replaced, and those replaced before {@code replacedBefore} (when given). Only
+     * previous versions are candidates, so the current one never is.
+     */
+    List<Long> surplusPreviousVersions(String layerId, int keep, Optional<OffsetDateTime> replacedBefore) {
+        // versions replaced before their replacement time was recorded count from when they were written
+        record Previous(long id, OffsetDateTime replaced) {
+        }
+        List<Previous> previous = jdbc.query("""
+                SELECT id, COALESCE(replaced_at, created_at) FROM layer_version
+                WHERE layer_id = ? AND state = ? ORDER BY COALESCE(replaced_at, created_at) DESC, id DESC""",
+                (rows, n) -> new Previous(rows.getLong(1), rows.getObject(2, OffsetDateTime.class)),
+                layerId, VersionState.PREVIOUS.name());
+        List<Long> surplus = new ArrayList<>();
+        for (int i = 0; i < previous.size(); i++) {
+            boolean expired = replacedBefore.isPresent() && previous.get(i).replaced().isBefore(replacedBefore.get());
+            if (i >= keep || expired) {
+                surplus.add(previous.get(i).id());
+            }
+        }
+        return surplus;
     }
 
+    /** The layers with a previous version replaced before the given time. */
+    List<String> layersWithPreviousVersionsReplacedBefore(OffsetDateTime before) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT layer_id FROM layer_version WHERE state = ? AND COALESCE(replaced_at, created_at) < ?""",
+                String.class, VersionState.PREVIOUS.name(), before);
+    }
+
+    /** Forgets a version that never became current. */
     void deleteVersion(long versionId) {
         jdbc.update("DELETE FROM layer_field WHERE version_id = ?", versionId);
         jdbc.update("DELETE FROM layer_version WHERE id = ?", versionId);
     }
 
-    private List<FieldSpec> fields(long versionId) {
+    /**
+     * Takes a previous version out of the kept ones, before its table is dropped; the row stays for
+     * the layer's history.
+     *
+     * @return false if the version is no longer previous (a restore made it current meanwhile)
+     */
+    boolean markDiscarded(long versionId) {
+        int updated = jdbc.update("UPDATE layer_version SET state = ?, discarded_at = ? WHERE id = ? AND state = ?",
+                VersionState.DISCARDED.name(), now(), versionId, VersionState.PREVIOUS.name());
+        if (updated > 0) {
+            jdbc.update("DELETE FROM layer_field WHERE version_id = ?", versionId);
+        }
+        return updated > 0;
+    }
+
+    /** The fields of a stored version, in column order. */
+    List<FieldSpec> fields(long versionId) {
         return jdbc.query("SELECT name, type, title_zh, title_en FROM layer_field WHERE version_id = ? ORDER BY ordinal",
                 (rows, n) -> field(rows, 1), versionId);
     }

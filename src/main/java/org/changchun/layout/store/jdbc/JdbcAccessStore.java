@@ -84,17 +84,21 @@ public final class JdbcAccessStore implements AccessStore {
     }
 
     @Override
-    public void audit(String actor, String method, String path, int status, String detail) {
+    public void audit(String actor, String method, String path, int status, String detail, String layerId) {
         Long id = jdbc.queryForObject(dialect.nextValue("audit_event_seq"), Long.class);
-        jdbc.update("INSERT INTO audit_event (id, at, actor, method, path, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                id, now(), actor, method, path.length() > 2000 ? path.substring(0, 2000) : path, status, detail);
+        jdbc.update("INSERT INTO audit_event (id, at, actor, method, path, status, detail, layer_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                id, now(), actor, method, path.length() > 2000 ? path.substring(0, 2000) : path, status, detail,
+                layerId);
     }
 
     @Override
     public List<AuditEvent> auditEvents(int limit) {
-        return jdbc.query("SELECT id, at, actor, method, path, status, detail FROM audit_event ORDER BY id DESC LIMIT ?",
+        return jdbc.query("SELECT id, at, actor, method, path, status, detail, layer_id FROM audit_event"
+                        + " ORDER BY id DESC LIMIT ?",
                 (rows, n) -> new AuditEvent(rows.getLong(1), rows.getObject(2, OffsetDateTime.class), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7)), limit);
+                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getString(7), rows.getString(8)),
+                limit);
     }
 
     private Account account(ResultSet rows, int rowNumber) throws SQLException {

@@ -63,6 +63,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final FeatureTables features;
     private final LinkTables links;
     private final int keptPreviousVersions;
+    private final Optional<Duration> previousVersionsMaxAge;
     private final Duration abandonedAfter;
     private final ChangeListeners listeners;
     /** Where each layer's current version lives, so reads need no catalog query; evicted on every change. */
@@ -70,14 +71,15 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final AtomicLong changes = new AtomicLong();
 
     /**
-     * @param keptPreviousVersions how many replaced versions of a layer stay restorable
-     * @param abandonedAfter       how long an unfinished write may stay silent before
-     *                             {@link #discardUnfinishedWrites()} takes it for dead
-     * @param statementTimeout     the bound of each query made for a request (not of writes)
+     * @param keptPreviousVersions   how many replaced versions of a layer stay restorable
+     * @param previousVersionsMaxAge how long after it was replaced a version stays, at most
+     * @param abandonedAfter         how long an unfinished write may stay silent before
+     *                               {@link #discardUnfinishedWrites()} takes it for dead
+     * @param statementTimeout       the bound of each query made for a request (not of writes)
      */
     public JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, SpatialDialect dialect,
-                            int keptPreviousVersions, Duration abandonedAfter, Duration statementTimeout,
-                            ChangeListeners listeners) {
+                            int keptPreviousVersions, Optional<Duration> previousVersionsMaxAge,
+                            Duration abandonedAfter, Duration statementTimeout, ChangeListeners listeners) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         // a heartbeat must be visible while the write's own transaction is still open
@@ -88,6 +90,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.features = new FeatureTables(jdbc, dialect, statementTimeout);
         this.links = new LinkTables(jdbc, dialect);
         this.keptPreviousVersions = keptPreviousVersions;
+        this.previousVersionsMaxAge = previousVersionsMaxAge;
         this.abandonedAfter = abandonedAfter;
         this.listeners = listeners;
         listeners.add(layerId -> {
@@ -238,6 +241,7 @@ public final class JdbcFeatureStore implements FeatureStore {
             return catalog.layer(layerId).orElseThrow();
         });
         listeners.fire(layerId);
+        dropSurplusVersions(layerId);
         return restored;
     }
 
@@ -344,6 +348,14 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void discardExpiredVersions() {
+        previousVersionsMaxAge.ifPresent(maxAge -> {
+            OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(maxAge);
+            catalog.layersWithPreviousVersionsReplacedBefore(before).forEach(this::dropSurplusVersions);
+        });
+    }
+
+    @Override
     public Optional<NativeTiles> nativeTiles() {
         return dialect.mvt().map(sql -> new JdbcNativeTiles(features.reads(), this::table, sql));
     }
@@ -373,26 +385,25 @@ public final class JdbcFeatureStore implements FeatureStore {
         };
     }
 
+    /** Applies retention to a layer: drops the tables of the previous versions it no longer keeps. */
     private void dropSurplusVersions(String layerId) {
-        for (long versionId : catalog.surplusPreviousVersions(layerId, keptPreviousVersions)) {
-            discard(versionId, false);
+        Optional<OffsetDateTime> replacedBefore = previousVersionsMaxAge
+                .map(maxAge -> OffsetDateTime.now(ZoneOffset.UTC).minus(maxAge));
+        for (long versionId : catalog.surplusPreviousVersions(layerId, keptPreviousVersions, replacedBefore)) {
+            try {
+                if (catalog.markDiscarded(versionId)) {
+                    features.drop(LayerTable.tableName(versionId));
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not drop layer version {}; the next write or sweep will retry", versionId, e);
+            }
         }
     }
 
     /** Drops a version that never became current, with the links it staged. */
     private void discardUnfinished(long versionId) {
-        discard(versionId, true);
-    }
-
-    /**
-     * @param stagedLinks whether to drop the version's staged links too; only an unfinished
-     *                    version still has them apart from the table that is its layer's partition
-     */
-    private void discard(long versionId, boolean stagedLinks) {
         try {
-            if (stagedLinks) {
-                links.dropStaged(versionId);
-            }
+            links.dropStaged(versionId);
             features.drop(LayerTable.tableName(versionId));
             catalog.deleteVersion(versionId);
         } catch (RuntimeException e) {

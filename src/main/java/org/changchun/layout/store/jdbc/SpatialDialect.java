@@ -53,6 +53,33 @@ public interface SpatialDialect {
         return Optional.empty();
     }
 
+    /**
+     * Whether the database has {@code FULL [OUTER] JOIN}; without it (H2), a comparison of two
+     * versions pairs their features with a left join and an anti-join instead.
+     */
+    default boolean fullJoins() {
+        return false;
+    }
+
+    /**
+     * Whether the database joins two tables on columns without an index in one pass (a hash join);
+     * one that looks up each row in an index (H2) needs an index on the field two versions are
+     * compared by.
+     */
+    default boolean hashJoins() {
+        return false;
+    }
+
+    /**
+     * A statement that, run in the transaction of a query read through a cursor, tells the planner
+     * that every row will be read; empty when the database plans cursors like any query. PostgreSQL
+     * plans a cursor for its first tenth of rows ({@code cursor_tuple_fraction}), which can trade a
+     * hash join for a merge join that sorts both tables first.
+     */
+    default Optional<String> readsWholeCursor() {
+        return Optional.empty();
+    }
+
     /** A faster way to fill a new feature table than batched INSERTs, when the database has one. */
     default Optional<BulkLoader> bulkLoader() {
         return Optional.empty();

@@ -42,6 +42,21 @@ public final class PostgisDialect implements SpatialDialect {
     }
 
     @Override
+    public boolean fullJoins() {
+        return true;
+    }
+
+    @Override
+    public boolean hashJoins() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> readsWholeCursor() {
+        return Optional.of("SET LOCAL cursor_tuple_fraction = 1");
+    }
+
+    @Override
     public String nextValue(String sequence) {
         return "SELECT nextval('" + sequence + "')";
     }

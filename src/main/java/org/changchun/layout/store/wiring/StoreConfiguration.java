@@ -1,6 +1,7 @@
 package org.changchun.layout.store.wiring;
 
 import javax.sql.DataSource;
+import org.changchun.layout.history.LayerHistory;
 import org.changchun.layout.imports.JobStore;
 import org.changchun.layout.indicators.ObservationStore;
 import org.changchun.layout.security.AccessStore;
@@ -11,6 +12,7 @@ import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcAccessStore;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
 import org.changchun.layout.store.jdbc.JdbcJobStore;
+import org.changchun.layout.store.jdbc.JdbcLayerHistory;
 import org.changchun.layout.store.jdbc.JdbcObservationStore;
 import org.changchun.layout.store.postgis.PostgisChangeFeed;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -42,7 +44,13 @@ class StoreConfiguration {
     FeatureStore featureStore(JdbcTemplate jdbc, TransactionTemplate transactions, StoreKind storeKind,
                               StoreProperties properties, ChangeListeners listeners) {
         return new JdbcFeatureStore(jdbc, transactions, SpatialDialects.of(storeKind), properties.keptPreviousVersions(),
-                properties.abandonedAfter(), properties.statementTimeout(), listeners);
+                properties.previousVersionsMaxAgeLimit(), properties.abandonedAfter(), properties.statementTimeout(),
+                listeners);
+    }
+
+    @Bean
+    LayerHistory layerHistory(JdbcTemplate jdbc, TransactionTemplate transactions, StoreKind storeKind) {
+        return new JdbcLayerHistory(jdbc, transactions, SpatialDialects.of(storeKind));
     }
 
     @Bean
