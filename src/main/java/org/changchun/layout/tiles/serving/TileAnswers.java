@@ -201,11 +201,12 @@ class TileAnswers {
     }
 
     /**
-     * The layers of a whole-plan tile, and of its tileset's metadata: the plan's own, not those GIS staff
-     * imported nor those the service derives from them (the districts with their monitoring figures).
+     * The layers of a whole-plan tile, and of its tileset's metadata: the plan's own (its areas, the places
+     * it names, its projects), not those GIS staff imported nor those the service derives from them (the
+     * districts with their monitoring figures).
      */
     List<LayerInfo> planLayers() {
-        return catalog.all().stream().filter(l -> l.kind() == LayerKind.PLAN_AREA || l.kind() == LayerKind.PROJECTS)
+        return catalog.all().stream().filter(l -> l.kind() != LayerKind.IMPORTED && l.kind() != LayerKind.DERIVED)
                 .toList();
     }
 
