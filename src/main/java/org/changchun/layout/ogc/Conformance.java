@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The conformance classes the service declares (OGC API - Features and Tiles, CQL2): only those
+ * The conformance classes the service declares (OGC API - Features, Tiles and Maps, CQL2): only those
  * its tests exercise. CQL2 arithmetic,
  * temporal and array functions and accent-insensitive comparison are not implemented, so they are
  * not declared.
@@ -17,6 +17,7 @@ final class Conformance {
     private static final String FEATURES_4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
     private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
     private static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
+    private static final String MAPS = "http://www.opengis.net/spec/ogcapi-maps-1/1.0/conf/";
 
     static final List<String> CLASSES = List.of(
             FEATURES_1 + "core",
@@ -44,7 +45,15 @@ final class Conformance {
             TILES + "tilesets-list",
             TILES + "geodata-tilesets",
             TILES + "dataset-tilesets",
-            TILES + "mvt");
+            TILES + "mvt",
+            MAPS + "core",
+            MAPS + "background",
+            MAPS + "crs",
+            MAPS + "scaling",
+            MAPS + "dataset-map",
+            MAPS + "collection-map",
+            MAPS + "png",
+            MAPS + "jpeg");
 
     /** The answer of {@code /ogc/conformance}. */
     record Declaration(@JsonProperty("conformsTo") List<String> conformsTo) {
