@@ -11,11 +11,13 @@ import { createIdentify } from './identify.js';
 import { createImports } from './imports.js';
 import { errorText, lang, onLangChange, setLang, t } from './i18n.js';
 import { createDistrictLabels, createLabelPlacer, createZoneLabels } from './labels.js';
-import { createLayerPanel } from './layers.js';
+import { createLayerPanel, stylesFrom } from './layers.js';
 import { boundsOf, createMap, fitOptions } from './map.js';
 import { createProjectCard } from './project-card.js';
+import { createPrint } from './print.js';
 import { createProjects } from './projects.js';
 import { initial, setState } from './state.js';
+import { createStatistics } from './statistics.js';
 import { createTabs } from './tabs.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -44,6 +46,11 @@ function setUpHeader(datum) {
   render();
 }
 
+/** The one plan style (a MapLibre style document), which the server's maps and prints draw with too. */
+function planStyle() {
+  return getJson('ogc/styles/plan', { headers: { Accept: 'application/vnd.mapbox.style+json' } });
+}
+
 /** On a phone the open layer panel would cover most of the map: there it starts collapsed. */
 const NARROW_SCREEN = '(max-width: 700px)';
 
@@ -62,11 +69,12 @@ async function start() {
   setLang(initial.lang);
   // before the map frames the plan, which keeps clear of the panel as it is
   setUpLayerPanelToggle();
-  const [settings, firstCatalog, cities, districts] = await Promise.all([
+  const [settings, firstCatalog, cities, districts, firstStyle] = await Promise.all([
     getJson('api/map-settings'),
     getJson('api/layers'),
     getJson('api/cities'),
     getJson('api/districts'),
+    planStyle(),
   ]);
   let catalog = firstCatalog;
   const districtsInfo = catalog.find((l) => l.id === 'districts');
@@ -84,7 +92,14 @@ async function start() {
     map.attributionControl.addAttribution(attribution);
   });
 
-  const tabs = createTabs($('#panel [role="tablist"]'), { initial: initial.tab, onChange: (tab) => setState({ tab }) });
+  const statistics = createStatistics({ map, datum, element: $('#pane-statistics') });
+  const tabs = createTabs($('#panel [role="tablist"]'), {
+    initial: initial.tab,
+    onChange: (tab) => {
+      statistics.setActive(tab === 'statistics');
+      setState({ tab });
+    },
+  });
   const card = createProjectCard({ element: $('#project-card'), onChange: (project) => setState({ project }) });
   const projects = createProjects({
     map,
@@ -102,6 +117,7 @@ async function start() {
     datum,
     element: $('#layer-list'),
     catalog,
+    styles: stylesFrom(firstStyle),
     visible: initial.layers,
     special: {
       projects: { layer: projects.layer, legend: projects.legend },
@@ -164,7 +180,7 @@ async function start() {
     onJob: (job) => setState({ job }),
     onImported: async (layerId) => {
       catalog = await getJson('api/layers');
-      layers.update(catalog);
+      layers.update(catalog, stylesFrom(await planStyle()));
       layers.show(layerId);
       coverage.refresh();
       const info = catalog.find((l) => l.id === layerId);
@@ -173,6 +189,7 @@ async function start() {
       }
     },
   });
+  createPrint({ map, datum, dialog: $('#print'), visibleLayers: () => layers.visible() });
   if (!initial.tab && imports.hasJob()) {
     tabs.open('imports');
   }

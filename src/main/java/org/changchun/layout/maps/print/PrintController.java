@@ -13,6 +13,7 @@ import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.ApiCrs;
+import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.maps.MapCrs;
@@ -59,6 +60,7 @@ class PrintController {
     }
 
     @PostMapping(value = "/api/maps/print", produces = MediaTypes.PDF_VALUE)
+    @ContentNegotiated
     @Operation(summary = "打印地图为 PDF / print a map to PDF",
             description = "One page with the title, the map in the plan style at `dpi`, north arrow, scale bar, legend, "
                     + "date, each layer's source and every caveat that applies (示意 schematic shapes, 示例数据 sample "

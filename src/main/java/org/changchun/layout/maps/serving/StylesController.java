@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.maps.PlanStyle;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +40,10 @@ class StylesController {
     }
 
     @GetMapping(value = "/ogc/styles", produces = MediaTypes.JSON_VALUE)
+    @ContentNegotiated
     @Operation(summary = "样式列表 / the styles")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaTypes.JSON_VALUE,
+            schema = @Schema(implementation = Styles.class)))
     Styles styles() {
         String href = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/ogc/styles/" + PlanStyle.ID;
         return new Styles(List.of(new StyleEntry(PlanStyle.ID, "长春市空间布局 / Changchun plan", List.of(
