@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.Feature;
@@ -47,6 +48,11 @@ public class PlanStyle {
     private final String fileDigest;
     private final LayerCatalog catalog;
     private final CityCatalog cities;
+    /** The looks drawn with under one {@link #version()}: every map asks for each of its layers'. */
+    private volatile Looks looks = new Looks("", Map.of());
+
+    private record Looks(String version, Map<String, LayerLook> byLayer) {
+    }
 
     PlanStyle(GisDataProperties data, ResourceLoader resources, JsonMapper json, LayerCatalog catalog,
               CityCatalog cities) {
@@ -109,7 +115,16 @@ public class PlanStyle {
 
     /** How the layer is drawn. */
     public LayerLook look(LayerInfo layer) {
-        ObjectNode document = document();
+        String version = version();
+        Looks current = looks;
+        if (!current.version().equals(version)) {
+            current = new Looks(version, new ConcurrentHashMap<>());
+            looks = current;
+        }
+        return current.byLayer().computeIfAbsent(layer.id(), id -> lookIn(document(), layer));
+    }
+
+    private LayerLook lookIn(ObjectNode document, LayerInfo layer) {
         Map<String, JsonNode> byType = new LinkedHashMap<>();
         for (JsonNode styleLayer : document.get("layers")) {
             if (layer.id().equals(styleLayer.path("source-layer").asString(null))) {
