@@ -40,6 +40,8 @@ QUIET_WAIT="${QUIET_WAIT:-60}"
 QUIET_BUDGET="${QUIET_BUDGET:-300}"
 START_TIMEOUT="${START_TIMEOUT:-600}"
 DB=maps
+# MapServer's copy of the data, in a database of its own (the service's Flyway wants its schema to itself)
+MS_DB=maps_mapserver
 PLAN_LAYERS="districts agri-belts major-zones corridors dev-zones projects"
 
 WORK=""
@@ -91,7 +93,9 @@ web_pids() {
 # The same gis-data/ files the service loads, as plain tables for MapServer (the projects' points and
 # polygons apart: a MapServer layer draws one geometry type).
 load_mapserver_tables() {
-  local pg="PG:host=127.0.0.1 port=$PG_PORT dbname=$DB user=postgres" layer table
+  psql_admin postgres -c "CREATE DATABASE $MS_DB" >/dev/null
+  psql_admin "$MS_DB" -c "CREATE EXTENSION postgis" >/dev/null
+  local pg="PG:host=127.0.0.1 port=$PG_PORT dbname=$MS_DB user=postgres" layer table
   for layer in $PLAN_LAYERS; do
     table="ms_${layer//-/_}"
     if [ "$layer" = projects ]; then
@@ -108,7 +112,7 @@ load_mapserver_tables() {
 start_mapserver() {
   mkdir -p "$WORK/mapserver"
   python3 "$HERE/mapfile.py" --gis-data "$WORK/gis-data" --font "$SRC/src/main/resources/fonts/WenQuanYiMicroHei-GBK.ttf" \
-    --port "$PG_PORT" --db "$DB" --out "$WORK/mapserver/plan.map"
+    --port "$PG_PORT" --db "$MS_DB" --out "$WORK/mapserver/plan.map"
   cat >"$WORK/mapserver/mapserver.conf" <<END_CONF
 CONFIG
   ENV

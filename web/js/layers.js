@@ -39,6 +39,9 @@ export function stylesFrom(document) {
       if (paint['line-dasharray']) {
         style.dash = paint['line-dasharray'].map((d) => d * style.weight);
       }
+    } else if (layer.type === 'symbol') {
+      // the zoom from which the layer's names are written
+      style.labelMinZoom = layer.minzoom ?? 0;
     } else if (layer.type === 'circle') {
       style.radius = paint['circle-radius'];
       style.fill ??= colour(paint['circle-color']);

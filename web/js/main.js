@@ -110,22 +110,27 @@ async function start() {
     onOpen: (id) => card.show(id),
   });
   const placer = createLabelPlacer(map);
-  const districtLabels = createDistrictLabels(map, datum, districts, placer);
-  const zoneLabels = (id, minZoom, priority) => ({ companion: createZoneLabels(map, datum, id, placer, { minZoom, priority }) });
+  const styles = stylesFrom(firstStyle);
+  // names are written from the zoom the plan style gives each layer's labels
+  const labelZoom = (id) => styles[id]?.labelMinZoom ?? 0;
+  const districtLabels = createDistrictLabels(map, datum, districts, placer, { minZoom: labelZoom('districts') });
+  const zoneLabels = (id, priority) => ({
+    companion: createZoneLabels(map, datum, id, placer, { minZoom: labelZoom(id), priority }),
+  });
   const layers = createLayerPanel({
     map,
     datum,
     element: $('#layer-list'),
     catalog,
-    styles: stylesFrom(firstStyle),
+    styles,
     visible: initial.layers,
     special: {
       projects: { layer: projects.layer, legend: projects.legend },
       districts: { companion: districtLabels },
-      // zone names once the zones are some tens of pixels across; the four major zones are the largest
-      'major-zones': zoneLabels('major-zones', 9, 100),
-      corridors: zoneLabels('corridors', 10, 200),
-      'dev-zones': zoneLabels('dev-zones', 10, 300),
+      // zone names once the zones are some tens of pixels across (the style's minzoom); major zones first
+      'major-zones': zoneLabels('major-zones', 100),
+      corridors: zoneLabels('corridors', 200),
+      'dev-zones': zoneLabels('dev-zones', 300),
     },
     onChange: (visible) => setState({ layers: visible }),
   });
