@@ -14,7 +14,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.changchun.layout.feature.LayerInfo;
 import org.springframework.stereotype.Service;
 
@@ -79,10 +83,17 @@ public class RenderedMaps {
                 ? new MapRenderer.Request(request.layers(), request.view(), Color.WHITE) : request;
         BufferedImage image = renderer.render(drawn);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ImageIO.write(image, format.imageIoName(), out);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format.imageIoName()).next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(format.quality());
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }
