@@ -76,13 +76,19 @@ class ProjectStatistics {
     }
 
     /**
-     * @param sample whether any feature counted is marked {@code sample: true} (invented figures)
+     * @param sample   whether any feature counted is marked {@code sample: true} (invented figures)
+     * @param accuracy the source layer's accuracy ({@code schematic}: its areas are of drawn shapes), or null
      */
     record Answer(String source, Grouping grouping, Measure measure, ProjectSummary.Totals total,
-                  List<ProjectSummary.Group> groups, boolean sample) {
+                  List<ProjectSummary.Group> groups, boolean sample, String accuracy) {
+
+        boolean schematic() {
+            return SCHEMATIC.equals(accuracy);
+        }
     }
 
     private static final String SAMPLE = "sample";
+    private static final String SCHEMATIC = "schematic";
 
     private final LayerCatalog catalog;
     private final FeatureStore store;
@@ -122,6 +128,6 @@ class ProjectStatistics {
             case YEAR -> ProjectTotals.byProperty(features, "start_year");
         };
         boolean sample = features.stream().anyMatch(f -> Boolean.TRUE.equals(f.properties().get(SAMPLE)));
-        return new Answer(layer.id(), grouping, measure, summary.total(), groups, sample);
+        return new Answer(layer.id(), grouping, measure, summary.total(), groups, sample, layer.description().accuracy());
     }
 }

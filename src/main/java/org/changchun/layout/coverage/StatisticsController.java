@@ -31,12 +31,13 @@ class StatisticsController {
     }
 
     /**
-     * @param sample  true when the figures add up invented sample projects (示例数据)
-     * @param noteZh  what the figures are, and when they are invented, that they are
+     * @param sample   true when the figures add up invented sample projects (示例数据)
+     * @param accuracy the source layer's accuracy: {@code schematic} (示意) when its areas are of drawn shapes
+     * @param noteZh   what the figures are, and when they are invented or drawn, that they are
      */
     record StatisticsView(String source, String group, String measure,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String filter, ProjectSummary.Totals total,
-                          List<Row> groups, boolean sample, String noteZh, String noteEn) {
+                          List<Row> groups, boolean sample, String accuracy, String noteZh, String noteEn) {
     }
 
     enum StatisticsFormat implements ResponseFormat {
@@ -81,19 +82,31 @@ class StatisticsController {
         return switch (answerFormat) {
             case JSON -> ResponseEntity.ok().contentType(MediaTypes.JSON).body(new StatisticsView(answer.source(),
                     grouping, answer.measure().code(), filter == null || filter.isBlank() ? null : filter, answer.total(),
-                    rows, answer.sample(),
-                    answer.sample() ? "示例数据：项目与投资额为虚构，非真实统计" : "按所选要素统计",
-                    answer.sample() ? "sample data: the projects and their investment are invented, not real figures"
-                            : "totals of the selected features"));
+                    rows, answer.sample(), answer.accuracy(), noteZh(answer), noteEn(answer)));
             case CSV -> {
                 List<List<Object>> table = new ArrayList<>();
                 for (Row row : rows) {
                     table.add(List.of(row.key(), row.nameZh(), row.nameEn(), row.count(), row.investmentCny100m(),
-                            row.areaKm2(), answer.sample()));
+                            row.areaKm2(), answer.sample(), answer.accuracy() == null ? "" : answer.accuracy()));
                 }
                 yield Csv.response(answer.source() + "-by-" + grouping + ".csv", List.of(grouping, "name_zh", "name_en", "count",
-                        "investment_cny_100m", "area_km2", "sample"), table);
+                        "investment_cny_100m", "area_km2", "sample", "accuracy"), table);
             }
         };
+    }
+
+    private static String noteZh(ProjectStatistics.Answer answer) {
+        if (answer.sample()) {
+            return "示例数据：项目与投资额为虚构，非真实统计";
+        }
+        return answer.schematic() ? "示意：面积按示意范围计算，非测绘成果" : "按所选要素统计";
+    }
+
+    private static String noteEn(ProjectStatistics.Answer answer) {
+        if (answer.sample()) {
+            return "sample data: the projects and their investment are invented, not real figures";
+        }
+        return answer.schematic() ? "schematic: the areas are of shapes drawn for illustration, not surveyed"
+                : "totals of the selected features";
     }
 }

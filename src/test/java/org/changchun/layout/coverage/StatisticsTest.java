@@ -106,8 +106,20 @@ abstract class StatisticsTest {
         Http.Response csv = http.get("/api/statistics/projects?group=city&format=csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).contains("city,name_zh,name_en,count,investment_cny_100m,area_km2,sample", "国际汽车城");
-        assertThat(csv.body().lines().filter(l -> l.endsWith(",true")).count()).isEqualTo(6);
+        assertThat(csv.body()).contains("city,name_zh,name_en,count,investment_cny_100m,area_km2,sample,accuracy",
+                "国际汽车城");
+        assertThat(csv.body().lines().filter(l -> l.endsWith(",true,sample")).count()).isEqualTo(6);
+    }
+
+    @Test
+    void areasOfSchematicZonesSaySo() {
+        JsonNode zones = http.get("/api/statistics/projects?source=dev-zones&group=district&measure=area").json();
+        assertThat(zones.get("sample").asBoolean()).isFalse();
+        assertThat(zones.get("accuracy").asString()).isEqualTo("schematic");
+        assertThat(zones.get("note_zh").asString()).contains("示意");
+        assertThat(zones.get("total").get("area_km2").asDouble()).isPositive();
+        assertThat(http.get("/api/statistics/projects?source=dev-zones&group=district&format=csv").body().lines().skip(1))
+                .isNotEmpty().allMatch(line -> line.endsWith(",false,schematic"));
     }
 
     @Test
