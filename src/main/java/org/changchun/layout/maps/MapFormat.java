@@ -1,8 +1,17 @@
 package org.changchun.layout.maps;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
 import org.changchun.layout.http.MediaTypes;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.springframework.http.MediaType;
 
 /** The image formats maps are encoded in. JPEG has no transparency: a transparent JPEG is drawn on its background. */
@@ -27,13 +36,22 @@ public enum MapFormat {
         return mediaType;
     }
 
-    String imageIoName() {
-        return imageIoName;
-    }
-
-    /** ImageIO's compression quality to write it with. */
-    float quality() {
-        return quality;
+    /** The image encoded in this format. */
+    public byte[] encode(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(imageIoName).next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     /** The format a media type ({@code image/png}, {@code image/jpeg}, with parameters or not) or a short name names. */

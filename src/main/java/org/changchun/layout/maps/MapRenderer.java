@@ -123,6 +123,31 @@ public class MapRenderer {
     private record Labelled(LayerLook.Label label, Feature feature, Geometry geometry) {
     }
 
+    /**
+     * A legend's sample of a layer, drawn as its features are: a filled and outlined box for polygons, a
+     * stroke for lines, a circle for points, in the box (pixels) given.
+     */
+    public static void drawSample(Graphics2D g, LayerLook look, Feature feature, String geometryType,
+                                  Rectangle2D box) {
+        MapView pixels = new MapView(MapCrs.CRS84, new Envelope(0, box.getWidth(), 0, box.getHeight()),
+                (int) box.getWidth(), (int) box.getHeight(), 1);
+        double w = box.getWidth();
+        double h = box.getHeight();
+        Geometry sample;
+        if (geometryType.contains("Polygon")) {
+            sample = GEOMETRIES.toGeometry(new Envelope(1, w - 1, 2, h - 2));
+        } else if (geometryType.contains("LineString")) {
+            sample = GEOMETRIES.createLineString(new Coordinate[] {new Coordinate(1, h / 2), new Coordinate(w - 1, h / 2)});
+        } else {
+            sample = GEOMETRIES.createPoint(new Coordinate(w / 2, h / 2));
+        }
+        AffineTransform before = g.getTransform();
+        g.translate(box.getX(), box.getY());
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        drawFeature(g, pixels, look, feature, sample);
+        g.setTransform(before);
+    }
+
     private static void drawFeature(Graphics2D g, MapView view, LayerLook look, Feature feature, Geometry geometry) {
         double ratio = view.pixelRatio();
         for (int i = 0; i < geometry.getNumGeometries(); i++) {

@@ -5,20 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.changchun.layout.feature.LayerInfo;
 import org.springframework.stereotype.Service;
 
@@ -81,21 +72,7 @@ public class RenderedMaps {
     private byte[] encode(MapRenderer.Request request, MapFormat format) {
         MapRenderer.Request drawn = format == MapFormat.JPEG && request.background() == null
                 ? new MapRenderer.Request(request.layers(), request.view(), Color.WHITE) : request;
-        BufferedImage image = renderer.render(drawn);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(format.imageIoName()).next();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(format.quality());
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return format.encode(renderer.render(drawn));
     }
 
     private static String digest(String text) {

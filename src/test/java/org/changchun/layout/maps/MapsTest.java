@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.changchun.layout.support.Gdal;
 import org.changchun.layout.support.Http;
@@ -279,6 +281,33 @@ abstract class MapsTest {
         assertThat(html.contentType()).startsWith("text/html");
         assertThat(html.body()).contains("榆树市");
         assertException(at.replace("&I=", "&I=9999&X=") + "&INFO_FORMAT=text/html", "InvalidPoint");
+    }
+
+    @Test
+    void eachLayersLegendIsWhereTheCapabilitiesSayAndOfTheSizeTheySay() throws IOException {
+        String capabilities = http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body();
+        Matcher legend = Pattern.compile("<LegendURL width=\"(\\d+)\" height=\"(\\d+)\"><Format>image/png</Format>"
+                + "<OnlineResource xlink:type=\"simple\" xlink:href=\"[^\"]*(/wms\\?[^\"]*LAYER=projects)\"").matcher(capabilities);
+        assertThat(legend.find()).as(capabilities).isTrue();
+        Http.Response answer = http.get(legend.group(3).replace("&amp;", "&"));
+        assertThat(answer.contentType()).isEqualTo("image/png");
+        BufferedImage image = image(answer);
+        assertThat(image.getWidth()).isEqualTo(Integer.parseInt(legend.group(1)));
+        assertThat(image.getHeight()).isEqualTo(Integer.parseInt(legend.group(2)));
+        // a dot in each city's colour: the automobile city's red (#c0392b) among them
+        boolean red = false;
+        for (int x = 0; x < image.getWidth() && !red; x++) {
+            for (int y = 0; y < image.getHeight() && !red; y++) {
+                int rgb = image.getRGB(x, y);
+                red = ((rgb >> 16) & 0xff) > 150 && ((rgb >> 8) & 0xff) < 110 && (rgb & 0xff) < 100;
+            }
+        }
+        assertThat(red).isTrue();
+        BufferedImage plan = image(http.get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=plan"
+                + "&FORMAT=image/png"));
+        assertThat(plan.getHeight()).isGreaterThan(image.getHeight());
+        assertException("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=nowhere&FORMAT=image/png",
+                "LayerNotDefined");
     }
 
     @Test

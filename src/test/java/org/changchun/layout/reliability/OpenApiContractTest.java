@@ -324,6 +324,7 @@ class OpenApiContractTest {
         expect(200, "GET", "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=districts&QUERY_LAYERS=districts"
                 + "&STYLES=&CRS=EPSG:4326&BBOX=43.7,125.1,44.05,125.6&WIDTH=256&HEIGHT=256&I=128&J=128"
                 + "&INFO_FORMAT=application/json");
+        expect(200, "GET", "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=projects&FORMAT=image/png");
         expect(400, "GET", "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=nowhere&STYLES=&CRS=EPSG:4326"
                 + "&BBOX=43.7,125.1,44.05,125.6&WIDTH=256&HEIGHT=256&FORMAT=image/png");
         expect(200, "GET", "/api/statistics/projects?group=city&measure=investment");

@@ -1,10 +1,14 @@
 package org.changchun.layout.maps.serving;
 
+import java.awt.Dimension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.maps.MapCrs;
+import org.changchun.layout.maps.MapLegend;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -23,8 +27,10 @@ final class WmsCapabilities {
     /**
      * @param endpoint the service's address, ending in {@code /wms?}
      * @param planLayers the layers the root layer draws; all: every layer, plan and imported
+     * @param legend     draws (and measures) the legends each layer's style links to
      */
-    static String document(String endpoint, List<LayerInfo> all, List<LayerInfo> planLayers, int maxSize) {
+    static String document(String endpoint, List<LayerInfo> all, List<LayerInfo> planLayers, int maxSize,
+                           MapLegend legend) {
         StringBuilder xml = new StringBuilder(16 * 1024);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<WMS_Capabilities version=\"1.3.0\" xmlns=\"http://www.opengis.net/wms\" ")
@@ -60,15 +66,15 @@ final class WmsCapabilities {
             xml.append("<CRS>").append(crs).append("</CRS>\n");
         }
         boxes(xml, planExtent);
-        style(xml);
+        style(xml, endpoint, ROOT_LAYER, legend.size(planLayers));
         for (LayerInfo layer : all) {
-            layer(xml, layer);
+            layer(xml, layer, endpoint, legend.size(List.of(layer)));
         }
         xml.append("</Layer>\n</Capability>\n</WMS_Capabilities>\n");
         return xml.toString();
     }
 
-    private static void layer(StringBuilder xml, LayerInfo layer) {
+    private static void layer(StringBuilder xml, LayerInfo layer, String endpoint, Dimension legendSize) {
         LayerDescription d = layer.description();
         xml.append("<Layer queryable=\"1\" opaque=\"0\">\n<Name>").append(escape(layer.id())).append("</Name>\n")
                 .append(element("Title", d.titleZh() + " / " + d.titleEn()));
@@ -89,7 +95,7 @@ final class WmsCapabilities {
             xml.append(element("Abstract", abstractText.toString()));
         }
         boxes(xml, layer.extent());
-        style(xml);
+        style(xml, endpoint, layer.id(), legendSize);
         xml.append("</Layer>\n");
     }
 
@@ -109,8 +115,14 @@ final class WmsCapabilities {
         }
     }
 
-    private static void style(StringBuilder xml) {
-        xml.append("<Style><Name>plan</Name><Title>规划样式 / plan style</Title></Style>\n");
+    /** The plan style, with the address of the layer's legend as GetLegendGraphic draws it. */
+    private static void style(StringBuilder xml, String endpoint, String layerId, Dimension legendSize) {
+        String legendUrl = endpoint + "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&STYLE=plan&LAYER="
+                + URLEncoder.encode(layerId, StandardCharsets.UTF_8);
+        xml.append("<Style><Name>plan</Name><Title>规划样式 / plan style</Title>\n")
+                .append("<LegendURL width=\"").append(legendSize.width).append("\" height=\"").append(legendSize.height)
+                .append("\"><Format>image/png</Format><OnlineResource xlink:type=\"simple\" xlink:href=\"")
+                .append(escape(legendUrl)).append("\"/></LegendURL>\n</Style>\n");
     }
 
     private static void operation(StringBuilder xml, String name, String endpoint, List<String> formats) {

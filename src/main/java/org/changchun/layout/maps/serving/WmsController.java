@@ -24,6 +24,7 @@ import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.http.NumberParameter;
 import org.changchun.layout.maps.MapCrs;
 import org.changchun.layout.maps.MapFormat;
+import org.changchun.layout.maps.MapLegend;
 import org.changchun.layout.maps.MapRenderer;
 import org.changchun.layout.maps.MapView;
 import org.changchun.layout.maps.MapViews;
@@ -37,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * WMS 1.3.0 at {@code /wms} (GetCapabilities, GetMap, GetFeatureInfo), for QGIS, ArcGIS and GDAL; 1.1.1
+ * WMS 1.3.0 at {@code /wms} (GetCapabilities, GetMap, GetFeatureInfo, and the SLD profile's GetLegendGraphic
+ * that each layer's LegendURL names), for QGIS, ArcGIS and GDAL; 1.1.1
  * requests are answered too ({@code SRS}, longitude first, {@code X}/{@code Y}). Parameter names are
  * case-insensitive. Every refusal is a {@code ServiceExceptionReport} with status 400, naming what to fix.
  */
@@ -51,27 +53,33 @@ class WmsController {
     private final MapViews views;
     private final MapAnswers answers;
     private final WmsFeatureInfo featureInfo;
+    private final MapLegend legend;
 
-    WmsController(LayerCatalog catalog, MapViews views, MapAnswers answers, WmsFeatureInfo featureInfo) {
+    WmsController(LayerCatalog catalog, MapViews views, MapAnswers answers, WmsFeatureInfo featureInfo,
+                  MapLegend legend) {
         this.catalog = catalog;
         this.views = views;
         this.answers = answers;
         this.featureInfo = featureInfo;
+        this.legend = legend;
     }
 
     @GetMapping("/wms")
-    @Operation(summary = "WMS 1.3.0", description = "REQUEST=GetCapabilities | GetMap | GetFeatureInfo; names are "
+    @Operation(summary = "WMS 1.3.0", description = "REQUEST=GetCapabilities | GetMap | GetFeatureInfo | GetLegendGraphic; names are "
             + "case-insensitive. GetMap: LAYERS (ids, or `plan` for every plan layer), STYLES (empty or `plan`), CRS "
             + "(EPSG:3857, EPSG:4326, EPSG:4490, CRS:84), BBOX in the CRS's axis order (latitude first for EPSG:4326 "
             + "and 4490), WIDTH, HEIGHT (up to plan.maps.max-size), FORMAT (image/png, image/jpeg), TRANSPARENT, "
-            + "BGCOLOR. GetFeatureInfo adds QUERY_LAYERS, INFO_FORMAT (application/json, text/html), I, J, FEATURE_COUNT.")
+            + "BGCOLOR. GetFeatureInfo adds QUERY_LAYERS, INFO_FORMAT (application/json, text/html), I, J, FEATURE_COUNT. "
+            + "GetLegendGraphic: LAYER (an id, or `plan`), FORMAT, STYLE, TRANSPARENT, BGCOLOR: the layer's legend as drawn.")
     @Parameters({
         @Parameter(name = "SERVICE", in = ParameterIn.QUERY, schema = @Schema(allowableValues = "WMS")),
         @Parameter(name = "VERSION", in = ParameterIn.QUERY, schema = @Schema(allowableValues = {"1.3.0", "1.1.1"})),
         @Parameter(name = "REQUEST", in = ParameterIn.QUERY, required = true,
-                schema = @Schema(allowableValues = {"GetCapabilities", "GetMap", "GetFeatureInfo"})),
+                schema = @Schema(allowableValues = {"GetCapabilities", "GetMap", "GetFeatureInfo", "GetLegendGraphic"})),
         @Parameter(name = "LAYERS", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
         @Parameter(name = "STYLES", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+        @Parameter(name = "LAYER", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+        @Parameter(name = "STYLE", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
         @Parameter(name = "CRS", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
         @Parameter(name = "BBOX", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
         @Parameter(name = "WIDTH", in = ParameterIn.QUERY, schema = @Schema(type = "integer")),
@@ -107,16 +115,27 @@ class WmsController {
             case "getmap", "map" -> answers.answer(map(parameters), format(parameters),
                     Collections.list(request.getHeaders("If-None-Match")));
             case "getfeatureinfo" -> featureInfo(parameters);
-            default -> throw new WmsException("OperationNotSupported",
-                    "不支持的操作 REQUEST=" + MapAnswers.shown(operation) + "（可用：GetCapabilities、GetMap、GetFeatureInfo）",
-                    "unsupported REQUEST=" + MapAnswers.shown(operation) + " (supported: GetCapabilities, GetMap, GetFeatureInfo)");
+            case "getlegendgraphic" -> legend(parameters);
+            default -> throw new WmsException("OperationNotSupported", "不支持的操作 REQUEST=" + MapAnswers.shown(operation)
+                    + "（可用：GetCapabilities、GetMap、GetFeatureInfo、GetLegendGraphic）", "unsupported REQUEST="
+                    + MapAnswers.shown(operation) + " (supported: GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic)");
         };
     }
 
     private ResponseEntity<String> capabilities() {
         String endpoint = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/wms?";
         return ResponseEntity.ok().contentType(MediaTypes.XML_UTF8)
-                .body(WmsCapabilities.document(endpoint, catalog.all(), planLayers(), views.maxSize()));
+                .body(WmsCapabilities.document(endpoint, catalog.all(), planLayers(), views.maxSize(), legend));
+    }
+
+    private ResponseEntity<byte[]> legend(WmsParameters parameters) {
+        List<LayerInfo> layers = layers(parameters.require("LAYER"));
+        checkStyles(parameters.get("STYLE"));
+        MapFormat format = format(parameters);
+        Color background = background(parameters);
+        return ResponseEntity.ok().contentType(format.mediaType())
+                .body(format.encode(legend.draw(layers, background == null && format == MapFormat.JPEG
+                        ? Color.WHITE : background)));
     }
 
     private ResponseEntity<?> featureInfo(WmsParameters parameters) {
@@ -157,16 +176,7 @@ class WmsController {
     private MapRenderer.Request map(WmsParameters parameters) {
         boolean v130 = isVersion130(parameters);
         List<LayerInfo> layers = layers(parameters.require("LAYERS"));
-        String styles = parameters.get("STYLES");
-        if (styles != null) {
-            for (String style : styles.split(",", -1)) {
-                String name = style.trim();
-                if (!name.isEmpty() && !name.equalsIgnoreCase("plan") && !name.equalsIgnoreCase("default")) {
-                    throw new WmsException("StyleNotDefined", "没有样式“" + MapAnswers.shown(name) + "”（可用：plan，或留空）",
-                            "no style '" + MapAnswers.shown(name) + "' (known: plan, or empty for it)");
-                }
-            }
-        }
+        checkStyles(parameters.get("STYLES"));
         String crsName = parameters.require(v130 ? "CRS" : "SRS");
         MapCrs crs = MapCrs.of(crsName).orElseThrow(() -> new WmsException("InvalidCRS",
                 "不支持的坐标系：" + MapAnswers.shown(crsName) + "（可用：" + String.join("、", MapCrs.codes()) + "）",
@@ -178,9 +188,27 @@ class WmsController {
         int height = NumberParameter.integer("HEIGHT", 1, views.maxSize()).in("像素", "pixels")
                 .require(parameters.require("HEIGHT"));
         MapView view = views.view(crs, boxAxes, box, width, height, layers, 1);
-        Color background = MapAnswers.bool("TRANSPARENT", parameters.get("TRANSPARENT"), false) ? null
+        return new MapRenderer.Request(layers, view, background(parameters));
+    }
+
+    /** STYLES (or a legend's STYLE): empty, or the plan style's name, for each layer. */
+    private static void checkStyles(String styles) {
+        if (styles == null) {
+            return;
+        }
+        for (String style : styles.split(",", -1)) {
+            String name = style.trim();
+            if (!name.isEmpty() && !name.equalsIgnoreCase("plan") && !name.equalsIgnoreCase("default")) {
+                throw new WmsException("StyleNotDefined", "没有样式“" + MapAnswers.shown(name) + "”（可用：plan，或留空）",
+                        "no style '" + MapAnswers.shown(name) + "' (known: plan, or empty for it)");
+            }
+        }
+    }
+
+    /** The background TRANSPARENT and BGCOLOR ask for: null for transparent, white unless named. */
+    private static Color background(WmsParameters parameters) {
+        return MapAnswers.bool("TRANSPARENT", parameters.get("TRANSPARENT"), false) ? null
                 : parameters.get("BGCOLOR") == null ? Color.WHITE : MapAnswers.colour("BGCOLOR", parameters.get("BGCOLOR"));
-        return new MapRenderer.Request(layers, view, background);
     }
 
     private static MapFormat format(WmsParameters parameters) {
