@@ -59,7 +59,7 @@ public class MapLegend {
         for (Entry entry : entries) {
             width = Math.max(width, textLeft(entry) + font(entry).getStringBounds(entry.text(), TEXT).getWidth());
         }
-        return new Dimension((int) Math.ceil(width) + PAD, entries.size() * ROW + 2 * PAD);
+        return new Dimension((int) Math.ceil(width) + 2 * PAD, entries.size() * ROW + 2 * PAD);
     }
 
     /** The legend on a transparent background, or on {@code background}. */
@@ -73,7 +73,9 @@ public class MapLegend {
                 g.setColor(background);
                 g.fillRect(0, 0, size.width, size.height);
             }
+            // the text is measured with fractional metrics (TEXT): drawn without them it runs wider than measured
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             int y = PAD;
             for (Entry entry : entries(layers)) {
                 if (entry.look() != null) {

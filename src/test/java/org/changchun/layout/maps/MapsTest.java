@@ -306,6 +306,10 @@ abstract class MapsTest {
         BufferedImage plan = image(http.get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=plan"
                 + "&FORMAT=image/png"));
         assertThat(plan.getHeight()).isGreaterThan(image.getHeight());
+        // no title runs off the legend: its right edge is background
+        for (int y = 0; y < plan.getHeight(); y++) {
+            assertThat(plan.getRGB(plan.getWidth() - 2, y) & 0xffffff).as("row " + y).isEqualTo(0xffffff);
+        }
         assertException("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=nowhere&FORMAT=image/png",
                 "LayerNotDefined");
     }
