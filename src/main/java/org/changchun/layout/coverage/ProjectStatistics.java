@@ -10,6 +10,7 @@ import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.limits.LimitsProperties;
 import org.changchun.layout.ogc.cql2.Cql2Text;
 import org.changchun.layout.plan.CityCatalog;
+import org.changchun.layout.projects.ProjectFields;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
@@ -27,10 +28,21 @@ class ProjectStatistics {
 
     /** What features are grouped by. */
     enum Grouping {
-        DISTRICT, CITY, STATUS, INDUSTRY, YEAR;
+        DISTRICT(null), CITY(ProjectFields.CITY), STATUS(ProjectFields.STATUS), INDUSTRY("industry"), YEAR("start_year");
+
+        /** The field whose values the groups are; null for districts, which come from the geometry. */
+        private final String field;
+
+        Grouping(String field) {
+            this.field = field;
+        }
 
         String code() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        String field() {
+            return field;
         }
 
         static Grouping of(String text) {
@@ -109,6 +121,12 @@ class ProjectStatistics {
 
     Answer of(String sourceLayer, Grouping grouping, Measure measure, String cql2) {
         LayerInfo layer = catalog.get(sourceLayer);
+        if (grouping.field() != null && layer.field(grouping.field()).isEmpty()) {
+            // grouped by a field the layer lacks, every feature would fall in no group: say so instead
+            throw new InvalidQueryException("图层“" + layer.id() + "”没有字段“" + grouping.field() + "”，不能按 "
+                    + grouping.code() + " 分组；可用 group=district", "layer '" + layer.id() + "' has no field '"
+                    + grouping.field() + "' to group by " + grouping.code() + "; group=district works for every layer");
+        }
         Filter filter = cql2 == null || cql2.isBlank() ? null
                 : Cql2Text.parse(cql2, ApiCrs.CRS84, limits.cql2MaxDepth(), limits.cql2MaxLength());
         FeaturePage page = store.query(new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
@@ -124,8 +142,7 @@ class ProjectStatistics {
             case DISTRICT -> summary.byDistrict();
             case CITY -> summary.byCity();
             case STATUS -> summary.byStatus();
-            case INDUSTRY -> ProjectTotals.byProperty(features, "industry");
-            case YEAR -> ProjectTotals.byProperty(features, "start_year");
+            case INDUSTRY, YEAR -> ProjectTotals.byProperty(features, grouping.field());
         };
         boolean sample = features.stream().anyMatch(f -> Boolean.TRUE.equals(f.properties().get(SAMPLE)));
         return new Answer(layer.id(), grouping, measure, summary.total(), groups, sample, layer.description().accuracy());

@@ -128,5 +128,8 @@ abstract class StatisticsTest {
         assertThat(http.get("/api/statistics/projects?measure=weight").status()).isEqualTo(400);
         assertThat(http.get("/api/statistics/projects?filter=" + Http.encode("status =")).status()).isEqualTo(400);
         assertThat(http.get("/api/statistics/projects?source=nowhere").status()).isEqualTo(404);
+        Http.Response noCity = http.get("/api/statistics/projects?source=dev-zones&group=city");
+        assertThat(noCity.status()).isEqualTo(400);
+        assertThat(noCity.body()).contains("city", "group=district");
     }
 }
