@@ -31,6 +31,11 @@ class MapStatisticsTest extends BrowserTest {
         browser.waitUntil("the investment column", () -> browser.find(".statistics-table thead").getText().contains("投资"));
         assertThat(browser.all(".choropleth-legend li")).isNotEmpty();
 
+        // the exports run without an error (the files themselves: StatisticsTest for the CSV; the PNG is the chart's canvas)
+        browser.find("#pane-statistics [data-action='csv']").click();
+        browser.find("#pane-statistics [data-action='png']").click();
+        assertThat(browser.errors()).isEmpty();
+
         new Select(browser.find(".statistics-form select[name='group']")).selectByValue("city");
         browser.waitUntil("a row per city", () -> browser.all(".statistics-table tbody tr").size() == 6);
         assertThat(browser.all("path.statistics-choropleth")).isEmpty();
