@@ -6,6 +6,7 @@
 #    on a free port, and remove it afterwards) unless PLAN_TEST_POSTGIS_URL names a PostGIS
 #    database to use instead;
 #  - GDAL's command-line tools (gdal-bin), which read the service as a standard client would;
+#  - poppler-utils (pdftotext, pdftoppm, pdfimages), which read the printed maps;
 #  - Chromium and ChromeDriver, for the browser tests of the map page;
 #  - curl, for scripts/backup-restore-check.sh, which runs after the suite.
 # When packages are missing this script installs them with apt-get (as root, or through sudo).
@@ -21,6 +22,9 @@ if ! command -v curl >/dev/null 2>&1; then
 fi
 if ! command -v ogr2ogr >/dev/null 2>&1; then
   packages+=(gdal-bin)
+fi
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  packages+=(poppler-utils)
 fi
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   packages+=(chromium chromium-driver)

@@ -7,14 +7,14 @@
  *
  * One placer sets every label: in order of priority (districts, smallest first, then the zones),
  * each label takes the first spot beside its point — on it, above, below, left, right, diagonally —
- * that no label placed before it covers, or is hidden. Zone names only appear from the zoom where the
- * zones are big enough to tell apart; district names are hidden below zoom 7.
+ * that no label placed before it covers, or is hidden. Names appear from the zoom the plan style
+ * (/ogc/styles/plan) gives each layer's labels, as on the server's maps: districts from 7, zones once
+ * they are big enough to tell apart.
  */
 import { getJson, query } from './api.js';
 import { html } from './html.js';
 import { lang, local, onLangChange, t } from './i18n.js';
 
-const DISTRICT_MIN_ZOOM = 7;
 const GAP = 3;
 
 /** English labels drop "District", "City", "County": the map already shows what they are, and space is short. */
@@ -126,7 +126,7 @@ function labelMarker(map, datum, lonLat) {
  * The district names. The returned layer group is drawn and hidden with the district tiles;
  * setDimmed(adcode → boolean) fades the names a chosen city does not include (null: none).
  */
-export function createDistrictLabels(map, datum, districts, placer) {
+export function createDistrictLabels(map, datum, districts, placer, { minZoom }) {
   const group = L.layerGroup();
   const bySize = [...districts].sort((a, b) => (a.area_km2 ?? 0) - (b.area_km2 ?? 0));
   let dimmed = null;
@@ -135,7 +135,7 @@ export function createDistrictLabels(map, datum, districts, placer) {
     marker: labelMarker(map, datum, district.label_point),
     // small districts first: a large one has room to take a spot beside its point
     priority: bySize.indexOf(district),
-    minZoom: DISTRICT_MIN_ZOOM,
+    minZoom,
   }));
 
   function render() {
@@ -151,7 +151,7 @@ export function createDistrictLabels(map, datum, districts, placer) {
   }
 
   function fitZoom() {
-    map.getContainer().classList.toggle('labels-hidden', map.getZoom() < DISTRICT_MIN_ZOOM);
+    map.getContainer().classList.toggle('labels-hidden', map.getZoom() < minZoom);
   }
 
   render();

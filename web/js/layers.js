@@ -14,22 +14,46 @@ import { MvtLayer } from './mvt-layer.js';
 const DEFAULT_VISIBLE = ['districts', 'major-zones', 'corridors', 'dev-zones', 'sites', 'projects'];
 
 /**
- * Plan layers have a fixed look; imported layers take the next colour of IMPORTED. The schematic
- * zones overlap each other in the centre of the city: light fills keep the projects drawn over
- * them, and the zones under each other, readable.
+ * Each layer's look as the Leaflet layers here take it, from the one plan style the service serves
+ * (/ogc/styles/plan, a MapLibre style document; gis-data/style.json): the server's renderer, WMS and
+ * print draw with the same document. Dashes are in line widths there, in pixels here. A colour that is
+ * an expression (the projects' colour by city) is left to the layer that draws it.
  */
-const STYLES = {
-  districts: { colour: '#566573', fill: '#ffffff', fillOpacity: 0.75, weight: 1.2 },
-  'agri-belts': { colour: '#9a7d0a', fill: '#f4d03f', fillOpacity: 0.22, weight: 1.5, dash: [6, 4] },
-  'major-zones': { colour: '#6c3483', fill: '#c39bd3', fillOpacity: 0.08, weight: 1.6, opacity: 0.8, dash: [8, 4] },
-  corridors: { colour: '#1f618d', fill: '#5dade2', fillOpacity: 0.16, weight: 1.2, opacity: 0.8 },
-  'dev-zones': { colour: '#ba4a00', fill: '#f0b27a', fillOpacity: 0.2, weight: 1.1, opacity: 0.8 },
-  // the provincial context reaches far beyond the city: faint, dashed, so it reads as 示意 under the plan
-  'regional-zones': { colour: '#1e8449', fill: '#abebc6', fillOpacity: 0.1, weight: 1.5, opacity: 0.8, dash: [10, 6] },
-  'regional-corridors': { colour: '#7b241c', weight: 2.5, opacity: 0.85, dash: [12, 6] },
-  sites: { colour: '#1b2631', fill: '#f7dc6f', fillOpacity: 0.95, weight: 1.5, radius: 6 },
-};
-const IMPORTED = ['#117a65', '#1a5276', '#943126', '#7d6608', '#5b2c6f', '#0e6655'];
+export function stylesFrom(document) {
+  const styles = {};
+  const colour = (value) => (typeof value === 'string' ? value : undefined);
+  for (const layer of document.layers) {
+    const id = layer['source-layer'];
+    const paint = layer.paint ?? {};
+    if (!id) {
+      continue;
+    }
+    const style = (styles[id] ??= {});
+    if (layer.type === 'fill') {
+      style.fill = colour(paint['fill-color']);
+      style.fillOpacity = paint['fill-opacity'] ?? 1;
+    } else if (layer.type === 'line') {
+      style.colour = colour(paint['line-color']);
+      style.weight = paint['line-width'] ?? 1;
+      style.opacity = paint['line-opacity'] ?? 1;
+      if (paint['line-dasharray']) {
+        style.dash = paint['line-dasharray'].map((d) => d * style.weight);
+      }
+    } else if (layer.type === 'symbol') {
+      // the zoom from which the layer's names are written
+      style.labelMinZoom = layer.minzoom ?? 0;
+    } else if (layer.type === 'circle') {
+      style.radius = paint['circle-radius'];
+      style.fill ??= colour(paint['circle-color']);
+      style.fillOpacity ??= paint['circle-opacity'] ?? 1;
+      style.colour ??= colour(paint['circle-stroke-color']);
+      style.weight ??= paint['circle-stroke-width'];
+    }
+  }
+  return styles;
+}
+
+const FALLBACK = { colour: '#566573', fill: '#566573', fillOpacity: 0.35, weight: 1.5, radius: 4 };
 
 const EXPORTS = [
   { format: 'geojson', label: 'GeoJSON', extension: 'geojson' },
@@ -73,20 +97,17 @@ function swatch(kind, style) {
  *                        or { companion } drawn and hidden together with the tiles (labels)
  * @param options.onChange called with the ids of the visible layers after every toggle
  */
-export function createLayerPanel({ map, datum, element, catalog, visible, special = {}, onChange }) {
+export function createLayerPanel({ map, datum, element, catalog, styles: firstStyles, visible, special = {}, onChange }) {
   const entries = new Map();
-  let importedCount = 0;
+  let styles = firstStyles;
 
   function styleFor(info) {
+    const style = styles[info.id] ?? FALLBACK;
     if (info.id === 'districts' && datum.hasBasemap) {
       // without a basemap the districts' white fill is the land; over one it would hide it
-      return { ...STYLES.districts, fillOpacity: 0.05 };
+      return { ...style, fillOpacity: 0.05 };
     }
-    if (STYLES[info.id]) {
-      return STYLES[info.id];
-    }
-    const colour = IMPORTED[importedCount++ % IMPORTED.length];
-    return { colour, fill: colour, fillOpacity: 0.35, weight: 1.5, radius: 4 };
+    return style;
   }
 
   // the map says it is busy while any vector-tile layer is still loading tiles
@@ -239,8 +260,9 @@ export function createLayerPanel({ map, datum, element, catalog, visible, specia
   render();
 
   return {
-    /** Adds the layers a new catalog has that the panel does not (after an import). */
-    update(newCatalog) {
+    /** Adds the layers a new catalog has that the panel does not (after an import), in the style's colours. */
+    update(newCatalog, newStyles) {
+      styles = newStyles;
       newCatalog.forEach((info, index) => {
         if (entries.has(info.id)) {
           entries.get(info.id).info = info;

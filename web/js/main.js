@@ -12,12 +12,14 @@ import { createHistory } from './history.js';
 import { createImports } from './imports.js';
 import { errorText, lang, onLangChange, setLang, t } from './i18n.js';
 import { createDistrictLabels, createLabelPlacer, createZoneLabels } from './labels.js';
-import { createLayerPanel } from './layers.js';
+import { createLayerPanel, stylesFrom } from './layers.js';
 import { boundsOf, createMap, fitOptions } from './map.js';
 import { createMonitoring } from './monitoring.js';
 import { createProjectCard } from './project-card.js';
+import { createPrint } from './print.js';
 import { createProjects } from './projects.js';
 import { initial, setState } from './state.js';
+import { createStatistics } from './statistics.js';
 import { createTabs } from './tabs.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -54,6 +56,11 @@ function setUpHeader(datum) {
   render();
 }
 
+/** The one plan style (a MapLibre style document), which the server's maps and prints draw with too. */
+function planStyle() {
+  return getJson('ogc/styles/plan', { headers: { Accept: 'application/vnd.mapbox.style+json' } });
+}
+
 /** On a phone the open layer panel would cover most of the map: there it starts collapsed. */
 const NARROW_SCREEN = '(max-width: 700px)';
 
@@ -72,11 +79,12 @@ async function start() {
   setLang(initial.lang);
   // before the map frames the plan, which keeps clear of the panel as it is
   setUpLayerPanelToggle();
-  const [settings, firstCatalog, cities, districts] = await Promise.all([
+  const [settings, firstCatalog, cities, districts, firstStyle] = await Promise.all([
     getJson('api/map-settings'),
     getJson('api/layers'),
     getJson('api/cities'),
     getJson('api/districts'),
+    planStyle(),
   ]);
   let catalog = firstCatalog;
   const districtsInfo = catalog.find((l) => l.id === 'districts');
@@ -96,10 +104,12 @@ async function start() {
 
   let monitoring = null;
   let openTab = null;
+  const statistics = createStatistics({ map, datum, element: $('#pane-statistics') });
   const tabs = createTabs($('#panel [role="tablist"]'), {
     initial: initial.tab,
     onChange: (tab) => {
       openTab = tab;
+      statistics.setActive(tab === 'statistics');
       setState({ tab });
       monitoring?.setActive(tab === 'monitoring');
     },
@@ -114,25 +124,31 @@ async function start() {
     onOpen: (id) => card.show(id),
   });
   const placer = createLabelPlacer(map);
-  const districtLabels = createDistrictLabels(map, datum, districts, placer);
-  const zoneLabels = (id, minZoom, priority) => ({ companion: createZoneLabels(map, datum, id, placer, { minZoom, priority }) });
+  const styles = stylesFrom(firstStyle);
+  // names are written from the zoom the plan style gives each layer's labels
+  const labelZoom = (id) => styles[id]?.labelMinZoom ?? 0;
+  const districtLabels = createDistrictLabels(map, datum, districts, placer, { minZoom: labelZoom('districts') });
+  const zoneLabels = (id, priority) => ({
+    companion: createZoneLabels(map, datum, id, placer, { minZoom: labelZoom(id), priority }),
+  });
   const layers = createLayerPanel({
     map,
     datum,
     element: $('#layer-list'),
     catalog: mapLayers(catalog),
+    styles,
     visible: initial.layers,
     special: {
       projects: { layer: projects.layer, legend: projects.legend },
       districts: { companion: districtLabels },
-      // zone names once the zones are some tens of pixels across; the four major zones are the largest
-      'major-zones': zoneLabels('major-zones', 9, 100),
-      corridors: zoneLabels('corridors', 10, 200),
-      'dev-zones': zoneLabels('dev-zones', 10, 300),
-      sites: zoneLabels('sites', 10, 400),
+      // zone names once the zones are some tens of pixels across (the style's minzoom); major zones first
+      'major-zones': zoneLabels('major-zones', 100),
+      corridors: zoneLabels('corridors', 200),
+      'dev-zones': zoneLabels('dev-zones', 300),
+      sites: zoneLabels('sites', 400),
       // the provincial corridors and bases are hundreds of kilometres long: named from the province's zoom
-      'regional-zones': zoneLabels('regional-zones', 6, 500),
-      'regional-corridors': zoneLabels('regional-corridors', 6, 600),
+      'regional-zones': zoneLabels('regional-zones', 500),
+      'regional-corridors': zoneLabels('regional-corridors', 600),
     },
     onChange: (visible) => setState({ layers: visible }),
   });
@@ -185,12 +201,12 @@ async function start() {
     map,
     datum,
     element: $('#pane-history'),
-    layers: () => catalog,
+    layers: () => mapLayers(catalog),
     initial,
     onChange: (comparison) => setState(comparison),
     onRestored: async () => {
       catalog = await getJson('api/layers');
-      layers.update(catalog);
+      layers.update(mapLayers(catalog), stylesFrom(await planStyle()));
     },
   });
   const imports = createImports({
@@ -199,7 +215,7 @@ async function start() {
     onJob: (job) => setState({ job }),
     onImported: async (layerId) => {
       catalog = await getJson('api/layers');
-      layers.update(mapLayers(catalog));
+      layers.update(mapLayers(catalog), stylesFrom(await planStyle()));
       layers.show(layerId);
       coverage.refresh();
       history.refresh();
@@ -217,6 +233,7 @@ async function start() {
     onChange: (question) => setState(question),
   });
   monitoring.setActive(openTab === 'monitoring');
+  createPrint({ map, datum, dialog: $('#print'), visibleLayers: () => layers.visible() });
   if (!initial.tab && imports.hasJob()) {
     tabs.open('imports');
   }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.projects.ProjectFields;
@@ -67,6 +68,23 @@ final class ProjectTotals {
         return new ProjectSummary(
                 new ProjectSummary.Totals(total.count, round(total.investment), CoverageAreas.round(total.area)),
                 hasCity ? groups(byCity) : List.of(), hasStatus ? groups(byStatus) : List.of(), groups(byDistrict));
+    }
+
+    /**
+     * Totals by the values of one property (industry, start year), in the order of the values; features
+     * without a value are grouped under an empty key, named 未填 / not given.
+     */
+    static List<ProjectSummary.Group> byProperty(List<Feature> features, String field) {
+        Map<String, Sum> sums = new TreeMap<>();
+        for (Feature feature : features) {
+            double investment = feature.properties().get(ProjectFields.INVESTMENT) instanceof Number n
+                    ? n.doubleValue() : 0;
+            String value = feature.text(field);
+            String key = value == null ? "" : value;
+            add(sums.computeIfAbsent(key, k -> k.isEmpty() ? new Sum(k, "未填", "not given") : new Sum(k, k, k)),
+                    investment, GeodesicArea.squareKilometres(feature.geometry()));
+        }
+        return groups(sums);
     }
 
     private static void addToDistricts(Geometry geometry, double investment, double area, Map<String, Sum> byDistrict,

@@ -49,6 +49,18 @@ public final class MediaTypes {
     /** A zip archive: an exported layer as shapefiles. */
     public static final String ZIP_VALUE = "application/zip";
     public static final MediaType ZIP = MediaType.parseMediaType(ZIP_VALUE);
+    public static final String PNG_VALUE = MediaType.IMAGE_PNG_VALUE;
+    public static final MediaType PNG = MediaType.IMAGE_PNG;
+    public static final String JPEG_VALUE = MediaType.IMAGE_JPEG_VALUE;
+    public static final MediaType JPEG = MediaType.IMAGE_JPEG;
+    public static final String PDF_VALUE = MediaType.APPLICATION_PDF_VALUE;
+    public static final MediaType PDF = MediaType.APPLICATION_PDF;
+    /** WMS 1.3.0 capabilities, service exception reports and GetFeatureInfo's XML answers. */
+    public static final String XML_VALUE = MediaType.TEXT_XML_VALUE;
+    public static final MediaType XML_UTF8 = new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8);
+    /** A MapLibre (Mapbox GL) style document, as OGC API - Styles names it. */
+    public static final String MAPLIBRE_STYLE_VALUE = "application/vnd.mapbox.style+json";
+    public static final MediaType MAPLIBRE_STYLE = MediaType.parseMediaType(MAPLIBRE_STYLE_VALUE);
 
     /** A form with files; its bodies have their own size bound. */
     public static final String MULTIPART_FORM_DATA_VALUE = MediaType.MULTIPART_FORM_DATA_VALUE;

@@ -44,7 +44,9 @@ record CollectionView(
                 new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.JSON_SCHEMA_VALUE,
                         "可查询属性 / queryables"),
                 new Link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", MediaTypes.JSON_VALUE,
-                        "矢量瓦片 / vector tiles"));
+                        "矢量瓦片 / vector tiles"),
+                new Link(self + "/map", "http://www.opengis.net/def/rel/ogc/1.0/map", MediaTypes.PNG_VALUE,
+                        "地图（按规划样式）/ a map in the plan style"));
         Extent extent = layer.extent().isNull() ? null : new Extent(new Spatial(List.of(new double[] {
             layer.extent().getMinX(), layer.extent().getMinY(), layer.extent().getMaxX(), layer.extent().getMaxY()}),
                 ApiCrs.CRS84.uri()));

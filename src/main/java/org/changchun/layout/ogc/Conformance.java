@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The conformance classes the service declares (OGC API - Features and Tiles, CQL2): only those
- * its tests exercise (the CQL2 ones by {@code Cql2ConformanceTest}, from the standard's examples).
- * Not declared: CQL2 array functions (no property of this service is an array, so they can only
- * be refused), accent-insensitive comparison and custom functions, which are not implemented.
+ * The conformance classes the service declares (OGC API - Features, Tiles and Maps, CQL2): only
+ * those its tests exercise (the CQL2 ones by {@code Cql2ConformanceTest}, from the standard's
+ * examples). Not declared: CQL2 array functions (no property of this service is an array, so they
+ * can only be refused), accent-insensitive comparison and custom functions, which are not implemented.
  */
 final class Conformance {
 
@@ -17,6 +17,7 @@ final class Conformance {
     private static final String FEATURES_4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
     private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
     private static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
+    private static final String MAPS = "http://www.opengis.net/spec/ogcapi-maps-1/1.0/conf/";
 
     static final List<String> CLASSES = List.of(
             FEATURES_1 + "core",
@@ -47,7 +48,15 @@ final class Conformance {
             TILES + "tilesets-list",
             TILES + "geodata-tilesets",
             TILES + "dataset-tilesets",
-            TILES + "mvt");
+            TILES + "mvt",
+            MAPS + "core",
+            MAPS + "background",
+            MAPS + "crs",
+            MAPS + "scaling",
+            MAPS + "dataset-map",
+            MAPS + "collection-map",
+            MAPS + "png",
+            MAPS + "jpeg");
 
     /** The answer of {@code /ogc/conformance}. */
     record Declaration(@JsonProperty("conformsTo") List<String> conformsTo) {

@@ -51,7 +51,11 @@ class LandingController {
                         new Link(ogc + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
                                 MediaTypes.JSON_VALUE, "全部规划图层的矢量瓦片 / vector tiles of the whole plan"),
                         new Link(ogc + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
-                                MediaTypes.JSON_VALUE, "瓦片矩阵集 / tile matrix sets"))));
+                                MediaTypes.JSON_VALUE, "瓦片矩阵集 / tile matrix sets"),
+                        new Link(ogc + "/map", "http://www.opengis.net/def/rel/ogc/1.0/map", MediaTypes.PNG_VALUE,
+                                "全部规划图层的地图 / a map of every plan layer"),
+                        new Link(ogc + "/styles", "http://www.opengis.net/def/rel/ogc/1.0/styles", MediaTypes.JSON_VALUE,
+                                "规划样式 / the plan style"))));
     }
 
     @GetMapping("/conformance")

@@ -107,7 +107,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(notFromASession(),
-                                request -> request.getRequestURI().startsWith("/api/coverage/")))
+                                request -> request.getRequestURI().startsWith("/api/coverage/")
+                                        || request.getRequestURI().equals("/api/maps/print")))
                 .authenticationManager(new ThrottledPasswordCheck(users, passwords, throttle))
                 .addFilterBefore(new ApiKeyFilter(keys, store, throttle, addresses), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AuditFilter(store), BasicAuthenticationFilter.class)
@@ -125,6 +126,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         // coverage questions about a drawn polygon are reads sent as POST
                         .requestMatchers(HttpMethod.POST, "/api/coverage/**").access(reading)
+                        // so is printing a map
+                        .requestMatchers(HttpMethod.POST, "/api/maps/print").access(reading)
                         .anyRequest().hasRole(Roles.EDITOR))
                 // nothing to go back to after signing in (the sign-in answers JSON): no request saved in a session
                 .requestCache(cache -> cache.disable())

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.http.OpenApiComponents;
 import org.changchun.layout.http.SecuritySchemes;
 import org.locationtech.jts.geom.Geometry;
@@ -152,7 +154,13 @@ class OpenApiConfiguration {
         // springdoc gives every response the operation's own body unless told otherwise
         responses.forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
-                response.setContent(OpenApiComponents.problem());
+                Content own = response.getContent();
+                Content problem = OpenApiComponents.problem();
+                // WMS refuses with service exception reports (XML), as its clients expect
+                if (own != null && own.containsKey(MediaTypes.XML_VALUE)) {
+                    problem.addMediaType(MediaTypes.XML_VALUE, own.get(MediaTypes.XML_VALUE));
+                }
+                response.setContent(problem);
             } else if (status.equals("204") || status.equals("304")) {
                 response.setContent(null);
             }

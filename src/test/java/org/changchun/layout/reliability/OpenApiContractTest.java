@@ -86,6 +86,7 @@ class OpenApiContractTest {
         ogcEdits();
         tiles();
         monitoring();
+        maps();
         Set<String> documented = new TreeSet<>();
         contract.operations().forEach(operation -> documented.add(operation.toString()));
         assertThat(failures).as("answers that differ from the request's due status or from the document").isEmpty();
@@ -385,6 +386,34 @@ class OpenApiContractTest {
                 "Authorization", EDITOR);
         expect(200, "GET", "/ogc/collections/district-indicators/items?filter=" + encode("grain_output > 50"));
         expect(409, "POST", "/api/layers/district-indicators/versions/1/restore", null, null, "Authorization", EDITOR);
+    }
+
+    private void maps() {
+        expect(200, "GET", "/ogc/styles");
+        expect(200, "GET", "/ogc/styles/plan");
+        expect(404, "GET", "/ogc/styles/other");
+        Http.Response map = expect(200, "GET", "/ogc/map?bbox=125.1,43.7,125.6,44.05&width=256&height=256");
+        expect(304, "GET", "/ogc/map?bbox=125.1,43.7,125.6,44.05&width=256&height=256", null, null, "If-None-Match",
+                map.header("ETag"));
+        expect(400, "GET", "/ogc/map?width=99999");
+        expect(200, "GET", "/ogc/collections/districts/map?width=128&f=jpeg");
+        expect(404, "GET", "/ogc/collections/nothing/map");
+        expect(200, "GET", "/wms?SERVICE=WMS&REQUEST=GetCapabilities");
+        expect(200, "GET", "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=plan&STYLES=&CRS=EPSG:4326"
+                + "&BBOX=43.7,125.1,44.05,125.6&WIDTH=256&HEIGHT=256&FORMAT=image/png");
+        expect(200, "GET", "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=districts&QUERY_LAYERS=districts"
+                + "&STYLES=&CRS=EPSG:4326&BBOX=43.7,125.1,44.05,125.6&WIDTH=256&HEIGHT=256&I=128&J=128"
+                + "&INFO_FORMAT=application/json");
+        expect(200, "GET", "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=projects&FORMAT=image/png");
+        expect(400, "GET", "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=nowhere&STYLES=&CRS=EPSG:4326"
+                + "&BBOX=43.7,125.1,44.05,125.6&WIDTH=256&HEIGHT=256&FORMAT=image/png");
+        expect(200, "GET", "/api/statistics/projects?group=city&measure=investment");
+        expect(200, "GET", "/api/statistics/projects?group=district&format=csv");
+        expect(400, "GET", "/api/statistics/projects?group=colour");
+        expect(404, "GET", "/api/statistics/projects?source=nothing");
+        expect(200, "POST", "/api/maps/print", "{\"paper\": \"A4\", \"bbox\": [125.1, 43.7, 125.6, 44.05], \"dpi\": 150}",
+                JSON);
+        expect(400, "POST", "/api/maps/print", "{\"paper\": \"A0\"}", JSON);
     }
 
     // --- sending and checking --------------------------------------------------------------------

@@ -64,6 +64,11 @@ public final class Http {
         return execute(builder.build(), "POST", path);
     }
 
+    /** A query parameter's value, percent-encoded. */
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The value of an Authorization header for HTTP Basic. */
     public static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(
