@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +31,16 @@ public class LayerCatalog {
 
     public List<LayerInfo> all() {
         return List.copyOf(snapshot().values());
+    }
+
+    /**
+     * The plan's own layers (its areas, the places it names, its projects), which whole-plan tiles,
+     * maps and prints show: not those GIS staff imported, nor those the service derives from other
+     * data (the districts with their monitoring figures).
+     */
+    public List<LayerInfo> planLayers() {
+        return snapshot().values().stream()
+                .filter(l -> l.kind() != LayerKind.IMPORTED && l.kind() != LayerKind.DERIVED).toList();
     }
 
     /**

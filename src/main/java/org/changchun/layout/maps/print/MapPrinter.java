@@ -107,7 +107,7 @@ public class MapPrinter {
                 content.drawImage(image, mm(m), mm(mapBottom), mm(layout.mapWidth()), mm(layout.mapHeight()));
                 canvas.frame(m, mapBottom, layout.mapWidth(), layout.mapHeight());
                 canvas.northArrow(m + layout.mapWidth() - 9 * s, layout.mapTop() - 16 * s, s);
-                legend(canvas, layers, m, mapBottom - 6 * s, s);
+                legend(canvas, layers, m, mapBottom - 6 * s, m, layout.mapWidth() * 0.21f, s);
                 float right = m + layout.mapWidth() * 0.42f;
                 float width = layout.mapWidth() * 0.58f;
                 float y = canvas.scaleBar(view, layout, right, mapBottom - 7 * s, s);
@@ -135,28 +135,40 @@ public class MapPrinter {
         }
     }
 
-    private void legend(Page canvas, List<LayerInfo> layers, float x, float top, float s) throws IOException {
-        float y = top;
-        canvas.text("图例 / Legend", x, y, 7.5f * s, INK);
-        y -= 5 * s;
+    /**
+     * The legend, top layer first, in columns of {@code columnWidth} from {@code x}: the plan has more
+     * layers than one column below the map holds on A4, so an entry that would pass {@code bottom}
+     * starts the next column.
+     */
+    private void legend(Page canvas, List<LayerInfo> layers, float x, float top, float bottom, float columnWidth,
+            float s) throws IOException {
+        canvas.text("图例 / Legend", x, top, 7.5f * s, INK);
+        float columnTop = top - 5 * s;
+        float left = x;
+        float y = columnTop;
         List<LayerInfo> topFirst = new ArrayList<>(layers);
         Collections.reverse(topFirst);
         for (LayerInfo layer : topFirst) {
-            LayerLook look = style.look(layer);
+            boolean projects = layer.kind() == LayerKind.PROJECTS;
+            float height = projects ? 4 * s + cities.all().size() * 3.4f * s + 0.8f * s : 4.4f * s;
+            if (y - height < bottom && y < columnTop) {
+                left += columnWidth;
+                y = columnTop;
+            }
             String name = layer.description().titleZh() + " / " + layer.description().titleEn();
-            if (layer.kind() == LayerKind.PROJECTS) {
-                canvas.text(name, x, y, 6.5f * s, INK);
+            if (projects) {
+                canvas.text(name, left, y, 6.5f * s, INK);
                 y -= 4 * s;
                 for (City city : cities.all()) {
-                    canvas.dot(x + 3 * s, y + 1 * s, 1.3f * s, Color.decode(city.colour()));
-                    canvas.text(city.nameZh() + " / " + city.nameEn(), x + 7 * s, y, 5.5f * s, GREY);
+                    canvas.dot(left + 3 * s, y + 1 * s, 1.3f * s, Color.decode(city.colour()));
+                    canvas.text(city.nameZh() + " / " + city.nameEn(), left + 7 * s, y, 5.5f * s, GREY);
                     y -= 3.4f * s;
                 }
                 y -= 0.8f * s;
                 continue;
             }
-            canvas.swatch(look, layer.geometryType(), x, y - 0.6f * s, s);
-            canvas.text(name, x + 10 * s, y, 6.5f * s, INK);
+            canvas.swatch(style.look(layer), layer.geometryType(), left, y - 0.6f * s, s);
+            canvas.text(name, left + 10 * s, y, 6.5f * s, INK);
             y -= 4.4f * s;
         }
     }

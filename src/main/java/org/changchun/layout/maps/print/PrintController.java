@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
-import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.http.ContentNegotiated;
 import org.changchun.layout.http.MediaTypes;
@@ -128,7 +127,7 @@ class PrintController {
 
     private List<LayerInfo> layers(List<String> ids) {
         if (ids == null || ids.isEmpty()) {
-            return catalog.all().stream().filter(l -> l.kind() != LayerKind.IMPORTED).toList();
+            return catalog.planLayers();
         }
         if (ids.size() > MAX_LAYERS) {
             throw new InvalidQueryException("一页最多 " + MAX_LAYERS + " 个图层", "one page holds at most " + MAX_LAYERS + " layers");

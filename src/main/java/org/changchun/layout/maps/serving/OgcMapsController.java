@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
-import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.http.FormatParameter;
 import org.changchun.layout.http.MediaTypes;
@@ -79,7 +78,7 @@ class OgcMapsController {
             String bgcolor,
             @Parameter(schema = @Schema(allowableValues = {"png", "jpeg"})) @RequestParam(required = false) String f,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) List<String> ifNoneMatch) {
-        List<LayerInfo> layers = collections == null || collections.isBlank() ? planLayers() : named(collections);
+        List<LayerInfo> layers = collections == null || collections.isBlank() ? catalog.planLayers() : named(collections);
         return map(layers, bbox, bboxCrs, crs, width, height, transparent, bgcolor, f, ifNoneMatch);
     }
 
@@ -129,11 +128,6 @@ class OgcMapsController {
                 "不支持的坐标系：" + parameter + "=" + MapAnswers.shown(text) + "（可用：" + String.join("、", MapCrs.codes()) + "）",
                 "unsupported CRS " + parameter + "=" + MapAnswers.shown(text) + " (supported: "
                         + String.join(", ", MapCrs.codes()) + ")"));
-    }
-
-    /** The plan's own layers, in the order the catalog has them (the data files' order: districts first). */
-    private List<LayerInfo> planLayers() {
-        return catalog.all().stream().filter(l -> l.kind() != LayerKind.IMPORTED).toList();
     }
 
     private List<LayerInfo> named(String ids) {

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
-import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.http.NumberParameter;
@@ -125,7 +124,7 @@ class WmsController {
     private ResponseEntity<String> capabilities() {
         String endpoint = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + "/wms?";
         return ResponseEntity.ok().contentType(MediaTypes.XML_UTF8)
-                .body(WmsCapabilities.document(endpoint, catalog.all(), planLayers(), views.maxSize(), legend));
+                .body(WmsCapabilities.document(endpoint, catalog.all(), catalog.planLayers(), views.maxSize(), legend));
     }
 
     private ResponseEntity<byte[]> legend(WmsParameters parameters) {
@@ -236,7 +235,7 @@ class WmsController {
         for (String name : names.split(",")) {
             String id = name.trim();
             if (id.equals(WmsCapabilities.ROOT_LAYER)) {
-                layers.addAll(planLayers());
+                layers.addAll(catalog.planLayers());
                 continue;
             }
             layers.add(catalog.find(id).orElseThrow(() -> new WmsException("LayerNotDefined",
@@ -244,10 +243,6 @@ class WmsController {
                     "no layer '" + MapAnswers.shown(id) + "' (known: plan, " + String.join(", ", ids()) + ")")));
         }
         return layers;
-    }
-
-    private List<LayerInfo> planLayers() {
-        return catalog.all().stream().filter(l -> l.kind() != LayerKind.IMPORTED).toList();
     }
 
     private List<String> ids() {

@@ -3,7 +3,6 @@ package org.changchun.layout.tiles.serving;
 import java.util.List;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
-import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.security.PublicCors;
 import org.changchun.layout.security.SecurityProperties;
@@ -200,14 +199,9 @@ class TileAnswers {
         return new TileRoute(TileRoute.PLAN_TILE, planLayers(), TileAddress.parse(z, y, x, maxZoom));
     }
 
-    /**
-     * The layers of a whole-plan tile, and of its tileset's metadata: the plan's own (its areas, the places
-     * it names, its projects), not those GIS staff imported nor those the service derives from them (the
-     * districts with their monitoring figures).
-     */
+    /** The layers of a whole-plan tile, and of its tileset's metadata. */
     List<LayerInfo> planLayers() {
-        return catalog.all().stream().filter(l -> l.kind() != LayerKind.IMPORTED && l.kind() != LayerKind.DERIVED)
-                .toList();
+        return catalog.planLayers();
     }
 
     /**
