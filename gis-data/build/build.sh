@@ -35,7 +35,7 @@ ogr2ogr -f PostgreSQL "$PG" "$CHANGCHUN_SRC/changchun-districts.geojson" -nln sr
 ogr2ogr -f PostgreSQL "$PG" "$CHANGCHUN_SRC/changchun-city.geojson" -nln src_city \
         -lco GEOMETRY_NAME=geom -lco FID=fid -nlt PROMOTE_TO_MULTI -overwrite
 
-for f in 01_lib.sql 10_zones.sql 20_belts.sql 30_projects.sql; do
+for f in 01_lib.sql 10_zones.sql 20_belts.sql 30_projects.sql 40_constraints.sql; do
   echo "== $f"; psql -X -q -v ON_ERROR_STOP=1 -c "set client_min_messages = warning" -f "$HERE/$f"
 done
 python3 "$HERE/export.py"

@@ -24,6 +24,7 @@ const STYLES = {
   'major-zones': { colour: '#6c3483', fill: '#c39bd3', fillOpacity: 0.08, weight: 1.6, opacity: 0.8, dash: [8, 4] },
   corridors: { colour: '#1f618d', fill: '#5dade2', fillOpacity: 0.16, weight: 1.2, opacity: 0.8 },
   'dev-zones': { colour: '#ba4a00', fill: '#f0b27a', fillOpacity: 0.2, weight: 1.1, opacity: 0.8 },
+  'eco-redline-sample': { colour: '#1e8449', fill: '#82e0aa', fillOpacity: 0.3, weight: 1.6, dash: [3, 3] },
 };
 const IMPORTED = ['#117a65', '#1a5276', '#943126', '#7d6608', '#5b2c6f', '#0e6655'];
 

@@ -6,6 +6,7 @@
  */
 import { getJson } from './api.js';
 import { createCityPanel } from './cities.js';
+import { createCompliance } from './compliance.js';
 import { createCoverage } from './coverage.js';
 import { createIdentify } from './identify.js';
 import { createImports } from './imports.js';
@@ -126,6 +127,17 @@ async function start() {
     initial,
     fitInitial: !initial.view,
     onChange: (question) => setState(question),
+  });
+  createCompliance({
+    map,
+    datum,
+    element: $('#pane-compliance'),
+    cities,
+    onProject: (id) => projects.select(id),
+    onDrawing: (active) => { drawing = active; },
+    initial,
+    fitInitial: !initial.view,
+    onChange: (check) => setState(check),
   });
   createIdentify({
     map,

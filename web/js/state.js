@@ -1,7 +1,8 @@
 /**
  * What a link must reproduce: the view, the visible layers, the chosen city, the open panel, the
  * area asked about (area=layer/feature or polygon=lon,lat,… with mode and km), the open project
- * card, the language and a running import job. Read once from the URL at start; every change is
+ * card, the language, a running import job and the compliance check (site=lon,lat,… or check=project id,
+ * with declare=city/industry). Read once from the URL at start; every change is
  * written back with history.replaceState, so the address bar is always a link to this view.
  * The view is kept in WGS84 whatever the basemap's datum, so a link means the same place on
  * every installation.
@@ -33,6 +34,9 @@ const state = {
   km: params.get('km'),
   project: params.get('project'),
   job: params.get('job'),
+  site: params.get('site'),
+  check: params.get('check'),
+  declare: params.get('declare'),
 };
 
 /** The state as the page was opened; modules read their starting point from it. */
@@ -49,7 +53,7 @@ export function setState(changes) {
   if (state.layers) {
     out.set('layers', state.layers.join(','));
   }
-  for (const key of ['city', 'tab', 'area', 'polygon', 'mode', 'km', 'project', 'job']) {
+  for (const key of ['city', 'tab', 'area', 'polygon', 'mode', 'km', 'project', 'job', 'site', 'check', 'declare']) {
     if (state[key]) {
       out.set(key, state[key]);
     }

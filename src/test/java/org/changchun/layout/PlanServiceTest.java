@@ -223,7 +223,7 @@ abstract class PlanServiceTest {
     void listsEveryPlanLayerWithCountAndExtent() {
         JsonNode layers = ok("/api/layers");
         assertThat(texts(layers, "id")).containsExactly(
-                "districts", "agri-belts", "major-zones", "corridors", "dev-zones", "projects");
+                "districts", "agri-belts", "major-zones", "corridors", "dev-zones", "eco-redline-sample", "projects");
         JsonNode districts = find(layers, "id", "districts");
         assertThat(districts.get("feature_count").asInt()).isEqualTo(11);
         assertThat(districts.get("title_zh").asString()).isEqualTo("行政区");
@@ -343,7 +343,7 @@ abstract class PlanServiceTest {
         JsonNode store = health.get("components").get("store");
         assertThat(store.get("status").asString()).isEqualTo("UP");
         assertThat(store.get("details").get("kind").asString()).isEqualTo(expectedStoreKind());
-        assertThat(store.get("details").get("layers").asInt()).isEqualTo(6);
+        assertThat(store.get("details").get("layers").asInt()).isEqualTo(7);
         assertThat(store.get("details").has("responseMillis")).isTrue();
     }
 

@@ -18,6 +18,8 @@ import org.changchun.layout.feature.LayerSpec;
 import org.changchun.layout.geo.MultiGeometries;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityCatalog;
+import org.changchun.layout.plan.rules.PlanRules;
+import org.changchun.layout.plan.rules.RuleBook;
 import org.changchun.layout.store.ConcurrentLayerWriteException;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.WriteProgress;
@@ -50,13 +52,16 @@ class GisDataLoader implements InitializingBean {
     private final ResourceLoader resources;
     private final FeatureStore store;
     private final CityCatalog cities;
+    private final PlanRules rules;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    GisDataLoader(GisDataProperties properties, ResourceLoader resources, FeatureStore store, CityCatalog cities) {
+    GisDataLoader(GisDataProperties properties, ResourceLoader resources, FeatureStore store, CityCatalog cities,
+                  PlanRules rules) {
         this.properties = properties;
         this.resources = resources;
         this.store = store;
         this.cities = cities;
+        this.rules = rules;
     }
 
     @Override
@@ -75,12 +80,17 @@ class GisDataLoader implements InitializingBean {
         }
         List<City> loadedCities = new CitiesReader(json).read(manifest.citiesFile(), bytes(manifest.citiesFile()),
                 featuresByLayer);
+        RuleBook loadedRules = new RulesReader(json).read(manifest.rulesFile(), bytes(manifest.rulesFile()),
+                layers.stream().collect(Collectors.toMap(l -> l.spec().id(), LoadedLayer::spec)), featuresByLayer,
+                loadedCities);
         for (LoadedLayer layer : layers) {
             write(layer);
         }
         cities.replaceAll(loadedCities);
-        log.info("Plan data ready from {}: {} layers, {} cities", properties.location(), layers.size(),
-                loadedCities.size());
+        rules.replace(loadedRules);
+        log.info("Plan data ready from {}: {} layers, {} cities, {} compliance rules", properties.location(),
+                layers.size(), loadedCities.size(), loadedRules.areas().size() + loadedRules.restrictions().size()
+                        + loadedRules.constraints().size());
     }
 
     private List<LoadedLayer> readLayers(LayerManifest manifest) {

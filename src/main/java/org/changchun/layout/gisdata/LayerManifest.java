@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code gis-data/layers.json}: which layers the plan ships, in load order, with their
- * descriptions and typed fields, and which file holds the six cities.
+ * descriptions and typed fields, and which files hold the six cities and the compliance rules.
  */
-record LayerManifest(List<Entry> layers, String citiesFile) {
+record LayerManifest(List<Entry> layers, String citiesFile, String rulesFile) {
 
     static final String FILE = "layers.json";
 
@@ -32,7 +32,7 @@ record LayerManifest(List<Entry> layers, String citiesFile) {
         } catch (JacksonException e) {
             throw new GisDataException(FILE, "is not valid JSON: " + e.getOriginalMessage());
         }
-        StrictJson manifest = new StrictJson(FILE, "the top level", root).allowOnly(Set.of("layers", "cities"));
+        StrictJson manifest = new StrictJson(FILE, "the top level", root).allowOnly(Set.of("layers", "cities", "rules"));
         List<Entry> layers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int index = 0;
@@ -43,7 +43,7 @@ record LayerManifest(List<Entry> layers, String citiesFile) {
             }
             layers.add(entry);
         }
-        return new LayerManifest(List.copyOf(layers), manifest.text("cities"));
+        return new LayerManifest(List.copyOf(layers), manifest.text("cities"), manifest.text("rules"));
     }
 
     private static Entry entry(JsonNode node, int index) {

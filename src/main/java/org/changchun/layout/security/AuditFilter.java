@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Records every request that may change data (POST, PUT, PATCH, DELETE), refused ones included:
- * who made it, what it was, when, and its status. Coverage questions, which are reads sent as
- * POST, are not recorded.
+ * who made it, what it was, when, and its status. Coverage questions and compliance checks, which
+ * are reads sent as POST ({@link ReadsSentAsPost}), are not recorded.
  */
 class AuditFilter extends OncePerRequestFilter {
 
@@ -30,7 +30,7 @@ class AuditFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/coverage/");
+        return !WRITES.contains(request.getMethod()) || ReadsSentAsPost.matches(request);
     }
 
     @Override

@@ -96,8 +96,7 @@ class SecurityConfiguration {
                 // public read (a Set-Cookie keeps shared caches from storing a tile)
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(notFromASession(),
-                                request -> request.getRequestURI().startsWith("/api/coverage/")))
+                        .ignoringRequestMatchers(notFromASession(), ReadsSentAsPost::matches))
                 .authenticationManager(new ThrottledPasswordCheck(users, passwords, throttle))
                 .addFilterBefore(new ApiKeyFilter(keys, store, throttle, addresses), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AuditFilter(store), BasicAuthenticationFilter.class)
@@ -113,8 +112,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").access(reading)
                         .requestMatchers(HttpMethod.HEAD, "/**").access(reading)
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        // coverage questions about a drawn polygon are reads sent as POST
-                        .requestMatchers(HttpMethod.POST, "/api/coverage/**").access(reading)
+                        // coverage questions about a drawn polygon and site checks are reads sent as POST
+                        .requestMatchers(HttpMethod.POST, ReadsSentAsPost.PATTERNS).access(reading)
                         .anyRequest().hasRole(Roles.EDITOR))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signInRequired).authenticationDetailsSource(attempts))
                 .formLogin(form -> form.loginProcessingUrl("/api/session").authenticationDetailsSource(attempts)

@@ -70,7 +70,8 @@ abstract class OgcApiTest {
         JsonNode collections = ok("/ogc/collections").get("collections");
         List<String> ids = new ArrayList<>();
         collections.forEach(c -> ids.add(c.get("id").asString()));
-        assertThat(ids).containsExactly("districts", "agri-belts", "major-zones", "corridors", "dev-zones", "projects");
+        assertThat(ids).containsExactly("districts", "agri-belts", "major-zones", "corridors", "dev-zones",
+                "eco-redline-sample", "projects");
         JsonNode districts = ok("/ogc/collections/districts");
         assertThat(districts.get("title").asString()).isEqualTo("行政区 / Districts");
         assertThat(districts.get("itemType").asString()).isEqualTo("feature");
@@ -289,7 +290,8 @@ abstract class OgcApiTest {
     void gdalReadsEveryCollectionAndCopiesTheDistrictsWithChineseNames() {
         String service = "OAPIF:" + http.base() + "/ogc";
         String listing = Gdal.run("ogrinfo", "-ro", service);
-        for (String id : List.of("districts", "agri-belts", "major-zones", "corridors", "dev-zones", "projects")) {
+        for (String id : List.of("districts", "agri-belts", "major-zones", "corridors", "dev-zones", "eco-redline-sample",
+                "projects")) {
             assertThat(listing).contains(": " + id + " (title: ");
         }
         Path copy = temp.resolve("districts.gpkg");

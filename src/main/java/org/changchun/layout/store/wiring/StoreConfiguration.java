@@ -1,6 +1,7 @@
 package org.changchun.layout.store.wiring;
 
 import javax.sql.DataSource;
+import org.changchun.layout.compliance.ConstraintStore;
 import org.changchun.layout.imports.JobStore;
 import org.changchun.layout.security.AccessStore;
 import org.changchun.layout.store.FeatureStore;
@@ -8,6 +9,7 @@ import org.changchun.layout.store.StoreKind;
 import org.changchun.layout.store.StoreProperties;
 import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcAccessStore;
+import org.changchun.layout.store.jdbc.JdbcConstraintStore;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
 import org.changchun.layout.store.jdbc.JdbcJobStore;
 import org.changchun.layout.store.postgis.PostgisChangeFeed;
@@ -46,6 +48,11 @@ class StoreConfiguration {
     @Bean
     JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new JdbcJobStore(jdbc, transactions);
+    }
+
+    @Bean
+    ConstraintStore constraintStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcConstraintStore(jdbc, transactions);
     }
 
     @Bean
