@@ -149,9 +149,15 @@ export function createCompliance({ map, datum, element, cities, onProject, onDra
     error = null;
     render();
     try {
+      // a project is reviewed as its record declares it until the planner tries another city or industry
       answer = site.kind === 'drawn'
         ? await postJson(`api/compliance/check?${query(declared())}`, site.geometry, { signal })
-        : await getJson(`api/compliance/projects/${encodeURIComponent(site.id)}?${query(declared())}`, { signal });
+        : await getJson(`api/compliance/projects/${encodeURIComponent(site.id)}?${query(site.tried ? declared() : {})}`, { signal });
+      if (site.kind === 'project' && !site.tried) {
+        form.elements.city.value = answer.declared.city ?? form.elements.city.value;
+        form.elements.industry.value = answer.declared.industry ?? '';
+        tellLink();
+      }
     } catch (e) {
       if (e.name === 'AbortError') {
         return;
@@ -264,15 +270,13 @@ export function createCompliance({ map, datum, element, cities, onProject, onDra
     run();
   }
 
-  /** Reviews a project: its own city and industry, which the planner may then change to try others. */
-  async function useProject(id, { fit = true, keepDeclaration = false } = {}) {
-    site = { kind: 'project', id };
+  /**
+   * Reviews a project: its own city and industry, which the planner may then change to try others
+   * (tried: the form's, e.g. from a link).
+   */
+  async function useProject(id, { fit = true, tried = false } = {}) {
+    site = { kind: 'project', id, tried };
     form.elements.project.value = id;
-    const record = projects.find((p) => p.id === id);
-    if (record && !keepDeclaration) {
-      form.elements.city.value = record.properties.city ?? form.elements.city.value;
-      form.elements.industry.value = record.properties.industry ?? '';
-    }
     tellLink();
     await run();
     if (fit && answer) {
@@ -356,6 +360,9 @@ export function createCompliance({ map, datum, element, cities, onProject, onDra
     if (name === 'project' && event.target.value) {
       useProject(event.target.value);
     } else if (name === 'city' || name === 'industry') {
+      if (site?.kind === 'project') {
+        site.tried = true;
+      }
       tellLink();
       run();
     }
@@ -407,7 +414,7 @@ export function createCompliance({ map, datum, element, cities, onProject, onDra
   render();
   loadProjects().then(() => {
     if (initial.check && !initial.site) {
-      useProject(initial.check, { fit: fitInitial, keepDeclaration: Boolean(initial.declare) });
+      useProject(initial.check, { fit: fitInitial, tried: Boolean(initial.declare) });
     }
   });
   const linked = siteOf(initial.site);

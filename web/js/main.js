@@ -86,7 +86,15 @@ async function start() {
   });
 
   const tabs = createTabs($('#panel [role="tablist"]'), { initial: initial.tab, onChange: (tab) => setState({ tab }) });
-  const card = createProjectCard({ element: $('#project-card'), onChange: (project) => setState({ project }) });
+  let compliance = null;
+  const card = createProjectCard({
+    element: $('#project-card'),
+    onChange: (project) => setState({ project }),
+    onCheck: (id) => {
+      tabs.open('compliance');
+      compliance?.check(id);
+    },
+  });
   const projects = createProjects({
     map,
     datum,
@@ -128,7 +136,7 @@ async function start() {
     fitInitial: !initial.view,
     onChange: (question) => setState(question),
   });
-  createCompliance({
+  compliance = createCompliance({
     map,
     datum,
     element: $('#pane-compliance'),

@@ -25,6 +25,7 @@ export default {
   'about.zones': 'The four major zones, the sci-tech corridor and the development zones are schematic: placed from the plan and public reporting, drawn by this project, not official boundaries.',
   'about.belts': 'The agricultural belts are unions of the district boundaries, as accurate as those.',
   'about.projects': 'The 48 projects of the project library are invented samples: no name, place or figure is real.',
+  'about.compliance': 'The layer “Ecological red line (schematic sample, no legal effect)” is a sample we drew, not the official red line. The compliance rules (gis-data/rules.json) are read from the plan\'s text, each citing its source; a review is advice only, with no legal effect.',
   'about.datum': 'Data is stored and served in WGS84 longitude/latitude; over a GCJ-02 basemap (such as AMap) the layers are shifted to line up, and the header says which datum is in use.',
   'about.api': 'Everything on this map is available from the API: the plan API, OGC API - Features and vector tiles.',
   'about.apiLink': 'API documentation',
@@ -158,6 +159,7 @@ export default {
   'card.via': '{name} ({role})',
   'card.lies': 'lies in {areas}',
   'card.none': 'none',
+  'card.check': 'Compliance: does this project fit the plan?',
 
   'coverage.title': 'Projects in an area',
   'coverage.intro': 'Choose a development zone, major zone, district or other area, or draw one on the map, to count the projects in it. Map popups also offer “Projects in this area”.',

@@ -25,6 +25,7 @@ export default {
   'about.zones': '四大板块、科创大走廊和开发区均为示意范围：位置依据规划与公开报道，形状为本项目绘制，不是官方边界。',
   'about.belts': '农业产业带由行政区界线合成，精度同行政区。',
   'about.projects': '项目库中的 48 个项目全部为虚构示例，名称、位置与投资额均非真实。',
+  'about.compliance': '“生态保护红线（示意，不具法律效力）”图层为本项目绘制的示意样例，不是官方红线。合规检查的规则（gis-data/rules.json）由规划原文推定，每条注明出处；审查结果仅供参考，不具法律效力。',
   'about.datum': '数据以 WGS84 经纬度存储和提供；若底图为 GCJ-02（如高德），图层会偏移后叠加，页面顶部注明当前坐标系。',
   'about.api': '所有数据均可通过接口获取：规划接口、OGC API - Features 与矢量瓦片。',
   'about.apiLink': '接口文档',
@@ -158,6 +159,7 @@ export default {
   'card.via': '{name}（{role}）',
   'card.lies': '位于 {areas}',
   'card.none': '无',
+  'card.check': '合规检查：该项目是否符合规划',
 
   'coverage.title': '区域内的项目',
   'coverage.intro': '选择一个开发区、板块、行政区等范围，或在地图上手绘区域，统计其中的项目。也可在地图弹窗中点“查看范围内的项目”。',

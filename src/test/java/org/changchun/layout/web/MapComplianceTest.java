@@ -93,6 +93,19 @@ class MapComplianceTest extends BrowserTest {
         assertThat(browser.errors()).isEmpty();
     }
 
+    @Test
+    void aProjectCardOpensItsReview() {
+        browser.open("/?project=p044");
+        browser.waitFor("#project-card:not([hidden]) [data-action='check']");
+        browser.find("#project-card [data-action='check']").click();
+        browser.waitUntil("the verdict", () -> !browser.all(".compliance-result .verdict").isEmpty());
+        assertThat(browser.find("#pane-compliance").isDisplayed()).as("the compliance tab open").isTrue();
+        assertThat(browser.find(".compliance-result .verdict").getAttribute("data-verdict")).isEqualTo("non-compliant");
+        assertThat(browser.find("#pane-compliance select[name='project']").getAttribute("value")).isEqualTo("p044");
+        browser.waitUntil("the link names the check", () -> link().contains("check=p044") && link().contains("tab=compliance"));
+        assertThat(browser.errors()).isEmpty();
+    }
+
     private String link() {
         String url = browser.driver().getCurrentUrl();
         return url.substring(url.indexOf("/?"));
