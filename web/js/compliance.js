@@ -67,11 +67,12 @@ function areaColour(area, rules) {
  * @param options.cities     the six cities (/api/cities)
  * @param options.onProject  (id) → open a project's card
  * @param options.onDrawing  (active) → told when drawing starts and ends (clicks belong to it)
+ * @param options.onShowLayer (layer id) → put a layer on the map (a control line the site touches)
  * @param options.initial    the check a link asks: { site, check, declare }
  * @param options.onChange   called with the check as the link keeps it, after every change
  */
-export function createCompliance({ map, datum, element, cities, onProject, onDrawing, initial = {}, fitInitial = true,
-  onChange }) {
+export function createCompliance({ map, datum, element, cities, onProject, onDrawing, onShowLayer, initial = {},
+  fitInitial = true, onChange }) {
   const form = element.querySelector('.compliance-form');
   const result = element.querySelector('.compliance-result');
   const library = element.querySelector('.compliance-library');
@@ -182,6 +183,8 @@ export function createCompliance({ map, datum, element, cities, onProject, onDra
       .map((p) => ({ type: 'Feature', properties: { colour: p.colour, fired: p.colour !== FITS_COLOUR }, geometry: p.area.geometry }))
       .sort((a, b) => Number(a.properties.fired) - Number(b.properties.fired));
     overlapLayer.addData(pieces);
+    // the planner sees the whole control line the site touches, not only the part inside the site
+    new Set(answer.areas.filter((a) => a.constraint).map((a) => a.layer)).forEach((layer) => onShowLayer?.(layer));
     siteLayer.addData(answer.site.geometry);
     siteLayer.setStyle({ ...SITE_STYLE, color: VERDICT_COLOURS[answer.verdict] });
   }

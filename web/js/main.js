@@ -143,6 +143,7 @@ async function start() {
     cities,
     onProject: (id) => projects.select(id),
     onDrawing: (active) => { drawing = active; },
+    onShowLayer: (id) => layers.show(id),
     initial,
     fitInitial: !initial.view,
     onChange: (check) => setState(check),

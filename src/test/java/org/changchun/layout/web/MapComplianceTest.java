@@ -96,12 +96,14 @@ class MapComplianceTest extends BrowserTest {
     @Test
     void aProjectCardOpensItsReview() {
         browser.open("/?project=p044");
+        assertThat(browser.find("#show-layer-eco-redline-sample").isSelected()).as("off by default").isFalse();
         browser.waitFor("#project-card:not([hidden]) [data-action='check']");
         browser.find("#project-card [data-action='check']").click();
         browser.waitUntil("the verdict", () -> !browser.all(".compliance-result .verdict").isEmpty());
         assertThat(browser.find("#pane-compliance").isDisplayed()).as("the compliance tab open").isTrue();
         assertThat(browser.find(".compliance-result .verdict").getAttribute("data-verdict")).isEqualTo("non-compliant");
         assertThat(browser.find("#pane-compliance select[name='project']").getAttribute("value")).isEqualTo("p044");
+        assertThat(browser.find("#show-layer-eco-redline-sample").isSelected()).as("the red line it lies in, on the map").isTrue();
         browser.waitUntil("the link names the check", () -> link().contains("check=p044") && link().contains("tab=compliance"));
         assertThat(browser.errors()).isEmpty();
     }
