@@ -7,6 +7,7 @@
 import { getJson } from './api.js';
 import { createCityPanel } from './cities.js';
 import { createCompliance } from './compliance.js';
+import { createConflicts } from './conflicts.js';
 import { createCoverage } from './coverage.js';
 import { createIdentify } from './identify.js';
 import { createImports } from './imports.js';
@@ -123,13 +124,15 @@ async function start() {
     onChange: (visible) => setState({ layers: visible }),
   });
   let drawing = false;
+  // the layers whose polygons can be an area asked about or a side of a conflict check
+  const polygonLayers = () => catalog.filter((l) => l.kind !== 'projects' && /Polygon/.test(l.geometry_type));
   const coverage = createCoverage({
     map,
     datum,
     element: $('#pane-coverage'),
     cities,
     districts,
-    polygonLayers: () => catalog.filter((l) => l.kind !== 'projects' && /Polygon/.test(l.geometry_type)),
+    polygonLayers,
     onProject: (id) => projects.select(id),
     onDrawing: (active) => { drawing = active; },
     initial,
@@ -147,6 +150,12 @@ async function start() {
     initial,
     fitInitial: !initial.view,
     onChange: (check) => setState(check),
+  });
+  const conflicts = createConflicts({
+    map,
+    datum,
+    element: $('#pane-compliance .conflicts'),
+    polygonLayers,
   });
   createIdentify({
     map,
@@ -188,6 +197,7 @@ async function start() {
       layers.update(catalog);
       layers.show(layerId);
       coverage.refresh();
+      conflicts.refresh();
       const info = catalog.find((l) => l.id === layerId);
       if (info?.extent) {
         map.fitBounds(boundsOf(datum, info.extent), fitOptions(map));

@@ -108,6 +108,30 @@ class MapComplianceTest extends BrowserTest {
         assertThat(browser.errors()).isEmpty();
     }
 
+    @Test
+    void twoLayersAreCheckedForConflicts() {
+        browser.open("/?tab=compliance");
+        browser.waitFor(".conflict-form select[name='against'] option[value='eco-redline-sample']");
+        assertThat(browser.find(".conflict-form select[name='layer']").getAttribute("value")).isEqualTo("dev-zones");
+        assertThat(browser.find(".conflict-form select[name='against']").getAttribute("value")).as("a control line first")
+                .isEqualTo("eco-redline-sample");
+        browser.find(".conflict-form [type='submit']").click();
+        browser.waitUntil("the conflicts listed", () -> !browser.all(".conflict-list li").isEmpty());
+        assertThat(browser.find(".conflict-summary").getText()).contains("共 1 处重叠").contains("冲突");
+        assertThat(browser.find(".conflicts .notes").getText()).contains("示意，不具法律效力");
+        assertThat(browser.find(".conflict-list li").getText()).contains("净月高新").contains("净月潭森林一带").contains("公顷");
+        assertThat(browser.all(".leaflet-analysis-pane path")).as("the overlap drawn").isNotEmpty();
+
+        // two layers that do not overlap: said so, nothing drawn
+        new Select(browser.find(".conflict-form select[name='layer']")).selectByValue("corridors");
+        new Select(browser.find(".conflict-form select[name='against']")).selectByValue("agri-belts");
+        browser.find(".conflict-form [type='submit']").click();
+        browser.waitUntil("the answer", () -> browser.all(".conflict-list li").isEmpty()
+                && !browser.all(".conflict-summary").isEmpty());
+        assertThat(browser.find(".conflict-summary").getText()).contains("共 0 处重叠");
+        assertThat(browser.errors()).isEmpty();
+    }
+
     private String link() {
         String url = browser.driver().getCurrentUrl();
         return url.substring(url.indexOf("/?"));
