@@ -17,8 +17,9 @@ const DEFAULT_LAYER = 'dev-zones';
 /**
  * @param options.element       the form (.conflict-form) and the answer (.conflict-result)
  * @param options.polygonLayers () → catalog entries of the polygon layers
+ * @param options.onShowLayer   (layer id) → put a layer on the map (both layers checked, to see the overlaps in context)
  */
-export function createConflicts({ map, datum, element, polygonLayers }) {
+export function createConflicts({ map, datum, element, polygonLayers, onShowLayer }) {
   const form = element.querySelector('.conflict-form');
   const result = element.querySelector('.conflict-result');
   const overlapLayer = L.geoJSON(null, geoJsonOptions(datum, {
@@ -83,7 +84,9 @@ export function createConflicts({ map, datum, element, polygonLayers }) {
     overlapLayer.clearLayers();
     render();
     try {
-      answer = await getJson(`api/compliance/conflicts?${query(request())}`);
+      const { layer, against } = request();
+      answer = await getJson(`api/compliance/conflicts?${query({ layer, against })}`);
+      [layer, against].forEach((id) => onShowLayer?.(id));
       overlapLayer.addData(answer.features);
       if (answer.features.length) {
         map.fitBounds(overlapLayer.getBounds(), fitOptions(map));

@@ -156,6 +156,7 @@ async function start() {
     datum,
     element: $('#pane-compliance .conflicts'),
     polygonLayers,
+    onShowLayer: (id) => layers.show(id),
   });
   createIdentify({
     map,

@@ -121,6 +121,7 @@ class MapComplianceTest extends BrowserTest {
         assertThat(browser.find(".conflicts .notes").getText()).contains("示意，不具法律效力");
         assertThat(browser.find(".conflict-list li").getText()).contains("净月高新").contains("净月潭森林一带").contains("公顷");
         assertThat(browser.all(".leaflet-analysis-pane path")).as("the overlap drawn").isNotEmpty();
+        assertThat(browser.find("#show-layer-eco-redline-sample").isSelected()).as("both layers on the map").isTrue();
 
         // two layers that do not overlap: said so, nothing drawn
         new Select(browser.find(".conflict-form select[name='layer']")).selectByValue("corridors");
