@@ -3,6 +3,7 @@
  * plan, the development zones) and the layer it must not overlap (a control line, the agricultural
  * belts), and sees every overlapping pair with its area and shares, drawn on the map in the level of
  * the control line's rule, and can download them as CSV or GeoJSON (/api/compliance/conflicts).
+ * The check is part of the page's link: conflict=layer/against.
  */
 import { download, getJson, query } from './api.js';
 import { html, setHtml } from './html.js';
@@ -18,8 +19,10 @@ const DEFAULT_LAYER = 'dev-zones';
  * @param options.element       the form (.conflict-form) and the answer (.conflict-result)
  * @param options.polygonLayers () → catalog entries of the polygon layers
  * @param options.onShowLayer   (layer id) → put a layer on the map (both layers checked, to see the overlaps in context)
+ * @param options.initial       the check a link asks, 'layer/against'
+ * @param options.onChange      called with { conflict: 'layer/against' } after a check
  */
-export function createConflicts({ map, datum, element, polygonLayers, onShowLayer }) {
+export function createConflicts({ map, datum, element, polygonLayers, onShowLayer, initial, onChange }) {
   const form = element.querySelector('.conflict-form');
   const result = element.querySelector('.conflict-result');
   const overlapLayer = L.geoJSON(null, geoJsonOptions(datum, {
@@ -87,6 +90,7 @@ export function createConflicts({ map, datum, element, polygonLayers, onShowLaye
       const { layer, against } = request();
       answer = await getJson(`api/compliance/conflicts?${query({ layer, against })}`);
       [layer, against].forEach((id) => onShowLayer?.(id));
+      onChange?.({ conflict: `${layer}/${against}` });
       overlapLayer.addData(answer.features);
       if (answer.features.length) {
         map.fitBounds(overlapLayer.getBounds(), fitOptions(map));
@@ -121,6 +125,12 @@ export function createConflicts({ map, datum, element, polygonLayers, onShowLaye
     render();
   });
   renderSelects();
+  const [linkLayer, linkAgainst] = (initial ?? '').split('/');
+  if ([linkLayer, linkAgainst].every((id) => polygonLayers().some((l) => l.id === id))) {
+    form.elements.layer.value = linkLayer;
+    form.elements.against.value = linkAgainst;
+    check();
+  }
 
   return {
     /** Lists the layers again (after an import). */

@@ -157,6 +157,8 @@ async function start() {
     element: $('#pane-compliance .conflicts'),
     polygonLayers,
     onShowLayer: (id) => layers.show(id),
+    initial: initial.conflict,
+    onChange: (check) => setState(check),
   });
   createIdentify({
     map,

@@ -24,7 +24,8 @@ class MapComplianceTest extends BrowserTest {
     void aDrawnSiteGetsItsVerdictRulesAndOverlapsOnTheMap() {
         // the automobile development zone, in the middle of the view
         browser.open("/?tab=compliance&view=14/43.86/125.235");
-        browser.waitUntil("the cities listed", () -> !browser.all("#pane-compliance select[name='city'] option").isEmpty());
+        // the selects are filled again once the library's projects arrive: wait for that before choosing
+        browser.waitFor("#pane-compliance select[name='project'] option[value='p001']");
         new Select(browser.find("#pane-compliance select[name='city']")).selectByValue("automobile");
         new Select(browser.find("#pane-compliance select[name='industry']")).selectByValue("新装备");
         browser.find("[data-site-draw='rectangle']").click();
@@ -122,6 +123,13 @@ class MapComplianceTest extends BrowserTest {
         assertThat(browser.find(".conflict-list li").getText()).contains("净月高新").contains("净月潭森林一带").contains("公顷");
         assertThat(browser.all(".leaflet-analysis-pane path")).as("the overlap drawn").isNotEmpty();
         assertThat(browser.find("#show-layer-eco-redline-sample").isSelected()).as("both layers on the map").isTrue();
+        browser.waitUntil("the link keeps the check", () -> link().contains("conflict=dev-zones/eco-redline-sample"));
+
+        // the link runs the check again
+        browser.reset();
+        browser.open("/?tab=compliance&conflict=dev-zones/eco-redline-sample");
+        browser.waitUntil("the conflicts listed again", () -> !browser.all(".conflict-list li").isEmpty());
+        assertThat(browser.find(".conflict-summary").getText()).contains("共 1 处重叠");
 
         // two layers that do not overlap: said so, nothing drawn
         new Select(browser.find(".conflict-form select[name='layer']")).selectByValue("corridors");
