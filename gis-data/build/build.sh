@@ -37,7 +37,7 @@ ogr2ogr -f PostgreSQL "$PG" "$CHANGCHUN_SRC/changchun-city.geojson" -nln src_cit
 ogr2ogr -f PostgreSQL "$PG" "$CHANGCHUN_SRC/jilin-province.geojson" -nln src_province \
         -lco GEOMETRY_NAME=geom -lco FID=fid -nlt PROMOTE_TO_MULTI -overwrite
 
-for f in 01_lib.sql 10_zones.sql 20_belts.sql 30_projects.sql 40_places.sql; do
+for f in 01_lib.sql 10_zones.sql 20_belts.sql 30_projects.sql 40_places.sql 40_constraints.sql; do
   echo "== $f"; psql -X -q -v ON_ERROR_STOP=1 -c "set client_min_messages = warning" -f "$HERE/$f"
 done
 python3 "$HERE/export.py"

@@ -337,6 +337,24 @@ def agri_belts():
     write("agri-belts.geojson", feats)
 
 
+def constraints():
+    g = geoms("cgeom")
+    note = ("示意，不具法律效力：非官方生态保护红线，仅供试用合规检查 / schematic sample, no legal effect: not the "
+            "official ecological red line; for trying the compliance review only")
+    feats = [feature(fid, {"name_zh": name_zh, "name_en": name_en, "kind": "ecological-red-line",
+                           "accuracy": "schematic", "sample": True, "area_km2": float(g[fid]["area_km2"]),
+                           "source": source, "note": note}, g[fid]["geometry"])
+             for fid, name_zh, name_en, source in [
+                 ("jingyuetan-forest", "净月潭森林一带（示意样例）", "Jingyuetan forest area (schematic sample)",
+                  "drawn by us: an ellipse of about 40 km² around the Jingyuetan forest (≈125.47E 43.78N); "
+                  "gis-data/build/40_constraints.sql"),
+                 ("xinlicheng-reservoir", "新立城水库一带（示意样例）", "Xinlicheng reservoir area (schematic sample)",
+                  "drawn by us: an ellipse of about 25 km² at the approximate position of the Xinlicheng reservoir "
+                  "south of the city; gis-data/build/40_constraints.sql"),
+             ]]
+    write("eco-redline-sample.geojson", feats)
+
+
 def projects():
     rows = q("""select json_build_object('id', id, 'geometry', ST_AsGeoJSON(geom, 6)::json,
         'p', json_build_object('name_zh', name_zh, 'name_en', name_en, 'city', city, 'programme', programme,
@@ -356,4 +374,5 @@ if __name__ == "__main__":
     regional_zones()
     regional_corridors()
     sites()
+    constraints()
     projects()

@@ -73,6 +73,7 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
   let error = null;
   let chart = null;
   let controller = null;
+  let drawingHere = false;
 
   function renderLayerOptions() {
     const current = form.elements.layer.value;
@@ -267,12 +268,22 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
     await Promise.all([loadStyle('webjars/leaflet-draw/dist/leaflet.draw.css'), loadScript('webjars/leaflet-draw/dist/leaflet.draw.js')]);
     const options = { shapeOptions: { ...AREA_STYLE, pane: 'analysis' } };
     const handler = shape === 'rectangle' ? new L.Draw.Rectangle(map, options) : new L.Draw.Polygon(map, { ...options, allowIntersection: false });
+    drawingHere = true;
     onDrawing?.(true);
-    map.once('draw:drawstop', () => onDrawing?.(false));
+    map.once('draw:drawstop', () => {
+      onDrawing?.(false);
+      // draw:created comes before draw:drawstop; a cancelled drawing ends here
+      setTimeout(() => { drawingHere = false; });
+    });
     handler.enable();
   }
 
   map.on('draw:created', ({ layer }) => {
+    // the compliance check draws sites on the same map
+    if (!drawingHere) {
+      return;
+    }
+    drawingHere = false;
     // rounded as the link will hold it, so whoever opens the link gets exactly this answer
     const ring = roundedRing(layer.getLatLngs()[0].map((latLng) => datum.fromMap(latLng)));
     // drawn in the current view: no need to move the map

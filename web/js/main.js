@@ -6,6 +6,8 @@
  */
 import { getJson } from './api.js';
 import { createCityPanel } from './cities.js';
+import { createCompliance } from './compliance.js';
+import { createConflicts } from './conflicts.js';
 import { createCoverage } from './coverage.js';
 import { createIdentify } from './identify.js';
 import { createHistory } from './history.js';
@@ -104,6 +106,7 @@ async function start() {
 
   let monitoring = null;
   let openTab = null;
+  let compliance = null;
   const statistics = createStatistics({ map, datum, element: $('#pane-statistics') });
   const tabs = createTabs($('#panel [role="tablist"]'), {
     initial: initial.tab,
@@ -114,7 +117,14 @@ async function start() {
       monitoring?.setActive(tab === 'monitoring');
     },
   });
-  const card = createProjectCard({ element: $('#project-card'), onChange: (project) => setState({ project }) });
+  const card = createProjectCard({
+    element: $('#project-card'),
+    onChange: (project) => setState({ project }),
+    onCheck: (id) => {
+      tabs.open('compliance');
+      compliance?.check(id);
+    },
+  });
   const projects = createProjects({
     map,
     datum,
@@ -153,18 +163,41 @@ async function start() {
     onChange: (visible) => setState({ layers: visible }),
   });
   let drawing = false;
+  // the layers whose polygons can be an area asked about or a side of a conflict check
+  const polygonLayers = () => mapLayers(catalog).filter((l) => l.kind !== 'projects' && /Polygon/.test(l.geometry_type));
   const coverage = createCoverage({
     map,
     datum,
     element: $('#pane-coverage'),
     cities,
     districts,
-    polygonLayers: () => mapLayers(catalog).filter((l) => l.kind !== 'projects' && /Polygon/.test(l.geometry_type)),
+    polygonLayers,
     onProject: (id) => projects.select(id),
     onDrawing: (active) => { drawing = active; },
     initial,
     fitInitial: !initial.view,
     onChange: (question) => setState(question),
+  });
+  compliance = createCompliance({
+    map,
+    datum,
+    element: $('#pane-compliance'),
+    cities,
+    onProject: (id) => projects.select(id),
+    onDrawing: (active) => { drawing = active; },
+    onShowLayer: (id) => layers.show(id),
+    initial,
+    fitInitial: !initial.view,
+    onChange: (check) => setState(check),
+  });
+  const conflicts = createConflicts({
+    map,
+    datum,
+    element: $('#pane-compliance .conflicts'),
+    polygonLayers,
+    onShowLayer: (id) => layers.show(id),
+    initial: initial.conflict,
+    onChange: (check) => setState(check),
   });
   createIdentify({
     map,
@@ -219,6 +252,7 @@ async function start() {
       layers.show(layerId);
       coverage.refresh();
       history.refresh();
+      conflicts.refresh();
       const info = catalog.find((l) => l.id === layerId);
       if (info?.extent) {
         map.fitBounds(boundsOf(datum, info.extent), fitOptions(map));

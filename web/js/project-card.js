@@ -11,8 +11,11 @@ function fact(label, value) {
   return value == null || value === '' ? '' : html`<dt>${label}</dt><dd>${value}</dd>`;
 }
 
-/** @param options.onChange called with the id of the project shown, or null when the card closes (for the link) */
-export function createProjectCard({ element, onChange }) {
+/**
+ * @param options.onChange called with the id of the project shown, or null when the card closes (for the link)
+ * @param options.onCheck  (id) → review the project's compliance
+ */
+export function createProjectCard({ element, onChange, onCheck }) {
   setHtml(element, html`<div class="card-head"><h2 tabindex="-1"></h2>
     <button type="button" class="icon-button" data-action="close">×</button></div><div class="card-body"></div>`);
   const title = element.querySelector('h2');
@@ -55,7 +58,8 @@ export function createProjectCard({ element, onChange }) {
       <ul class="card-cities card-cities--declared">${declared.length ? declared.map(cityItem) : html`<li class="muted">${t('card.none')}</li>`}</ul>
       ${derived.length ? html`<h3>${t('card.derivedCities')}</h3>
         <ul class="card-cities card-cities--derived">${derived.map(cityItem)}</ul>` : ''}
-      ${p.note ? html`<p class="note">${p.note}</p>` : ''}`;
+      ${p.note ? html`<p class="note">${p.note}</p>` : ''}
+      ${onCheck ? html`<p><button type="button" class="link-button" data-action="check">${t('card.check')}</button></p>` : ''}`;
   }
 
   function render() {
@@ -98,6 +102,8 @@ export function createProjectCard({ element, onChange }) {
   element.addEventListener('click', (event) => {
     if (event.target.closest('[data-action="close"]')) {
       close();
+    } else if (event.target.closest('[data-action="check"]') && current) {
+      onCheck(current.id);
     }
   });
   element.addEventListener('keydown', (event) => {

@@ -2,8 +2,9 @@
  * What a link must reproduce: the view, the visible layers, the chosen city, the open panel, the
  * area asked about (area=layer/feature or polygon=lon,lat,… with mode and km), the open project
  * card, the language, a running import job, in the monitoring panel the city shown (monitor=), the
- * status shown (status=) and the open indicator (indicator=), and the versions compared
- * (compare=layer/from/to, key). Read once from the URL at start; every change is
+ * status shown (status=) and the open indicator (indicator=), the versions compared
+ * (compare=layer/from/to, key), and the compliance check (site=lon,lat,… or check=project id, with
+ * declare=city/industry; conflict=layer/against for a conflict check). Read once from the URL at start; every change is
  * written back with history.replaceState, so the address bar is always a link to this view.
  * The view is kept in WGS84 whatever the basemap's datum, so a link means the same place on
  * every installation.
@@ -40,6 +41,10 @@ const state = {
   indicator: params.get('indicator'),
   compare: params.get('compare'),
   key: params.get('key'),
+  site: params.get('site'),
+  check: params.get('check'),
+  declare: params.get('declare'),
+  conflict: params.get('conflict'),
 };
 
 /** The state as the page was opened; modules read their starting point from it. */
@@ -57,7 +62,7 @@ export function setState(changes) {
     out.set('layers', state.layers.join(','));
   }
   for (const key of ['city', 'tab', 'area', 'polygon', 'mode', 'km', 'project', 'job', 'monitor', 'status', 'indicator',
-    'compare', 'key']) {
+    'compare', 'key', 'site', 'check', 'declare', 'conflict']) {
     if (state[key]) {
       out.set(key, state[key]);
     }

@@ -255,7 +255,8 @@ abstract class PlanServiceTest {
     void listsEveryPlanLayerWithCountAndExtent() {
         JsonNode layers = ok("/api/layers");
         assertThat(texts(layers, "id")).containsExactly("districts", "agri-belts", "major-zones", "corridors",
-                "dev-zones", "regional-zones", "regional-corridors", "sites", "projects", "district-indicators");
+                "dev-zones", "regional-zones", "regional-corridors", "sites", "eco-redline-sample", "projects",
+                "district-indicators");
         JsonNode districts = find(layers, "id", "districts");
         assertThat(districts.get("feature_count").asInt()).isEqualTo(11);
         assertThat(districts.get("title_zh").asString()).isEqualTo("行政区");
@@ -375,8 +376,8 @@ abstract class PlanServiceTest {
         JsonNode store = health.get("components").get("store");
         assertThat(store.get("status").asString()).isEqualTo("UP");
         assertThat(store.get("details").get("kind").asString()).isEqualTo(expectedStoreKind());
-        assertThat(store.get("details").get("layers").asInt()).as("the plan's nine and the districts' figures")
-                .isEqualTo(10);
+        assertThat(store.get("details").get("layers").asInt()).as("the plan's ten and the districts' figures")
+                .isEqualTo(11);
         assertThat(store.get("details").has("responseMillis")).isTrue();
     }
 

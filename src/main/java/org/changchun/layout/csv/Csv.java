@@ -39,6 +39,11 @@ public final class Csv {
                 .body(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A number as a spreadsheet reads it at a glance: without an exponent (59997275.3, not 5.99972753E7). */
+    public static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** One record, quoted where RFC 4180 requires, ended by CRLF. */
     public static void line(Appendable text, List<?> values) throws IOException {
         for (int i = 0; i < values.size(); i++) {

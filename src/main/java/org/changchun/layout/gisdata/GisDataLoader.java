@@ -28,6 +28,8 @@ import org.changchun.layout.plan.City;
 import org.changchun.layout.plan.CityCatalog;
 import org.changchun.layout.plan.CityTarget;
 import org.changchun.layout.plan.PlanLayers;
+import org.changchun.layout.plan.rules.PlanRules;
+import org.changchun.layout.plan.rules.RuleBook;
 import org.changchun.layout.store.ConcurrentLayerWriteException;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.WriteProgress;
@@ -66,14 +68,17 @@ class GisDataLoader implements InitializingBean {
     private final IndicatorCatalog indicators;
     private final ObservationStore observations;
     private final DistrictIndicatorLayer districtIndicators;
+    private final PlanRules rules;
     private final JsonMapper json = JsonMapper.builder().build();
 
     GisDataLoader(GisDataProperties properties, ResourceLoader resources, FeatureStore store, CityCatalog cities,
-                  IndicatorCatalog indicators, ObservationStore observations, DistrictIndicatorLayer districtIndicators) {
+                  IndicatorCatalog indicators, ObservationStore observations, DistrictIndicatorLayer districtIndicators,
+                  PlanRules rules) {
         this.properties = properties;
         this.resources = resources;
         this.store = store;
         this.cities = cities;
+        this.rules = rules;
         this.indicators = indicators;
         this.observations = observations;
         this.districtIndicators = districtIndicators;
@@ -107,13 +112,18 @@ class GisDataLoader implements InitializingBean {
         List<City> loadedCities = new CitiesReader(json).read(manifest.citiesFile(), bytes(manifest.citiesFile()),
                 featuresByLayer, targets);
         monitoring.ifPresent(m -> checkCities(manifest.indicatorsFile().orElseThrow(), m.definitions(), loadedCities));
+        RuleBook loadedRules = new RulesReader(json).read(manifest.rulesFile(), bytes(manifest.rulesFile()),
+                layers.stream().collect(Collectors.toMap(l -> l.spec().id(), LoadedLayer::spec)), featuresByLayer,
+                loadedCities);
         for (LoadedLayer layer : layers) {
             write(layer);
         }
         cities.replaceAll(loadedCities);
+        rules.replace(loadedRules);
         monitoring.ifPresent(this::writeMonitoring);
-        log.info("Plan data ready from {}: {} layers, {} cities, {} indicators", properties.location(), layers.size(),
-                loadedCities.size(), indicators.all().size());
+        log.info("Plan data ready from {}: {} layers, {} cities, {} indicators, {} compliance rules",
+                properties.location(), layers.size(), loadedCities.size(), indicators.all().size(),
+                loadedRules.areas().size() + loadedRules.restrictions().size() + loadedRules.constraints().size());
     }
 
     private Monitoring readMonitoring(LayerManifest manifest, String file, Map<String, Feature> districts) {

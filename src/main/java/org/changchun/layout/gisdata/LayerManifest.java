@@ -16,10 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code gis-data/layers.json}: which layers the plan ships, in load order, with their
- * descriptions and typed fields, which file holds the six cities, and which the monitoring
- * indicators and their baseline figures (both optional: without them there are no indicators).
+ * descriptions and typed fields, which files hold the six cities and the compliance rules, and which
+ * the monitoring indicators and their baseline figures (both optional: without them there are no
+ * indicators).
  */
-record LayerManifest(List<Entry> layers, String citiesFile, Optional<String> indicatorsFile,
+record LayerManifest(List<Entry> layers, String citiesFile, String rulesFile, Optional<String> indicatorsFile,
                      Optional<String> observationsFile) {
 
     static final String FILE = "layers.json";
@@ -35,7 +36,7 @@ record LayerManifest(List<Entry> layers, String citiesFile, Optional<String> ind
         } catch (JacksonException e) {
             throw new GisDataException(FILE, "is not valid JSON: " + e.getOriginalMessage());
         }
-        StrictJson manifest = new StrictJson(FILE, "the top level", root).allowOnly(Set.of("layers", "cities",
+        StrictJson manifest = new StrictJson(FILE, "the top level", root).allowOnly(Set.of("layers", "cities", "rules",
                 "indicators", "indicator_observations"));
         List<Entry> layers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -52,7 +53,8 @@ record LayerManifest(List<Entry> layers, String citiesFile, Optional<String> ind
         if (observations.isPresent() && indicators.isEmpty()) {
             throw manifest.problem("names \"indicator_observations\" without \"indicators\", which define them");
         }
-        return new LayerManifest(List.copyOf(layers), manifest.text("cities"), indicators, observations);
+        return new LayerManifest(List.copyOf(layers), manifest.text("cities"), manifest.text("rules"), indicators,
+                observations);
     }
 
     private static Entry entry(JsonNode node, int index) {

@@ -1,8 +1,5 @@
 package org.changchun.layout.imports;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +99,7 @@ class ImportPlanner {
 
     private PlannedLayer plan(ShapefileSet set, LayerNaming.Names names, ImportRequest request) {
         DbfEncoding.Detection encoding = DbfEncoding.detect(set.dbf(), set.cpg(), request.encoding());
-        PrjIdentifier.Identified crs = crs(set, request.srid());
+        PrjIdentifier.Identified crs = ShapefileCrs.of(set, request.srid());
         try (ShapefileSource source = ShapefileSource.open(set, encoding.charset())) {
             if (source.recordCount() > properties.maxFeatures()) {
                 throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE,
@@ -137,43 +134,10 @@ class ImportPlanner {
         }
     }
 
-    private static PrjIdentifier.Identified crs(ShapefileSet set, Optional<Integer> srid) {
-        if (srid.isPresent()) {
-            int epsg = srid.get();
-            try {
-                Reprojection.crs(epsg);
-            } catch (IllegalArgumentException e) {
-                throw new ImportRejectedException("未知的 srid：EPSG:" + epsg, "unknown srid: EPSG:" + epsg
-                        + " is not a coordinate system this service knows");
-            }
-            return new PrjIdentifier.Identified(epsg, "EPSG:" + epsg, "由 srid 参数指定", "given as srid");
-        }
-        if (set.prj().isEmpty()) {
-            throw new ImportRejectedException("“" + set.name() + "”缺少 .prj 文件，无法确定坐标系：请补上 .prj，或用 srid 参数指定 EPSG 代码（如 4490、4530）",
-                    "'" + set.name() + "' has no .prj, so its coordinate system is unknown: add the .prj, or give "
-                            + "the EPSG code as srid (e.g. 4490 for CGCS2000, 4530 for CGCS2000 3-degree GK zone 42)");
-        }
-        String wkt;
-        try {
-            wkt = Files.readString(set.prj().get(), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new ImportRejectedException(".prj 无法读取", "the .prj cannot be read: " + e.getMessage());
-        }
-        return PrjIdentifier.identify(wkt).orElseThrow(() -> new ImportRejectedException(
-                "无法识别“" + set.name() + "”的 .prj 坐标系：请用 srid 参数指定 EPSG 代码",
-                "the coordinate system in the .prj of '" + set.name() + "' is not one this service recognises: give "
-                        + "its EPSG code as srid. The .prj says: " + abbreviate(wkt)));
-    }
-
     private static Envelope wgs84Extent(Envelope source, int epsg) {
         if (source.isNull()) {
             return source;
         }
         return Reprojection.transform(new GeometryFactory().toGeometry(source), epsg, 4326).getEnvelopeInternal();
-    }
-
-    private static String abbreviate(String text) {
-        String line = text.replaceAll("\\s+", " ").trim();
-        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 public final class ProjectFields {
 
     public static final String CITY = "city";
+    /** One of the six new industries (六新产业), in Chinese. */
+    public static final String INDUSTRY = "industry";
     public static final String STATUS = "status";
     /** Investment in 亿元 (100 million yuan). */
     public static final String INVESTMENT = "investment_cny_100m";

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Records every request that may change data (POST, PUT, PATCH, DELETE), refused ones included:
  * who made it, what it was, when, and its status, with what it did in words where the controller
  * said so ({@link AuditDetail}), what it created, and the layer it changes ({@link AuditedLayer}) for
- * the layer's timeline. Coverage questions, which are reads sent as POST, are not recorded.
+ * the layer's timeline. Coverage questions, compliance checks and map prints, which are reads sent as
+ * POST ({@link ReadsSentAsPost}), are not recorded.
  */
 class AuditFilter extends OncePerRequestFilter {
 
@@ -32,9 +33,7 @@ class AuditFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // coverage questions about a drawn polygon and map prints are reads sent as POST
-        return !WRITES.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/coverage/")
-                || request.getRequestURI().equals("/api/maps/print");
+        return !WRITES.contains(request.getMethod()) || ReadsSentAsPost.matches(request);
     }
 
     @Override

@@ -106,9 +106,7 @@ class SecurityConfiguration {
                 // public read (a Set-Cookie keeps shared caches from storing a tile)
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(notFromASession(),
-                                request -> request.getRequestURI().startsWith("/api/coverage/")
-                                        || request.getRequestURI().equals("/api/maps/print")))
+                        .ignoringRequestMatchers(notFromASession(), ReadsSentAsPost::matches))
                 .authenticationManager(new ThrottledPasswordCheck(users, passwords, throttle))
                 .addFilterBefore(new ApiKeyFilter(keys, store, throttle, addresses), BasicAuthenticationFilter.class)
                 .addFilterAfter(new AuditFilter(store), BasicAuthenticationFilter.class)
@@ -124,10 +122,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").access(reading)
                         .requestMatchers(HttpMethod.HEAD, "/**").access(reading)
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        // coverage questions about a drawn polygon are reads sent as POST
-                        .requestMatchers(HttpMethod.POST, "/api/coverage/**").access(reading)
-                        // so is printing a map
-                        .requestMatchers(HttpMethod.POST, "/api/maps/print").access(reading)
+                        // coverage questions about a drawn polygon, site checks and prints are reads sent as POST
+                        .requestMatchers(HttpMethod.POST, ReadsSentAsPost.PATTERNS).access(reading)
                         .anyRequest().hasRole(Roles.EDITOR))
                 // nothing to go back to after signing in (the sign-in answers JSON): no request saved in a session
                 .requestCache(cache -> cache.disable())

@@ -21,13 +21,14 @@ class LayerManifestTest {
                    "title_en": "Districts", "fields": [{"name": "name_zh", "type": "string", "title_zh": "名称"}]},
                   {"id": "projects", "file": "projects.geojson", "kind": "projects", "title_zh": "项目库",
                    "title_en": "Projects", "fields": [{"name": "start_year", "type": "integer"}]}],
-                 "cities": "cities.json"}""");
+                 "cities": "cities.json", "rules": "rules.json"}""");
 
         assertThat(manifest.layers()).extracting(e -> e.spec().id()).containsExactly("districts", "projects");
         assertThat(manifest.layers().get(1).spec().kind()).isEqualTo(LayerKind.PROJECTS);
         assertThat(manifest.layers().get(1).spec().fields().get(0).type()).isEqualTo(FieldType.INTEGER);
         assertThat(manifest.layers().get(0).spec().fields().get(0).titleZh()).isEqualTo("名称");
         assertThat(manifest.citiesFile()).isEqualTo("cities.json");
+        assertThat(manifest.rulesFile()).isEqualTo("rules.json");
     }
 
     @Test

@@ -76,7 +76,7 @@ abstract class OgcApiTest {
         List<String> ids = new ArrayList<>();
         collections.forEach(c -> ids.add(c.get("id").asString()));
         assertThat(ids).containsExactly("districts", "agri-belts", "major-zones", "corridors", "dev-zones",
-                "regional-zones", "regional-corridors", "sites", "projects", "district-indicators");
+                "regional-zones", "regional-corridors", "sites", "eco-redline-sample", "projects", "district-indicators");
         JsonNode districts = ok("/ogc/collections/districts");
         assertThat(districts.get("title").asString()).isEqualTo("行政区 / Districts");
         assertThat(districts.get("itemType").asString()).isEqualTo("feature");
@@ -307,7 +307,7 @@ abstract class OgcApiTest {
         String service = "OAPIF:" + http.base() + "/ogc";
         String listing = Gdal.run("ogrinfo", "-ro", service);
         for (String id : List.of("districts", "agri-belts", "major-zones", "corridors", "dev-zones",
-                "regional-zones", "regional-corridors", "sites", "projects")) {
+                "regional-zones", "regional-corridors", "sites", "eco-redline-sample", "projects")) {
             assertThat(listing).contains(": " + id + " (title: ");
         }
         Path copy = temp.resolve("districts.gpkg");

@@ -87,6 +87,7 @@ class OpenApiContractTest {
         tiles();
         monitoring();
         maps();
+        compliance();
         Set<String> documented = new TreeSet<>();
         contract.operations().forEach(operation -> documented.add(operation.toString()));
         assertThat(failures).as("answers that differ from the request's due status or from the document").isEmpty();
@@ -414,6 +415,52 @@ class OpenApiContractTest {
         expect(200, "POST", "/api/maps/print", "{\"paper\": \"A4\", \"bbox\": [125.1, 43.7, 125.6, 44.05], \"dpi\": 150}",
                 JSON);
         expect(400, "POST", "/api/maps/print", "{\"paper\": \"A0\"}", JSON);
+    }
+
+    private void compliance() throws InterruptedException {
+        String check = "/api/compliance/check?city=automobile&industry=" + encode("新装备");
+        expect(200, "POST", check, SQUARE, JSON);
+        expect(200, "POST", check, "{\"type\":\"Point\",\"coordinates\":[125.235,43.86]}", GEOJSON);
+        expect(400, "POST", check, "{\"type\":\"Point\",\"coordinates\":[116.4,39.9]}", JSON);
+        expect(400, "POST", "/api/compliance/check?city=atlantis", SQUARE, JSON);
+        expect(400, "POST", "/api/compliance/check", SQUARE, JSON);
+        expect(406, "POST", check, SQUARE, JSON, "Accept", "text/csv");
+        expect(415, "POST", check, SQUARE, "text/plain");
+        expect(413, "POST", check, " ".repeat(70_000) + SQUARE, JSON);
+        byte[] zones = http.get("/api/layers/dev-zones/export?format=shp").bytes();
+        String shapefile = "/api/compliance/check/shapefile";
+        check(200, "POST", shapefile, http.upload(shapefile, "zones.zip", zones, Map.of("city", "sci-tech")));
+        check(400, "POST", shapefile, http.upload(shapefile, "zones.zip", "not a zip".getBytes(StandardCharsets.UTF_8),
+                Map.of("city", "sci-tech")));
+        expect(415, "POST", shapefile, "{}", JSON);
+        expect(200, "GET", "/api/compliance/projects/p001");
+        expect(200, "GET", "/api/compliance/projects/p001?city=agriculture");
+        expect(404, "GET", "/api/compliance/projects/nothing-here");
+        expect(400, "GET", "/api/compliance/projects/p001?industry=steel");
+        expect(200, "GET", "/api/compliance/projects");
+        expect(200, "GET", "/api/compliance/projects?verdict=non-compliant&format=csv");
+        expect(400, "GET", "/api/compliance/projects?source=nothing");
+        expect(200, "GET", "/api/compliance/conflicts?layer=dev-zones&against=agri-belts");
+        expect(200, "GET", "/api/compliance/conflicts?layer=dev-zones&against=eco-redline-sample&format=csv");
+        expect(400, "GET", "/api/compliance/conflicts?layer=dev-zones&against=nothing");
+        expect(200, "GET", "/api/compliance/rules");
+        expect(200, "GET", "/api/compliance/constraints");
+        for (int i = 0; i < 60 && http.get("/api/layers/contract-zones").status() != 200; i++) {
+            Thread.sleep(500);
+        }
+        String farmland = "{\"kind\":\"basic-farmland\"}";
+        expect(401, "PUT", "/api/compliance/constraints/contract-zones", farmland, JSON);
+        expect(403, "PUT", "/api/compliance/constraints/contract-zones", farmland, JSON, "Authorization", READER);
+        expect(200, "PUT", "/api/compliance/constraints/contract-zones", farmland, JSON, "Authorization", EDITOR);
+        expect(400, "PUT", "/api/compliance/constraints/contract-zones", "{\"kind\":\"swamp\"}", JSON,
+                "Authorization", EDITOR);
+        expect(404, "PUT", "/api/compliance/constraints/nothing", farmland, JSON, "Authorization", EDITOR);
+        expect(409, "PUT", "/api/compliance/constraints/districts", farmland, JSON, "Authorization", EDITOR);
+        expect(415, "PUT", "/api/compliance/constraints/contract-zones", farmland, "text/plain", "Authorization", EDITOR);
+        expect(204, "DELETE", "/api/compliance/constraints/contract-zones", null, null, "Authorization", EDITOR);
+        expect(404, "DELETE", "/api/compliance/constraints/contract-zones", null, null, "Authorization", EDITOR);
+        expect(409, "DELETE", "/api/compliance/constraints/districts", null, null, "Authorization", EDITOR);
+        expect(401, "DELETE", "/api/compliance/constraints/contract-zones");
     }
 
     // --- sending and checking --------------------------------------------------------------------

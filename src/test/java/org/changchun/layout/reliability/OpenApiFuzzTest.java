@@ -78,7 +78,7 @@ abstract class OpenApiFuzzTest {
         http = new Http(port);
         contract = OpenApiContract.of(http);
         known.put("layer", List.of("districts", "agri-belts", "major-zones", "corridors", "dev-zones",
-                "regional-zones", "regional-corridors", "sites", "projects"));
+                "regional-zones", "regional-corridors", "sites", "eco-redline-sample", "projects"));
         known.put("city", List.of("automobile", "agriculture", "dual-carbon", "sci-tech", "consumption", "culture"));
         known.put("district", ids("districts"));
         known.put("project", ids("projects"));
@@ -205,7 +205,7 @@ abstract class OpenApiFuzzTest {
                             tableFields(random))
                     : new Generated(operation.method(), path, queryText, headers, null, null,
                             random.nextInt(4) == 0 ? garbageBytes(random) : mutate(shapefiles, random),
-                            importFields(random));
+                            path.startsWith("/api/compliance") ? siteFields(random) : importFields(random));
         }
         bodyTypes = bodyTypes.stream().filter(type -> !type.equals("multipart/form-data")).toList();
         if (bodyTypes.isEmpty()) {
@@ -234,10 +234,12 @@ abstract class OpenApiFuzzTest {
             case "username" -> pick(List.of("editor", "fuzz-user", "admin"), random);
             case "year" -> String.valueOf(1995 + random.nextInt(110));
             case "area" -> random.nextInt(4) == 0 ? "220100" : pick(known.get("district"), random);
+            case "layer" -> pick(known.get("layer"), random);
             case "id" -> template.startsWith("/api/cities") ? pick(known.get("city"), random)
                     : template.startsWith("/api/indicators") ? pick(known.get("indicator"), random)
                     : template.startsWith("/api/layers") ? pick(known.get("layer"), random)
-                    : template.startsWith("/api/projects") ? pick(known.get("project"), random)
+                    : template.startsWith("/api/projects") || template.startsWith("/api/compliance/projects")
+                    ? pick(known.get("project"), random)
                     : garbage(random);
             default -> garbage(random);
         };
@@ -258,10 +260,12 @@ abstract class OpenApiFuzzTest {
             case "encoding" -> pick(List.of("UTF-8", "GBK", "GB18030", "latin1"), random);
             case "group" -> pick(List.of("city", "status", "district", "year"), random);
             case "mode" -> pick(List.of("within", "intersects", "near", "around"), random);
-            case "layer", "source" -> pick(known.get("layer"), random);
+            case "layer", "source", "against" -> pick(known.get("layer"), random);
             case "city" -> random.nextInt(5) == 0 ? "city-wide" : pick(known.get("city"), random);
             case "indicator" -> pick(known.get("indicator"), random);
             case "area" -> pick(known.get("district"), random);
+            case "industry" -> pick(List.of("新能源", "新装备", "新农业", "New tourism", "钢铁"), random);
+            case "verdict" -> pick(List.of("compliant", "non-compliant,conditional", "不符合", "maybe"), random);
             case "feature" -> pick(random.nextBoolean() ? known.get("zone") : known.get("district"), random);
             case "bbox" -> pick(List.of("124,43,127,45", "125.2,43.7,125.5,44.0", "1,2,3", "127,45,124,43",
                     "-200,-100,200,100", "125,43,126,44,0,10", "NaN,1,2,3"), random);
@@ -315,7 +319,7 @@ abstract class OpenApiFuzzTest {
         if (contentType.equals("application/x-www-form-urlencoded")) {
             body = pick(List.of("username=editor&password=editor-secret", "username=editor&password=wrong",
                     "username=&password=", "password=only"), random);
-        } else if (template.startsWith("/api/coverage")) {
+        } else if (template.startsWith("/api/coverage") || template.startsWith("/api/compliance/check")) {
             body = pick(POLYGONS, random);
         } else if (template.startsWith("/api/indicators")) {
             String indicator = pick(known.get("indicator"), random);
@@ -355,6 +359,20 @@ abstract class OpenApiFuzzTest {
                     "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[\"a\",\"b\"]}}"), random);
         }
         return random.nextInt(4) == 0 ? mutateText(body, random) : body;
+    }
+
+    private Map<String, String> siteFields(Random random) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (random.nextInt(5) > 0) {
+            fields.put("city", random.nextInt(6) == 0 ? "atlantis" : pick(known.get("city"), random));
+        }
+        if (random.nextBoolean()) {
+            fields.put("industry", pick(List.of("新装备", "New energy", "钢铁"), random));
+        }
+        if (random.nextInt(4) == 0) {
+            fields.put("srid", pick(List.of("4326", "4530", "-1", "many"), random));
+        }
+        return fields;
     }
 
     private static Map<String, String> importFields(Random random) {

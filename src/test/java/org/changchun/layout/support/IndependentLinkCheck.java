@@ -77,6 +77,14 @@ public final class IndependentLinkCheck {
         }
     }
 
+    /**
+     * A fresh PostGIS database holding the raw GeoJSON of every layer in one table
+     * {@code raw (layer, kind, id, geom)}, for answers computed by PostGIS alone.
+     */
+    public static TestPostgis.Database raw(Path gisData) throws IOException, SQLException {
+        return load(gisData);
+    }
+
     private static TestPostgis.Database load(Path gisData) throws IOException, SQLException {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode manifest = json.readTree(Files.readString(gisData.resolve("layers.json")));

@@ -2,6 +2,7 @@ package org.changchun.layout.store.wiring;
 
 import javax.sql.DataSource;
 import org.changchun.layout.history.LayerHistory;
+import org.changchun.layout.compliance.ConstraintStore;
 import org.changchun.layout.imports.JobStore;
 import org.changchun.layout.indicators.ObservationStore;
 import org.changchun.layout.security.AccessStore;
@@ -10,6 +11,7 @@ import org.changchun.layout.store.StoreKind;
 import org.changchun.layout.store.StoreProperties;
 import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcAccessStore;
+import org.changchun.layout.store.jdbc.JdbcConstraintStore;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
 import org.changchun.layout.store.jdbc.JdbcJobStore;
 import org.changchun.layout.store.jdbc.JdbcLayerHistory;
@@ -61,6 +63,11 @@ class StoreConfiguration {
     @Bean
     ObservationStore observationStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new JdbcObservationStore(jdbc, transactions);
+    }
+
+    @Bean
+    ConstraintStore constraintStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcConstraintStore(jdbc, transactions);
     }
 
     @Bean

@@ -379,7 +379,7 @@ abstract class TilesTest {
         assertThat(tileJson.get("center").size()).isEqualTo(3);
         assertThat(tileJson.get("vector_layers").get(0).get("fields").get("name_zh").asString()).isEqualTo("String");
         JsonNode plan = http.get("/ogc/tiles/WebMercatorQuad/tilejson.json").json();
-        assertThat(plan.get("vector_layers").size()).isEqualTo(9);
+        assertThat(plan.get("vector_layers").size()).isEqualTo(10);
         JsonNode tileset = http.get("/ogc/collections/projects/tiles/WebMercatorQuad").json();
         assertThat(tileset.get("dataType").asString()).isEqualTo("vector");
         assertThat(tileset.get("tileMatrixSetURI").asString())
