@@ -165,10 +165,18 @@ final class RulesReader {
         return areas;
     }
 
-    /** The rules may say more than cities.json, never less: each member area is meant for its city. */
+    /**
+     * The rules may say more than cities.json, never less: each member area is meant for its city.
+     * Members in context layers (named sites, provincial corridors and bases) are places the plan
+     * names, not areas a site is reviewed against, and need no rule.
+     */
     private static void checkCityMembers(Context context, List<City> cities, List<AreaPurpose> areas) {
         for (City city : cities) {
             for (CityMember member : city.spatialMembers().toList()) {
+                LayerSpec spec = context.specs().get(member.layer());
+                if (spec != null && !spec.kind().isLinkTarget()) {
+                    continue;
+                }
                 boolean listed = areas.stream().anyMatch(a -> a.layer().equals(member.layer())
                         && a.feature().equals(member.feature()) && a.serves(city.id()));
                 if (!listed) {
