@@ -35,7 +35,7 @@ export function createPrint({ map, datum, dialog, visibleLayers }) {
     }
   }
 
-  document.querySelectorAll('[data-action="print"]').forEach((button) => button.addEventListener('click', () => dialog.showModal()));
+  document.querySelector('#print-map').addEventListener('click', () => dialog.showModal());
   dialog.querySelector('[data-action="cancel"]').addEventListener('click', () => dialog.close());
   form.addEventListener('submit', (event) => {
     event.preventDefault();

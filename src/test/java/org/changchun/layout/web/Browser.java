@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -85,8 +86,10 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Waits until the condition holds; an element the page replaced while it was read is read again. */
     void waitUntil(String description, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, WAIT).withMessage(description).until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, WAIT).withMessage(description).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     /**

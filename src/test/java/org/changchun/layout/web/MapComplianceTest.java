@@ -53,7 +53,7 @@ class MapComplianceTest extends BrowserTest {
 
         // the review sheet: filled, laid out for print, and the page restored afterwards
         browser.script("window.print = () => { window.printed = true; };");
-        browser.find("[data-action='print']").click();
+        browser.find(".compliance-result [data-action='print']").click();
         browser.waitUntil("printed", () -> Boolean.TRUE.equals(browser.script("return window.printed === true")));
         String sheet = (String) browser.script("return document.querySelector('.review-sheet-head').textContent"
                 + " + document.querySelector('.review-sheet-body').textContent");

@@ -47,7 +47,7 @@ class MapStatisticsTest extends BrowserTest {
     @Test
     void theMapIsPrintedToPdfFromThePage() {
         browser.open("/?view=11/43.85/125.30");
-        browser.find("[data-action='print']").click();
+        browser.find("#print-map").click();
         browser.waitUntil("the print dialog", () -> browser.find("#print").getAttribute("open") != null);
         browser.find("#print button[type='submit']").click();
         browser.waitUntil("the PDF made and the dialog closed", () -> browser.find("#print").getAttribute("open") == null);
