@@ -48,6 +48,7 @@ public class MapPrinter {
     private static final float POINTS_PER_MM = 72 / 25.4f;
     private static final Color INK = new Color(0x1c2833);
     private static final Color GREY = new Color(0x566573);
+    private static final Color CAVEAT = new Color(0x922b21);
     /** What a legend swatch of a layer coloured by a property is drawn as: the colour for no value. */
     private static final Feature LEGEND_FEATURE = new Feature("legend", Map.of(), new GeometryFactory().createPoint());
 
@@ -113,14 +114,7 @@ public class MapPrinter {
                 float y = canvas.scaleBar(view, layout, right, mapBottom - 7 * s, s);
                 y = canvas.paragraph("制图日期 / printed: " + LocalDate.now(ZoneId.of("Asia/Shanghai"))
                         + "    坐标系 / CRS: " + view.crs().code(), right, y - 2 * s, width, 6.5f * s, INK);
-                y = canvas.paragraph("数据来源 / sources", right, y - 1.5f * s, width, 6.5f * s, INK);
-                for (String source : PrintCaveats.sources(layers)) {
-                    y = canvas.paragraph(source, right, y, width, 5.5f * s, GREY);
-                }
-                y = canvas.paragraph("注意事项 / caveats", right, y - 1.5f * s, width, 6.5f * s, INK);
-                for (String caveat : PrintCaveats.of(layers)) {
-                    y = canvas.paragraph(caveat, right, y, width, 5.5f * s, new Color(0x922b21));
-                }
+                notes(canvas, layers, right, y - 1.5f * s, m, width, s);
             }
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title);
@@ -133,6 +127,41 @@ public class MapPrinter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The data sources and caveats below the scale bar, in the largest type that fits above
+     * {@code bottom}: a plan with many layers has many sources, and no caveat may fall off the page.
+     */
+    private static void notes(Page canvas, List<LayerInfo> layers, float x, float top, float bottom, float width,
+            float s) throws IOException {
+        List<String> sources = PrintCaveats.sources(layers);
+        List<String> caveats = PrintCaveats.of(layers);
+        float k = 1;
+        while (k > 0.5f && top - notesHeight(canvas, sources, caveats, width, s * k) < bottom) {
+            k -= 0.05f;
+        }
+        float y = canvas.paragraph("数据来源 / sources", x, top, width, 6.5f * s * k, INK);
+        for (String source : sources) {
+            y = canvas.paragraph(source, x, y, width, 5.5f * s * k, GREY);
+        }
+        y = canvas.paragraph("注意事项 / caveats", x, y - 1.5f * s * k, width, 6.5f * s * k, INK);
+        for (String caveat : caveats) {
+            y = canvas.paragraph(caveat, x, y, width, 5.5f * s * k, CAVEAT);
+        }
+    }
+
+    private static float notesHeight(Page canvas, List<String> sources, List<String> caveats, float width, float s)
+            throws IOException {
+        float height = canvas.height("数据来源 / sources", width, 6.5f * s) + canvas.height("注意事项 / caveats", width,
+                6.5f * s) + 1.5f * s;
+        for (String text : sources) {
+            height += canvas.height(text, width, 5.5f * s);
+        }
+        for (String text : caveats) {
+            height += canvas.height(text, width, 5.5f * s);
+        }
+        return height;
     }
 
     /**
@@ -198,6 +227,11 @@ public class MapPrinter {
         }
 
         /** Writes the text wrapped to the width; returns where the next line goes. */
+        /** How far down {@link #paragraph} would go for this text, in millimetres. */
+        float height(String text, float width, float size) throws IOException {
+            return wrap(printable(text), mm(width), size).size() * size * 1.35f / POINTS_PER_MM;
+        }
+
         float paragraph(String text, float x, float y, float width, float size, Color colour) throws IOException {
             float line = size * 1.35f / POINTS_PER_MM;
             for (String part : wrap(printable(text), mm(width), size)) {
