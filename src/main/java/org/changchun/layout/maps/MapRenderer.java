@@ -19,7 +19,6 @@ import java.util.List;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.query.InvalidQueryException;
-import org.changchun.layout.store.FeatureStore;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -46,12 +45,12 @@ public class MapRenderer {
     private static final GeometryFactory GEOMETRIES = new GeometryFactory();
     private static final double MIN_STEP_PIXELS = 1 / 3d;
 
-    private final FeatureStore store;
+    private final LayerFeatureIndex index;
     private final PlanStyle style;
     private final MapsProperties properties;
 
-    MapRenderer(FeatureStore store, PlanStyle style, MapsProperties properties) {
-        this.store = store;
+    MapRenderer(LayerFeatureIndex index, PlanStyle style, MapsProperties properties) {
+        this.index = index;
         this.style = style;
         this.properties = properties;
     }
@@ -96,7 +95,7 @@ public class MapRenderer {
             if (!look.shownAt(zoom) && !labelled) {
                 continue;
             }
-            List<Feature> features = store.intersecting(layer.id(), box, properties.maxFeatures() + 1);
+            List<Feature> features = index.intersecting(layer, box, properties.maxFeatures() + 1);
             if (features.size() > properties.maxFeatures()) {
                 throw new InvalidQueryException("图层“" + layer.id() + "”在此范围内的要素超过 " + properties.maxFeatures()
                         + " 个：请缩小范围，或用矢量瓦片", "layer '" + layer.id() + "' has more than "
