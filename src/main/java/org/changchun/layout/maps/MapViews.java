@@ -3,6 +3,7 @@ package org.changchun.layout.maps;
 import java.util.Collection;
 import java.util.Locale;
 import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.query.InvalidQueryException;
 import org.locationtech.jts.geom.Envelope;
@@ -82,11 +83,18 @@ public class MapViews {
         return crs.fromLonLat(boxCrs.toWgs84(box[0], box[1], box[2], box[3]));
     }
 
-    /** The layers' extent grown by a twentieth on each side, or the plan's city when they have none. */
+    /**
+     * The layers' extent grown by a twentieth on each side, or the plan's city when they have none.
+     * Context layers (the province's corridors and bases) are left out when others are drawn: they
+     * reach hundreds of kilometres beyond the city, which would be a speck on a map of them all.
+     */
     private static Envelope extent(MapCrs crs, Collection<LayerInfo> layers) {
         Envelope lonLat = new Envelope();
+        boolean onlyContext = layers.stream().allMatch(layer -> layer.kind() == LayerKind.CONTEXT);
         for (LayerInfo layer : layers) {
-            lonLat.expandToInclude(layer.extent());
+            if (onlyContext || layer.kind() != LayerKind.CONTEXT) {
+                lonLat.expandToInclude(layer.extent());
+            }
         }
         if (lonLat.isNull() || lonLat.getArea() == 0) {
             lonLat = new Envelope(124.3, 127.1, 43.0, 45.3);

@@ -185,19 +185,22 @@ public class MapPrinter {
                 y = columnTop;
             }
             String name = layer.description().titleZh() + " / " + layer.description().titleEn();
+            // a name longer than its column wraps: on portrait pages the columns are narrow
+            float line = 6.5f * s * 1.35f / POINTS_PER_MM;
             if (projects) {
-                canvas.text(name, left, y, 6.5f * s, INK);
+                y = canvas.paragraph(name, left, y + line, columnWidth - s, 6.5f * s, INK);
                 y -= 4 * s;
                 for (City city : cities.all()) {
                     canvas.dot(left + 3 * s, y + 1 * s, 1.3f * s, Color.decode(city.colour()));
-                    canvas.text(city.nameZh() + " / " + city.nameEn(), left + 7 * s, y, 5.5f * s, GREY);
+                    y = canvas.paragraph(city.nameZh() + " / " + city.nameEn(), left + 7 * s,
+                            y + 5.5f * s * 1.35f / POINTS_PER_MM, columnWidth - 8 * s, 5.5f * s, GREY);
                     y -= 3.4f * s;
                 }
                 y -= 0.8f * s;
                 continue;
             }
             canvas.swatch(style.look(layer), layer.geometryType(), left, y - 0.6f * s, s);
-            canvas.text(name, left + 10 * s, y, 6.5f * s, INK);
+            y = canvas.paragraph(name, left + 10 * s, y + line, columnWidth - 11 * s, 6.5f * s, INK);
             y -= 4.4f * s;
         }
     }
