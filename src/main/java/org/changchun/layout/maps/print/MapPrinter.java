@@ -252,8 +252,16 @@ public class MapPrinter {
                 current.append(c);
                 if (font.getStringWidth(current.toString()) / 1000 * size > widthPoints) {
                     current.setLength(current.length() - 1);
+                    // Chinese breaks between any two characters; an English word moves to the next line whole
+                    int space = current.lastIndexOf(" ");
+                    String carried = "";
+                    if (Character.isLetterOrDigit(c) && c < 0x80 && space > 0) {
+                        carried = current.substring(space + 1);
+                        current.setLength(space);
+                    }
                     lines.add(current.toString());
                     current.setLength(0);
+                    current.append(carried);
                     if (c != ' ') {
                         current.append(c);
                     }
