@@ -363,7 +363,7 @@ report() {
       cat "$WORK/profile.md"
     fi
   } | tee "$RESULTS"
-  log "written to $RESULTS"
+  log "written to ${RESULTS#"$ROOT"/}"
 }
 
 # Children inherit the niceness, so one renice covers every process the benchmark starts.

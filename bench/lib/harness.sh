@@ -80,7 +80,7 @@ build_jar() {
   find "$SRC" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
   if [ "$ref" = worktree ]; then
     tar -C "$ROOT" --exclude=./.git --exclude=./target --exclude=./data --exclude=./bench -cf - . | tar -C "$SRC" -xf -
-    SOURCE_DESCRIPTION="working tree of $ROOT at $(git -C "$ROOT" rev-parse --short HEAD) with \
+    SOURCE_DESCRIPTION="working tree at $(git -C "$ROOT" rev-parse --short HEAD) with \
 $(git -C "$ROOT" --no-optional-locks status --porcelain -- src pom.xml gis-data | wc -l) changed/new files under src/, pom.xml, gis-data/"
   else
     git -C "$ROOT" archive --format=tar "$ref" | tar -C "$SRC" -xf -

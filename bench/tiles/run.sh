@@ -726,7 +726,8 @@ report() {
     done
   } | tee "$RESULTS"
   cp "$RESULTS_TSV" "${RESULTS%.md}.tsv"
-  log "written to $RESULTS (raw rows: ${RESULTS%.md}.tsv)"
+  local shown="${RESULTS#"$ROOT"/}"
+  log "written to $shown (raw rows: ${shown%.md}.tsv)"
 }
 
 main() {

@@ -18,6 +18,7 @@ usage: tile_list.py --out tiles.txt [--seed 7] [--scale 1.0]
 """
 import argparse
 import math
+import os
 import random
 
 LON_MIN, LON_MAX, LAT_MIN, LAT_MAX = 124.0, 127.0, 43.2, 45.2
@@ -88,7 +89,7 @@ def main():
     per_zoom = {}
     for z, _, _ in tiles:
         per_zoom[z] = per_zoom.get(z, 0) + 1
-    print(f"wrote {len(tiles)} tiles to {args.out}: "
+    print(f"wrote {len(tiles)} tiles to {os.path.basename(args.out)}: "
           + ", ".join(f"z{z} {n}" for z, n in sorted(per_zoom.items())))
 
 
