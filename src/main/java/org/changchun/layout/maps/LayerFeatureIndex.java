@@ -42,6 +42,9 @@ class LayerFeatureIndex {
 
     LayerFeatureIndex(FeatureStore store) {
         this.store = store;
+        // a layer changed or dropped lets go of its features (a dropped import would otherwise stay in memory);
+        // the data version still decides, for a map drawn from a catalog read before the change
+        store.addChangeListener(layers::remove);
     }
 
     /** At most {@code limit} features of the layer that intersect the box. */
