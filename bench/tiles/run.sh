@@ -200,8 +200,14 @@ layer_select() {
   from=" FROM $table f, bounds WHERE f.geom && bounds.query"
   if [ "$thin" = 1 ]; then
     features="SELECT $mvt_geom AS geom$attributes, NULL::bigint AS point_count$from AND GeometryType(f.geom) <> 'POINT'"
-    features+=" UNION ALL SELECT ST_SnapToGrid(p.geom, $CELL) AS geom$nulls, count(*) AS point_count FROM (SELECT $mvt_geom AS geom$from"
-    features+=" AND GeometryType(f.geom) = 'POINT') p WHERE p.geom IS NOT NULL GROUP BY ST_SnapToGrid(p.geom, $CELL)"
+    # each point counts in the quadtree cell of CELL units that holds it, drawn at the cell's centre
+    local cells=$((EXTENT / CELL)) edge=$((BUFFER / CELL))
+    features+=" UNION ALL SELECT ST_MakePoint(c.col * $CELL + $((CELL / 2)), c.row_ * $CELL + $((CELL / 2))) AS geom$nulls, count(*) AS point_count"
+    features+=" FROM (SELECT floor((ST_X(p.m) - ST_XMin(bounds.tile)) / (ST_XMax(bounds.tile) - ST_XMin(bounds.tile)) * $cells)::bigint AS col,"
+    features+=" floor((ST_YMax(bounds.tile) - ST_Y(p.m)) / (ST_YMax(bounds.tile) - ST_YMin(bounds.tile)) * $cells)::bigint AS row_"
+    features+=" FROM (SELECT ST_Transform(f.geom, 3857) AS m$from AND GeometryType(f.geom) = 'POINT') p, bounds) c"
+    features+=" WHERE c.col BETWEEN $((-edge)) AND $((cells - 1 + edge)) AND c.row_ BETWEEN $((-edge)) AND $((cells - 1 + edge))"
+    features+=" GROUP BY c.col, c.row_"
   else
     features="SELECT $mvt_geom AS geom$attributes$from"
   fi

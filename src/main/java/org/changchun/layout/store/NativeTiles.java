@@ -1,8 +1,8 @@
 package org.changchun.layout.store;
 
 import java.util.List;
-
 import org.changchun.layout.feature.LayerInfo;
+
 /** A store that encodes Mapbox vector tiles itself, next to the data. */
 public interface NativeTiles {
 
@@ -12,7 +12,8 @@ public interface NativeTiles {
      * @param layer           the layer whose features go in, as the tile's entity tag saw it
      * @param mvtLayerName    the name of the layer inside the tile
      * @param pointCellPixels 0 to keep every point; otherwise points are merged into one per cell
-     *                        of this many tile pixels (snapped to the cell grid), with a
+     *                        of this many tile units (the quadtree cell that holds the point,
+     *                        drawn at its centre: {@code tiles/MergeCells}), with a
      *                        {@code point_count} attribute, and carry no other attributes
      */
     record Layer(LayerInfo layer, String mvtLayerName, int pointCellPixels) {
@@ -30,12 +31,4 @@ public interface NativeTiles {
      * @return the MVT bytes; empty when no feature falls in the tile
      */
     byte[] tile(int z, int x, int y, int extent, int buffer, List<Layer> layers);
-
-    /**
-     * Readies, ahead of the first request, what tiles merging this layer's points will read. An
-     * encoder that reads the store for each tile needs nothing; one that holds a layer's points in
-     * memory builds them here for the layer's current data version.
-     */
-    default void prepareMergedPoints(LayerInfo layer) {
-    }
 }

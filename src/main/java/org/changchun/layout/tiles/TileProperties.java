@@ -1,5 +1,6 @@
 package org.changchun.layout.tiles;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -20,10 +21,11 @@ import org.springframework.validation.annotation.Validated;
  *                        layers are thinned
  * @param thinAbove       a layer with more features than this has its points thinned below
  *                        {@code fullDetailZoom}
- * @param pointCellPixels the grid cell (in tile units) within which thinned points merge into one
- *                        carrying {@code point_count}
- * @param pointIndexSize  the memory the embedded store's tiles may keep the points of thinned point
- *                        layers in (16 bytes a point); 0 reads them from the store for every tile
+ * @param pointCellPixels the cell (in tile units) within which thinned points merge into one
+ *                        carrying {@code point_count}; it divides the extent into a power of two of
+ *                        cells, so that cells nest from zoom to zoom ({@link MergeCells})
+ * @param pointIndexSize  the memory the tiles may keep the points of thinned point layers in (8 bytes
+ *                        a point); 0 reads them from the store for every tile
  */
 @Validated
 @ConfigurationProperties("plan.tiles")
@@ -37,4 +39,13 @@ public record TileProperties(
         @Min(0) long thinAbove,
         @Min(1) @Max(1024) int pointCellPixels,
         @NotNull DataSize pointIndexSize) {
+
+    /** The cells of merged points nest from zoom to zoom, down to the finest cells points are held at. */
+    @AssertTrue(message = "plan.tiles.extent / plan.tiles.point-cell-pixels 须为 2 的幂，且合并点的最细网格不超过 2^31 格 / "
+            + "plan.tiles.extent divided by plan.tiles.point-cell-pixels must be a power of two, and the cells of merged "
+            + "points at the zoom below plan.tiles.full-detail-zoom no finer than 2^31 per side of the world")
+    public boolean isPointCellNesting() {
+        return extent % pointCellPixels == 0 && Integer.bitCount(extent / pointCellPixels) == 1
+                && fullDetailZoom - 1 + Integer.numberOfTrailingZeros(extent / pointCellPixels) <= PointCells.FINEST_LEVEL;
+    }
 }

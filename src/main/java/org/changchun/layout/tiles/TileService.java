@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,9 @@ public class TileService {
     private static final String GZIP_TAG = "-gzip";
 
     private final NativeTiles encoder;
+    /** Whether the store encodes tiles itself; the Java encoder draws merged points from memory on its own. */
+    private final boolean storeEncodes;
+    private final MergedPoints mergedPoints;
     private final TileProperties properties;
     /** Tile bytes by entity tag, which names the tile, its layers' versions and its coding. */
     private final Cache<String, byte[]> cache;
@@ -50,7 +54,12 @@ public class TileService {
     private final Cache<String, String> versionDigests = Caffeine.newBuilder().maximumSize(1_000).build();
 
     TileService(FeatureStore store, TileProperties properties, MeterRegistry meters) {
-        this.encoder = store.nativeTiles().orElseGet(() -> javaEncoder(store, properties, meters));
+        this.mergedPoints = new MergedPoints(store, properties.pointIndexSize());
+        Gauge.builder("plan.tiles.point.indexes", mergedPoints, MergedPoints::held)
+                .description("layers whose points are held in memory for merged-point tiles (plan.tiles.point-index-size)")
+                .register(meters);
+        this.storeEncodes = store.nativeTiles().isPresent();
+        this.encoder = store.nativeTiles().orElseGet(() -> new JavaTileEncoder(store, mergedPoints));
         this.properties = properties;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(properties.cacheSize().toBytes())
@@ -61,21 +70,13 @@ public class TileService {
         CaffeineCacheMetrics.monitor(meters, cache, "tiles");
     }
 
-    private static NativeTiles javaEncoder(FeatureStore store, TileProperties properties, MeterRegistry meters) {
-        JavaTileEncoder encoder = new JavaTileEncoder(store, properties.pointIndexSize());
-        Gauge.builder("plan.tiles.point.indexes", encoder, JavaTileEncoder::pointIndexesHeld)
-                .description("layers whose points are held in memory for merged-point tiles (plan.tiles.point-index-size)")
-                .register(meters);
-        return encoder;
-    }
-
     /**
-     * Readies what the layer's tiles will read at the zooms where its points merge, if it has so
-     * many features that they do; see {@link NativeTiles#prepareMergedPoints}.
+     * Reads into memory the points the layer's tiles will merge at low zooms, if it has so many
+     * features that they do and its points fit ({@link MergedPoints}).
      */
     void prepare(LayerInfo layer) {
         if (thinned(layer)) {
-            encoder.prepareMergedPoints(layer);
+            mergedPoints.prepare(layer);
         }
     }
 
@@ -158,7 +159,40 @@ public class TileService {
         if (wanted.isEmpty()) {
             return new byte[0];
         }
-        return encoder.tile(address.z(), address.x(), address.y(), properties.extent(), properties.buffer(), wanted);
+        if (!storeEncodes) {
+            return encoder.tile(address.z(), address.x(), address.y(), properties.extent(), properties.buffer(), wanted);
+        }
+        return withHeldPoints(address, wanted);
+    }
+
+    /**
+     * A tile the store encodes, but for the layers whose merged points are held in memory, drawn here
+     * and joined in their place (a tile is the concatenation of its layers). Points not held yet come
+     * from the store, which is slower at low zooms but does not make the tile wait for them.
+     */
+    private byte[] withHeldPoints(TileAddress address, List<NativeTiles.Layer> wanted) {
+        ByteArrayOutputStream tile = new ByteArrayOutputStream();
+        List<NativeTiles.Layer> fromStore = new ArrayList<>();
+        for (NativeTiles.Layer layer : wanted) {
+            Optional<byte[]> held = layer.pointCellPixels() > 0
+                    ? mergedPoints.tileLayer(layer.layer(), layer.mvtLayerName(), address.z(), address.x(), address.y(),
+                            properties.extent(), properties.buffer(), layer.pointCellPixels())
+                    : Optional.empty();
+            if (held.isEmpty()) {
+                fromStore.add(layer);
+                continue;
+            }
+            tile.writeBytes(storeTile(address, fromStore));
+            fromStore.clear();
+            tile.writeBytes(held.get());
+        }
+        tile.writeBytes(storeTile(address, fromStore));
+        return tile.toByteArray();
+    }
+
+    private byte[] storeTile(TileAddress address, List<NativeTiles.Layer> layers) {
+        return layers.isEmpty() ? new byte[0]
+                : encoder.tile(address.z(), address.x(), address.y(), properties.extent(), properties.buffer(), layers);
     }
 
     /** A tile outside a layer's extent is empty; no need to ask the store. */

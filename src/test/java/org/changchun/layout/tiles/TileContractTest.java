@@ -107,25 +107,48 @@ class TileContractTest {
     @CsvSource({"7, 46, 108, 16", "8, 93, 217, 16", "10, 372, 868, 16", "11, 745, 1736, 32", "12, 1490, 3472, 64"})
     void pointsMergedFromMemoryMakeTheTileTheStoreWouldMake(int z, int y, int x, int pointCell) {
         List<NativeTiles.Layer> layers = tileLayers(h2gis, List.of(POINTS), pointCell);
-        JavaTileEncoder fromStore = new JavaTileEncoder(h2gis.store(), DataSize.ofBytes(0));
-        JavaTileEncoder fromMemory = new JavaTileEncoder(h2gis.store(), DataSize.ofMegabytes(16));
-        byte[] read = fromStore.tile(z, x, y, 4096, 64, layers);
-        byte[] merged = fromMemory.tile(z, x, y, 4096, 64, layers);
+        MergedPoints noMemory = new MergedPoints(h2gis.store(), DataSize.ofBytes(0));
+        MergedPoints memory = new MergedPoints(h2gis.store(), DataSize.ofMegabytes(16));
+        byte[] read = new JavaTileEncoder(h2gis.store(), noMemory).tile(z, x, y, 4096, 64, layers);
+        byte[] merged = new JavaTileEncoder(h2gis.store(), memory).tile(z, x, y, 4096, 64, layers);
 
-        assertThat(fromMemory.pointIndexesHeld()).as("point indexes held").isEqualTo(1);
-        assertThat(fromStore.pointIndexesHeld()).as("point indexes held with no memory for them").isZero();
+        assertThat(memory.held()).as("layers whose points are held").isEqualTo(1);
+        assertThat(noMemory.held()).as("layers whose points are held with no memory for them").isZero();
         assertThat(merged).isNotEmpty().isEqualTo(read);
+    }
+
+    /**
+     * On PostGIS, the points held in memory draw the layer the store would draw: the service joins
+     * that layer to the ones PostGIS encodes.
+     */
+    @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
+    @CsvSource({"5, 11, 27, 16", "7, 46, 108, 16", "8, 93, 217, 16", "10, 372, 868, 16", "11, 745, 1736, 32",
+        "12, 1490, 3472, 64", "12, 1491, 3473, 16"})
+    void pointsHeldInMemoryDrawWhatPostgisDraws(int z, int y, int x, int pointCell) throws IOException {
+        MergedPoints memory = new MergedPoints(postgis.store(), DataSize.ofMegabytes(16));
+        NativeTiles.Layer layer = tileLayers(postgis, List.of(POINTS), pointCell).get(0);
+        memory.prepare(layer.layer());
+        byte[] fromStore = postgis.store().nativeTiles().orElseThrow().tile(z, x, y, 4096, 64, List.of(layer));
+        byte[] fromMemory = memory.tileLayer(layer.layer(), POINTS, z, x, y, 4096, 64, pointCell).orElseThrow();
+
+        Map<String, Map<String, Drawn>> expected = decode(fromStore);
+        Map<String, Map<String, Drawn>> actual = decode(fromMemory);
+        assertThat(expected).as("PostGIS drew points").isNotEmpty();
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        assertThat(actual.get(POINTS).keySet()).isEqualTo(expected.get(POINTS).keySet());
+        expected.get(POINTS).forEach((cell, drawn) -> assertThat(actual.get(POINTS).get(cell).attributes())
+                .as(cell).isEqualTo(drawn.attributes()));
     }
 
     @Test
     void aWriteToAPointLayerIsInItsNextTile() throws IOException {
-        JavaTileEncoder encoder = new JavaTileEncoder(h2gis.store(), DataSize.ofMegabytes(16));
+        JavaTileEncoder encoder = new JavaTileEncoder(h2gis.store(), new MergedPoints(h2gis.store(), DataSize.ofMegabytes(16)));
         writePoints(h2gis.store(), "moving-points", 43.88);
         byte[] before = encoder.tile(8, 217, 93, 4096, 64, tileLayers(h2gis, List.of("moving-points"), 16));
         // every point 0.5 degrees further north: the same tile now holds them elsewhere
         writePoints(h2gis.store(), "moving-points", 44.38);
         byte[] after = encoder.tile(8, 217, 93, 4096, 64, tileLayers(h2gis, List.of("moving-points"), 16));
-        byte[] fromStore = new JavaTileEncoder(h2gis.store(), DataSize.ofBytes(0))
+        byte[] fromStore = new JavaTileEncoder(h2gis.store(), new MergedPoints(h2gis.store(), DataSize.ofBytes(0)))
                 .tile(8, 217, 93, 4096, 64, tileLayers(h2gis, List.of("moving-points"), 16));
 
         assertThat(after).isNotEqualTo(before).isEqualTo(fromStore);
@@ -139,7 +162,7 @@ class TileContractTest {
                                                                       int pointCell) throws IOException {
         byte[] native_ = postgis.store().nativeTiles().orElseThrow().tile(z, x, y, 4096, 64,
                 tileLayers(postgis, layerIds, pointCell));
-        byte[] java = new JavaTileEncoder(h2gis.store(), DataSize.ofMegabytes(16)).tile(z, x, y, 4096, 64,
+        byte[] java = new JavaTileEncoder(h2gis.store(), new MergedPoints(h2gis.store(), DataSize.ofMegabytes(16))).tile(z, x, y, 4096, 64,
                 tileLayers(h2gis, layerIds, pointCell));
 
         Map<String, Map<String, Drawn>> fromPostgis = decode(native_);
@@ -233,7 +256,6 @@ class TileContractTest {
                 String key = attributes.containsKey("point_count")
                         ? "cell " + geometry.getCoordinate().x + " " + geometry.getCoordinate().y
                         : (String) attributes.get("id");
-                // merged points at -0.0 and 0.0 are one cell: ST_SnapToGrid groups them, so must the encoder
                 assertThat(features.put(key, new Drawn(attributes, geometry))).as(layer.getName() + ": " + key + " drawn twice")
                         .isNull();
             }

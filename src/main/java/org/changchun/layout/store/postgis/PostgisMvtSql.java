@@ -18,6 +18,9 @@ import org.changchun.layout.store.jdbc.MvtSql;
  * parameter: computed in SQL ({@code ST_Transform} of the tile), it made the generic plan look
  * expensive, so PostgreSQL planned every tile again with the box folded in; as a parameter, it
  * keeps one plan per connection.
+ *
+ * <p>Below the full-detail zoom the points of big layers merge per cell ({@code tiles/MergeCells}): each
+ * point's cell is counted from its position in metres, without clipping or encoding it first.
  */
 final class PostgisMvtSql implements MvtSql {
 
@@ -49,13 +52,26 @@ final class PostgisMvtSql implements MvtSql {
         for (String attribute : layer.attributes()) {
             nulls.add(", NULL AS " + quote(attribute));
         }
-        // points merge into one per grid cell; other geometries keep their attributes
+        // points merge into one per cell, drawn at its centre; other geometries keep their attributes
+        int cells = extent / cell;
+        int bufferCells = buffer / cell;
         return "SELECT " + mvtGeom + " AS geom" + attributeList + ", NULL::bigint AS point_count" + from
                 + " AND GeometryType(f.geom) <> 'POINT'"
-                + " UNION ALL SELECT ST_SnapToGrid(p.geom, " + cell + ") AS geom" + nulls
-                + ", count(*) AS point_count FROM (SELECT " + mvtGeom + " AS geom" + from
-                + " AND GeometryType(f.geom) = 'POINT') p WHERE p.geom IS NOT NULL"
-                + " GROUP BY ST_SnapToGrid(p.geom, " + cell + ")";
+                + " UNION ALL SELECT ST_MakePoint(c.col * " + cell + " + " + cell / 2 + ", c.row_ * " + cell + " + "
+                + cell / 2 + ") AS geom" + nulls + ", count(*) AS point_count FROM (SELECT "
+                + cellOf("ST_X(p.m) - ST_XMin(bounds.tile)", "ST_XMax(bounds.tile) - ST_XMin(bounds.tile)", cells)
+                + " AS col, "
+                + cellOf("ST_YMax(bounds.tile) - ST_Y(p.m)", "ST_YMax(bounds.tile) - ST_YMin(bounds.tile)", cells)
+                + " AS row_ FROM (SELECT ST_Transform(f.geom, 3857) AS m" + from
+                + " AND GeometryType(f.geom) = 'POINT') p, bounds) c"
+                + " WHERE c.col BETWEEN " + -bufferCells + " AND " + (cells - 1 + bufferCells)
+                + " AND c.row_ BETWEEN " + -bufferCells + " AND " + (cells - 1 + bufferCells)
+                + " GROUP BY c.col, c.row_";
+    }
+
+    /** The cell, counted from the tile's west or north edge, that an offset into the tile falls in. */
+    private static String cellOf(String offset, String side, int cells) {
+        return "floor((" + offset + ") / (" + side + ") * " + cells + ")::bigint";
     }
 
     /** An attribute name as a quoted SQL identifier. */
