@@ -15,6 +15,5 @@ RUN useradd --system --home-dir /app app
 WORKDIR /app
 COPY --from=build /src/target/changchun-layout-*.jar /app/changchun-layout.jar
 USER app
-# 8081: the tile port, when PLAN_TILES_LISTENER_PORT sets it (docker-compose.yml does)
-EXPOSE 8080 8081
+EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/changchun-layout.jar"]

@@ -4,7 +4,7 @@
 Input: results.tsv, one row per measurement:
   layer  peer  connections  round  tiles_per_s  mean_us  p50_us  p99_us  others_cpu_pct  note
 where peer is one of floor (pgbench), jdbc (the floor's statements from a Java client), cold, warm
-(the service's tile port without / with its tile cache), cold-api (its API port, cache off), mapserver and nginx (static files), and note is free
+(the service's port, its front door, without / with its tile cache), cold-api (Tomcat behind the door, cache off), mapserver and nginx (static files), and note is free
 text (DB statements per tile, cache hits). Figures are medians over the rounds. A ratio is taken within each round (two runs next to each
 other in time, so drift hits both alike); the table gives the median over the rounds and the
 lowest-highest round. Rounds in which other processes took more than QUIET % of the machine
@@ -22,13 +22,13 @@ QUIET = 10  # % of the machine's CPU used by processes that are not part of the 
 PEERS = {
     "floor": "PostGIS ST_AsMVT straight (pgbench)",
     "jdbc": "same statement via pgjdbc, no HTTP (Java client)",
-    "cold": "service, cache off (tile port)",
-    "cold-api": "service, cache off, API port (Tomcat)",
+    "cold": "service, cache off (its port: the front door)",
+    "cold-api": "service, cache off, Tomcat alone (behind the door)",
     "mapserver": "MapServer 8, FastCGI",
-    "warm": "service, cache warm (tile port)",
+    "warm": "service, cache warm (its port)",
     "nginx": "nginx, the service's tiles as static files",
 }
-SHORT = {"floor": "raw PostGIS", "jdbc": "pgjdbc client", "cold": "service cold", "cold-api": "API port cold",
+SHORT = {"floor": "raw PostGIS", "jdbc": "pgjdbc client", "cold": "service cold", "cold-api": "Tomcat alone cold",
          "warm": "service warm",
          "mapserver": "MapServer", "nginx": "nginx static"}
 # (numerator, denominator, target or None for a reference ratio)

@@ -10,10 +10,10 @@
 #   * jdbc      the same statement sent by pgjdbc from a plain Java client (JdbcTiles.java),
 #               as the service sends it but with no HTTP: the driver's share of the cold cost
 #   * cold      the service with its tile cache off (--plan.tiles.cache-size=0), asked on its
-#               tile port (plan.tiles.listener.port: a thread per connection)          (wrk)
-#   * cold-api  the same service asked on its API port (Tomcat), for reference           (wrk)
+#               port, as the README runs it (its front door: a thread per connection)  (wrk)
+#   * cold-api  the same service's Tomcat, behind the door, asked straight, for reference (wrk)
 #   * mapserver MapServer 8 (mode=tile, MVT) on the same table, FastCGI behind nginx   (wrk)
-#   * warm      the service with its cache on, after one pass over the list, tile port  (wrk)
+#   * warm      the service with its cache on, after one pass over the list, its port    (wrk)
 #   * nginx     the service's tiles, fetched once, served as static files by nginx     (wrk)
 # at each number of connections of CONNECTIONS, ROUNDS times, and prints a table of tiles/s,
 # p50/p99 and the ratios the issue sets targets for. Everything listens on 127.0.0.1 only, and
@@ -80,8 +80,8 @@ CELL=16
 
 DB=bench
 WORK=""
-COLD_PORT=""; COLD_TILE_PORT=""; COLD_PID=""
-WARM_PORT=""; WARM_TILE_PORT=""; WARM_PID=""
+COLD_PORT=""; COLD_CONTAINER_PORT=""; COLD_PID=""
+WARM_PORT=""; WARM_CONTAINER_PORT=""; WARM_PID=""
 JDBC_CLIENT_PID=""
 NGINX_PORT=""
 ROUND=1
@@ -141,16 +141,17 @@ generate_data() {
   TILE_COUNT="$(wc -l <"$WORK/tiles.txt")"
 }
 
-# start_tile_service NAME CACHE_SIZE: sets NAME_PID, NAME_PORT (the API port) and NAME_TILE_PORT.
+# start_tile_service NAME CACHE_SIZE: sets NAME_PID, NAME_PORT (the service's port: its front door)
+# and NAME_CONTAINER_PORT (Tomcat behind the door, on the loopback address, asked straight for reference).
 start_tile_service() {
-  local name="$1" port tile_port
+  local name="$1" port container_port
   port="$(free_port)"
-  tile_port="$(free_port)"
-  start_service "$name" "$port" --plan.tiles.cache-size="$2" --plan.tiles.listener.port="$tile_port"
+  container_port="$(free_port)"
+  start_service "$name" "$port" --plan.tiles.cache-size="$2" --plan.front-door.container-port="$container_port"
   if [ "$name" = cold ]; then
-    COLD_PID=$STARTED_PID; COLD_PORT=$port; COLD_TILE_PORT=$tile_port
+    COLD_PID=$STARTED_PID; COLD_PORT=$port; COLD_CONTAINER_PORT=$container_port
   else
-    WARM_PID=$STARTED_PID; WARM_PORT=$port; WARM_TILE_PORT=$tile_port
+    WARM_PID=$STARTED_PID; WARM_PORT=$port; WARM_CONTAINER_PORT=$container_port
   fi
 }
 
@@ -459,7 +460,7 @@ check_peers() {
   local layer out
   : >"$WORK/sizes.tsv"
   for layer in $LAYERS; do
-    out="$(python3 "$HERE/fetch_tiles.py" --port "$WARM_TILE_PORT" --paths "$WORK/paths-service-$layer.txt" --save "$WORK/static")"
+    out="$(python3 "$HERE/fetch_tiles.py" --port "$WARM_PORT" --paths "$WORK/paths-service-$layer.txt" --save "$WORK/static")"
     log "service, $layer: $out  (tiles, 200s, 204s, bytes, seconds)"
     echo -e "$layer\tservice\t$out" >>"$WORK/sizes.tsv"
     if measured mapserver; then
@@ -648,9 +649,9 @@ warm_up() {
   local layer
   log "warming up: ${WARMUP}s per layer on each service and on MapServer, a short pgbench pass"
   for layer in $LAYERS; do
-    load_wrk "$WARMUP" "http://127.0.0.1:$COLD_TILE_PORT" "$WORK/paths-service-$layer.txt"
-    ! measured cold-api || load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$COLD_PORT" "$WORK/paths-service-$layer.txt"
-    load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$WARM_TILE_PORT" "$WORK/paths-service-$layer.txt"
+    load_wrk "$WARMUP" "http://127.0.0.1:$COLD_PORT" "$WORK/paths-service-$layer.txt"
+    ! measured cold-api || load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$COLD_CONTAINER_PORT" "$WORK/paths-service-$layer.txt"
+    load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$WARM_PORT" "$WORK/paths-service-$layer.txt"
     ! measured mapserver \
       || load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$NGINX_PORT" "$WORK/paths-mapserver-$layer.txt"
     "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 3 -D i=0 -D clients=2 \
@@ -671,10 +672,10 @@ measure() {
       for conns in $CONNECTIONS; do
         ! measured floor || run_pgbench "$layer" "$conns"
         ! measured jdbc || run_jdbc "$layer" "$conns"
-        ! measured cold || run_wrk "$layer" cold "$conns" "$COLD_TILE_PORT" "$WORK/paths-service-$layer.txt"
-        ! measured cold-api || run_wrk "$layer" cold-api "$conns" "$COLD_PORT" "$WORK/paths-service-$layer.txt"
+        ! measured cold || run_wrk "$layer" cold "$conns" "$COLD_PORT" "$WORK/paths-service-$layer.txt"
+        ! measured cold-api || run_wrk "$layer" cold-api "$conns" "$COLD_CONTAINER_PORT" "$WORK/paths-service-$layer.txt"
         ! measured mapserver || run_wrk "$layer" mapserver "$conns" "$NGINX_PORT" "$WORK/paths-mapserver-$layer.txt"
-        ! measured warm || run_wrk "$layer" warm "$conns" "$WARM_TILE_PORT" "$WORK/paths-service-$layer.txt"
+        ! measured warm || run_wrk "$layer" warm "$conns" "$WARM_PORT" "$WORK/paths-service-$layer.txt"
         ! measured nginx || run_wrk "$layer" nginx "$conns" "$NGINX_PORT" "$WORK/paths-service-$layer.txt"
       done
     done
@@ -688,7 +689,7 @@ profile_services() {
   local layer name pid port
   for layer in $LAYERS; do
     for name in cold warm; do
-      if [ "$name" = cold ]; then pid=$COLD_PID; port=$COLD_TILE_PORT; else pid=$WARM_PID; port=$WARM_TILE_PORT; fi
+      if [ "$name" = cold ]; then pid=$COLD_PID; port=$COLD_PORT; else pid=$WARM_PID; port=$WARM_PORT; fi
       [ "$name" = cold ] || python3 "$HERE/fetch_tiles.py" --port "$port" --paths "$WORK/paths-service-$layer.txt" >/dev/null
       log "profiling the $name service: ${DURATION}s of $layer tiles, 2 connections, under JFR"
       profile_jfr "$pid" tiles "http://127.0.0.1:$port" "$WORK/paths-service-$layer.txt" "$WORK/profile-$name-$layer.md"
@@ -700,7 +701,7 @@ profile_services() {
 
 machine_summary() {
   echo "$(machine_line); load average at the start: $LOAD_AT_START"
-  echo "- service: $SOURCE_DESCRIPTION; $(java -version 2>&1 | head -1), default JVM flags; Hikari pool default (10); the warm service's plan.tiles.cache-size=$WARM_CACHE; cold and warm are asked on the tile port (plan.tiles.listener.port), cold-api on the API port (Tomcat)"
+  echo "- service: $SOURCE_DESCRIPTION; $(java -version 2>&1 | head -1), default JVM flags; Hikari pool default (10); the warm service's plan.tiles.cache-size=$WARM_CACHE; cold and warm are asked on the service's port (its front door), cold-api on Tomcat behind it"
   echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') ($(sql "SELECT postgis_full_version()" | grep -o 'POSTGIS="[^"]*"\|GEOS="[^"]*"\|PROJ="[^"]*"' | tr '\n' ' ')), shared_buffers 512MB, fsync off, JIT $(sql 'SHOW jit')"
   echo "- $(mapserv -v | head -1 | cut -d' ' -f1-3), $FCGI FastCGI processes (spawn-fcgi $(spawn-fcgi -v | head -1 | awk '{ print $2 }')); $(nginx -v 2>&1 | sed 's/.*: //'), 2 workers; $(wrk --version 2>&1 | head -1 | awk '{ print "wrk", $2 }') with 2 threads; pgbench -M prepared, 2 threads"
   echo "- data: the plan layers ($PLAN_LAYERS) with projects replaced by the generated layer: $DATA_SUMMARY"

@@ -32,7 +32,9 @@ class ReadyMessage {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             StoreDescription description = store.describe();
             log.info("长春市空间布局服务已就绪 / ready: http://localhost:{}/ (store: {} {}, {})",
-                    web.getWebServer().getPort(), description.kind(), description.version(),
+                    // the front door's port when it is open, else the servlet container's
+                    environment.getProperty("local.server.port", Integer.class, web.getWebServer().getPort()),
+                    description.kind(), description.version(),
                     withoutParameters(environment.getProperty("spring.datasource.url", "")));
         }
     }

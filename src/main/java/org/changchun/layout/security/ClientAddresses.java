@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +24,9 @@ import org.springframework.stereotype.Component;
  * {@code X-Forwarded-For} entry, which any client can write. Only when the peer is one of
  * {@code plan.security.sign-in-throttle.trusted-proxies} is the last entry of
  * {@code X-Forwarded-For} (the address that proxy saw) taken instead, and so on leftwards while
- * the entries are trusted proxies too, the way Tomcat's RemoteIpValve reads the header. IPv6
+ * the entries are trusted proxies too, the way Tomcat's RemoteIpValve reads the header. Behind
+ * the service's own front door the peer is the door, on the loopback address, and the last entry
+ * is the address the door saw: that one hop is always believed, whatever the list says. IPv6
  * addresses count by their /64 network, which one subscriber usually holds whole.
  */
 @Component
@@ -31,9 +36,17 @@ class ClientAddresses {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final List<IpAddressMatcher> trustedProxies;
+    /** Whether requests reach the servlet container through the front door (it names the container's port when it opens). */
+    private final BooleanSupplier behindFrontDoor;
 
-    ClientAddresses(SignInThrottleProperties properties) {
+    @Autowired
+    ClientAddresses(SignInThrottleProperties properties, Environment environment) {
+        this(properties, () -> environment.containsProperty("local.container.port"));
+    }
+
+    ClientAddresses(SignInThrottleProperties properties, BooleanSupplier behindFrontDoor) {
         this.trustedProxies = properties.trustedProxies().stream().map(IpAddressMatcher::new).toList();
+        this.behindFrontDoor = behindFrontDoor;
     }
 
     /** The client address of the request: an IPv4 address, or an IPv6 /64 network such as {@code 2001:db8:0:1:0:0:0:0/64}. */
@@ -44,7 +57,15 @@ class ClientAddresses {
             return container.getRemoteAddr();
         }
         List<String> hops = forwardedFor(container);
-        for (int i = hops.size() - 1; i >= 0 && trusted(client); i--) {
+        int last = hops.size() - 1;
+        if (last >= 0 && client.isLoopbackAddress() && behindFrontDoor.getAsBoolean()) {
+            InetAddress seenByTheDoor = literal(hops.get(last));
+            if (seenByTheDoor != null) {
+                client = seenByTheDoor;
+                last--;
+            }
+        }
+        for (int i = last; i >= 0 && trusted(client); i--) {
             InetAddress hop = literal(hops.get(i));
             if (hop == null) {
                 // a proxy we trust passed on something that is no address: the proxy is all we know

@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  *                        the least recently failed are forgotten (default 100,000 each, a few tens
  *                        of MB at most)
  * @param trustedProxies  IP addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For}
- *                        is believed (default 127.0.0.0/8 and ::1, this machine: the tile port relays
+ *                        is believed (default 127.0.0.0/8 and ::1, this machine: the front door relays
  *                        from there, and a proxy on the same host); an empty list believes none
  */
 @Validated

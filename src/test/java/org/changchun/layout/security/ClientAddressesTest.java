@@ -58,8 +58,20 @@ class ClientAddressesTest {
         assertThat(local.of(request("::ffff:203.0.113.7"))).isEqualTo("203.0.113.7");
     }
 
+    @Test
+    void behindTheFrontDoorTheAddressItSawIsBelievedAndNoFurther() {
+        SignInThrottleProperties none = new SignInThrottleProperties(null, null, null, null, null, null, List.of());
+        MockHttpServletRequest forged = request("127.0.0.1", "192.0.2.1, 203.0.113.9");
+
+        assertThat(new ClientAddresses(none, () -> true).of(forged)).as("behind the door").isEqualTo("203.0.113.9");
+        assertThat(new ClientAddresses(none, () -> false).of(forged)).as("no door, no proxy believed").isEqualTo("127.0.0.1");
+        assertThat(new ClientAddresses(none, () -> true).of(request("198.51.100.1", "203.0.113.9")))
+                .as("a peer that is not the door").isEqualTo("198.51.100.1");
+    }
+
     private static ClientAddresses addresses(List<String> trustedProxies) {
-        return new ClientAddresses(new SignInThrottleProperties(null, null, null, null, null, null, trustedProxies));
+        return new ClientAddresses(new SignInThrottleProperties(null, null, null, null, null, null, trustedProxies),
+                () -> false);
     }
 
     private static MockHttpServletRequest request(String peer, String... forwardedFor) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * How a tile request is answered, decided here once for the three doors a tile is served by: the
  * controller at the end of the full chain ({@link TilesController}), the filter before it
- * ({@link PublicTiles}) and the tile port ({@link TileListenerHandler}). A door reads its
+ * ({@link PublicTiles}) and the front door ({@link FrontDoorHandler}). A door reads its
  * transport's request through a {@link RequestView}, asks here which tile it names
  * ({@link #route}, or {@link #collectionTile} and {@link #planTile} for the controller) and what
  * the answer is ({@link #reply}), then writes the status, the headers {@link #writeHeaders} gives
@@ -72,8 +72,11 @@ class TileAnswers {
          */
         BEFORE_THE_CHAIN(true, false),
 
-        /** The tile port, with neither; it speaks plain HTTP only, so the security headers are plain HTTP's. */
-        TILE_PORT(true, true);
+        /**
+         * The {@link FrontDoor}, with neither: it writes the security headers Spring Security writes over
+         * plain HTTP, and the door adds HSTS when a proxy in front says the client used HTTPS.
+         */
+        FRONT_DOOR(true, true);
 
         private final boolean writesCors;
         private final boolean writesSecurityHeaders;

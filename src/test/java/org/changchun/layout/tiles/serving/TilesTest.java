@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -26,8 +27,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "plan.security.users[0].name=editor",
     "plan.security.users[0].password={noop}editor-secret",
-    "plan.security.users[0].roles=EDITOR",
-    "plan.tiles.listener.port=0"})
+    "plan.security.users[0].roles=EDITOR"})
 abstract class TilesTest {
 
     /** z10 tile over the city centre (125.32E 43.88N). */
@@ -38,13 +38,17 @@ abstract class TilesTest {
     @LocalServerPort
     int port;
 
+    /** The servlet container's, behind the front door. */
+    @Value("${local.container.port}")
+    int containerPort;
+
     Http http;
 
     @Autowired
     PublicTiles publicTiles;
 
     @Autowired
-    TileListener tileListener;
+    FrontDoor frontDoor;
 
     @Autowired
     MeterRegistry meters;
@@ -268,8 +272,9 @@ abstract class TilesTest {
     }
 
     @Test
-    void theTilePortAnswersEveryRequestAsTheApiPortDoes() {
-        Http tilePort = new Http(tileListener.port());
+    void theFrontDoorAnswersEveryRequestAsTheServletContainerDoes() {
+        assertThat(frontDoor.port()).as("the port clients are given is the front door's").isEqualTo(port);
+        Http container = new Http(containerPort);
         String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE;
         String editor = Http.basic("editor", "editor-secret");
         List<String[]> requests = List.of(
@@ -292,13 +297,13 @@ abstract class TilesTest {
                 new String[] {"POST", "/ogc/collections/projects/items"});
         for (String[] request : requests) {
             String[] headers = java.util.Arrays.copyOfRange(request, 2, request.length);
-            Http.Response byApi = http.send(request[0], request[1], null, null, headers);
-            Http.Response byTilePort = tilePort.send(request[0], request[1], null, null, headers);
+            Http.Response byApi = container.send(request[0], request[1], null, null, headers);
+            Http.Response byTilePort = http.send(request[0], request[1], null, null, headers);
             String described = String.join(" ", request);
             assertThat(byTilePort.status()).as(described).isEqualTo(byApi.status());
             // links name the port the client asked
             assertThat(byTilePort.body()).as(described)
-                    .isEqualTo(byApi.body().replace("localhost:" + port, "localhost:" + tileListener.port()));
+                    .isEqualTo(byApi.body().replace("localhost:" + containerPort, "localhost:" + port));
             if (byApi.body().equals(byTilePort.body())) {
                 assertThat(byTilePort.bytes()).as(described).isEqualTo(byApi.bytes());
             }
@@ -308,11 +313,11 @@ abstract class TilesTest {
     }
 
     @Test
-    void theTilePortAnswersAnonymousTileReadsItselfAndHandsOnTheRest() {
-        Http tilePort = new Http(tileListener.port());
+    void theFrontDoorAnswersAnonymousTileReadsItselfAndHandsOnTheRest() {
+        Http tilePort = http;
         // a tile no other test asks for, so the first answer is encoded, not cached
         String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/11/745/1736";
-        double relayed = meters.get("plan.tiles.listener.relayed").counter().count();
+        double relayed = meters.get("plan.front-door.relayed").counter().count();
         long timed = tileRequestsTimed(200);
 
         Http.Response first = tilePort.get(tile);
@@ -320,14 +325,14 @@ abstract class TilesTest {
         assertThat(tilePort.get(tile).bytes()).isEqualTo(first.bytes());
         assertThat(tilePort.send("GET", tile, null, null, "If-None-Match", first.header("ETag")).status()).isEqualTo(304);
         assertThat(tilePort.get("/ogc/collections/districts/tiles/WebMercatorQuad/10/371/864").status()).isEqualTo(204);
-        assertThat(meters.get("plan.tiles.listener.relayed").counter().count()).isEqualTo(relayed);
+        assertThat(meters.get("plan.front-door.relayed").counter().count()).isEqualTo(relayed);
         assertThat(tileRequestsTimed(200)).as("counted in the request timers, as on the API port").isEqualTo(timed + 2);
 
         assertThat(tilePort.send("GET", tile, null, null, "Authorization", Http.basic("editor", "editor-secret"))
                 .status()).isEqualTo(200);
         assertThat(tilePort.get("/ogc/collections/districts/tiles/WebMercatorQuad/25/0/0").status()).isEqualTo(404);
         assertThat(tilePort.get("/ogc").status()).isEqualTo(200);
-        assertThat(meters.get("plan.tiles.listener.relayed").counter().count()).isEqualTo(relayed + 3);
+        assertThat(meters.get("plan.front-door.relayed").counter().count()).isEqualTo(relayed + 3);
     }
 
     private long tileRequestsTimed(int status) {

@@ -12,14 +12,20 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * The tile port's requests: an anonymous tile read is answered here, as {@link PublicTiles}
- * answers it on the API port (the same {@link TileAnswers}, the same request timers); everything
- * else is relayed to the API port ({@link ApiRelay}), which then answers it exactly as if it had
- * been asked, failures of a tile read included.
+ * The front door's requests: an anonymous tile read is answered here, as {@link PublicTiles}
+ * answers it in the servlet container (the same {@link TileAnswers}, the same request timers);
+ * everything else is relayed to the servlet container ({@link ApiRelay}), which then answers it
+ * exactly as if it had been asked, failures of a tile read included.
+ *
+ * <p>Behind a proxy that ends TLS and says so in {@code X-Forwarded-Proto}, a tile carries HSTS as
+ * Spring Security writes it for every answer over HTTPS; a request that describes its proxies in
+ * another form ({@code Forwarded}, {@code X-Forwarded-Ssl}) is relayed, for the container to read.
  */
-final class TileListenerHandler implements HttpRequestHandler {
+final class FrontDoorHandler implements HttpRequestHandler {
 
     private static final TileAnswers.HeaderWriter<ClassicHttpResponse> HEADERS = ClassicHttpResponse::addHeader;
+    /** Spring Security's default HSTS header (HstsHeaderWriter: one year, subdomains included). */
+    private static final String HSTS = "max-age=31536000 ; includeSubDomains";
 
     private final TileAnswers answers;
     private final RequestTimers timers;
@@ -27,7 +33,7 @@ final class TileListenerHandler implements HttpRequestHandler {
     private final Counter relayed;
 
     /** @param relayed counts the requests handed to the API port */
-    TileListenerHandler(TileAnswers answers, RequestTimers timers, ApiRelay relay, Counter relayed) {
+    FrontDoorHandler(TileAnswers answers, RequestTimers timers, ApiRelay relay, Counter relayed) {
         this.answers = answers;
         this.timers = timers;
         this.relay = relay;
@@ -38,6 +44,7 @@ final class TileListenerHandler implements HttpRequestHandler {
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
         long start = System.nanoTime();
         TileRoute route = answers.mayAnswerWithoutTheChain(request, HttpCoreRequestView.INSTANCE)
+                && !request.containsHeader("Forwarded") && !request.containsHeader("X-Forwarded-Ssl")
                 ? answers.route(request.getPath()) : null;
         if (route == null) {
             relay(request, response, context);
@@ -52,13 +59,22 @@ final class TileListenerHandler implements HttpRequestHandler {
             return;
         }
         response.setCode(reply.status());
-        answers.writeHeaders(reply, TileAnswers.Door.TILE_PORT, response, HEADERS);
+        answers.writeHeaders(reply, TileAnswers.Door.FRONT_DOOR, response, HEADERS);
+        if (overHttps(request)) {
+            response.addHeader("Strict-Transport-Security", HSTS);
+        }
         byte[] body = reply.body();
         if (body != null) {
             // the content type is among the headers written; HttpCore adds the length
             response.setEntity(new ByteArrayEntity(body, null));
         }
         timers.record(route.pattern(), reply.status(), null, System.nanoTime() - start);
+    }
+
+    /** Whether a proxy in front says the client asked over HTTPS (its first value: the client's side). */
+    private static boolean overHttps(ClassicHttpRequest request) {
+        Header proto = request.getFirstHeader("X-Forwarded-Proto");
+        return proto != null && proto.getValue().split(",")[0].trim().equalsIgnoreCase("https");
     }
 
     private void relay(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {

@@ -24,7 +24,7 @@ import org.springframework.http.HttpStatus;
  * the last interceptor of the port's processing, it rewrites those into the document every other
  * error of the service is.
  */
-final class TilePortProblems implements HttpResponseInterceptor {
+final class FrontDoorProblems implements HttpResponseInterceptor {
 
     private static final ContentType PROBLEM_JSON =
             ContentType.create(MediaTypes.PROBLEM_JSON_VALUE, StandardCharsets.UTF_8);
@@ -46,9 +46,9 @@ final class TilePortProblems implements HttpResponseInterceptor {
         }
         HttpStatus status = HttpStatus.resolve(response.getCode());
         if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE) {
-            write(refusal, status, "请求头过长或过多：每行至多 " + TileListener.MAX_HEADER_LINE / 1024 + " KB，至多 "
-                    + TileListener.MAX_HEADER_COUNT + " 个", "the request's headers are too long or too many: at most "
-                    + TileListener.MAX_HEADER_LINE / 1024 + " KB a line and " + TileListener.MAX_HEADER_COUNT + " headers");
+            write(refusal, status, "请求头过长或过多：每行至多 " + FrontDoor.MAX_HEADER_LINE / 1024 + " KB，至多 "
+                    + FrontDoor.MAX_HEADER_COUNT + " 个", "the request's headers are too long or too many: at most "
+                    + FrontDoor.MAX_HEADER_LINE / 1024 + " KB a line and " + FrontDoor.MAX_HEADER_COUNT + " headers");
         } else {
             String reason = parserMessage(refusal);
             write(refusal, status == null ? HttpStatus.BAD_REQUEST : status,

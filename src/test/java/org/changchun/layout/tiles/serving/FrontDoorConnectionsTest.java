@@ -16,16 +16,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The tile port's connections, as a client's socket sees them: bounded in number, and what they may ask. */
+/** The front door's connections, as a client's socket sees them: bounded in number, and what they may ask. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "plan.tiles.listener.port=0",
-    "plan.tiles.listener.max-connections=2"})
-class TileListenerConnectionsTest {
+    "plan.front-door.max-connections=2"})
+class FrontDoorConnectionsTest {
 
     private static final String TILE = "/ogc/collections/districts/tiles/WebMercatorQuad/10/372/868";
 
     @Autowired
-    TileListener tileListener;
+    FrontDoor frontDoor;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -79,17 +78,17 @@ class TileListenerConnectionsTest {
     void stoppingClosesThePortAndItsIdleConnectionsAndStartingOpensItAgain() throws Exception {
         try (Socket kept = connect()) {
             assertThat(statusLine(kept)).isEqualTo("HTTP/1.1 200 OK");
-            int stopped = tileListener.port();
-            tileListener.stop();
+            int stopped = frontDoor.port();
+            frontDoor.stop();
             try {
-                assertThat(tileListener.isRunning()).isFalse();
+                assertThat(frontDoor.isRunning()).isFalse();
                 assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), stopped).close())
                         .isInstanceOf(java.net.ConnectException.class);
                 // the kept-alive connection was closed once its grace ran out, not left hanging
                 kept.setSoTimeout(10_000);
                 assertThat(kept.getInputStream().read()).isEqualTo(-1);
             } finally {
-                tileListener.start();
+                frontDoor.start();
             }
         }
         try (Socket again = connect()) {
@@ -98,7 +97,7 @@ class TileListenerConnectionsTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), tileListener.port());
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), frontDoor.port());
         socket.setSoTimeout(10_000);
         return socket;
     }
