@@ -133,7 +133,12 @@ class FrontDoor implements SmartLifecycle {
                 .setExceptionListener(new ExceptionListener() {
                     @Override
                     public void onError(Exception e) {
-                        log.warn("Front door failed", e);
+                        if (running == null) {
+                            // closing the listening socket ends its accept loop with an exception
+                            log.debug("Front door closed: {}", e.toString());
+                        } else {
+                            log.warn("Front door failed", e);
+                        }
                     }
 
                     @Override
