@@ -7,9 +7,14 @@ import java.util.List;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpVersion;
+import org.apache.hc.core5.http.ProtocolVersion;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.springframework.http.HttpStatus;
 
 /**
  * The front door's requests: an anonymous tile read is answered here, as {@link PublicTiles}
@@ -43,8 +48,15 @@ final class FrontDoorHandler implements HttpRequestHandler {
     @Override
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
         long start = System.nanoTime();
+        if (!request.containsHeader(HttpHeaders.HOST) && isHttp11(request, context)) {
+            // RFC 9112, 3.2: refused as the servlet container refuses it, before anything names a host for it
+            FrontDoorProblems.write(response, HttpStatus.BAD_REQUEST, "HTTP/1.1 请求须带 Host 头",
+                    "an HTTP/1.1 request must carry a Host header");
+            return;
+        }
         TileRoute route = answers.mayAnswerWithoutTheChain(request, HttpCoreRequestView.INSTANCE)
                 && !request.containsHeader("Forwarded") && !request.containsHeader("X-Forwarded-Ssl")
+                && headSize(request) <= FrontDoor.MAX_ANSWERED_HEAD
                 ? answers.route(request.getPath()) : null;
         if (route == null) {
             relay(request, response, context);
@@ -69,6 +81,21 @@ final class FrontDoorHandler implements HttpRequestHandler {
             response.setEntity(new ByteArrayEntity(body, null));
         }
         timers.record(route.pattern(), reply.status(), null, System.nanoTime() - start);
+    }
+
+    /** About the bytes of the request's head: its request line and header lines. */
+    private static int headSize(ClassicHttpRequest request) {
+        int size = request.getMethod().length() + request.getPath().length() + 12;
+        for (Header header : request.getHeaders()) {
+            size += header.getName().length() + header.getValue().length() + 4;
+        }
+        return size;
+    }
+
+    private static boolean isHttp11(ClassicHttpRequest request, HttpContext context) {
+        ProtocolVersion version = request.getVersion() != null ? request.getVersion()
+                : HttpCoreContext.cast(context).getProtocolVersion();
+        return version != null && version.greaterEquals(HttpVersion.HTTP_1_1);
     }
 
     /** Whether a proxy in front says the client asked over HTTPS (its first value: the client's side). */
