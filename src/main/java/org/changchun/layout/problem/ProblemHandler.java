@@ -1,9 +1,9 @@
 package org.changchun.layout.problem;
 
+import java.util.Optional;
 import org.changchun.layout.geo.InvalidFeatureException;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.query.InvalidQueryException;
-import org.changchun.layout.store.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -74,17 +74,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        if (DatabaseFailures.statementTimedOut(e)) {
-            return problem(HttpStatus.BAD_REQUEST, "查询超时（plan.store.statement-timeout）；请缩小范围或收紧过滤条件",
-                    "the query ran longer than plan.store.statement-timeout and was cancelled; ask for less (a smaller "
-                            + "bbox, a stricter filter, a smaller page)");
-        }
-        if (DatabaseFailures.unavailable(e)) {
+        Optional<ProblemDocument> database = DatabaseProblems.of(e);
+        if (database.isPresent()) {
+            ProblemDocument problem = database.get();
+            if (problem.status() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                return problem(HttpStatus.valueOf(problem.status()), problem.messageZh(), problem.messageEn());
+            }
             log.warn("The store is unreachable answering {}: {}", request.getDescription(false), e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseProblems.RETRY_AFTER)
                     .contentType(MediaTypes.PROBLEM_JSON)
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂时不可用，请稍后重试",
-                            "the database is unreachable for the moment; please retry shortly").getBody());
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, problem.messageZh(), problem.messageEn()).getBody());
         }
         log.error("Unexpected error answering {}", request.getDescription(false), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试",

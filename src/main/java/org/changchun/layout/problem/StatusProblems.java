@@ -44,6 +44,6 @@ final class StatusProblems {
         }
         String message = messageZh + " / " + messageEn;
         String reason = "HTTP " + status;
-        return new ProblemDocument("about:blank", reason, status, message, reason, message, messageZh, messageEn);
+        return new ProblemDocument("about:blank", reason, status, message, null, reason, message, messageZh, messageEn);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -14,6 +15,10 @@ import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.changchun.layout.problem.DatabaseProblems;
+import org.changchun.layout.problem.ProblemDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -28,6 +33,7 @@ import org.springframework.http.HttpStatus;
  */
 final class FrontDoorHandler implements HttpRequestHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(FrontDoorHandler.class);
     private static final TileAnswers.HeaderWriter<ClassicHttpResponse> HEADERS = ClassicHttpResponse::addHeader;
     /** Spring Security's default HSTS header (HstsHeaderWriter: one year, subdomains included). */
     private static final String HSTS = "max-age=31536000 ; includeSubDomains";
@@ -66,8 +72,20 @@ final class FrontDoorHandler implements HttpRequestHandler {
         try {
             reply = answers.reply(route, request, HttpCoreRequestView.INSTANCE);
         } catch (RuntimeException e) {
-            // the API port meets the same failure and renders it (problem document, Retry-After), and counts it
-            relay(request, response, context);
+            Optional<ProblemDocument> database = DatabaseProblems.of(e);
+            if (database.isEmpty()) {
+                // the container meets the same failure and renders it, and counts it
+                relay(request, response, context);
+                return;
+            }
+            // answered here: asked again, the container would wait for the database as long again
+            log.warn("The store is unreachable or too slow answering tile {}: {}", route.pattern(), e.getMessage());
+            FrontDoorProblems.write(response, database.get().asSpringMvcAnswers(pathOf(request)));
+            answers.writeSecurityHeaders(response, HEADERS);
+            if (overHttps(request)) {
+                response.addHeader("Strict-Transport-Security", HSTS);
+            }
+            timers.record(route.pattern(), database.get().status(), e, System.nanoTime() - start);
             return;
         }
         response.setCode(reply.status());
@@ -81,6 +99,13 @@ final class FrontDoorHandler implements HttpRequestHandler {
             response.setEntity(new ByteArrayEntity(body, null));
         }
         timers.record(route.pattern(), reply.status(), null, System.nanoTime() - start);
+    }
+
+    /** The request's path without its query, as Spring MVC names the instance of a problem. */
+    private static String pathOf(ClassicHttpRequest request) {
+        String target = request.getPath();
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
     }
 
     /** About the bytes of the request's head: its request line and header lines. */

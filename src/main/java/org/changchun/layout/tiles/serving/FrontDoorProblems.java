@@ -10,15 +10,16 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.HttpResponseInterceptor;
 import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.changchun.layout.http.MediaTypes;
+import org.changchun.layout.problem.DatabaseProblems;
 import org.changchun.layout.problem.ProblemDocument;
 import org.changchun.layout.problem.ProblemResponses;
 import org.springframework.http.HttpStatus;
 
 /**
- * Problem documents on the tile port, which answers outside Spring MVC: the relay's own refusals,
+ * Problem documents on the front door, which answers outside Spring MVC: the relay's own refusals,
  * and the requests HttpCore's parser refuses before any handler sees them (a malformed request line,
  * a header over the limit), which it would answer with its message as {@code text/plain}. As
  * the last interceptor of the port's processing, it rewrites those into the document every other
@@ -30,12 +31,17 @@ final class FrontDoorProblems implements HttpResponseInterceptor {
             ContentType.create(MediaTypes.PROBLEM_JSON_VALUE, StandardCharsets.UTF_8);
 
     static void write(ClassicHttpResponse response, HttpStatus status, String messageZh, String messageEn) {
-        String json = ProblemResponses.json(ProblemDocument.of(status, messageZh, messageEn));
-        response.setCode(status.value());
-        if (status.is5xxServerError()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+        write(response, ProblemDocument.of(status, messageZh, messageEn));
+    }
+
+    static void write(ClassicHttpResponse response, ProblemDocument problem) {
+        response.setCode(problem.status());
+        if (problem.status() >= 500) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseProblems.RETRY_AFTER);
         }
-        response.setEntity(new StringEntity(json, PROBLEM_JSON));
+        // the media type as Spring MVC's problem answers name it, without a charset: JSON is UTF-8
+        response.setEntity(new ByteArrayEntity(ProblemResponses.json(problem).getBytes(StandardCharsets.UTF_8),
+                ContentType.create(MediaTypes.PROBLEM_JSON_VALUE)));
     }
 
     @Override

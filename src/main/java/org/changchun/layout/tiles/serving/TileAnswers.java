@@ -260,15 +260,20 @@ class TileAnswers {
             writer.add(response, HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, PublicCors.EXPOSED_HEADERS);
         }
         if (door.writesSecurityHeaders) {
-            for (int i = 0; i < PLAIN_HTTP_SECURITY_HEADERS.length; i += 2) {
-                writer.add(response, PLAIN_HTTP_SECURITY_HEADERS[i], PLAIN_HTTP_SECURITY_HEADERS[i + 1]);
-            }
+            writeSecurityHeaders(response, writer);
         }
         if (reply.status() == TileReply.OK) {
             writer.add(response, HttpHeaders.CONTENT_TYPE, MVT);
             if (reply.tile().gzipped()) {
                 writer.add(response, HttpHeaders.CONTENT_ENCODING, "gzip");
             }
+        }
+    }
+
+    /** The headers Spring Security's header filter writes on every answer over plain HTTP. */
+    <S> void writeSecurityHeaders(S response, HeaderWriter<S> writer) {
+        for (int i = 0; i < PLAIN_HTTP_SECURITY_HEADERS.length; i += 2) {
+            writer.add(response, PLAIN_HTTP_SECURITY_HEADERS[i], PLAIN_HTTP_SECURITY_HEADERS[i + 1]);
         }
     }
 }
