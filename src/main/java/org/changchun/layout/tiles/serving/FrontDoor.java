@@ -30,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.MapPropertySource;
@@ -84,14 +85,14 @@ class FrontDoor implements SmartLifecycle {
     private final FrontDoorProperties door;
     private final SecurityProperties security;
     private final ServerProperties server;
-    private final WebServerApplicationContext context;
+    private final ApplicationContext context;
     private final RequestTimers timers;
     private final Counter relayed;
     private volatile HttpServer running;
     private volatile ApiRelay relay;
 
     FrontDoor(TileAnswers answers, FrontDoorProperties door, SecurityProperties security,
-              ServerProperties server, WebServerApplicationContext context, MeterRegistry meters) {
+              ServerProperties server, ApplicationContext context, MeterRegistry meters) {
         this.answers = answers;
         this.door = door;
         this.security = security;
@@ -111,12 +112,15 @@ class FrontDoor implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            return; // a web application without a server of its own (a test's mock environment)
+        }
         if (!opens(server)) {
             log.info("No front door: the servlet container answers on the service's port itself (server.ssl is on, "
                     + "or there is no port)");
             return;
         }
-        int containerPort = context.getWebServer().getPort();
+        int containerPort = web.getWebServer().getPort();
         HttpHost container = new HttpHost("http", InetAddress.getLoopbackAddress(), containerPort);
         ApiRelay relay = new ApiRelay(container, door.maxConnections());
         FrontDoorHandler handler = new FrontDoorHandler(answers, timers, relay, relayed);
