@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *                             not bounded by it
  * @param readUrl              a PostgreSQL hot standby of the primary ({@code jdbc:postgresql:}),
  *                             where reads made for requests go once it has caught up; unset: none
- * @param readUsername         its user; unset: the primary's
- * @param readPassword         its password; unset: the primary's
+ * @param readUsername         its user; unset or empty: the primary's
+ * @param readPassword         its password; unset or empty: the primary's
  */
 @Validated
 @ConfigurationProperties("plan.store")
@@ -38,6 +38,21 @@ public record StoreProperties(@Min(0) int keptPreviousVersions, Duration previou
 
     /** The read standby's address, when one is set. */
     public Optional<String> readStandbyUrl() {
-        return Optional.ofNullable(readUrl).filter(url -> !url.isBlank());
+        return set(readUrl);
+    }
+
+    /** The read standby's user, when it is not the primary's. */
+    public Optional<String> readStandbyUsername() {
+        return set(readUsername);
+    }
+
+    /** The read standby's password, when it is not the primary's. */
+    public Optional<String> readStandbyPassword() {
+        return set(readPassword);
+    }
+
+    /** Empty also when set to nothing, as {@code ${PLAN_DB_READ_URL:}} is when the variable is unset. */
+    private static Optional<String> set(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isBlank());
     }
 }

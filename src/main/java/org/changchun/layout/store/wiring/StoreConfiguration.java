@@ -2,6 +2,7 @@ package org.changchun.layout.store.wiring;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -72,7 +73,7 @@ class StoreConfiguration {
             throw new ReadStandbyConfigurationException("plan.store.read-url 不是 jdbc:postgresql: 地址 / "
                     + "plan.store.read-url is not a jdbc:postgresql: address: " + JdbcUrls.withoutParameters(url));
         }
-        PostgisStandbyReads reads = new PostgisStandbyReads(dataSource, standbyPool(url, properties, primary),
+        PostgisStandbyReads reads = new PostgisStandbyReads(dataSource, standbyPool(url, properties, primary, meters),
                 JdbcUrls.withoutParameters(url), properties.statementTimeout(), meters);
         return new ReadRouting(reads, reads);
     }
@@ -81,16 +82,19 @@ class StoreConfiguration {
      * The standby's own pool: read-only, and quick to give up on a standby that does not answer
      * (the read then runs on the primary), not even at start, where the primary is enough.
      */
-    private static HikariDataSource standbyPool(String url, StoreProperties properties, DataSourceProperties primary) {
+    private static HikariDataSource standbyPool(String url, StoreProperties properties, DataSourceProperties primary,
+                                                MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("standby");
         config.setJdbcUrl(url);
-        config.setUsername(properties.readUsername() != null ? properties.readUsername() : primary.determineUsername());
-        config.setPassword(properties.readPassword() != null ? properties.readPassword() : primary.determinePassword());
+        config.setUsername(properties.readStandbyUsername().orElseGet(primary::determineUsername));
+        config.setPassword(properties.readStandbyPassword().orElseGet(primary::determinePassword));
         config.setReadOnly(true);
         config.setConnectionTimeout(1_000);
         config.setValidationTimeout(500);
         config.setInitializationFailTimeout(-1);
+        // hikaricp_* with pool="standby", beside the primary's pool
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         return new HikariDataSource(config);
     }
 
