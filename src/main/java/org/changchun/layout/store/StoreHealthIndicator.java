@@ -46,7 +46,11 @@ class StoreHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         long started = System.nanoTime();
         CompletableFuture<Answer> check = CompletableFuture.supplyAsync(
-                () -> new Answer(store.describe(), store.layers().size(), standby.status()), checks);
+                () -> {
+                    // before the catalog read below, after which a standby is briefly behind by definition
+                    Optional<StandbyStatus> standbyStatus = standby.status();
+                    return new Answer(store.describe(), store.layers().size(), standbyStatus);
+                }, checks);
         try {
             Answer answer = check.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             builder.up()

@@ -60,13 +60,14 @@ class PostgisReadStandbyTest {
     int port;
 
     @Test
-    void readsGoToTheStandbyWhenItHasCaughtUpAndToThePrimaryWhenItLagsOrIsDown() throws Exception {
+    void readsGoToTheStandbyWhenItHasCaughtUpAndToThePrimaryWhenItLagsOrIsDownUntilItIsBack() throws Exception {
         Http http = new Http(port);
         replication.awaitReplay(Duration.ofSeconds(30));
 
         Waiting.until(Duration.ofSeconds(10), () -> itemsRanOn(http).equals("standby"));
         assertThat(ranOn("ST_AsMVT", () -> http.get(TILE_PATH))).as("a tile").isEqualTo("standby");
-        assertThat(health(http)).contains("\"state\":\"CURRENT\"");
+        // the primary writes now and then by itself (the standby is BEHIND for those milliseconds)
+        Waiting.until(Duration.ofSeconds(10), () -> health(http).contains("\"state\":\"CURRENT\""));
 
         String created = ranOn("INSERT INTO", () -> http.send("POST", "/ogc/collections/projects/items",
                 project("standby-test", "备库测试项目（示例）"), "application/geo+json", "Authorization", EDITOR));
@@ -103,6 +104,10 @@ class PostgisReadStandbyTest {
         Http.Response fromPrimary = http.get(otherTile);
         assertThat(fromPrimary.status()).as(fromPrimary.body()).isEqualTo(200);
         assertThat(health(http)).contains("\"status\":\"UP\"").contains("\"state\":\"DOWN\"");
+
+        replication.startStandby();
+        Waiting.until(Duration.ofSeconds(20), () -> itemsRanOn(http).equals("standby"));
+        Waiting.until(Duration.ofSeconds(10), () -> health(http).contains("\"state\":\"CURRENT\""));
     }
 
     /** Runs an items query that no other makes, and tells which database ran it. */

@@ -56,8 +56,7 @@ public final class StreamingReplication {
         TestPostgis.run(List.of(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
                 String.valueOf(primaryPort), "-U", "postgres", "-D", standbyData.toString(), "-R", "-X", "stream",
                 "-c", "fast"), TestPostgis.root());
-        TestPostgis.startCluster(bin, folder, standbyData, "standby.log", standbyPort,
-                "-c hot_standby=on -c log_statement=all");
+        replication.startStandby();
         return replication;
     }
 
@@ -84,6 +83,12 @@ public final class StreamingReplication {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** Starts the standby (again): it goes on streaming from where it stopped. */
+    public void startStandby() throws IOException {
+        TestPostgis.startCluster(bin, folder, standbyData, "standby.log", standbyPort,
+                "-c hot_standby=on -c log_statement=all");
     }
 
     /** Stops the standby at once; reads must then be answered by the primary. */

@@ -1,10 +1,14 @@
 package org.changchun.layout.store.postgis;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -30,8 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it is behind, at most every {@link #POLL_EVERY}; once it has caught up, nothing is asked.
  *
  * <p>A standby that does not answer, or that cancels a read in conflict with its replay, costs
- * no error: the read runs again on the primary. An unreachable standby is logged once, left
- * alone for {@link #RETRY_AFTER}, then tried again.
+ * no error: the read runs again on the primary. An unreachable standby is logged once and tried
+ * again every {@link #RETRY_AFTER} in the background, so no request waits for it meanwhile.
  */
 public final class PostgisStandbyReads implements ReadRoute, StandbyReads, AutoCloseable {
 
@@ -56,9 +60,13 @@ public final class PostgisStandbyReads implements ReadRoute, StandbyReads, AutoC
     private final ReentrantLock polling = new ReentrantLock();
     /** The standby's replay position when last asked (-1: unknown), and when that was. */
     private volatile long replayed = -1;
-    private volatile long polledAt;
+    private volatile long polledAt = System.nanoTime() - POLL_EVERY.toNanos();
     private volatile boolean down;
-    private volatile long downSince;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "standby-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param primary           the primary, its reads bounded by the statement timeout
@@ -74,6 +82,8 @@ public final class PostgisStandbyReads implements ReadRoute, StandbyReads, AutoC
         this.url = url;
         this.onStandby = reads(meters, "standby");
         this.onPrimary = reads(meters, "primary");
+        long retryMillis = RETRY_AFTER.toMillis();
+        retries.scheduleWithFixedDelay(this::retryIfDown, retryMillis, retryMillis, TimeUnit.MILLISECONDS);
     }
 
     private static Counter reads(MeterRegistry meters, String database) {
@@ -120,13 +130,14 @@ public final class PostgisStandbyReads implements ReadRoute, StandbyReads, AutoC
     /** Whether the standby has replayed all this process has seen; asks it only when it may have caught up meanwhile. */
     private boolean standbyCaughtUp() {
         long needed = required.get();
-        if (!down && replayed >= needed) {
+        if (down) {
+            return false;
+        }
+        if (replayed >= needed) {
             return true;
         }
-        long now = System.nanoTime();
-        boolean due = down ? now - downSince >= RETRY_AFTER.toNanos() : now - polledAt >= POLL_EVERY.toNanos();
         // one thread asks; meanwhile the others read on the primary rather than wait
-        if (!due || !polling.tryLock()) {
+        if (System.nanoTime() - polledAt < POLL_EVERY.toNanos() || !polling.tryLock()) {
             return false;
         }
         try {
@@ -135,6 +146,17 @@ public final class PostgisStandbyReads implements ReadRoute, StandbyReads, AutoC
             polling.unlock();
         }
         return !down && replayed >= needed;
+    }
+
+    private void retryIfDown() {
+        if (down) {
+            polling.lock();
+            try {
+                poll();
+            } finally {
+                polling.unlock();
+            }
+        }
     }
 
     private void poll() {
@@ -155,12 +177,15 @@ public final class PostgisStandbyReads implements ReadRoute, StandbyReads, AutoC
     }
 
     private synchronized void wentDown(RuntimeException e) {
-        downSince = System.nanoTime();
         replayed = -1;
         if (!down) {
             down = true;
-            log.warn("读备库不可用，读取改由主库回答，{} 秒后重试 / The read standby {} is unreachable ({}); reads go to "
-                    + "the primary, retrying in {} s", RETRY_AFTER.toSeconds(), url, e.getMessage(), RETRY_AFTER.toSeconds());
+            // its pooled connections are dead too: let the pool drop them now, not warn of each at its next use
+            if (standbyDataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+            log.warn("读备库不可用，读取改由主库回答，每 {} 秒重试 / The read standby {} is unreachable ({}); reads go to "
+                    + "the primary, retrying every {} s", RETRY_AFTER.toSeconds(), url, e.getMessage(), RETRY_AFTER.toSeconds());
         }
     }
 
@@ -170,6 +195,7 @@ public final class PostgisStandbyReads implements ReadRoute, StandbyReads, AutoC
 
     @Override
     public void close() throws Exception {
+        retries.shutdownNow();
         if (standbyDataSource instanceof AutoCloseable closeable) {
             closeable.close();
         }
