@@ -77,6 +77,15 @@ start_standby() {
   log "standby listens on 127.0.0.1:$STANDBY_PORT"
 }
 
+# The harness counts the primary's CPU as ours and asks this hook for other processes of ours: the
+# standby's, so that "others' CPU" is only what other people's work used.
+web_pids() {
+  [ -z "$STANDBY_DATA" ] || [ ! -f "$STANDBY_DATA/postmaster.pid" ] && return 0
+  local postmaster
+  postmaster="$(head -1 "$STANDBY_DATA/postmaster.pid")"
+  echo "$postmaster" $(pgrep -P "$postmaster" || true)
+}
+
 # CPU ticks of a cluster's postmaster and its live backends (reaped ones through cutime).
 cluster_ticks() {
   local postmaster
@@ -117,7 +126,7 @@ measure() {
     local on_standby on_primary
     on_standby=$(( $(reads_on "$a" standby) + $(reads_on "$b" standby) - on_standby0 ))
     on_primary=$(( $(reads_on "$a" primary) + $(reads_on "$b" primary) - on_primary0 ))
-    share="$(awk -v s="$on_standby" -v p="$on_primary" 'BEGIN { printf "%.0f %%", s + p > 0 ? 100 * s / (s + p) : 0 }')"
+    share="$(awk -v s="$on_standby" -v p="$on_primary" 'BEGIN { printf "%.0f %%", (s + p > 0) ? 100 * s / (s + p) : 0 }')"
   fi
   python3 - "$WORK/$setup-a.txt" "$WORK/$setup-b.txt" "$setup" "$((primary1 - primary0))" \
       "$((standby1 - standby0))" "$share" "$OTHERS" "$DURATION" <<'EOF'
