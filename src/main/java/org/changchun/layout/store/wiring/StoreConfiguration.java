@@ -79,8 +79,8 @@ class StoreConfiguration {
     }
 
     /**
-     * The standby's own pool: read-only, and quick to give up on a standby that does not answer
-     * (the read then runs on the primary), not even at start, where the primary is enough.
+     * The standby's own pool: read-only; quick to give up on a standby that does not answer (the
+     * read then runs on the primary); and not waiting for it at start, where the primary is enough.
      */
     private static HikariDataSource standbyPool(String url, StoreProperties properties, DataSourceProperties primary,
                                                 MeterRegistry meters) {
