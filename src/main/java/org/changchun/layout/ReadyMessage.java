@@ -1,6 +1,8 @@
 package org.changchun.layout;
 
 import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.JdbcUrls;
+import org.changchun.layout.store.StandbyReads;
 import org.changchun.layout.store.StoreDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,12 @@ class ReadyMessage {
     private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);
 
     private final FeatureStore store;
+    private final StandbyReads standby;
     private final Environment environment;
 
-    ReadyMessage(FeatureStore store, Environment environment) {
+    ReadyMessage(FeatureStore store, StandbyReads standby, Environment environment) {
         this.store = store;
+        this.standby = standby;
         this.environment = environment;
     }
 
@@ -31,17 +35,12 @@ class ReadyMessage {
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             StoreDescription description = store.describe();
-            log.info("长春市空间布局服务已就绪 / ready: http://localhost:{}/ (store: {} {}, {})",
+            log.info("长春市空间布局服务已就绪 / ready: http://localhost:{}/ (store: {} {}, {}{})",
                     // the front door's port when it is open, else the servlet container's
                     environment.getProperty("local.server.port", Integer.class, web.getWebServer().getPort()),
                     description.kind(), description.version(),
-                    withoutParameters(environment.getProperty("spring.datasource.url", "")));
+                    JdbcUrls.withoutParameters(environment.getProperty("spring.datasource.url", "")),
+                    standby.status().map(s -> "; 读备库 / reads on standby: " + s.url() + " (" + s.state() + ")").orElse(""));
         }
-    }
-
-    /** A JDBC URL's parameters may hold a password; the address before them is what a reader needs. */
-    private static String withoutParameters(String url) {
-        int parameters = url.indexOf('?');
-        return parameters < 0 ? url : url.substring(0, parameters);
     }
 }

@@ -145,30 +145,58 @@ public final class TestPostgis {
         Path folder = Files.createTempDirectory("plan-pg-");
         Path data = folder.resolve("data");
         int port = freePort();
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (root) {
-            // initdb refuses to run as root: the cluster belongs to the postgres user
+        initCluster(bin, folder, data);
+        startCluster(bin, folder, data, "log", port, "-c synchronous_commit=off -c full_page_writes=off");
+        removeAtExit(bin, folder, List.of(data));
+        return new TestPostgis("127.0.0.1", port, "postgres", "", "postgres");
+    }
+
+    /** Whether this JVM runs as root, whom initdb refuses: the clusters then belong to the postgres user. */
+    static boolean root() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** A new cluster in {@code data}, inside {@code folder}, trusting local connections (replication too). */
+    static void initCluster(Path bin, Path folder, Path data) throws IOException {
+        if (root()) {
             run(List.of("chown", "postgres:postgres", folder.toString()), false);
         }
         run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
-                "-E", "UTF8", "--no-locale", "--no-sync"), root);
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("log").toString(),
+                "-E", "UTF8", "--no-locale", "--no-sync"), root());
+    }
+
+    /** Starts a cluster on a port of 127.0.0.1, its socket in {@code folder}, logging to {@code folder/log}. */
+    static void startCluster(Path bin, Path folder, Path data, String log, int port, String options) throws IOException {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve(log).toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1"
-                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                "start"), root);
+                        + " -c fsync=off -c max_connections=200 " + options,
+                "start"), root());
+    }
+
+    /** Stops a cluster at once, as a crash or a pulled cable would. */
+    static void stopCluster(Path bin, Path data) throws IOException {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"), root());
+    }
+
+    /** When the JVM exits, stops the clusters (those still running) and removes the folder. */
+    static void removeAtExit(Path bin, Path folder, List<Path> clusters) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path data : clusters) {
+                try {
+                    stopCluster(bin, data);
+                } catch (IOException | RuntimeException e) {
+                    // already stopped by the test
+                }
+            }
             try {
-                run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w",
-                        "stop"), root);
                 deleteRecursively(folder);
             } catch (IOException | RuntimeException e) {
                 System.err.println("Could not remove the test PostgreSQL cluster in " + folder + ": " + e);
             }
         }));
-        return new TestPostgis("127.0.0.1", port, "postgres", "", "postgres");
     }
 
-    private static void run(List<String> command, boolean asPostgresUser) throws IOException {
+    static void run(List<String> command, boolean asPostgresUser) throws IOException {
         List<String> full = new ArrayList<>();
         if (asPostgresUser) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
@@ -186,7 +214,7 @@ public final class TestPostgis {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -13,6 +13,7 @@ import org.changchun.layout.store.StoreKind;
 import org.changchun.layout.store.jdbc.ChangeListeners;
 import org.changchun.layout.store.jdbc.JdbcFeatureStore;
 import org.changchun.layout.store.jdbc.JdbcLayerHistory;
+import org.changchun.layout.store.jdbc.ReadRoute;
 import org.changchun.layout.store.wiring.SpatialDialects;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,7 +69,8 @@ public final class TestStores {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         FeatureStore store = new JdbcFeatureStore(jdbc, transactions, SpatialDialects.of(storeKind), keptPreviousVersions,
-                previousVersionsMaxAge, abandonedAfter, Duration.ofSeconds(30), new ChangeListeners());
+                previousVersionsMaxAge, abandonedAfter, ReadRoute.single(dataSource, Duration.ofSeconds(30)),
+                new ChangeListeners());
         return new StoreUnderTest(storeKind, store, jdbc, dataSource);
     }
 

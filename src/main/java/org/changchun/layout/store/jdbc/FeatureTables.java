@@ -24,7 +24,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.sql.Types;
-import java.time.Duration;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.SortKey;
 import org.changchun.layout.feature.Feature;
@@ -68,21 +67,15 @@ final class FeatureTables {
             }, new ThreadPoolExecutor.AbortPolicy());
 
     private final JdbcTemplate jdbc;
-    /** For queries made on behalf of a request: bounded in time, unlike writes. */
-    private final JdbcTemplate reads;
+    /** For queries made on behalf of a request: bounded in time, unlike writes, and maybe on a standby. */
+    private final ReadRoute reads;
     private final SpatialDialect dialect;
     private final GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), WGS84);
 
-    FeatureTables(JdbcTemplate jdbc, SpatialDialect dialect, Duration statementTimeout) {
+    FeatureTables(JdbcTemplate jdbc, SpatialDialect dialect, ReadRoute reads) {
         this.jdbc = jdbc;
-        this.reads = new JdbcTemplate(jdbc.getDataSource());
-        this.reads.setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds()));
-        this.reads.setExceptionTranslator(jdbc.getExceptionTranslator());
+        this.reads = reads;
         this.dialect = dialect;
-    }
-
-    JdbcTemplate reads() {
-        return reads;
     }
 
     void create(String table, List<FieldSpec> fields) {
@@ -227,10 +220,10 @@ final class FeatureTables {
 
     List<Feature> intersecting(LayerTable table, Geometry geometry, int limit) {
         byte[] wkb = wkb(geometry);
-        return reads.query(selectSql(table)
+        return reads.read(template -> template.query(selectSql(table)
                         + " WHERE geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))"
                         + " ORDER BY id LIMIT ?",
-                rowMapper(table), wkb, wkb, limit);
+                rowMapper(table), wkb, wkb, limit));
     }
 
     /** One page of the features matching a query, and how many match in all. */
@@ -276,8 +269,8 @@ final class FeatureTables {
                 : startCounting(() -> count(countSql, parameters));
         List<Feature> features;
         try {
-            features = reads.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
-                    rowMapper(table), pageParameters.toArray());
+            features = reads.read(template -> template.query(selectSql(table) + where + order + " LIMIT ? OFFSET ?",
+                    rowMapper(table), pageParameters.toArray()));
         } catch (RuntimeException e) {
             counting.ifPresent(count -> count.cancel(false));
             throw e;
@@ -311,7 +304,7 @@ final class FeatureTables {
     }
 
     private long count(String countSql, List<Object> parameters) {
-        Long count = reads.queryForObject(countSql, Long.class, parameters.toArray());
+        Long count = reads.read(template -> template.queryForObject(countSql, Long.class, parameters.toArray()));
         return count == null ? 0 : count;
     }
 

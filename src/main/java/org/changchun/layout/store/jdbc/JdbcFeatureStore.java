@@ -66,6 +66,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final Optional<Duration> previousVersionsMaxAge;
     private final Duration abandonedAfter;
     private final ChangeListeners listeners;
+    private final ReadRoute reads;
     /** Where each layer's current version lives, so reads need no catalog query; evicted on every change. */
     private final Map<String, LayerTable> currentTables = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
@@ -75,11 +76,12 @@ public final class JdbcFeatureStore implements FeatureStore {
      * @param previousVersionsMaxAge how long after it was replaced a version stays, at most
      * @param abandonedAfter         how long an unfinished write may stay silent before
      *                               {@link #discardUnfinishedWrites()} takes it for dead
-     * @param statementTimeout       the bound of each query made for a request (not of writes)
+     * @param reads                  where the reads made for a request run, each bounded by the
+     *                               statement timeout (not writes)
      */
     public JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, SpatialDialect dialect,
                             int keptPreviousVersions, Optional<Duration> previousVersionsMaxAge,
-                            Duration abandonedAfter, Duration statementTimeout, ChangeListeners listeners) {
+                            Duration abandonedAfter, ReadRoute reads, ChangeListeners listeners) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         // a heartbeat must be visible while the write's own transaction is still open
@@ -87,15 +89,18 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.heartbeats.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dialect = dialect;
         this.catalog = new CatalogTables(jdbc, dialect);
-        this.features = new FeatureTables(jdbc, dialect, statementTimeout);
+        this.reads = reads;
+        this.features = new FeatureTables(jdbc, dialect, reads);
         this.links = new LinkTables(jdbc, dialect);
         this.keptPreviousVersions = keptPreviousVersions;
         this.previousVersionsMaxAge = previousVersionsMaxAge;
         this.abandonedAfter = abandonedAfter;
         this.listeners = listeners;
+        // first of all listeners: whatever they read after a change must see it, on a standby too
         listeners.add(layerId -> {
             changes.incrementAndGet();
             currentTables.remove(layerId);
+            reads.sawPrimary();
         });
     }
 
@@ -106,12 +111,21 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public List<LayerInfo> layers() {
-        return catalog.layers();
+        return sawPrimary(catalog.layers());
     }
 
     @Override
     public Optional<LayerInfo> layer(String layerId) {
-        return catalog.layer(layerId);
+        return sawPrimary(catalog.layer(layerId));
+    }
+
+    /**
+     * The catalog is read on the primary, and what callers learn from it (a layer's data version,
+     * its table) names data a standby may not have replayed yet: reads must wait for it from now on.
+     */
+    private <T> T sawPrimary(T catalogAnswer) {
+        reads.sawPrimary();
+        return catalogAnswer;
     }
 
     @Override
@@ -357,7 +371,7 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<NativeTiles> nativeTiles() {
-        return dialect.mvt().map(sql -> new JdbcNativeTiles(features.reads(), this::table, sql));
+        return dialect.mvt().map(sql -> new JdbcNativeTiles(reads, this::table, sql));
     }
 
     @Override
@@ -427,7 +441,7 @@ public final class JdbcFeatureStore implements FeatureStore {
             return known;
         }
         long before = changes.get();
-        LayerTable current = table(catalog.layer(layerId).orElseThrow(() -> noSuchLayer(layerId)));
+        LayerTable current = table(layer(layerId).orElseThrow(() -> noSuchLayer(layerId)));
         // a change that committed while this was read must not be overwritten by the older answer
         currentTables.compute(layerId, (id, cached) -> changes.get() == before ? current : cached);
         return current;

@@ -7,7 +7,6 @@ import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.store.NativeTiles;
 import org.locationtech.jts.geom.Envelope;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Vector tiles encoded by the database with its {@link MvtSql}, in one statement per tile whatever
@@ -15,14 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class JdbcNativeTiles implements NativeTiles {
 
-    /** Bounded in time, as every query made for a request. */
-    private final JdbcTemplate jdbc;
+    /** Bounded in time, as every query made for a request, and maybe on a standby. */
+    private final ReadRoute reads;
     /** The store's current table of a layer, known without a query: a tile then costs one statement. */
     private final Function<String, LayerTable> currentTables;
     private final MvtSql sql;
 
-    JdbcNativeTiles(JdbcTemplate jdbc, Function<String, LayerTable> currentTables, MvtSql sql) {
-        this.jdbc = jdbc;
+    JdbcNativeTiles(ReadRoute reads, Function<String, LayerTable> currentTables, MvtSql sql) {
+        this.reads = reads;
         this.currentTables = currentTables;
         this.sql = sql;
     }
@@ -40,7 +39,8 @@ final class JdbcNativeTiles implements NativeTiles {
             tileLayers.add(tileLayer(currentTables.apply(layer.layerId()), layer.pointCellPixels()));
             parameters.add(layer.mvtLayerName());
         }
-        byte[] encoded = jdbc.queryForObject(sql.tile(tileLayers, extent, buffer), byte[].class, parameters.toArray());
+        String statement = sql.tile(tileLayers, extent, buffer);
+        byte[] encoded = reads.read(template -> template.queryForObject(statement, byte[].class, parameters.toArray()));
         return encoded == null ? new byte[0] : encoded;
     }
 
