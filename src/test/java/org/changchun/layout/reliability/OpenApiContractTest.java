@@ -158,6 +158,10 @@ class OpenApiContractTest {
         expect(200, "GET", "/api/layers/districts/export");
         expect(200, "GET", "/api/layers/districts/export?format=csv&encoding=GBK");
         expect(200, "GET", "/api/layers/dev-zones/export?format=shp");
+        expect(200, "GET", "/api/layers/districts/export?format=gpkg");
+        expect(200, "GET", "/api/export?layers=districts,projects");
+        expect(400, "GET", "/api/export?layers=,");
+        expect(404, "GET", "/api/export?layers=districts,nothing");
         expect(400, "GET", "/api/layers/districts/export?format=xml");
         expect(404, "GET", "/api/layers/nothing/export");
     }
