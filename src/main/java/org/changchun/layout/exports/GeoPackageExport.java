@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -62,7 +61,8 @@ final class GeoPackageExport {
             Path file = folder.path().resolve("export.gpkg");
             GeoPackageManager.create(file.toFile());
             try (GeoPackage geoPackage = GeoPackageManager.open(file.toFile())) {
-                SpatialReferenceSystem wgs84 = geoPackage.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", WGS84);
+                SpatialReferenceSystem wgs84 = library(() -> geoPackage.getSpatialReferenceSystemDao()
+                        .getOrCreateCode("EPSG", WGS84));
                 for (LayerInfo layer : layers) {
                     writeLayer(store, geoPackage, wgs84, layer);
                 }
@@ -70,13 +70,11 @@ final class GeoPackageExport {
             Files.copy(file, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("GeoPackage export failed: " + e.getMessage(), e);
         }
     }
 
     private static void writeLayer(FeatureStore store, GeoPackage geoPackage, SpatialReferenceSystem wgs84,
-                                   LayerInfo layer) throws SQLException {
+                                   LayerInfo layer) {
         Columns columns = Columns.of(layer);
         GeometryColumns geometryColumns = new GeometryColumns();
         geometryColumns.setTableName(layer.id());
@@ -137,15 +135,15 @@ final class GeoPackageExport {
     }
 
     /** The layer's titles and data-honesty labels in gpkg_contents, the fields' titles in gpkg_data_columns. */
-    private static void describe(GeoPackage geoPackage, LayerInfo layer, Columns columns) throws SQLException {
+    private static void describe(GeoPackage geoPackage, LayerInfo layer, Columns columns) {
         LayerDescription about = layer.description();
-        Contents contents = geoPackage.getContentsDao().queryForId(layer.id());
+        Contents contents = library(() -> geoPackage.getContentsDao().queryForId(layer.id()));
         contents.setIdentifier(about.titleZh() + " / " + about.titleEn() + " (" + layer.id() + ")");
         contents.setDescription(description(about));
         if (layer.updatedAt() != null) {
             contents.setLastChange(Date.from(layer.updatedAt().toInstant()));
         }
-        geoPackage.getContentsDao().update(contents);
+        library(() -> geoPackage.getContentsDao().update(contents));
         SchemaExtension schema = new SchemaExtension(geoPackage);
         schema.createDataColumnsTable();
         DataColumnsDao titles = schema.getDataColumnsDao();
@@ -160,19 +158,31 @@ final class GeoPackageExport {
             column.setName(field.name());
             column.setTitle(field.titleZh() == null ? field.titleEn()
                     : field.titleEn() == null ? field.titleZh() : field.titleZh() + " / " + field.titleEn());
-            titles.create(column);
+            library(() -> titles.create(column));
         }
     }
 
+    /**
+     * Runs a call into NGA's library, whose data access objects declare JDBC's checked exception:
+     * the service's features speak no JDBC (only the store does), so a failure is unchecked here.
+     */
+    private static <T> T library(LibraryCall<T> call) {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("GeoPackage export failed: " + e.getMessage(), e);
+        }
+    }
+
+    private interface LibraryCall<T> {
+        T run() throws Exception;
+    }
+
     /** The layer's descriptions, then its accuracy with the label users see on the map (示意, 示例数据). */
-    static String description(LayerDescription about) {
-        StringBuilder text = new StringBuilder();
-        if (about.descriptionZh() != null) {
-            text.append(about.descriptionZh());
-        }
-        if (about.descriptionEn() != null) {
-            text.append(text.isEmpty() ? "" : " / ").append(about.descriptionEn());
-        }
+    private static String description(LayerDescription about) {
+        StringBuilder text = new StringBuilder(about.descriptions());
         if (about.accuracy() != null) {
             String label = switch (about.accuracy()) {
                 case "schematic" -> "示意，非官方边界 / schematic, not official boundaries";
