@@ -133,7 +133,10 @@ abstract class GeoPackageExportTest {
                 "Land use (test)", null, null, "test", "exact", null), fields, "gpkg-round-trip"),
                 features.iterator(), WriteProgress.NONE);
 
+        long started = System.nanoTime();
         Http.Response single = http.get("/api/layers/gpkg-round-trip/export?format=gpkg");
+        System.out.printf("GeoPackage export of 12,000 features (points and polygons, five fields): %d ms, %d bytes%n",
+                (System.nanoTime() - started) / 1_000_000, single.bytes().length);
         assertThat(single.status()).isEqualTo(200);
         assertThat(single.contentType()).isEqualTo("application/geopackage+sqlite3");
         assertThat(single.header("Content-Disposition")).contains("gpkg-round-trip.gpkg");
