@@ -76,8 +76,8 @@ final class OgcHtml {
                         : property.type() + (property.format() == null ? "" : " (" + property.format() + ")")))
                 .append("</td><td>").append(escape(property.xOgcUnit())).append("</td><td>")
                 .append(escape(property.xOgcRole())).append("</td></tr>"));
-        return answer(schema.title(), crumbs("/collections", "集合 collections", "/collections/" + collectionId,
-                collectionId), table.append("</table>").toString());
+        return answer(schema.title() + " · 属性结构 / schema", crumbs("/collections", "集合 collections",
+                "/collections/" + collectionId, collectionId), table.append("</table>").toString());
     }
 
     static ResponseEntity<String> items(String collectionId, String title, List<GeoJsonFeature> features,
