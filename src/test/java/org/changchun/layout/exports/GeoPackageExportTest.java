@@ -167,6 +167,15 @@ abstract class GeoPackageExportTest {
                     .isEqualTo(i % 3 == 0 ? "Point" : "Polygon");
         }
         assertWorkFolderEmpty();
+
+        // the collection's schema (OGC API - Features Part 5) describes the same layer as the export does
+        JsonNode schema = http.get("/ogc/collections/gpkg-round-trip/schema").json().get("properties");
+        assertThat(schema.get("批准日期").get("format").asString()).isEqualTo("date");
+        assertThat(schema.get("批准日期").get("x-ogc-role").asString()).as("the date datetime filters on")
+                .isEqualTo("primary-instant");
+        assertThat(schema.get("面积_km2").get("x-ogc-unit").asString()).isEqualTo("km2");
+        assertThat(schema.get("fid").get("type").asString()).isEqualTo("integer");
+        assertThat(schema.get("已批准").get("type").asString()).isEqualTo("boolean");
     }
 
     @Test
