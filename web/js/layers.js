@@ -1,6 +1,7 @@
 /**
  * The layer panel: every collection of /api/layers (imported ones too) with a toggle, an opacity
- * slider, a legend (colour and geometry kind), what the layer is and how accurate, and its export.
+ * slider, a legend (colour and geometry kind), what the layer is and how accurate, and its export;
+ * below the list, the layers on the map exported together as one GeoPackage.
  *
  * Layers are drawn from vector tiles (mvt-layer.js): a tile holds what is drawn on it and no
  * more, whatever the layer's size. The project library is the exception: its GeoJSON layer is
@@ -59,6 +60,7 @@ const EXPORTS = [
   { format: 'geojson', label: 'GeoJSON', extension: 'geojson' },
   { format: 'csv', label: 'CSV', extension: 'csv' },
   { format: 'shp', label: 'Shapefile', extension: 'zip' },
+  { format: 'gpkg', label: 'GeoPackage', extension: 'gpkg' },
 ];
 
 function geometryKind(type) {
@@ -97,7 +99,7 @@ function swatch(kind, style) {
  *                        or { companion } drawn and hidden together with the tiles (labels)
  * @param options.onChange called with the ids of the visible layers after every toggle
  */
-export function createLayerPanel({ map, datum, element, catalog, styles: firstStyles, visible, special = {}, onChange }) {
+export function createLayerPanel({ map, datum, element, exportVisible, catalog, styles: firstStyles, visible, special = {}, onChange }) {
   const entries = new Map();
   let styles = firstStyles;
 
@@ -212,6 +214,27 @@ export function createLayerPanel({ map, datum, element, catalog, styles: firstSt
     document.getElementById(button.getAttribute('aria-controls')).hidden = !expanded;
   }
 
+  /** The layers on the map as one GeoPackage, a table each (/api/export). */
+  async function exportVisibleLayers() {
+    const button = exportVisible.querySelector('button');
+    const error = exportVisible.querySelector('.error');
+    const ids = visibleIds();
+    error.hidden = ids.length > 0;
+    error.textContent = t('layers.exportVisibleNone');
+    if (!ids.length) {
+      return;
+    }
+    button.disabled = true;
+    try {
+      await download(`api/export?layers=${ids.map(encodeURIComponent).join(',')}`, 'changchun-plan-layers.gpkg');
+    } catch (e) {
+      error.textContent = errorText(e);
+      error.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   async function exportLayer(button) {
     const item = button.closest('.layer');
     const id = item.dataset.layer;
@@ -253,6 +276,7 @@ export function createLayerPanel({ map, datum, element, catalog, styles: firstSt
       exportLayer(exporting);
     }
   });
+  exportVisible?.querySelector('button').addEventListener('click', exportVisibleLayers);
   onLangChange(render);
 
   const shown = new Set(visible ?? DEFAULT_VISIBLE);

@@ -145,6 +145,7 @@ async function start() {
     map,
     datum,
     element: $('#layer-list'),
+    exportVisible: $('#export-visible'),
     catalog: mapLayers(catalog),
     styles,
     visible: initial.layers,

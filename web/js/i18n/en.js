@@ -83,6 +83,8 @@ export default {
   'layers.source': 'Source:',
   'layers.licence': 'Licence:',
   'layers.export': 'Export:',
+  'layers.exportVisible': 'Export the layers on the map as one GeoPackage',
+  'layers.exportVisibleNone': 'No layer is on the map: tick the layers to export first.',
   'layers.imported': 'imported {date}',
   'layers.importedBy': 'imported {date} by {by}',
   'geom.polygon': 'polygons',
@@ -330,7 +332,7 @@ export default {
   'imports.phase.INDEXING': 'building indexes',
   'imports.phase.PUBLISHING': 'publishing the new version',
   'imports.succeeded': 'Layer “{layer}” imported and shown on the map.',
-  'imports.exportHint': 'To export a layer, press ⓘ next to it in the Layers panel on the map: GeoJSON, CSV or Shapefile.',
+  'imports.exportHint': 'To export a layer, press ⓘ next to it in the Layers panel on the map: GeoJSON, CSV, Shapefile or GeoPackage; at the bottom of the panel, the layers on the map as one GeoPackage.',
 
   'error.network': 'The service cannot be reached; check the network and try again.',
   'error.status': 'The service answered with an error (HTTP {status}).',

@@ -83,6 +83,8 @@ export default {
   'layers.source': '来源：',
   'layers.licence': '许可：',
   'layers.export': '导出：',
+  'layers.exportVisible': '地图上的图层导出为一个 GeoPackage',
+  'layers.exportVisibleNone': '地图上没有图层：先勾选要导出的图层。',
   'layers.imported': '{date} 导入',
   'layers.importedBy': '{date} 由 {by} 导入',
   'geom.polygon': '面',
@@ -330,7 +332,7 @@ export default {
   'imports.phase.INDEXING': '建立索引',
   'imports.phase.PUBLISHING': '发布新版本',
   'imports.succeeded': '图层“{layer}”已导入，已在地图上显示。',
-  'imports.exportHint': '导出图层：在右侧“图层”面板中点图层旁的 ⓘ，可下载 GeoJSON、CSV 或 Shapefile。',
+  'imports.exportHint': '导出图层：在右侧“图层”面板中点图层旁的 ⓘ，可下载 GeoJSON、CSV、Shapefile 或 GeoPackage；面板底部可将地图上的全部图层导出为一个 GeoPackage。',
 
   'error.network': '无法连接服务，请检查网络后重试。',
   'error.status': '服务返回错误（HTTP {status}）。',

@@ -9,7 +9,8 @@ import org.springframework.http.MediaType;
 enum ExportFormat implements ResponseFormat {
     GEOJSON("geojson", MediaTypes.GEOJSON),
     CSV("csv", MediaTypes.CSV),
-    SHP("zip", MediaTypes.ZIP);
+    SHP("zip", MediaTypes.ZIP),
+    GPKG("gpkg", MediaTypes.GEOPACKAGE);
 
     /** The export's {@code format} parameter; GeoJSON unless asked otherwise. */
     static final FormatParameter<ExportFormat> PARAMETER = FormatParameter.of("format", ExportFormat.class, GEOJSON);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,11 +27,8 @@ final class ShapefileExport {
     }
 
     static void write(FeatureStore store, LayerInfo layer, Charset charset, Path workDir, OutputStream target) {
-        Path folder = null;
-        try {
-            Files.createDirectories(workDir);
-            folder = Files.createTempDirectory(workDir, "export-");
-            Path files = folder;
+        try (ExportFolder folder = ExportFolder.in(workDir)) {
+            Path files = folder.path();
             Set<String> types = shapeTypes(store, layer);
             for (String type : types) {
                 String name = types.size() == 1 ? layer.id() : layer.id() + "_" + suffix(type);
@@ -40,11 +36,9 @@ final class ShapefileExport {
                         features.filter(f -> ShapefileWriter.shapeTypeOf(f.geometry()).equals(type)).iterator(),
                         charset));
             }
-            zip(folder, target);
+            zip(files, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            delete(folder);
         }
     }
 
@@ -81,18 +75,5 @@ final class ShapefileExport {
             }
         }
         zip.finish();
-    }
-
-    private static void delete(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless; the next export uses another
-        }
     }
 }

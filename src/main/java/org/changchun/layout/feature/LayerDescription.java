@@ -47,4 +47,16 @@ public record LayerDescription(
         this(id, kind, titleZh, titleEn, descriptionZh, descriptionEn, source, accuracy, licence,
                 null, null, null, null);
     }
+
+    /** The descriptions, Chinese then English, joined by " / "; empty when there are none. */
+    public String descriptions() {
+        StringBuilder text = new StringBuilder();
+        if (descriptionZh != null) {
+            text.append(descriptionZh);
+        }
+        if (descriptionEn != null) {
+            text.append(text.isEmpty() ? "" : " / ").append(descriptionEn);
+        }
+        return text.toString();
+    }
 }

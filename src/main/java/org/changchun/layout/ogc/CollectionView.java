@@ -43,6 +43,10 @@ record CollectionView(
                 new Link(self + "/items?f=html", "items", MediaTypes.HTML_VALUE, "要素（网页） / features as HTML"),
                 new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.JSON_SCHEMA_VALUE,
                         "可查询属性 / queryables"),
+                new Link(self + "/schema", "http://www.opengis.net/def/rel/ogc/1.0/schema", MediaTypes.JSON_SCHEMA_VALUE,
+                        "属性结构 / schema of the features"),
+                new Link(self + "/sortables", "http://www.opengis.net/def/rel/ogc/1.0/sortables",
+                        MediaTypes.JSON_SCHEMA_VALUE, "可排序属性 / sortables"),
                 new Link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", MediaTypes.JSON_VALUE,
                         "矢量瓦片 / vector tiles"),
                 new Link(self + "/map", "http://www.opengis.net/def/rel/ogc/1.0/map", MediaTypes.PNG_VALUE,
@@ -59,7 +63,7 @@ record CollectionView(
     }
 
     /** The layer's descriptions, Chinese then English; for an imported layer, when and by whom. */
-    private static String description(LayerInfo layer) {
+    static String description(LayerInfo layer) {
         LayerDescription about = layer.description();
         Optional<ImportProvenance> imported = ImportProvenance.of(layer);
         StringBuilder text = new StringBuilder();

@@ -1,6 +1,7 @@
 package org.changchun.layout.ogc;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -69,9 +70,44 @@ class CollectionsController {
     @GetMapping("/{collectionId}/queryables")
     @Operation(summary = "可查询属性 / queryables", description = "a JSON Schema of the properties filters may use")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaTypes.JSON_SCHEMA_VALUE,
-            schema = @Schema(implementation = Queryables.class)))
+            schema = @Schema(implementation = CollectionSchema.class)))
     @ApiResponse(responseCode = "404", description = "没有该集合 / no collection with this id")
-    ResponseEntity<Queryables> queryables(@PathVariable String collectionId) {
-        return ResponseEntity.ok().contentType(MediaTypes.JSON_SCHEMA).body(Queryables.of(catalog.get(collectionId)));
+    ResponseEntity<CollectionSchema> queryables(@PathVariable String collectionId) {
+        return schemaAnswer(CollectionSchema.queryables(catalog.get(collectionId)));
+    }
+
+    @GetMapping("/{collectionId}/schema")
+    @Operation(summary = "属性结构 / schema of the features", description = "OGC API - Features Part 5: a JSON Schema "
+            + "of what each item holds, in order: the id (x-ogc-role id), the geometry (x-ogc-role primary-geometry), "
+            + "every field with its type, its titles (Chinese / English) and, where the field's name tells it, its "
+            + "unit (x-ogc-unit, UCUM); the first date field is the primary instant that datetime filters on")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+        @Content(mediaType = MediaTypes.JSON_SCHEMA_VALUE, schema = @Schema(implementation = CollectionSchema.class)),
+        @Content(mediaType = MediaTypes.HTML_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "没有该集合 / no collection with this id")
+    ResponseEntity<?> schema(@PathVariable String collectionId,
+                             @Parameter(description = "json 或 html；默认按 Accept / json or html; by default as the "
+                                     + "Accept header says", schema = @Schema(type = "string",
+                                     allowableValues = {"json", "html"})) @RequestParam(required = false) String f,
+                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        CollectionSchema schema = CollectionSchema.returnables(catalog.get(collectionId));
+        if (OgcFormat.of(f, accept) == OgcFormat.HTML) {
+            return OgcHtml.schema(collectionId, schema);
+        }
+        return schemaAnswer(schema);
+    }
+
+    @GetMapping("/{collectionId}/sortables")
+    @Operation(summary = "可排序属性 / sortables", description = "OGC API - Features Part 5: a JSON Schema of the "
+            + "properties sortby may name (the queryables without the geometry); any other name is a 400")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaTypes.JSON_SCHEMA_VALUE,
+            schema = @Schema(implementation = CollectionSchema.class)))
+    @ApiResponse(responseCode = "404", description = "没有该集合 / no collection with this id")
+    ResponseEntity<CollectionSchema> sortables(@PathVariable String collectionId) {
+        return schemaAnswer(CollectionSchema.sortables(catalog.get(collectionId)));
+    }
+
+    private static ResponseEntity<CollectionSchema> schemaAnswer(CollectionSchema schema) {
+        return ResponseEntity.ok().contentType(MediaTypes.JSON_SCHEMA).body(schema);
     }
 }

@@ -78,7 +78,8 @@ class ItemsController {
     @Parameter(name = "properties", in = ParameterIn.QUERY, description = "只输出这些属性，逗号分隔 / only these "
             + "properties, comma-separated", schema = @Schema(type = "string"), example = "name_zh,adcode")
     @Parameter(name = "sortby", in = ParameterIn.QUERY, description = "排序属性，逗号分隔，前缀 - 为降序 / "
-            + "properties to sort by, comma-separated, '-' for descending", schema = @Schema(type = "string"),
+            + "properties to sort by, comma-separated, '-' for descending; exactly the collection's sortables (the id "
+            + "and every field, not the geometry)", schema = @Schema(type = "string"),
             example = "-start_year,name_zh")
     @Parameter(name = "filter", in = ParameterIn.QUERY, description = "CQL2 过滤条件，文本或 JSON（见 filter-lang）/ a "
             + "CQL2 filter, as text or JSON (see filter-lang): comparisons, LIKE, IN, BETWEEN, IS NULL, CASEI, "

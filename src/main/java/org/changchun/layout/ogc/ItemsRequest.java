@@ -53,7 +53,7 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
         filter = Filters.and(filter, datetime(layer, single.get("datetime")));
         int limit = LIMIT.parse(single.get("limit"), DEFAULT_LIMIT);
         long offset = OFFSET.parse(single.get("offset"), 0L);
-        FeatureQuery query = new FeatureQuery(layer.id(), bbox(single), filter, sortBy(single.get("sortby")),
+        FeatureQuery query = new FeatureQuery(layer.id(), bbox(single), filter, sortBy(layer, single.get("sortby")),
                 limit, offset);
         return new ItemsRequest(query, crs("crs", single.get("crs")), properties(layer, single.get("properties")),
                 OgcFormat.of(single.get("f"), accept));
@@ -233,7 +233,7 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
                 "invalid bbox '" + text + "': " + whyEn);
     }
 
-    private static List<SortKey> sortBy(String text) {
+    private static List<SortKey> sortBy(LayerInfo layer, String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -247,6 +247,11 @@ record ItemsRequest(FeatureQuery query, ApiCrs crs, Optional<List<String>> prope
             if (key.isEmpty()) {
                 throw new InvalidQueryException("sortby 参数无效：" + text, "invalid sortby '" + text
                         + "'; use property names separated by commas, each optionally prefixed by + or -");
+            }
+            if (!CollectionSchema.sortable(layer, key)) {
+                throw new InvalidQueryException("不能按“" + key + "”排序：它不是集合“" + layer.id() + "”的可排序属性",
+                        "cannot sort by '" + key + "': not a sortable of collection '" + layer.id()
+                                + "' (see its sortables)");
             }
             keys.add(new SortKey(key, ascending));
         }

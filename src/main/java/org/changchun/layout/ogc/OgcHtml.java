@@ -60,9 +60,24 @@ final class OgcHtml {
                 </table>
                 <p><a href="%s/items?f=html">浏览要素 <span class="en">browse features</span></a> ·
                    <a href="%s/items?f=json">GeoJSON</a> ·
-                   <a href="%s/queryables">可查询属性 <span class="en">queryables</span></a></p>""".formatted(
+                   <a href="%s/schema?f=html">属性结构 <span class="en">schema</span></a> ·
+                   <a href="%s/queryables">可查询属性 <span class="en">queryables</span></a> ·
+                   <a href="%s/sortables">可排序属性 <span class="en">sortables</span></a></p>""".formatted(
                 escape(collection.description()), extent, escape(String.join(", ", collection.crs())),
-                escape(self), escape(self), escape(self)));
+                escape(self), escape(self), escape(self), escape(self), escape(self)));
+    }
+
+    static ResponseEntity<String> schema(String collectionId, CollectionSchema schema) {
+        StringBuilder table = new StringBuilder("<p>").append(escape(schema.description())).append("</p><table><tr>"
+                + "<th>属性 Property</th><th>名称 Title</th><th>类型 Type</th><th>单位 Unit</th><th>角色 Role</th></tr>");
+        schema.properties().forEach((name, property) -> table.append("<tr><td><code>").append(escape(name))
+                .append("</code></td><td>").append(escape(property.title())).append("</td><td>")
+                .append(escape(property.type() == null ? property.format()
+                        : property.type() + (property.format() == null ? "" : " (" + property.format() + ")")))
+                .append("</td><td>").append(escape(property.xOgcUnit())).append("</td><td>")
+                .append(escape(property.xOgcRole())).append("</td></tr>"));
+        return answer(schema.title() + " · 属性结构 / schema", crumbs("/collections", "集合 collections",
+                "/collections/" + collectionId, collectionId), table.append("</table>").toString());
     }
 
     static ResponseEntity<String> items(String collectionId, String title, List<GeoJsonFeature> features,

@@ -11,9 +11,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * A folder the service writes its temporary files in: uploads while they are unpacked and
- * imported, shapefile exports before they are zipped. When it cannot be written (a file where the
- * folder should be, no permission, a read-only or full disk) this says which folder, which setting
- * names it and why, so an administrator can act; without it such a fault was an anonymous 500.
+ * imported, shapefile and GeoPackage exports before they are sent. When it cannot be written (a
+ * file where the folder should be, no permission, a read-only or full disk) this says which folder,
+ * which setting names it and why, so an administrator can act; without it such a fault was an
+ * anonymous 500.
  *
  * @param setting   the property that names the folder, e.g. {@code plan.imports.work-dir}
  * @param minFree   below this much usable space the folder counts as full: an upload or export

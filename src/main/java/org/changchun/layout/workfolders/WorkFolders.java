@@ -25,7 +25,7 @@ public class WorkFolders {
         return imports;
     }
 
-    /** Where shapefile exports are written before they are zipped into the answer. */
+    /** Where shapefile and GeoPackage exports are written before they are sent. */
     public WorkFolder exports() {
         return exports;
     }

@@ -89,6 +89,74 @@ abstract class OgcApiTest {
     }
 
     @Test
+    void describesEachCollectionsSchemaAndSortablesAsPart5Asks() {
+        assertThat(texts(ok("/ogc/conformance").get("conformsTo"))).contains(
+                "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+                "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
+                "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/returnables-and-receivables",
+                "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/sortables");
+        JsonNode links = ok("/ogc/collections/major-zones").get("links");
+        Set<String> schemaLinks = new HashSet<>();
+        links.forEach(l -> {
+            if (l.get("rel").asString().startsWith("http://www.opengis.net/def/rel/ogc/1.0/s")) {
+                assertThat(l.get("type").asString()).isEqualTo("application/schema+json");
+                schemaLinks.add(l.get("href").asString().replaceAll(".*/", ""));
+            }
+        });
+        assertThat(schemaLinks).containsExactlyInAnyOrder("schema", "sortables");
+
+        Http.Response answer = http.get("/ogc/collections/major-zones/schema");
+        assertThat(answer.contentType()).startsWith("application/schema+json");
+        JsonNode schema = answer.json();
+        assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.get("$id").asString()).endsWith("/ogc/collections/major-zones/schema");
+        assertThat(schema.get("type").asString()).isEqualTo("object");
+        assertThat(schema.get("description").asString()).contains("schematic");
+        JsonNode properties = schema.get("properties");
+        assertThat(properties.get("id").get("x-ogc-role").asString()).isEqualTo("id");
+        assertThat(properties.get("id").get("readOnly").asBoolean()).isTrue();
+        JsonNode geometry = properties.get("geometry");
+        assertThat(geometry.get("x-ogc-role").asString()).isEqualTo("primary-geometry");
+        assertThat(geometry.get("format").asString()).isEqualTo("geometry-multipolygon");
+        assertThat(geometry.has("type")).as("Part 5: a spatial property has no type").isFalse();
+        JsonNode area = properties.get("area_km2");
+        assertThat(area.get("type").asString()).isEqualTo("number");
+        assertThat(area.get("x-ogc-unit").asString()).isEqualTo("km2");
+        assertThat(area.get("title").asString()).contains(" / ").contains("km²");
+        assertThat(properties.get("area_km2_published").get("x-ogc-unit").asString()).isEqualTo("km2");
+        assertThat(properties.get("name_zh").has("x-ogc-unit")).isFalse();
+        List<Integer> sequence = new ArrayList<>();
+        properties.forEach(p -> sequence.add(p.get("x-ogc-propertySeq").asInt()));
+        assertThat(sequence).isSorted().doesNotHaveDuplicates().startsWith(1);
+        assertThat(ok("/ogc/collections/projects/schema").get("properties").get("start_year").has("x-ogc-unit"))
+                .as("a year is not a measured quantity").isFalse();
+
+        for (String collection : List.of("districts", "projects", "corridors")) {
+            Set<String> queryables = new HashSet<>(ok("/ogc/collections/" + collection + "/queryables")
+                    .get("properties").propertyNames());
+            Set<String> returnables = new HashSet<>(ok("/ogc/collections/" + collection + "/schema")
+                    .get("properties").propertyNames());
+            Set<String> sortables = new HashSet<>(ok("/ogc/collections/" + collection + "/sortables")
+                    .get("properties").propertyNames());
+            assertThat(returnables).isEqualTo(queryables);
+            Set<String> expected = new HashSet<>(queryables);
+            expected.remove("geometry");
+            assertThat(sortables).as(collection + ": the queryables without the geometry").isEqualTo(expected);
+            for (String sortable : sortables) {
+                ok("/ogc/collections/" + collection + "/items?limit=2&sortby=-" + encode(sortable));
+            }
+        }
+        Http.Response geometrySort = http.get("/ogc/collections/districts/items?sortby=geometry");
+        assertThat(geometrySort.status()).isEqualTo(400);
+        assertThat(geometrySort.json().get("message_en").asString()).contains("sortables");
+
+        Http.Response html = http.get("/ogc/collections/major-zones/schema?f=html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.contentType()).startsWith("text/html");
+        assertThat(html.body()).contains("area_km2", "km2", "primary-geometry", "面积");
+    }
+
+    @Test
     void pagingThroughNextLinksReturnsEveryFeatureExactlyOnce() {
         List<String> ids = new ArrayList<>();
         String next = "/ogc/collections/projects/items?limit=7&sortby=-start_year";

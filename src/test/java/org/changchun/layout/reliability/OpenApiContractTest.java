@@ -158,6 +158,10 @@ class OpenApiContractTest {
         expect(200, "GET", "/api/layers/districts/export");
         expect(200, "GET", "/api/layers/districts/export?format=csv&encoding=GBK");
         expect(200, "GET", "/api/layers/dev-zones/export?format=shp");
+        expect(200, "GET", "/api/layers/districts/export?format=gpkg");
+        expect(200, "GET", "/api/export?layers=districts,projects");
+        expect(400, "GET", "/api/export?layers=,");
+        expect(404, "GET", "/api/export?layers=districts,nothing");
         expect(400, "GET", "/api/layers/districts/export?format=xml");
         expect(404, "GET", "/api/layers/nothing/export");
     }
@@ -278,6 +282,11 @@ class OpenApiContractTest {
         expect(404, "GET", "/ogc/collections/nothing");
         expect(200, "GET", "/ogc/collections/projects/queryables");
         expect(404, "GET", "/ogc/collections/nothing/queryables");
+        expect(200, "GET", "/ogc/collections/major-zones/schema");
+        expect(200, "GET", "/ogc/collections/major-zones/schema?f=html");
+        expect(404, "GET", "/ogc/collections/nothing/schema");
+        expect(200, "GET", "/ogc/collections/projects/sortables");
+        expect(404, "GET", "/ogc/collections/nothing/sortables");
         expect(200, "GET", "/ogc/collections/districts/items");
         expect(200, "GET", "/ogc/collections/projects/items?limit=5&offset=5&bbox=124,43,127,45&sortby=-start_year"
                 + "&properties=name_zh,start_year&crs=http://www.opengis.net/def/crs/EPSG/0/4490");

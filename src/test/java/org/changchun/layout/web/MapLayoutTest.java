@@ -90,6 +90,24 @@ class MapLayoutTest extends BrowserTest {
         }
     }
 
+    @Test
+    void eachLayerAndTheLayersOnTheMapDownloadAsGeoPackage() {
+        browser.open("/");
+        browser.waitForMap();
+        browser.find(".layer[data-layer='districts'] .layer-more").click();
+        assertThat(browser.texts("#about-layer-districts .layer-export button")).contains("GeoPackage");
+        WebElement exportVisible = browser.find("#export-visible button");
+        assertThat(exportVisible.getText()).isEqualTo("地图上的图层导出为一个 GeoPackage");
+        exportVisible.click();
+        browser.waitUntil("the layers on the map fetched as one GeoPackage", () -> browser.<Boolean>script(
+                "return performance.getEntriesByType('resource').some((e) => e.name.includes('/api/export?layers=')"
+                        + " && e.name.includes('districts') && e.name.includes('major-zones')"
+                        + " && e.responseStatus === 200)"));
+        browser.waitUntil("the button is ready again", exportVisible::isEnabled);
+        assertThat(browser.find("#export-visible .error").isDisplayed()).isFalse();
+        assertThat(browser.errors()).isEmpty();
+    }
+
     /**
      * Choosing a city frames its footprint clear of the layer panel (a tall box on the right on a
      * laptop, a small collapsed one on a phone) and large enough to read.

@@ -78,13 +78,7 @@ final class WmsCapabilities {
         LayerDescription d = layer.description();
         xml.append("<Layer queryable=\"1\" opaque=\"0\">\n<Name>").append(escape(layer.id())).append("</Name>\n")
                 .append(element("Title", d.titleZh() + " / " + d.titleEn()));
-        StringBuilder abstractText = new StringBuilder();
-        if (d.descriptionZh() != null) {
-            abstractText.append(d.descriptionZh());
-        }
-        if (d.descriptionEn() != null) {
-            abstractText.append(abstractText.isEmpty() ? "" : " / ").append(d.descriptionEn());
-        }
+        StringBuilder abstractText = new StringBuilder(d.descriptions());
         if (d.accuracy() != null) {
             abstractText.append(" [accuracy: ").append(d.accuracy()).append(']');
         }

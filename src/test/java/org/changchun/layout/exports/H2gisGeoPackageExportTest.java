@@ -1,0 +1,13 @@
+package org.changchun.layout.exports;
+
+import org.changchun.layout.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2gisGeoPackageExportTest extends GeoPackageExportTest {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestDatabases.register("h2gis", registry);
+    }
+}
