@@ -17,6 +17,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GeoJsonSource implements VectorSource {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one feature at a time from a parser that goes on past it. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Pattern EPSG = Pattern.compile("(?i)(?:urn:ogc:def:crs:EPSG:[0-9.]*:|EPSG:+)([0-9]{4,5})");
     private static final Pattern CRS84 = Pattern.compile("(?i)urn:ogc:def:crs:OGC:[0-9.]*:CRS84|.*/OGC/1\\.3/CRS84");
 
