@@ -62,6 +62,9 @@ public final class MediaTypes {
     public static final String MAPLIBRE_STYLE_VALUE = "application/vnd.mapbox.style+json";
     public static final MediaType MAPLIBRE_STYLE = MediaType.parseMediaType(MAPLIBRE_STYLE_VALUE);
 
+    /** A GeoPackage (OGC 12-128, an SQLite file), as IANA registers it. */
+    public static final String GEOPACKAGE_VALUE = "application/geopackage+sqlite3";
+
     /** A form with files; its bodies have their own size bound. */
     public static final String MULTIPART_FORM_DATA_VALUE = MediaType.MULTIPART_FORM_DATA_VALUE;
 

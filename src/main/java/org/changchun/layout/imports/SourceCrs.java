@@ -55,10 +55,10 @@ final class SourceCrs {
         if (hint.isPresent() && hint.get().suggestedEpsg().isPresent()) {
             int epsg = hint.get().suggestedEpsg().getAsInt();
             return new PrjIdentifier.Identified(epsg, "EPSG:" + epsg,
-                    declared.whereZh() + "；按坐标范围" + range + "推断为 EPSG:" + epsg + "（" + hint.get().messageZh()
-                            + "）；如不对请用 srid 指定",
-                    declared.whereEn() + "; told from the coordinates' range" + range + " as EPSG:" + epsg + " ("
-                            + hint.get().messageEn() + "); give srid if that is wrong");
+                    declared.whereZh() + "；坐标范围" + range + "是以米为单位的投影坐标，按 EPSG:" + epsg
+                            + " 正好落在中国境内，据此读取；如不对请用 srid 指定",
+                    declared.whereEn() + "; the coordinates" + range + " are projected metres that EPSG:" + epsg
+                            + " puts inside China, so they are read as that; give srid if that is wrong");
         }
         throw new ImportRejectedException(
                 "无法确定“" + name + "”的坐标系（" + declared.whereZh() + "，坐标范围" + range + "）：请用 srid 参数指定 EPSG 代码（如 4490、4530）",
