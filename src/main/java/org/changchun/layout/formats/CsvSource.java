@@ -64,8 +64,8 @@ public final class CsvSource implements VectorSource {
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
                 .setAllowMissingColumnNames(true).get();
         List<String> header;
-        try (CSVParser parser = CSVParser.parse(file, charset, format)) {
-            header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "")).toList();
+        try (CSVParser parser = parser(file, charset, format)) {
+            header = parser.getHeaderNames();
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw unreadable(e);
         }
@@ -164,8 +164,17 @@ public final class CsvSource implements VectorSource {
     }
 
     private CSVParser parser() {
+        return parser(file, charset, format);
+    }
+
+    /** A parser of the file from its start, past a byte order mark (Excel writes one before UTF-8). */
+    private static CSVParser parser(Path file, Charset charset, CSVFormat format) {
         try {
             Reader reader = Files.newBufferedReader(file, charset);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
             return CSVParser.builder().setReader(reader).setFormat(format).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -139,8 +139,10 @@ public final class ZipArchive {
         boolean empty = head[0] == 'P' && head[1] == 'K' && head[2] == 5 && head[3] == 6;
         if (read < 4 || !(local || empty)) {
             throw new ImportRejectedException(
-                    "不是 zip 文件：请把 shapefile 的 .shp、.shx、.dbf（以及 .prj、.cpg）一起压缩成 zip 上传",
-                    "not a zip archive: upload the shapefile's .shp, .shx, .dbf (and .prj, .cpg) zipped together");
+                    "不是 zip 文件：请把 shapefile 的 .shp、.shx、.dbf（以及 .prj、.cpg）一起压缩成 zip 上传；"
+                            + "GeoPackage、GeoJSON、CSV 可直接上传（文件名须以 .gpkg、.geojson、.csv 结尾）",
+                    "not a zip archive: upload the shapefile's .shp, .shx, .dbf (and .prj, .cpg) zipped together; a "
+                            + "GeoPackage, GeoJSON or CSV may be sent as it is (named .gpkg, .geojson, .csv)");
         }
     }
 
