@@ -124,6 +124,26 @@ abstract class FormatsImportApiTest {
     }
 
     @Test
+    void aCsvWithoutACoordinateSystemIsReadInTheOneItsNumbersFitOrTheSridGiven() throws Exception {
+        Path xy = temp.resolve("gk").resolve("项目坐标.csv");
+        Files.createDirectories(xy.getParent());
+        Gdal.run("ogr2ogr", "-f", "CSV", "-lco", "GEOMETRY=AS_XY", "-s_srs", "EPSG:4326", "-t_srs", "EPSG:4530",
+                xy.toString(), write("p.geojson", POINTS).toString());
+        Files.deleteIfExists(temp.resolve("gk").resolve("项目坐标.prj"));
+        JsonNode told = dryRun(xy, Map.of()).get("shapefiles").get(0);
+        assertThat(told.get("crs").get("epsg").asInt()).as("eastings prefixed 42: CGCS2000 GK zone 42").isEqualTo(4530);
+        assertThat(told.get("crs").get("how_en").asString()).contains("projected metres").contains("give srid");
+        assertThat(told.get("extent").get(0).asDouble()).isCloseTo(125.3234567, org.assertj.core.data.Offset.offset(1e-6));
+
+        Path lonLat = write("lonlat.csv", "名称,lon,lat\n甲,125.3,43.9\n");
+        assertThat(dryRun(lonLat, Map.of("srid", "4490")).get("shapefiles").get(0).get("crs").get("how_en").asString())
+                .isEqualTo("given as srid");
+        Http.Response wrong = upload(xy, Map.of("srid", "4490", "dryRun", "true"));
+        assertThat(wrong.status()).as("metres read as degrees").isEqualTo(400);
+        assertThat(wrong.json().get("message_en").asString()).contains("cannot be in China");
+    }
+
+    @Test
     void aGeoPackageWithTriggersAndAViewImportsItsTablesOnlyAndOneWithAQuotedNameIsRefused() throws Exception {
         Path gpkg = temp.resolve("hostile.gpkg");
         Gdal.run("ogr2ogr", "-f", "GPKG", "-nln", "区县", gpkg.toString(), write("d.geojson", GdalShapefiles.DISTRICTS)
