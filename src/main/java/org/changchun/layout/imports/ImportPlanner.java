@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportPlanner {
 
+    /** A layer's fields become a table's columns: PostgreSQL allows 1,600, with room kept for the id and geometry. */
+    static final int MAX_FIELDS = 1_000;
+
     private final LayerCatalog catalog;
     private final ImportProperties properties;
 
@@ -108,6 +111,12 @@ class ImportPlanner {
                         "“" + layer.name() + "”有 " + source.recordCount() + " 个要素，超过上限 " + properties.maxFeatures(),
                         "'" + layer.name() + "' holds " + source.recordCount() + " features, more than "
                                 + "plan.imports.max-features (" + properties.maxFeatures() + ")");
+            }
+            if (source.fields().size() > MAX_FIELDS) {
+                throw new ImportRejectedException("“" + layer.name() + "”有 " + source.fields().size() + " 个字段，超过上限 "
+                        + MAX_FIELDS + "；请只保留需要的字段",
+                        "'" + layer.name() + "' has " + source.fields().size() + " fields, more than the " + MAX_FIELDS
+                                + " a layer may have: keep only the fields needed");
             }
             // the header's box reprojected: enough to tell whether the coordinates can be in China
             Envelope wgs84 = wgs84Extent(source.sourceExtent(), crs.epsg());

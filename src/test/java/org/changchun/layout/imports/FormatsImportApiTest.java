@@ -202,6 +202,11 @@ abstract class FormatsImportApiTest {
                 List.of("规划.gdb/a00000001.gdbtable"), List.of(gdb.resolve("规划.gdb").resolve("a00000001.gdbtable")));
         assertRefused(zip, "FileGDB");
         assertRefused(write("x.csv", "名称,备注\n甲,乙\n"), "no coordinate columns");
+        StringBuilder wide = new StringBuilder("lon,lat");
+        for (int i = 0; i <= ImportPlanner.MAX_FIELDS; i++) {
+            wide.append(",f").append(i);
+        }
+        assertRefused(write("wide.csv", wide.append("\n125.3,43.9\n").toString()), "1001 fields");
     }
 
     // --- helpers ----------------------------------------------------------------------------
