@@ -49,7 +49,7 @@ public final class MediaTypes {
     /** A zip archive: an exported layer as shapefiles. */
     public static final String ZIP_VALUE = "application/zip";
     public static final MediaType ZIP = MediaType.parseMediaType(ZIP_VALUE);
-    /** An OGC GeoPackage (the type registered with IANA): exported layers, one feature table each. */
+    /** An OGC GeoPackage (OGC 12-128, an SQLite file; the type registered with IANA): imported or exported layers, one feature table each. */
     public static final String GEOPACKAGE_VALUE = "application/geopackage+sqlite3";
     public static final MediaType GEOPACKAGE = MediaType.parseMediaType(GEOPACKAGE_VALUE);
     public static final String PNG_VALUE = MediaType.IMAGE_PNG_VALUE;

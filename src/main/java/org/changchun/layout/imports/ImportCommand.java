@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar changchun-layout.jar import FILE.zip --layer ID [options]}: the import pipeline
- * from the command line, for files too big to upload. Runs without a web server, prints progress,
+ * {@code java -jar changchun-layout.jar import FILE --layer ID [options]}: the import pipeline from
+ * the command line, for files too big to upload (a zip of shapefiles, a GeoPackage, GeoJSON or CSV). Runs without a web server, prints progress,
  * and exits 0 on success, 1 when the import failed and 2 for a usage mistake or refused input.
  */
 @Component
@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportCommand implements CommandLineRunner, ExitCodeGenerator {
 
     static final String USAGE = """
-            usage: import FILE.zip [--layer ID] [--title-zh TEXT] [--title-en TEXT] [--encoding GBK|UTF-8]
-                                   [--srid EPSG] [--member NAME] [--empty-geometries skip|refuse] [--dry-run]""";
+            usage: import FILE [--layer ID] [--title-zh TEXT] [--title-en TEXT] [--encoding GBK|UTF-8]
+                               [--srid EPSG] [--member NAME] [--empty-geometries skip|refuse] [--dry-run]
+            FILE: a zip of shapefiles (or of any of these), a GeoPackage (.gpkg), GeoJSON (.geojson) or CSV (.csv)""";
     private static final Set<String> VALUED = Set.of("layer", "title-zh", "title-en", "encoding", "srid", "member",
             "empty-geometries");
 
@@ -53,7 +54,7 @@ class ImportCommand implements CommandLineRunner, ExitCodeGenerator {
         try {
             parse(args, options, files);
             if (files.size() != 1) {
-                throw new IllegalArgumentException("give exactly one zip file");
+                throw new IllegalArgumentException("give exactly one file to import");
             }
             Path zip = Path.of(files.get(0));
             ImportRequest request = new ImportRequest(Optional.ofNullable(options.get("layer")),

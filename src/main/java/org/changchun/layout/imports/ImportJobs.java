@@ -42,9 +42,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs shapefile imports: the same pipeline for the HTTP API, the map page and the command line.
- * An upload is unpacked and checked first, so bad input is refused before anything is written;
- * then each shapefile is written as a new version of its layer in one store write, which readers
+ * Runs imports (shapefile, GeoPackage, GeoJSON, CSV): the same pipeline for the HTTP API, the map
+ * page and the command line. An upload is unpacked and checked first, so bad input is refused
+ * before anything is written; then each layer is written as a new version of its layer in one store write, which readers
  * see only once it is complete. Jobs keep their progress in the store, so any replica and any
  * page reload can follow them.
  */
@@ -143,7 +143,7 @@ public class ImportJobs implements DisposableBean {
     public ImportReport dryRun(InputStream upload, String fileName, ImportRequest request) {
         Path work = workFolders.open(UUID.randomUUID().toString());
         try {
-            Unpacked unpacked = unpack(upload, work);
+            Unpacked unpacked = unpack(upload, work, fileName);
             List<ImportReport.ShapefileReport> reports = new ArrayList<>();
             for (PlannedLayer plan : planner.plan(unpacked.files(), fileName, request)) {
                 try (ImportedFeatures features = features(plan, request)) {
@@ -167,7 +167,7 @@ public class ImportJobs implements DisposableBean {
         String id = UUID.randomUUID().toString();
         Path work = workFolders.open(id);
         try {
-            Unpacked unpacked = unpack(upload, work);
+            Unpacked unpacked = unpack(upload, work, fileName);
             List<PlannedLayer> plans = planner.plan(unpacked.files(), fileName, request);
             JobRecord job;
             synchronized (workerQueue) {
@@ -193,7 +193,7 @@ public class ImportJobs implements DisposableBean {
         Unpacked unpacked;
         List<PlannedLayer> plans;
         try {
-            unpacked = unpack(upload, work);
+            unpacked = unpack(upload, work, fileName);
             plans = planner.plan(unpacked.files(), fileName, request);
         } catch (RuntimeException e) {
             workFolders.close(work);
@@ -342,7 +342,8 @@ public class ImportJobs implements DisposableBean {
     }
 
     private static LayerSpec spec(PlannedLayer plan, String fileName, String checksum, String user) {
-        String source = fileName + " / " + plan.set().name() + " (" + plan.encoding().charset().name() + ", EPSG:"
+        String source = fileName + " / " + plan.source().name() + " (" + plan.source().format() + ", "
+                + plan.encoding().charset().name() + ", EPSG:"
                 + plan.crs().epsg() + ")";
         return new LayerSpec(new LayerDescription(plan.layerId(), LayerKind.IMPORTED, plan.titleZh(), plan.titleEn(),
                 "由 " + fileName + " 导入", "imported from " + fileName, source, "as delivered", null),
@@ -408,17 +409,23 @@ public class ImportJobs implements DisposableBean {
     private record Unpacked(Path files, String checksum) {
     }
 
-    private Unpacked unpack(InputStream upload, Path work) {
+    private Unpacked unpack(InputStream upload, Path work, String fileName) {
         try {
             Files.createDirectories(work);
-            Path zip = work.resolve("upload.zip");
+            Path saved = work.resolve("upload");
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(upload, sha256)) {
-                Files.copy(in, zip, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
             }
-            ZipArchive.Extracted extracted = ZipArchive.extract(zip, work.resolve("files"),
-                    properties.maxExpandedSize().toBytes(), properties.maxEntries());
-            return new Unpacked(extracted.dir(), "sha256:" + HexFormat.of().formatHex(sha256.digest()));
+            Path files = work.resolve("files");
+            if (ZipArchive.isZip(saved) || !UploadSources.sentAsItIs(fileName)) {
+                ZipArchive.extract(saved, files, properties.maxExpandedSize().toBytes(), properties.maxEntries());
+            } else {
+                // a GeoPackage, GeoJSON or CSV sent as it is: its name says its format
+                Files.createDirectories(files);
+                Files.move(saved, files.resolve(ZipArchive.safeFileName(fileName)));
+            }
+            return new Unpacked(files, "sha256:" + HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             throw workFolders.failure(e);
         } catch (UncheckedIOException e) {

@@ -8,26 +8,28 @@ import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
+import org.changchun.layout.formats.UnreadableSourceException;
+import org.changchun.layout.formats.VectorSource;
 import org.changchun.layout.geo.Reprojection;
 import org.changchun.layout.geo.crs.ChinaExtent;
 import org.changchun.layout.geo.crs.PrjIdentifier;
-import org.changchun.layout.shapefile.DbfEncoding;
 import org.changchun.layout.shapefile.InvalidShapefileException;
-import org.changchun.layout.shapefile.ShapefileSet;
-import org.changchun.layout.shapefile.ShapefileSets;
-import org.changchun.layout.shapefile.ShapefileSource;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an unpacked upload before anything is written and decides, per shapefile, the target
- * layer, the text encoding and the coordinate system. Every refusal says what to fix; nothing it
+ * Checks an unpacked upload before anything is written and decides, per layer found in it (a
+ * shapefile, a GeoPackage table, a GeoJSON or CSV file: {@link UploadSources}), the target layer,
+ * the text encoding and the coordinate system. Every refusal says what to fix; nothing it
  * accepts can fail later for a reason these checks could have found.
  */
 @Component
 class ImportPlanner {
+
+    /** A layer's fields become a table's columns: PostgreSQL allows 1,600, with room kept for the id and geometry. */
+    static final int MAX_FIELDS = 1_000;
 
     private final LayerCatalog catalog;
     private final ImportProperties properties;
@@ -43,33 +45,37 @@ class ImportPlanner {
      */
     List<PlannedLayer> plan(Path unpacked, String fileName, ImportRequest request) {
         try {
-            return planSets(ShapefileSets.find(unpacked).sets(), fileName, request);
+            return planLayers(UploadSources.find(unpacked, request, properties.maxGeopackageSize()), fileName, request);
         } catch (InvalidShapefileException e) {
             throw new ImportRejectedException(e);
+        } catch (UnreadableSourceException e) {
+            throw UploadSources.rejected(e);
         }
     }
 
-    private List<PlannedLayer> planSets(List<ShapefileSet> found, String fileName, ImportRequest request) {
-        List<ShapefileSet> sets = found;
+    private List<PlannedLayer> planLayers(List<SourceLayer> found, String fileName, ImportRequest request) {
+        List<SourceLayer> sets = found;
         if (request.member().isPresent()) {
             String member = request.member().get();
-            sets = sets.stream().filter(s -> s.name().equals(member)).toList();
+            sets = sets.stream().filter(l -> l.name().equals(member)).toList();
             if (sets.isEmpty()) {
-                throw new ImportRejectedException("压缩包中没有名为“" + member + "”的 shapefile",
-                        "the archive has no shapefile named '" + member + "'; leave member out to import them all");
+                throw new ImportRejectedException("上传中没有名为“" + member + "”的 shapefile 或 GeoPackage 表（有："
+                        + found.stream().map(SourceLayer::name).toList() + "）",
+                        "the upload has no shapefile or GeoPackage table named '" + member + "' (it has: "
+                                + found.stream().map(SourceLayer::name).toList() + "); leave member out to import them all");
             }
         }
         if (sets.size() > 1 && request.layer().isPresent()) {
-            throw new ImportRejectedException("压缩包中有 " + sets.size() + " 个 shapefile：指定 layer 时请用 member 选择其中一个",
-                    "the archive holds " + sets.size() + " shapefiles: with a layer id, choose one of them with member "
-                            + "(or leave layer out and each becomes its own layer)");
+            throw new ImportRejectedException("上传中有 " + sets.size() + " 个图层（shapefile 或 GeoPackage 表）：指定 layer 时请用 member 选择其中一个",
+                    "the upload holds " + sets.size() + " layers (shapefiles or GeoPackage tables): with a layer id, "
+                            + "choose one of them with member (or leave layer out and each becomes its own layer)");
         }
         LayerNaming naming = new LayerNaming(catalog.all());
         List<PlannedLayer> planned = new ArrayList<>();
-        for (ShapefileSet set : sets) {
-            // one shapefile is named after the file the user chose; several after their own names
-            String name = sets.size() == 1 ? LayerNaming.baseName(fileName) : set.name();
-            planned.add(plan(set, names(name, request, naming), request));
+        for (SourceLayer layer : sets) {
+            // one layer is named after the file the user chose; several after their own names
+            String name = sets.size() == 1 ? LayerNaming.baseName(fileName) : layer.name();
+            planned.add(plan(layer, names(name, request, naming), request));
         }
         return planned;
     }
@@ -97,26 +103,31 @@ class ImportPlanner {
                 request.titleEn().or(() -> replaced.map(LayerDescription::titleEn)).orElse(name));
     }
 
-    private PlannedLayer plan(ShapefileSet set, LayerNaming.Names names, ImportRequest request) {
-        DbfEncoding.Detection encoding = DbfEncoding.detect(set.dbf(), set.cpg(), request.encoding());
-        PrjIdentifier.Identified crs = ShapefileCrs.of(set, request.srid());
-        try (ShapefileSource source = ShapefileSource.open(set, encoding.charset())) {
+    private PlannedLayer plan(SourceLayer layer, LayerNaming.Names names, ImportRequest request) {
+        try (VectorSource source = layer.open()) {
+            PrjIdentifier.Identified crs = layer.crs().apply(source, request.srid());
             if (source.recordCount() > properties.maxFeatures()) {
                 throw new ImportRejectedException(HttpStatus.PAYLOAD_TOO_LARGE,
-                        "“" + set.name() + "”有 " + source.recordCount() + " 个要素，超过上限 " + properties.maxFeatures(),
-                        "'" + set.name() + "' holds " + source.recordCount() + " features, more than "
+                        "“" + layer.name() + "”有 " + source.recordCount() + " 个要素，超过上限 " + properties.maxFeatures(),
+                        "'" + layer.name() + "' holds " + source.recordCount() + " features, more than "
                                 + "plan.imports.max-features (" + properties.maxFeatures() + ")");
+            }
+            if (source.fields().size() > MAX_FIELDS) {
+                throw new ImportRejectedException("“" + layer.name() + "”有 " + source.fields().size() + " 个字段，超过上限 "
+                        + MAX_FIELDS + "；请只保留需要的字段",
+                        "'" + layer.name() + "' has " + source.fields().size() + " fields, more than the " + MAX_FIELDS
+                                + " a layer may have: keep only the fields needed");
             }
             // the header's box reprojected: enough to tell whether the coordinates can be in China
             Envelope wgs84 = wgs84Extent(source.sourceExtent(), crs.epsg());
             if (source.recordCount() > 0) {
                 ChinaExtent.check(wgs84, source.sourceExtent(), crs.epsg()).ifPresent(hint -> {
-                    throw new ImportRejectedException("“" + set.name() + "”的坐标不在中国境内：" + hint.messageZh(),
-                            "the coordinates of '" + set.name() + "' cannot be in China: " + hint.messageEn());
+                    throw new ImportRejectedException("“" + layer.name() + "”的坐标不在中国境内：" + hint.messageZh(),
+                            "the coordinates of '" + layer.name() + "' cannot be in China: " + hint.messageEn());
                 });
             }
-            return new PlannedLayer(set, names.id(), names.titleZh(), names.titleEn(), encoding, crs, source.fields(),
-                    source.geometryType(), source.recordCount());
+            return new PlannedLayer(layer, names.id(), names.titleZh(), names.titleEn(), layer.encoding(), crs,
+                    source.fields(), source.geometryType(), source.recordCount());
         }
     }
 

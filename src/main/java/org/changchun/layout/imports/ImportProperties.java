@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param samples         how many features a report shows
  * @param listedProblems  how many problems a report lists one by one (all are counted)
  * @param staleAfter      a running job silent for this long is taken for dead (its process stopped)
+ * @param maxGeopackageSize how large a GeoPackage may be: it is read through SQLite, which holds a
+ *                        whole value (a geometry blob) in memory, so the file's size bounds any one
  */
 @Validated
 @ConfigurationProperties("plan.imports")
@@ -28,5 +30,6 @@ public record ImportProperties(
         @Min(1) long maxFeatures,
         @Min(0) @Max(100) int samples,
         @Min(0) int listedProblems,
-        @NotNull Duration staleAfter) {
+        @NotNull Duration staleAfter,
+        @NotNull DataSize maxGeopackageSize) {
 }

@@ -5,12 +5,15 @@ import java.util.List;
 import org.changchun.layout.geo.GeoJsonFeature;
 
 /**
- * What an import found and did, per shapefile: the same document for a dry run (nothing written)
- * and for a finished job.
+ * What an import found and did, per layer read (the member keeps its first name, {@code shapefiles},
+ * for the clients that read it; each entry says its {@code format}): the same document for a dry
+ * run (nothing written) and for a finished job.
  */
 public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
 
     /**
+     * @param name    the shapefile's, GeoPackage table's or file's name
+     * @param format  "shapefile", "geopackage", "geojson" or "csv"
      * @param layer   the id of the layer it is (or would be) imported into
      * @param titleZh the layer's titles, unique among the layers (see {@link LayerNaming})
      * @param extent  [west, south, east, north] in WGS84 degrees of the features as stored (as the layer's own)
@@ -18,6 +21,7 @@ public record ImportReport(String fileName, List<ShapefileReport> shapefiles) {
      */
     public record ShapefileReport(
             String name,
+            String format,
             String layer,
             String titleZh,
             String titleEn,

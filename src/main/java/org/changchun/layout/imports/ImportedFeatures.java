@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 import org.changchun.layout.feature.Feature;
+import org.changchun.layout.formats.SourceRecord;
+import org.changchun.layout.formats.UnreadableSourceException;
+import org.changchun.layout.formats.VectorSource;
 import org.changchun.layout.geo.GeoJsonFeature;
 import org.changchun.layout.geo.Reprojection;
-import org.changchun.layout.shapefile.InvalidShapefileException;
-import org.changchun.layout.shapefile.ShapefileSource;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -17,7 +18,7 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * The features of one planned shapefile as they will be stored: reprojected to WGS84, invalid
+ * The features of one planned layer (of any format the import reads) as they will be stored: reprojected to WGS84, invalid
  * polygons repaired, features without geometry left out or refused, counted and noted for the
  * report as they pass. Reads one record at a time, so any size fits in a small heap.
  */
@@ -27,8 +28,8 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
     private final ImportRequest.EmptyGeometries emptyGeometries;
     private final int samples;
     private final int listedProblems;
-    private final ShapefileSource source;
-    private final Iterator<ShapefileSource.Record> records;
+    private final VectorSource source;
+    private final Iterator<SourceRecord> records;
     private final UnaryOperator<Geometry> toWgs84;
     private final List<ImportReport.Problem> problems = new ArrayList<>();
     private final List<GeoJsonFeature> sampled = new ArrayList<>();
@@ -46,7 +47,7 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
         this.samples = samples;
         this.listedProblems = listedProblems;
         this.source = open(plan);
-        this.records = source.records();
+        this.records = records(source);
         this.toWgs84 = Reprojection.transformer(plan.crs().epsg(), 4326);
     }
 
@@ -57,8 +58,8 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
             while (next == null && records.hasNext()) {
                 next = convert(records.next());
             }
-        } catch (InvalidShapefileException e) {
-            throw new ImportRejectedException(e);
+        } catch (UnreadableSourceException e) {
+            throw UploadSources.rejected(e);
         }
         return next != null;
     }
@@ -98,14 +99,10 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
                     source.unreadableValues() + " attribute values could not be parsed (e.g. \"12a\" in a number field, "
                             + "the date \"20231399\") and are stored as empty"));
         }
-        List<String> files = new ArrayList<>(List.of(plan.set().shp().getFileName().toString(),
-                plan.set().shx().getFileName().toString(), plan.set().dbf().getFileName().toString()));
-        plan.set().prj().ifPresent(p -> files.add(p.getFileName().toString()));
-        plan.set().cpg().ifPresent(p -> files.add(p.getFileName().toString()));
         double[] bounds = extent.isNull() ? null
                 : new double[] {extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY()};
-        return new ImportReport.ShapefileReport(plan.set().name(), plan.layerId(), plan.titleZh(), plan.titleEn(),
-                files,
+        return new ImportReport.ShapefileReport(plan.source().name(), plan.source().format(), plan.layerId(),
+                plan.titleZh(), plan.titleEn(), plan.source().files(),
                 new ImportReport.Encoding(plan.encoding().charset().name(), plan.encoding().source().name().toLowerCase(java.util.Locale.ROOT),
                         plan.encoding().reasonZh(), plan.encoding().reasonEn()),
                 new ImportReport.Crs(plan.crs().epsg(), plan.crs().name(), plan.crs().howZh(), plan.crs().howEn()),
@@ -120,15 +117,24 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
         source.close();
     }
 
-    private static ShapefileSource open(PlannedLayer plan) {
+    private static VectorSource open(PlannedLayer plan) {
         try {
-            return ShapefileSource.open(plan.set(), plan.encoding().charset());
-        } catch (InvalidShapefileException e) {
-            throw new ImportRejectedException(e);
+            return plan.source().open();
+        } catch (UnreadableSourceException e) {
+            throw UploadSources.rejected(e);
         }
     }
 
-    private Feature convert(ShapefileSource.Record record) {
+    private static Iterator<SourceRecord> records(VectorSource source) {
+        try {
+            return source.records();
+        } catch (UnreadableSourceException e) {
+            source.close();
+            throw UploadSources.rejected(e);
+        }
+    }
+
+    private Feature convert(SourceRecord record) {
         int number = record.index() + 1;
         Geometry geometry = record.geometry();
         if (geometry == null || geometry.isEmpty()) {

@@ -4,14 +4,14 @@ import java.util.List;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.geo.crs.PrjIdentifier;
 import org.changchun.layout.shapefile.DbfEncoding;
-import org.changchun.layout.shapefile.ShapefileSet;
 
 /**
- * One shapefile of an upload, checked and ready to read: where it goes, how its text and
- * coordinates are to be read, and what its headers say.
+ * One layer of an upload (a shapefile, a GeoPackage table, a GeoJSON or CSV file), checked and
+ * ready to read: where it goes, how its text and coordinates are to be read, and what its headers
+ * (or a first pass) say.
  */
 record PlannedLayer(
-        ShapefileSet set,
+        SourceLayer source,
         String layerId,
         String titleZh,
         String titleEn,
@@ -19,5 +19,5 @@ record PlannedLayer(
         PrjIdentifier.Identified crs,
         List<FieldSpec> fields,
         String geometryType,
-        int recordCount) {
+        long recordCount) {
 }

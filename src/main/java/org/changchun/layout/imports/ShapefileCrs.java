@@ -24,14 +24,7 @@ public final class ShapefileCrs {
      */
     public static PrjIdentifier.Identified of(ShapefileSet set, Optional<Integer> srid) {
         if (srid.isPresent()) {
-            int epsg = srid.get();
-            try {
-                Reprojection.crs(epsg);
-            } catch (IllegalArgumentException e) {
-                throw new ImportRejectedException("未知的 srid：EPSG:" + epsg, "unknown srid: EPSG:" + epsg
-                        + " is not a coordinate system this service knows");
-            }
-            return new PrjIdentifier.Identified(epsg, "EPSG:" + epsg, "由 srid 参数指定", "given as srid");
+            return given(srid.get());
         }
         if (set.prj().isEmpty()) {
             throw new ImportRejectedException("“" + set.name() + "”缺少 .prj 文件，无法确定坐标系：请补上 .prj，或用 srid 参数指定 EPSG 代码（如 4490、4530）",
@@ -50,7 +43,24 @@ public final class ShapefileCrs {
                         + "its EPSG code as srid. The .prj says: " + abbreviate(wkt)));
     }
 
-    private static String abbreviate(String text) {
+    /** The EPSG code given as srid, once it is known to be a coordinate system this service can reproject. */
+    static PrjIdentifier.Identified given(int epsg) {
+        requireKnown(epsg, "srid", "srid");
+        return new PrjIdentifier.Identified(epsg, "EPSG:" + epsg, "由 srid 参数指定", "given as srid");
+    }
+
+    /** @param whatZh what names the code, e.g. srid, or the file's crs member */
+    static void requireKnown(int epsg, String whatZh, String whatEn) {
+        try {
+            Reprojection.crs(epsg);
+        } catch (IllegalArgumentException e) {
+            throw new ImportRejectedException("未知的坐标系：" + whatZh + " EPSG:" + epsg + "；请用 srid 参数指定已知的 EPSG 代码",
+                    "unknown " + whatEn + ": EPSG:" + epsg + " is not a coordinate system this service knows; give a "
+                            + "known EPSG code as srid");
+        }
+    }
+
+    static String abbreviate(String text) {
         String line = text.replaceAll("\\s+", " ").trim();
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }

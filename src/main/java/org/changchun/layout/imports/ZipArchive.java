@@ -102,6 +102,31 @@ public final class ZipArchive {
         }
     }
 
+    /** Whether the file starts as a zip archive does. */
+    static boolean isZip(Path file) {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(head, 0, 4) == 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A file name the work folder can hold for an upload sent as it is: the last segment of what
+     * the client called it, letters (any script), digits, '.', '-' and '_' kept, the rest '_',
+     * cut to 100 characters with its extension kept.
+     */
+    static String safeFileName(String uploaded) {
+        String name = uploaded.substring(Math.max(uploaded.lastIndexOf('/'), uploaded.lastIndexOf('\\')) + 1)
+                .replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceAll("^\\.+", "");
+        int dot = name.lastIndexOf('.');
+        String extension = dot >= 0 ? name.substring(dot) : "";
+        String base = dot >= 0 ? name.substring(0, dot) : name;
+        base = base.length() > 100 ? base.substring(0, 100) : base;
+        return (base.isEmpty() ? "upload" : base) + (extension.length() > 12 ? "" : extension);
+    }
+
     private static void requireZipSignature(Path zip) {
         byte[] head = new byte[4];
         int read;
@@ -114,8 +139,10 @@ public final class ZipArchive {
         boolean empty = head[0] == 'P' && head[1] == 'K' && head[2] == 5 && head[3] == 6;
         if (read < 4 || !(local || empty)) {
             throw new ImportRejectedException(
-                    "不是 zip 文件：请把 shapefile 的 .shp、.shx、.dbf（以及 .prj、.cpg）一起压缩成 zip 上传",
-                    "not a zip archive: upload the shapefile's .shp, .shx, .dbf (and .prj, .cpg) zipped together");
+                    "不是 zip 文件：请把 shapefile 的 .shp、.shx、.dbf（以及 .prj、.cpg）一起压缩成 zip 上传；"
+                            + "GeoPackage、GeoJSON、CSV 可直接上传（文件名须以 .gpkg、.geojson、.csv 结尾）",
+                    "not a zip archive: upload the shapefile's .shp, .shx, .dbf (and .prj, .cpg) zipped together; a "
+                            + "GeoPackage, GeoJSON or CSV may be sent as it is (named .gpkg, .geojson, .csv)");
         }
     }
 

@@ -38,8 +38,8 @@ import java.util.Optional;
  */
 public final class DbfEncoding {
 
-    /** Where the decision came from. */
-    public enum Source { OVERRIDE, CPG, LANGUAGE_DRIVER, CONTENT, DEFAULT }
+    /** Where the decision came from; {@code FORMAT} for files whose format fixes it (GeoPackage, GeoJSON: UTF-8). */
+    public enum Source { OVERRIDE, CPG, LANGUAGE_DRIVER, CONTENT, DEFAULT, FORMAT }
 
     /** The charset to read the .dbf with, where the decision came from, and why, in Chinese and English. */
     public record Detection(Charset charset, Source source, String reasonZh, String reasonEn) {
@@ -63,14 +63,9 @@ public final class DbfEncoding {
      * @throws InvalidShapefileException if the override names no known charset, or the .dbf is damaged
      */
     public static Detection detect(Path dbf, Optional<Path> cpg, Optional<String> override) {
-        if (override.isPresent() && !override.get().isBlank()) {
-            String asked = override.get().strip();
-            Charset charset = CodePages.forName(asked).orElseThrow(() -> new InvalidShapefileException(
-                    "不认识指定的编码“" + asked + "”；可用的有：" + CodePages.ACCEPTED,
-                    "unknown encoding \"" + asked + "\"; accepted: " + CodePages.ACCEPTED));
-            return new Detection(charset, Source.OVERRIDE,
-                    "按导入请求指定的编码 " + CodePages.display(charset) + " 读取属性",
-                    "read as " + CodePages.display(charset) + ", as the import request says");
+        Optional<Detection> asked = overridden(override);
+        if (asked.isPresent()) {
+            return asked.get();
         }
         String noteZh = "";
         String noteEn = "";
@@ -106,6 +101,75 @@ public final class DbfEncoding {
             String driverEn = String.format("its language driver byte (0x%02X) names no code page; ", driver);
             return byContent(file, whatZh + driverZh, whatEn + driverEn, noteZh, noteEn);
         }
+    }
+
+    /**
+     * Decides the charset of a delimited text file (CSV) by the same rules as a .dbf's content:
+     * the override; a UTF-8 byte order mark; all lines valid UTF-8 with multi-byte text: UTF-8;
+     * else valid GBK: GB18030/GBK; only ASCII: UTF-8. Read line by line, never whole.
+     *
+     * @throws InvalidShapefileException if the override names no known charset
+     */
+    public static Detection detectText(Path text, Optional<String> override) {
+        Optional<Detection> asked = overridden(override);
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        TextCheck check = new TextCheck();
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(text))) {
+            byte[] start = in.readNBytes(3);
+            if (start.length == 3 && (start[0] & 0xff) == 0xEF && (start[1] & 0xff) == 0xBB && (start[2] & 0xff) == 0xBF) {
+                return new Detection(StandardCharsets.UTF_8, Source.CONTENT, "文件以 UTF-8 的字节顺序标记开头，按 UTF-8 读取",
+                        "the file starts with a UTF-8 byte order mark: read as UTF-8");
+            }
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            line.write(start);
+            int lineNumber = 1;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b < 0) {
+                    byte[] bytes = line.toByteArray();
+                    check.add(bytes, 0, bytes.length, false);
+                    if (!check.utf8Valid) {
+                        return gb(check, "第 " + lineNumber + " 行不是有效的 UTF-8", "line " + lineNumber
+                                + " is not valid UTF-8", "", "");
+                    }
+                    line.reset();
+                    lineNumber++;
+                    if (b < 0) {
+                        break;
+                    }
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (check.multiByte) {
+            return new Detection(StandardCharsets.UTF_8, Source.CONTENT, "文字都是有效的 UTF-8（含中文等多字节字符），按 UTF-8 读取",
+                    "the text is all valid UTF-8 with multi-byte characters: read as UTF-8");
+        }
+        return new Detection(StandardCharsets.UTF_8, Source.DEFAULT, "只有 ASCII 字符，UTF-8 与 GBK 读出来完全一样，按 UTF-8 读取",
+                "the text is only ASCII, which reads the same in UTF-8 and GBK: read as UTF-8");
+    }
+
+    /** UTF-8, as the format of the file (GeoPackage, GeoJSON) requires: {@code format} names it. */
+    public static Detection byFormat(String format) {
+        return new Detection(StandardCharsets.UTF_8, Source.FORMAT, format + " 规定文字为 UTF-8，按 UTF-8 读取",
+                format + " text is UTF-8 by definition: read as UTF-8");
+    }
+
+    private static Optional<Detection> overridden(Optional<String> override) {
+        if (override.isEmpty() || override.get().isBlank()) {
+            return Optional.empty();
+        }
+        String asked = override.get().strip();
+        Charset charset = CodePages.forName(asked).orElseThrow(() -> new InvalidShapefileException(
+                "不认识指定的编码“" + asked + "”；可用的有：" + CodePages.ACCEPTED,
+                "unknown encoding \"" + asked + "\"; accepted: " + CodePages.ACCEPTED));
+        return Optional.of(new Detection(charset, Source.OVERRIDE,
+                "按导入请求指定的编码 " + CodePages.display(charset) + " 读取属性",
+                "read as " + CodePages.display(charset) + ", as the import request says"));
     }
 
     private static Detection byContent(DbfFile file, String prefixZh, String prefixEn, String noteZh, String noteEn) {

@@ -4,8 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Locale;
-import java.util.Set;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
 
@@ -219,40 +217,5 @@ final class DbfValues {
             default:
                 return null;
         }
-    }
-
-    /** The decoded name, trimmed; a blank one becomes field_N; a repeat (ignoring case) gets _2, _3, …. */
-    static String uniqueName(String decoded, int position, Set<String> taken) {
-        StringBuilder clean = new StringBuilder();
-        decoded.codePoints().filter(c -> !Character.isISOControl(c)).forEach(clean::appendCodePoint);
-        String base = clean.toString().replace("\uFFFD", "").strip();
-        if (base.isEmpty()) {
-            base = "field_" + (position + 1);
-        }
-        base = cutUtf8(base, FieldSpec.MAX_NAME_BYTES - 4);
-        String name = base;
-        for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
-            name = base + "_" + n;
-        }
-        return name;
-    }
-
-    private static String cutUtf8(String text, int maxBytes) {
-        if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder();
-        int bytes = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + size > maxBytes) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            bytes += size;
-            i += Character.charCount(cp);
-        }
-        return out.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.changchun.layout.feature.FieldNames;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
 import org.h2gis.functions.io.shp.internal.IndexFile;
@@ -102,7 +103,7 @@ public final class ShapefileSource implements AutoCloseable {
         List<DbfFile.Field> dbfFields = dbf.fields();
         for (int i = 0; i < dbfFields.size(); i++) {
             DbfFile.Field field = dbfFields.get(i);
-            String name = DbfValues.uniqueName(new String(field.rawName(), charset), i, taken);
+            String name = FieldNames.unique(new String(field.rawName(), charset), i, taken);
             FieldType type = DbfValues.typeOf(field);
             if (type == null) {
                 ignored.add(name + " (" + field.type() + ")");

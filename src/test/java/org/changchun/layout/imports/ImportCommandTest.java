@@ -10,6 +10,7 @@ import java.util.List;
 import org.changchun.layout.LayoutApplication;
 import org.changchun.layout.shapefile.GdalShapefiles;
 import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.support.Gdal;
 import org.changchun.layout.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code java -jar … import FILE.zip --layer ID}: the same pipeline from the command line, without a web server. */
+/** {@code java -jar … import FILE --layer ID}: the same pipeline from the command line, without a web server. */
 @ExtendWith(OutputCaptureExtension.class)
 class ImportCommandTest {
 
@@ -45,6 +46,22 @@ class ImportCommandTest {
         }
         try (ConfigurableApplicationContext context = run(database, "import", zip.toString(), "--layer", "districts")) {
             assertThat(context.getBean(ImportCommand.class).getExitCode()).as("a refused import").isEqualTo(2);
+        }
+        Path gpkg = temp.resolve("规划.gpkg");
+        Path geojson = temp.resolve("districts.geojson");
+        Files.writeString(geojson, GdalShapefiles.DISTRICTS);
+        Gdal.run("ogr2ogr", "-f", "GPKG", "-t_srs", "EPSG:4530", "-nln", "区县", gpkg.toString(), geojson.toString());
+        try (ConfigurableApplicationContext context = run(database, "import", gpkg.toString(), "--layer", "cli-gpkg",
+                "--member", "区县")) {
+            assertThat(context.getBean(ImportCommand.class).getExitCode()).as("a GeoPackage table").isZero();
+            FeatureStore store = context.getBean(FeatureStore.class);
+            assertThat(store.feature("cli-gpkg", "1").orElseThrow().text("名称")).isEqualTo("双阳区");
+            assertThat(store.layer("cli-gpkg").orElseThrow().featureCount()).isEqualTo(2);
+        }
+        Files.writeString(temp.resolve("图纸.dwg"), "AC1032");
+        try (ConfigurableApplicationContext context = run(database, "import", temp.resolve("图纸.dwg").toString())) {
+            assertThat(context.getBean(ImportCommand.class).getExitCode()).as("a drawing to convert").isEqualTo(2);
+            assertThat(output.getOut()).contains("ogr2ogr -f GPKG");
         }
         try (ConfigurableApplicationContext context = run(database, "import")) {
             assertThat(context.getBean(ImportCommand.class).getExitCode()).as("no file given").isEqualTo(2);

@@ -69,7 +69,8 @@ class ZipArchiveTest {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.messageZh()).startsWith("不是 zip 文件");
                     assertThat(e.messageEn()).isEqualTo("not a zip archive: upload the shapefile's .shp, .shx, .dbf "
-                            + "(and .prj, .cpg) zipped together");
+                            + "(and .prj, .cpg) zipped together; a GeoPackage, GeoJSON or CSV may be sent as it is "
+                            + "(named .gpkg, .geojson, .csv)");
                 });
     }
 

@@ -1,0 +1,13 @@
+package org.changchun.layout.imports;
+
+import org.changchun.layout.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PostgisFormatsImportApiTest extends FormatsImportApiTest {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestDatabases.register("postgis", registry);
+    }
+}
