@@ -37,6 +37,7 @@
 #   QUIET_BUDGET=900   seconds of such waiting in the whole run, at most (then it measures anyway;
 #                      every result records the others' CPU share during it)
 #   TILE_SCALE=1.0     scales the number of z11-z16 tiles in the list (1.0: ~2,000 tiles)
+#   ZOOMS=             only the list's tiles of these zooms (e.g. "8 9 10 11 12", where points merge)
 #   SEED=42            seed of the data         TILE_SEED=7   seed of the tile list
 #   BUILD_DIR=/tmp/tiles-src   where the source tree is copied and built (kept: Maven's cache)
 #   JAR=               an already built service jar (no copy, no build; gis-data/ of the tree)
@@ -62,6 +63,7 @@ QUIET_LIMIT="${QUIET_LIMIT:-10}"
 QUIET_WAIT="${QUIET_WAIT:-120}"
 QUIET_BUDGET="${QUIET_BUDGET:-900}"
 TILE_SCALE="${TILE_SCALE:-1.0}"
+ZOOMS="${ZOOMS:-}"
 SEED="${SEED:-42}"
 TILE_SEED="${TILE_SEED:-7}"
 BUILD_DIR="${BUILD_DIR:-/tmp/tiles-src}"
@@ -137,6 +139,12 @@ cleanup() {
 generate_data() {
   generate_projects "$POINTS" "$POLYGONS" "$SEED"
   TILE_SUMMARY="$(python3 "$HERE/tile_list.py" --out "$WORK/tiles.txt" --seed "$TILE_SEED" --scale "$TILE_SCALE")"
+  if [ -n "$ZOOMS" ]; then
+    # only these zooms, e.g. the merged-point ones, so that their latencies are not averaged away
+    awk -v zooms=" $ZOOMS " 'index(zooms, " " $1 " ")' "$WORK/tiles.txt" >"$WORK/tiles.zooms"
+    mv "$WORK/tiles.zooms" "$WORK/tiles.txt"
+    TILE_SUMMARY+="; kept the tiles of zooms $ZOOMS: $(wc -l <"$WORK/tiles.txt")"
+  fi
   log "$TILE_SUMMARY"
   TILE_COUNT="$(wc -l <"$WORK/tiles.txt")"
 }
@@ -718,7 +726,7 @@ report() {
   {
     echo "## bench/tiles results, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
-    echo "Command: \`POINTS=$POINTS POLYGONS=$POLYGONS DURATION=$DURATION ROUNDS=$ROUNDS CONNECTIONS=\"$CONNECTIONS\" LAYERS=\"$LAYERS\" PEERS=\"$PEERS\" WARM_CACHE=$WARM_CACHE PROFILE=$PROFILE bench/tiles/run.sh\`"
+    echo "Command: \`POINTS=$POINTS POLYGONS=$POLYGONS DURATION=$DURATION ROUNDS=$ROUNDS CONNECTIONS=\"$CONNECTIONS\" LAYERS=\"$LAYERS\" PEERS=\"$PEERS\"${ZOOMS:+ ZOOMS=\"$ZOOMS\"} WARM_CACHE=$WARM_CACHE PROFILE=$PROFILE bench/tiles/run.sh\`"
     echo
     machine_summary
     echo

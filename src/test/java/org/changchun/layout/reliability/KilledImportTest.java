@@ -63,7 +63,7 @@ class KilledImportTest {
             child.kill();
         }
         Path upload = work.resolve(id);
-        assertThat(upload.resolve("upload.zip")).as("left behind by the killed process").exists();
+        assertThat(upload.resolve("upload")).as("the upload, left behind by the killed process").exists();
         Thread.sleep(STALE_AFTER.plusSeconds(1).toMillis());
 
         List<String> restart = new ArrayList<>(settings);

@@ -67,15 +67,15 @@ class FrontDoor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FrontDoor.class);
     /**
-     * The longest line of a request's head the door reads at all. The container refuses a head over
-     * 8 KB ({@link #MAX_ANSWERED_HEAD}) with its own answer, so the door passes such requests on to it
-     * rather than refusing them in other words; past this, it refuses them itself (431).
+     * The longest line of a request's head the door reads at all (past it, HttpCore refuses the
+     * request, 431); a head over {@link #MAX_HEAD} is refused after it is read, in the words the
+     * container would use (400).
      */
     static final int MAX_HEADER_LINE = 64 * 1024;
     /** As many headers as Tomcat takes. */
     static final int MAX_HEADER_COUNT = 100;
-    /** Tomcat's bound on a request's head (max-http-request-header-size): a bigger tile request is relayed, for it to refuse. */
-    static final int MAX_ANSWERED_HEAD = 8 * 1024;
+    /** Tomcat's bound on a request's head (max-http-request-header-size), which the door keeps. */
+    static final int MAX_HEAD = 8 * 1024;
     /** How long a request in flight may take to finish when the service stops; a tile takes milliseconds. */
     private static final Timeout STOP_GRACE = Timeout.ofSeconds(2);
     /** Spring Boot's property source of the ports listened on. */

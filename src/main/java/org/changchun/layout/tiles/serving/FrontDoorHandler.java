@@ -43,7 +43,7 @@ final class FrontDoorHandler implements HttpRequestHandler {
     private final ApiRelay relay;
     private final Counter relayed;
 
-    /** @param relayed counts the requests handed to the API port */
+    /** @param relayed counts the requests handed to the servlet container */
     FrontDoorHandler(TileAnswers answers, RequestTimers timers, ApiRelay relay, Counter relayed) {
         this.answers = answers;
         this.timers = timers;
@@ -60,9 +60,16 @@ final class FrontDoorHandler implements HttpRequestHandler {
                     "an HTTP/1.1 request must carry a Host header");
             return;
         }
+        if (headSize(request) > FrontDoor.MAX_HEAD) {
+            // refused here, in the container's words: relayed, the container would close the connection on it
+            FrontDoorProblems.write(response, HttpStatus.BAD_REQUEST,
+                    "请求行与请求头合计超过 " + FrontDoor.MAX_HEAD / 1024 + " KB，请缩短网址或减少请求头",
+                    "the request line and headers exceed " + FrontDoor.MAX_HEAD / 1024 + " KB together; "
+                            + "shorten the URL or send fewer headers");
+            return;
+        }
         TileRoute route = answers.mayAnswerWithoutTheChain(request, HttpCoreRequestView.INSTANCE)
                 && !request.containsHeader("Forwarded") && !request.containsHeader("X-Forwarded-Ssl")
-                && headSize(request) <= FrontDoor.MAX_ANSWERED_HEAD
                 ? answers.route(request.getPath()) : null;
         if (route == null) {
             relay(request, response, context);
@@ -73,32 +80,42 @@ final class FrontDoorHandler implements HttpRequestHandler {
             reply = answers.reply(route, request, HttpCoreRequestView.INSTANCE);
         } catch (RuntimeException e) {
             Optional<ProblemDocument> database = DatabaseProblems.of(e);
-            if (database.isEmpty()) {
+            if (database.isPresent()) {
+                answerDatabaseFailure(route, database.get(), e, request, response, start);
+            } else {
                 // the container meets the same failure and renders it, and counts it
                 relay(request, response, context);
-                return;
             }
-            // answered here: asked again, the container would wait for the database as long again
-            log.warn("The store is unreachable or too slow answering tile {}: {}", route.pattern(), e.getMessage());
-            FrontDoorProblems.write(response, database.get().asSpringMvcAnswers(pathOf(request)));
-            answers.writeSecurityHeaders(response, HEADERS);
-            if (overHttps(request)) {
-                response.addHeader("Strict-Transport-Security", HSTS);
-            }
-            timers.record(route.pattern(), database.get().status(), e, System.nanoTime() - start);
             return;
         }
         response.setCode(reply.status());
         answers.writeHeaders(reply, TileAnswers.Door.FRONT_DOOR, response, HEADERS);
-        if (overHttps(request)) {
-            response.addHeader("Strict-Transport-Security", HSTS);
-        }
+        addHstsOverHttps(request, response);
         byte[] body = reply.body();
         if (body != null) {
             // the content type is among the headers written; HttpCore adds the length
             response.setEntity(new ByteArrayEntity(body, null));
         }
         timers.record(route.pattern(), reply.status(), null, System.nanoTime() - start);
+    }
+
+    /**
+     * The database failed the tile: answered here, as Spring MVC would answer it, because the
+     * container, asked again, would wait for the database as long again.
+     */
+    private void answerDatabaseFailure(TileRoute route, ProblemDocument problem, RuntimeException failure,
+                                       ClassicHttpRequest request, ClassicHttpResponse response, long start) {
+        log.warn("The store is unreachable or too slow answering tile {}: {}", route.pattern(), failure.getMessage());
+        FrontDoorProblems.write(response, problem.asSpringMvcAnswers(pathOf(request)));
+        answers.writeSecurityHeaders(response, HEADERS);
+        addHstsOverHttps(request, response);
+        timers.record(route.pattern(), problem.status(), failure, System.nanoTime() - start);
+    }
+
+    private static void addHstsOverHttps(ClassicHttpRequest request, ClassicHttpResponse response) {
+        if (overHttps(request)) {
+            response.addHeader("Strict-Transport-Security", HSTS);
+        }
     }
 
     /** The request's path without its query, as Spring MVC names the instance of a problem. */
