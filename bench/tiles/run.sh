@@ -167,7 +167,7 @@ start_tile_service() {
 # lv_<n>, fields c_1..c_n in layer_field order), then fresh statistics, as autovacuum would
 # give a production database.
 inspect_layers() {
-  PLAN_LAYERS="$(sql "SELECT string_agg(id, ' ' ORDER BY first_version) FROM layer WHERE kind <> 'imported'")"
+  PLAN_LAYERS="$(sql "SELECT string_agg(id, ' ' ORDER BY first_version) FROM layer WHERE kind NOT IN ('imported', 'derived')")"  # LayerCatalog.planLayers
   local layer version
   for layer in $PLAN_LAYERS; do
     version="$(sql "SELECT current_version FROM layer WHERE id = '$layer'")"
@@ -522,7 +522,7 @@ check_mapserver_features() {
   read -r z y x < <(awk -v z=$zoom '$1 == z' "$WORK/tiles.txt" | while read -r z y x; do
       f="$WORK/static/ogc/collections/$layer/tiles/WebMercatorQuad/$z/$y/$x"
       [ -f "$f" ] && echo "$(stat -c %s "$f") $z $y $x"
-    done | sort -rn | head -1 | cut -d' ' -f2-)
+    done | sort -rn | head -1 | cut -d' ' -f2-) || true   # none: a list of other zooms (ZOOMS=)
   [ -n "${z:-}" ] || { log "WARNING: no non-empty z$zoom tile of $layer to compare with MapServer"; return 0; }
   cp "$WORK/static/ogc/collections/$layer/tiles/WebMercatorQuad/$z/$y/$x" "$WORK/check-service-$layer.pbf"
   curl -fs -o "$WORK/check-mapserver-$layer.pbf" "http://127.0.0.1:$NGINX_PORT/mapserv?map=TILES&mode=tile&tilemode=gmap&tile=$x+$y+$z&layers=$layer"
