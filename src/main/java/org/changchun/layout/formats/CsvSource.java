@@ -17,10 +17,8 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
@@ -34,19 +32,17 @@ import org.locationtech.jts.io.WKTReader;
  * without one the coordinates say nothing about it ({@link DeclaredCrs#none}). Streamed in two
  * passes, the first for the fields, geometry type, extent and count.
  */
-public final class CsvSource implements VectorSource {
+public final class CsvSource extends InferredSource {
 
     private final Path file;
     private final Charset charset;
     private final CSVFormat format;
     private final CsvColumns columns;
-    private final InferredFields fields = new InferredFields(true);
-    private final LayerGeometry geometry = new LayerGeometry();
     private final DeclaredCrs crs;
-    private long count;
     private CSVParser reading;
 
     private CsvSource(Path file, Charset charset, CSVFormat format, CsvColumns columns, DeclaredCrs crs) {
+        super(true);
         this.file = file;
         this.charset = charset;
         this.format = format;
@@ -89,30 +85,13 @@ public final class CsvSource implements VectorSource {
         return columns.geometryColumns();
     }
 
-    @Override
-    public long recordCount() {
-        return count;
-    }
 
-    @Override
-    public String geometryType() {
-        return geometry.type();
-    }
 
-    @Override
-    public List<FieldSpec> fields() {
-        return fields.fields();
-    }
 
-    @Override
-    public Envelope sourceExtent() {
-        return geometry.extent();
-    }
 
     @Override
     public Iterator<SourceRecord> records() {
-        fields.resetUnreadable();
-        close();
+        startReading();
         reading = parser();
         Iterator<CSVRecord> rows = reading.iterator();
         return new Iterator<>() {
@@ -135,10 +114,6 @@ public final class CsvSource implements VectorSource {
         };
     }
 
-    @Override
-    public long unreadableValues() {
-        return fields.unreadable();
-    }
 
     @Override
     public void close() {

@@ -3,13 +3,10 @@ package org.changchun.layout.formats;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.changchun.layout.feature.FieldSpec;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
@@ -27,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * two passes, the first for the fields, geometry type, extent and count. The feature {@code id}
  * is not kept: features are numbered by their place, as a shapefile's records are.
  */
-public final class GeoJsonSource implements VectorSource {
+public final class GeoJsonSource extends InferredSource {
 
     /** Reads one feature at a time from a parser that goes on past it. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -36,14 +33,12 @@ public final class GeoJsonSource implements VectorSource {
     private static final Pattern CRS84 = Pattern.compile("(?i)urn:ogc:def:crs:OGC:[0-9.]*:CRS84|.*/OGC/1\\.3/CRS84");
 
     private final Path file;
-    private final InferredFields fields = new InferredFields(false);
-    private final LayerGeometry geometry = new LayerGeometry();
     private DeclaredCrs crs;
-    private long count;
     /** The parser of the latest pass, closed with the source when the pass was left unfinished. */
     private JsonParser reading;
 
     private GeoJsonSource(Path file) {
+        super(false);
         this.file = file;
     }
 
@@ -73,38 +68,17 @@ public final class GeoJsonSource implements VectorSource {
         return crs;
     }
 
-    @Override
-    public long recordCount() {
-        return count;
-    }
 
-    @Override
-    public String geometryType() {
-        return geometry.type();
-    }
 
-    @Override
-    public List<FieldSpec> fields() {
-        return fields.fields();
-    }
 
-    @Override
-    public Envelope sourceExtent() {
-        return geometry.extent();
-    }
 
     @Override
     public Iterator<SourceRecord> records() {
-        fields.resetUnreadable();
-        close();
+        startReading();
         reading = JSON.createParser(file.toFile());
         return new Cursor(reading);
     }
 
-    @Override
-    public long unreadableValues() {
-        return fields.unreadable();
-    }
 
     @Override
     public void close() {
