@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
 
 /**
