@@ -1,6 +1,7 @@
 package org.changchun.layout.store;
 
 import java.util.List;
+import java.util.Optional;
 import org.changchun.layout.feature.LayerInfo;
 
 /** A store that encodes Mapbox vector tiles itself, next to the data. */
@@ -15,11 +16,41 @@ public interface NativeTiles {
      *                        of this many tile units (the quadtree cell that holds the point,
      *                        drawn at its centre: {@code tiles/MergeCells}), with a
      *                        {@code point_count} attribute, and carry no other attributes
+     * @param countedPoints   the layer's merged points, counted already (from points held in memory):
+     *                        the store then draws these instead of merging the layer's points itself,
+     *                        and the layer's other features as always
      */
-    record Layer(LayerInfo layer, String mvtLayerName, int pointCellPixels) {
+    record Layer(LayerInfo layer, String mvtLayerName, int pointCellPixels, Optional<CountedPoints> countedPoints) {
+
+        public Layer(LayerInfo layer, String mvtLayerName, int pointCellPixels) {
+            this(layer, mvtLayerName, pointCellPixels, Optional.empty());
+        }
 
         public String layerId() {
             return layer.id();
+        }
+
+        /** The same layer, with its merged points counted already. */
+        public Layer withCountedPoints(CountedPoints counted) {
+            return new Layer(layer, mvtLayerName, pointCellPixels, Optional.of(counted));
+        }
+    }
+
+    /**
+     * A tile's merged points, one per cell: the cell's centre in tile units (y down) and how many
+     * points it holds, index by index.
+     */
+    record CountedPoints(int[] x, int[] y, long[] pointCounts) {
+
+        public CountedPoints {
+            if (x.length != y.length || x.length != pointCounts.length) {
+                throw new IllegalArgumentException("x, y and pointCounts differ in length: "
+                        + x.length + ", " + y.length + ", " + pointCounts.length);
+            }
+        }
+
+        public int size() {
+            return x.length;
         }
     }
 

@@ -34,9 +34,9 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * out, the feature id as attribute {@code id}, and thinned points merged per cell by the rule of
  * {@link MergeCells}.
  *
- * <p>Where a layer's points are merged per cell and all its features are points, the points come
- * from memory ({@link MergedPoints}) rather than from the store, read once per data version of the
- * layer.
+ * <p>Where a layer's points are merged per cell, they come from memory ({@link MergedPoints}) rather
+ * than from the store, read once per data version of the layer; a layer of points only then needs no
+ * query at all.
  */
 final class JavaTileEncoder implements NativeTiles {
 
@@ -68,10 +68,9 @@ final class JavaTileEncoder implements NativeTiles {
             List<Geometry> drawn = new ArrayList<>();
             // ordered, so that a tile's bytes do not depend on the order its points were read in
             SortedMap<Coordinate, Long> pointsPerCell = new TreeMap<>();
-            if (cells.isPresent() && mergedPoints.holdable(layer.layer())) {
-                MergedPoints.count(mergedPoints.cells(layer.layer()), cells.get(), pointsPerCell);
-            } else {
-                drawFeatures(layer, frame, cells, drawn, pointsPerCell);
+            boolean pointsCounted = cells.isPresent() && countPoints(layer, cells.get(), pointsPerCell);
+            if (!pointsCounted || !MergedPoints.onlyPoints(layer.layer())) {
+                drawFeatures(layer, frame, cells, pointsCounted, drawn, pointsPerCell);
             }
             drawn.addAll(mergedPoints.draw(pointsPerCell));
             if (!drawn.isEmpty()) {
@@ -84,14 +83,39 @@ final class JavaTileEncoder implements NativeTiles {
         return MvtEncoder.encode(new JtsMvt(encoded), frame.params(), new UserDataKeyValueMapConverter());
     }
 
-    /** The layer's features from the store: drawn with their attributes, or counted per cell when merged. */
-    private void drawFeatures(Layer layer, Frame frame, Optional<MergeCells> cells, List<Geometry> drawn,
-                              Map<Coordinate, Long> pointsPerCell) {
+    /**
+     * Counts the layer's merged points without reading them from the store, if it can: as the caller
+     * counted them, or from the points held in memory.
+     */
+    private boolean countPoints(Layer layer, MergeCells cells, Map<Coordinate, Long> pointsPerCell) {
+        if (layer.countedPoints().isPresent()) {
+            NativeTiles.CountedPoints counted = layer.countedPoints().get();
+            for (int i = 0; i < counted.size(); i++) {
+                pointsPerCell.merge(new Coordinate(counted.x()[i], counted.y()[i]), counted.pointCounts()[i], Long::sum);
+            }
+            return true;
+        }
+        if (mergedPoints.holdable(layer.layer())) {
+            MergedPoints.count(mergedPoints.cells(layer.layer()), cells, pointsPerCell);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The layer's features from the store: drawn with their attributes, or counted per cell when merged
+     * (and left out when counted already).
+     */
+    private void drawFeatures(Layer layer, Frame frame, Optional<MergeCells> cells, boolean pointsCounted,
+                              List<Geometry> drawn, Map<Coordinate, Long> pointsPerCell) {
         List<Feature> features = store.query(new FeatureQuery(layer.layerId(),
                 Optional.of(frame.read()), null, List.of(), FeatureQuery.NO_LIMIT, 0)).features();
         for (Feature feature : features) {
             // a point merges; a multipoint, even one folded into a single point on the grid, is drawn whole
             if (cells.isPresent() && feature.geometry() instanceof Point point && !point.isEmpty()) {
+                if (pointsCounted) {
+                    continue;
+                }
                 MergeCells tile = cells.get();
                 long column = PointCells.column(WebMercator.x(point.getX()), tile.level());
                 long row = PointCells.row(WebMercator.y(point.getY()), tile.level());

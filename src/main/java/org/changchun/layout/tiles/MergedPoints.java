@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.NativeTiles;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The points of big point layers in memory ({@link PointCells}), one per layer and data version,
+ * The points of big layers in memory ({@link PointCells}), one per layer and data version,
  * within a memory budget, and a tile's merged points drawn from them. A write to a layer gives it a
  * new data version, so the next tile asks for new cells; the old ones age out.
  */
@@ -33,6 +34,8 @@ final class MergedPoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(MergedPoints.class);
     private static final String POINT = "Point";
+    /** The geometry type of a layer whose features are of several types ({@link LayerInfo#geometryType}). */
+    private static final String MIXED = "Geometry";
 
     private final FeatureStore store;
     private final long budget;
@@ -56,10 +59,18 @@ final class MergedPoints {
                 .build();
     }
 
-    /** Whether the layer's points can be held: all its features are points, and they fit the budget. */
+    /**
+     * Whether the layer's points can be held: its features are points, or of mixed types (a project
+     * library of points and polygons), and would fit the budget were they all points.
+     */
     boolean holdable(LayerInfo layer) {
-        return POINT.equals(layer.geometryType()) && budget > 0
+        return (onlyPoints(layer) || MIXED.equals(layer.geometryType())) && budget > 0
                 && layer.featureCount() * PointCells.BYTES_PER_POINT <= budget;
+    }
+
+    /** Whether all the layer's features are points, so that its merged-point tiles need nothing else. */
+    static boolean onlyPoints(LayerInfo layer) {
+        return POINT.equals(layer.geometryType());
     }
 
     /** The layer's points as of its data version, read now if they are not held yet (the caller waits). */
@@ -114,12 +125,41 @@ final class MergedPoints {
     }
 
     /**
-     * One tile's layer of merged points from the held points, encoded on its own (tiles are
-     * concatenations of layers, so it can be joined to layers encoded elsewhere); empty when the
-     * layer's points are not held yet, or the tile has no cells these points can fill.
+     * One tile's layer of merged points from the held points of a layer of points only, encoded on
+     * its own (tiles are concatenations of layers, so it can be joined to layers encoded elsewhere);
+     * empty when the layer's points are not held yet, or the tile has no cells these points can fill.
      */
     Optional<byte[]> tileLayer(LayerInfo layer, String mvtLayerName, int z, int x, int y, int extent, int buffer,
                                int cellPixels) {
+        return pointsPerCell(layer, z, x, y, extent, buffer, cellPixels).map(pointsPerCell -> pointsPerCell.isEmpty()
+                ? new byte[0]
+                : MvtEncoder.encode(new JtsMvt(List.of(new JtsLayer(mvtLayerName, draw(pointsPerCell), extent))),
+                        new MvtLayerParams(extent), new UserDataKeyValueMapConverter()));
+    }
+
+    /**
+     * One tile's merged points from the held points of a layer, counted for a store to draw with the
+     * layer's other features; empty when the layer's points are not held yet, or the tile has no
+     * cells these points can fill.
+     */
+    Optional<NativeTiles.CountedPoints> counted(LayerInfo layer, int z, int x, int y, int extent, int buffer,
+                                                int cellPixels) {
+        return pointsPerCell(layer, z, x, y, extent, buffer, cellPixels).map(pointsPerCell -> {
+            int[] cellX = new int[pointsPerCell.size()];
+            int[] cellY = new int[pointsPerCell.size()];
+            long[] counts = new long[pointsPerCell.size()];
+            int i = 0;
+            for (Map.Entry<Coordinate, Long> cell : pointsPerCell.entrySet()) {
+                cellX[i] = (int) cell.getKey().x;
+                cellY[i] = (int) cell.getKey().y;
+                counts[i++] = cell.getValue();
+            }
+            return new NativeTiles.CountedPoints(cellX, cellY, counts);
+        });
+    }
+
+    private Optional<SortedMap<Coordinate, Long>> pointsPerCell(LayerInfo layer, int z, int x, int y, int extent,
+                                                                int buffer, int cellPixels) {
         Optional<MergeCells> tile = MergeCells.of(z, x, y, extent, buffer, cellPixels);
         Optional<PointCells> held = ifHeld(layer);
         if (tile.isEmpty() || held.isEmpty()) {
@@ -127,10 +167,6 @@ final class MergedPoints {
         }
         SortedMap<Coordinate, Long> pointsPerCell = new TreeMap<>();
         count(held.get(), tile.get(), pointsPerCell);
-        if (pointsPerCell.isEmpty()) {
-            return Optional.of(new byte[0]);
-        }
-        return Optional.of(MvtEncoder.encode(new JtsMvt(List.of(new JtsLayer(mvtLayerName, draw(pointsPerCell), extent))),
-                new MvtLayerParams(extent), new UserDataKeyValueMapConverter()));
+        return Optional.of(pointsPerCell);
     }
 }

@@ -37,7 +37,7 @@ final class PointCells {
     }
 
     /**
-     * Reads the points of a layer whose features are all points.
+     * Reads the points of a layer; its other features, if any, are left out.
      *
      * @param expected how many points the layer holds, to size the array once
      */

@@ -166,25 +166,34 @@ public class TileService {
     }
 
     /**
-     * A tile the store encodes, but for the layers whose merged points are held in memory, drawn here
-     * and joined in their place (a tile is the concatenation of its layers). Points not held yet come
-     * from the store, which is slower at low zooms but does not make the tile wait for them.
+     * A tile the store encodes, but with the merged points of layers held in memory counted here: a
+     * layer of points only is drawn here and joined in its place (a tile is the concatenation of its
+     * layers), so a tile of such layers never reaches the database; a layer of points and other
+     * features goes to the store with its cells counted, which then reads only the other features.
+     * Points not held yet come from the store, which is slower at low zooms but does not make the
+     * tile wait for them.
      */
     private byte[] withHeldPoints(TileAddress address, List<NativeTiles.Layer> wanted) {
         ByteArrayOutputStream tile = new ByteArrayOutputStream();
         List<NativeTiles.Layer> fromStore = new ArrayList<>();
         for (NativeTiles.Layer layer : wanted) {
-            Optional<byte[]> held = layer.pointCellPixels() > 0
-                    ? mergedPoints.tileLayer(layer.layer(), layer.mvtLayerName(), address.z(), address.x(), address.y(),
-                            properties.extent(), properties.buffer(), layer.pointCellPixels())
-                    : Optional.empty();
-            if (held.isEmpty()) {
+            if (layer.pointCellPixels() == 0) {
                 fromStore.add(layer);
-                continue;
+            } else if (MergedPoints.onlyPoints(layer.layer())) {
+                Optional<byte[]> held = mergedPoints.tileLayer(layer.layer(), layer.mvtLayerName(), address.z(),
+                        address.x(), address.y(), properties.extent(), properties.buffer(), layer.pointCellPixels());
+                if (held.isEmpty()) {
+                    fromStore.add(layer);
+                    continue;
+                }
+                tile.writeBytes(storeTile(address, fromStore));
+                fromStore.clear();
+                tile.writeBytes(held.get());
+            } else {
+                fromStore.add(mergedPoints.counted(layer.layer(), address.z(), address.x(), address.y(),
+                        properties.extent(), properties.buffer(), layer.pointCellPixels())
+                        .map(layer::withCountedPoints).orElse(layer));
             }
-            tile.writeBytes(storeTile(address, fromStore));
-            fromStore.clear();
-            tile.writeBytes(held.get());
         }
         tile.writeBytes(storeTile(address, fromStore));
         return tile.toByteArray();

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
@@ -48,6 +49,8 @@ class TileContractTest {
             "dev-zones", "regional-zones", "regional-corridors", "sites", "projects");
     private static final String POINTS = "generated-points";
     private static final String MULTIPOINTS = "generated-multipoints";
+    /** Points and polygons in one layer, as a project library holds them. */
+    private static final String MIXED = "generated-points-and-polygons";
 
     private static StoreUnderTest postgis;
     private static StoreUnderTest h2gis;
@@ -62,6 +65,8 @@ class TileContractTest {
         writePoints(h2gis.store(), POINTS, 43.88);
         writeMultipoints(postgis.store(), MULTIPOINTS);
         writeMultipoints(h2gis.store(), MULTIPOINTS);
+        writePointsAndPolygons(postgis.store(), MIXED);
+        writePointsAndPolygons(h2gis.store(), MIXED);
     }
 
     @AfterAll
@@ -101,6 +106,45 @@ class TileContractTest {
         Map<String, Drawn> drawn = assertSameFeatures(z, y, x, List.of(MULTIPOINTS), pointCell).get(MULTIPOINTS);
 
         assertThat(drawn.keySet()).as("whole multipoints, none merged").isNotEmpty().noneMatch(key -> key.startsWith("cell "));
+    }
+
+    /**
+     * A layer of points and polygons: the polygons drawn with their attributes, the points merged per
+     * cell (from memory in the Java encoder, counted by the statement in PostGIS).
+     */
+    @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
+    @CsvSource({"7, 46, 108, 16", "8, 93, 217, 16", "10, 372, 868, 16", "12, 1490, 3472, 64", "14, 5966, 13890, 0"})
+    void bothStoresEncodeTheSamePointsAndPolygons(int z, int y, int x, int pointCell) throws IOException {
+        Map<String, Drawn> drawn = assertSameFeatures(z, y, x, List.of(MIXED), pointCell).get(MIXED);
+
+        assertThat(drawn.keySet()).as("polygons drawn whole").anyMatch(key -> key.startsWith("a"));
+    }
+
+    /**
+     * On PostGIS, a layer of points and polygons whose points are held in memory: the service counts
+     * the cells and PostGIS draws them with the layer's polygons, as one MVT layer — the tile PostGIS
+     * draws counting the points itself. Between other layers, so that each layer's parameters bind
+     * where its statement expects them.
+     */
+    @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
+    @CsvSource({"7, 46, 108, 16", "8, 93, 217, 16", "10, 372, 868, 16", "11, 745, 1736, 32", "12, 1490, 3472, 64"})
+    void pointsCountedInMemoryJoinTheFeaturesPostgisDraws(int z, int y, int x, int pointCell) throws IOException {
+        MergedPoints memory = new MergedPoints(postgis.store(), DataSize.ofMegabytes(16));
+        List<NativeTiles.Layer> layers = tileLayers(postgis, List.of("districts", MIXED, "projects"), pointCell);
+        NativeTiles.Layer mixed = layers.get(1);
+        memory.prepare(mixed.layer());
+        NativeTiles.CountedPoints counted = memory.counted(mixed.layer(), z, x, y, 4096, 64, pointCell).orElseThrow();
+        NativeTiles store = postgis.store().nativeTiles().orElseThrow();
+        byte[] counting = store.tile(z, x, y, 4096, 64, layers);
+        byte[] countedAlready = store.tile(z, x, y, 4096, 64,
+                List.of(layers.get(0), mixed.withCountedPoints(counted), layers.get(2)));
+
+        assertThat(memory.held()).as("layers whose points are held").isEqualTo(1);
+        assertThat(counted.size()).as("cells counted").isPositive();
+        Map<String, Map<String, Drawn>> expected = decode(counting);
+        assertThat(expected.get(MIXED).keySet()).as("polygons and merged points")
+                .anyMatch(key -> key.startsWith("a")).anyMatch(key -> key.startsWith("cell "));
+        assertThat(decode(countedAlready)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
@@ -208,6 +252,27 @@ class TileContractTest {
         store.writeLayer(new LayerSpec(new LayerDescription(layerId, LayerKind.IMPORTED, "生成的点", "Generated points",
                 null, null, "test", "exact", null), List.of(new FieldSpec("名称", FieldType.STRING, "名称", "Name")),
                 layerId + centreLatitude), points.iterator(), WriteProgress.NONE);
+    }
+
+    /** 20,000 points as {@link #writePoints} writes them, then 400 parcels of about 300 metres around the same centre. */
+    private static void writePointsAndPolygons(FeatureStore store, String layerId) {
+        Random random = new Random(13);
+        GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), 4326);
+        List<Feature> features = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            features.add(new Feature("p" + i, Map.of("名称", "项目" + i), wgs84.createPoint(new Coordinate(
+                    125.32 + random.nextGaussian() * 0.3, 43.88 + random.nextGaussian() * 0.2))));
+        }
+        for (int i = 0; i < 400; i++) {
+            double west = 125.32 + random.nextGaussian() * 0.3;
+            double south = 43.88 + random.nextGaussian() * 0.2;
+            features.add(new Feature("a" + i, Map.of("名称", "地块" + i), wgs84.toGeometry(
+                    new Envelope(west, west + 0.004, south, south + 0.003))));
+        }
+        store.writeLayer(new LayerSpec(new LayerDescription(layerId, LayerKind.IMPORTED, "生成的点和面",
+                "Generated points and polygons", null, null, "test", "exact", null),
+                List.of(new FieldSpec("名称", FieldType.STRING, "名称", "Name")), layerId), features.iterator(),
+                WriteProgress.NONE);
     }
 
     /**

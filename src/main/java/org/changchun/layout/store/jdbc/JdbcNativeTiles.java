@@ -3,6 +3,7 @@ package org.changchun.layout.store.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.store.NativeTiles;
@@ -36,8 +37,13 @@ final class JdbcNativeTiles implements NativeTiles {
         List<Object> parameters = new ArrayList<>(List.of(z, x, y,
                 read.getMinX(), read.getMinY(), read.getMaxX(), read.getMaxY()));
         for (Layer layer : layers) {
-            tileLayers.add(tileLayer(currentTables.apply(layer.layerId()), layer.pointCellPixels()));
+            tileLayers.add(tileLayer(currentTables.apply(layer.layerId()), layer));
             parameters.add(layer.mvtLayerName());
+            layer.countedPoints().ifPresent(counted -> {
+                parameters.add(arrayText(counted.size(), i -> counted.x()[i]));
+                parameters.add(arrayText(counted.size(), i -> counted.y()[i]));
+                parameters.add(arrayText(counted.size(), i -> counted.pointCounts()[i]));
+            });
         }
         String statement = sql.tile(tileLayers, extent, buffer);
         byte[] encoded = reads.read(template -> template.queryForObject(statement, byte[].class, parameters.toArray()));
@@ -45,7 +51,7 @@ final class JdbcNativeTiles implements NativeTiles {
     }
 
     /** The layer's columns, named as its fields; the row id is attribute {@code id} unless a field has that name. */
-    private static MvtSql.TileLayer tileLayer(LayerTable table, int pointCellPixels) {
+    private static MvtSql.TileLayer tileLayer(LayerTable table, Layer layer) {
         List<String> columns = new ArrayList<>();
         List<String> attributes = new ArrayList<>();
         if (table.fields().stream().noneMatch(f -> f.name().equals("id"))) {
@@ -57,6 +63,22 @@ final class JdbcNativeTiles implements NativeTiles {
             columns.add(LayerTable.columnName(i));
             attributes.add(fields.get(i).name());
         }
-        return new MvtSql.TileLayer(table.table(), columns, attributes, pointCellPixels);
+        return new MvtSql.TileLayer(table.table(), columns, attributes, layer.pointCellPixels(),
+                layer.countedPoints().isPresent());
+    }
+
+    /**
+     * Numbers as the text of an SQL array, {@code {1,2,3}}: one parameter for any number of cells,
+     * so a tile's statement text, and its plan, stay the same whatever it holds.
+     */
+    private static String arrayText(int size, IntToLongFunction element) {
+        StringBuilder text = new StringBuilder(size * 6 + 2).append('{');
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(element.applyAsLong(i));
+        }
+        return text.append('}').toString();
     }
 }

@@ -20,7 +20,9 @@ import org.changchun.layout.store.jdbc.MvtSql;
  * keeps one plan per connection.
  *
  * <p>Below the full-detail zoom the points of big layers merge per cell ({@code tiles/MergeCells}): each
- * point's cell is counted from its position in metres, without clipping or encoding it first.
+ * point's cell is counted from its position in metres, without clipping or encoding it first; or,
+ * where the service holds the layer's points in memory and has counted the cells already, the
+ * counts arrive as arrays and only the layer's other features are read.
  */
 final class PostgisMvtSql implements MvtSql {
 
@@ -52,12 +54,16 @@ final class PostgisMvtSql implements MvtSql {
         for (String attribute : layer.attributes()) {
             nulls.add(", NULL AS " + quote(attribute));
         }
+        String otherFeatures = "SELECT " + mvtGeom + " AS geom" + attributeList + ", NULL::bigint AS point_count" + from
+                + " AND GeometryType(f.geom) <> 'POINT'";
+        if (layer.pointsCounted()) {
+            return otherFeatures + " UNION ALL SELECT ST_MakePoint(c.x, c.y) AS geom" + nulls
+                    + ", c.n AS point_count FROM unnest(?::int[], ?::int[], ?::bigint[]) AS c(x, y, n)";
+        }
         // points merge into one per cell, drawn at its centre; other geometries keep their attributes
         int cells = extent / cell;
         int bufferCells = buffer / cell;
-        return "SELECT " + mvtGeom + " AS geom" + attributeList + ", NULL::bigint AS point_count" + from
-                + " AND GeometryType(f.geom) <> 'POINT'"
-                + " UNION ALL SELECT ST_MakePoint(c.col * " + cell + " + " + cell / 2 + ", c.row_ * " + cell + " + "
+        return otherFeatures + " UNION ALL SELECT ST_MakePoint(c.col * " + cell + " + " + cell / 2 + ", c.row_ * " + cell + " + "
                 + cell / 2 + ") AS geom" + nulls + ", count(*) AS point_count FROM (SELECT "
                 + cellOf("ST_X(p.m) - ST_XMin(bounds.tile)", "ST_XMax(bounds.tile) - ST_XMin(bounds.tile)", cells)
                 + " AS col, "
