@@ -237,7 +237,8 @@ measure_wrk() {
 
 # measure_pgbench OUT CLIENTS THREADS SCRIPT [PGBENCH_OPTION...]: the same for pgbench running
 # SCRIPT with prepared statements (as pgjdbc uses them after a few runs) over TCP, with a
-# per-transaction log for the percentiles. Sets tps, and count, mean, p50, p99 (µs).
+# per-transaction log for the percentiles, corrected for coordinated omission as wrk corrects its
+# own (lib/pgbench_stats.py), so that they compare with wrk's. Sets tps, and count, mean, p50, p99 (µs).
 measure_pgbench() {
   local out="$1" clients="$2" threads="$3" script="$4"
   shift 4
@@ -249,7 +250,7 @@ measure_pgbench() {
     || { cat "$out.txt" >&2; die "pgbench $script failed"; }
   interference_end
   tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out.txt")"
-  read -r count mean p50 p99 <<<"$(python3 "$ROOT/bench/lib/pgbench_stats.py" "$out.log")"
+  read -r count mean p50 p99 <<<"$(python3 "$ROOT/bench/lib/pgbench_stats.py" "$out.log" "$clients" "$DURATION")"
 }
 
 machine_line() {

@@ -715,7 +715,7 @@ machine_summary() {
   echo "- data: the plan layers ($PLAN_LAYERS) with projects replaced by the generated layer: $DATA_SUMMARY"
   echo "- tiles: $TILE_SUMMARY (the same list, in the same order, for every peer)"
   echo "- ${DURATION}s per measurement, $ROUNDS rounds, connections: $CONNECTIONS; client, servers and database share the machine"
-  echo "- latencies: wrk's are corrected for coordinated omission (after the run it adds, for every response slower than twice the mean interval between a connection's requests, the samples a constant-rate client would have waited for), so their means and p99 weigh slow answers more; pgbench's (from its per-transaction log) are as measured; tiles/s are the comparison"
+  echo "- latencies: wrk's and pgbench's (from its per-transaction log) alike are corrected for coordinated omission the way wrk does it (after the run, for every answer slower than twice the mean interval between a connection's requests, the samples a constant-rate client would have waited for are added), so their means and p99 weigh slow answers more than as measured"
   echo "- tile bodies fetched once per peer (layer, peer, tiles, 200s, 204s, bytes, seconds):"
   sed 's/^/  - /; s/\t/ /g' "$WORK/sizes.tsv"
   echo "- the floor's statement vs the service's tiles: $(paste -sd';' "$WORK/floor-check.txt")"
