@@ -14,6 +14,7 @@ import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,18 +50,12 @@ class ProjectsInArea {
      */
     Answer find(CoverageArea area, String sourceLayer, CoverageMode mode, Double distanceMetres) {
         LayerInfo layer = catalog.get(sourceLayer);
-        Geometry test = area.geometry();
-        if (mode == CoverageMode.NEAR) {
-            if (distanceMetres == null) {
-                throw new InvalidQueryException("mode=near 需要 distance（0 到 100000 米）",
-                        "mode=near needs a distance from 0 to 100000 metres");
-            }
-            test = MetricBuffer.buffer(area.geometry(), distanceMetres);
+        if (mode == CoverageMode.NEAR && distanceMetres == null) {
+            throw new InvalidQueryException("mode=near 需要 distance（0 到 100000 米）",
+                    "mode=near needs a distance from 0 to 100000 metres");
         }
-        Filter.SpatialRelation relation = mode == CoverageMode.WITHIN
-                ? Filter.SpatialRelation.WITHIN : Filter.SpatialRelation.INTERSECTS;
-        Filter filter = new Filter.Spatial(relation, new Expression.Property(Expression.GEOMETRY),
-                new Expression.Literal(test));
+        Filter filter = linked(area, layer, mode).orElseGet(() -> spatial(mode, mode == CoverageMode.NEAR
+                ? MetricBuffer.buffer(area.geometry(), distanceMetres) : area.geometry()));
         FeaturePage page = store.query(new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
                 properties.maxFeatures(), 0));
         if (page.numberMatched() > properties.maxFeatures()) {
@@ -73,5 +68,26 @@ class ProjectsInArea {
         ProjectSummary summary = ProjectTotals.of(page.features(), cities.all(), districts);
         return new Answer(area, mode, mode == CoverageMode.NEAR ? distanceMetres : null, layer.id(), summary,
                 page.features());
+    }
+
+    /**
+     * The features the store linked to the area, where the area is a plan polygon and the layer one
+     * whose features are linked: the same features as the spatial test, found through the links'
+     * index. Testing a district's boundary against every feature under its bounding box took seconds
+     * for a million points, and ran past the statement timeout on the embedded store
+     * (docs/benchmarks.md, "Ten million features").
+     */
+    private Optional<Filter> linked(CoverageArea area, LayerInfo layer, CoverageMode mode) {
+        if (area.layer() == null || mode == CoverageMode.NEAR || !(area.geometry() instanceof Polygonal)
+                || !layer.kind().isLinkSource() || !catalog.get(area.layer()).kind().isLinkTarget()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Filter.LinkedTo(area.layer(), area.feature(), mode == CoverageMode.WITHIN));
+    }
+
+    private static Filter spatial(CoverageMode mode, Geometry test) {
+        Filter.SpatialRelation relation = mode == CoverageMode.WITHIN
+                ? Filter.SpatialRelation.WITHIN : Filter.SpatialRelation.INTERSECTS;
+        return new Filter.Spatial(relation, new Expression.Property(Expression.GEOMETRY), new Expression.Literal(test));
     }
 }

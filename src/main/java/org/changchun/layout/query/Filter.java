@@ -69,6 +69,22 @@ public sealed interface Filter {
     record ArrayRelation(ArrayOperator operator, Expression left, Expression right) implements Filter {
     }
 
+    /**
+     * The features the store has linked to one plan polygon: those it contains, or also those
+     * that merely intersect it ({@code FeatureStore} keeps these links as both sides change). The
+     * same features as a spatial test against that polygon, found through the links' index rather
+     * than by testing every feature under its bounding box.
+     *
+     * @param containedOnly only the features the polygon contains (as {@code S_WITHIN}), not those
+     *                      that merely intersect it
+     */
+    record LinkedTo(String targetLayer, String targetId, boolean containedOnly) implements Filter {
+        public LinkedTo {
+            Objects.requireNonNull(targetLayer);
+            Objects.requireNonNull(targetId);
+        }
+    }
+
     enum ComparisonOperator {
         EQUAL("="), NOT_EQUAL("<>"), LESS("<"), LESS_OR_EQUAL("<="), GREATER(">"), GREATER_OR_EQUAL(">=");
 

@@ -207,6 +207,29 @@ abstract class CoverageTest {
         assertThat(answer.json().get("area").get("name_en").asString()).isEqualTo("drawn area");
     }
 
+    /**
+     * A plan polygon's features are found through the links the store keeps (its index, not a
+     * spatial test): the same features as the polygon's shape drawn and tested, in both modes.
+     */
+    @Test
+    void aPlanPolygonIsAnsweredThroughItsLinksAsItsShapeWouldBe() {
+        List<String[]> zones = new ArrayList<>(List.of(new String[] {"major-zones", "innovation-centre"},
+                new String[] {"dev-zones", "qikai"}, new String[] {"agri-belts", "east"}));
+        for (JsonNode district : ok("/ogc/collections/districts/items?limit=100").get("features")) {
+            zones.add(new String[] {"districts", district.get("id").asString()});
+        }
+        for (String[] zone : zones) {
+            String shape = ok("/ogc/collections/" + zone[0] + "/items/" + zone[1]).get("geometry").toString();
+            for (String mode : List.of("within", "intersects")) {
+                Set<String> linked = ids(ok("/api/coverage/projects?mode=" + mode + "&layer=" + zone[0]
+                        + "&feature=" + zone[1]));
+                Http.Response drawn = http.send("POST", "/api/coverage/projects?mode=" + mode, shape, "application/json");
+                assertThat(drawn.status()).as(drawn.body()).isEqualTo(200);
+                assertThat(linked).as(zone[1] + " " + mode).isEqualTo(ids(drawn.json()));
+            }
+        }
+    }
+
     @Test
     void tablesComeAsCsvWithAByteOrderMarkForSpreadsheets() {
         Http.Response byCity = http.get("/api/coverage/projects?layer=districts&feature=220112&format=csv&group=city");

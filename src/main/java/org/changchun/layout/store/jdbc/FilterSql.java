@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
+import org.changchun.layout.feature.LinkRelation;
 import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
@@ -118,6 +119,9 @@ final class FilterSql {
         if (filter instanceof Filter.Temporal temporal) {
             return new TemporalSql(this::dateColumn, this::bindTemporal).condition(temporal);
         }
+        if (filter instanceof Filter.LinkedTo linked) {
+            return linked(linked);
+        }
         if (filter instanceof Filter.ArrayRelation array) {
             String name = "A_" + array.operator().name();
             throw new InvalidQueryException("“" + name + "”比较数组，而本服务的属性都不是数组（文本、数值、真假值或日期）",
@@ -125,6 +129,20 @@ final class FilterSql {
                             + "numbers, booleans or dates)");
         }
         throw new IllegalStateException("unknown filter " + filter);
+    }
+
+    /** Through the link table, whose index on the target finds a plan polygon's features at once. */
+    private String linked(Filter.LinkedTo linked) {
+        parameters.add(new SqlParameterValue(Types.VARCHAR, table.layerId()));
+        parameters.add(new SqlParameterValue(Types.VARCHAR, linked.targetLayer()));
+        parameters.add(new SqlParameterValue(Types.VARCHAR, linked.targetId()));
+        String relation = "";
+        if (linked.containedOnly()) {
+            parameters.add(new SqlParameterValue(Types.VARCHAR, LinkRelation.WITHIN.code()));
+            relation = " AND relation = ?";
+        }
+        return "id IN (SELECT source_id FROM feature_link WHERE source_layer = ? AND target_layer = ? AND target_id = ?"
+                + relation + ")";
     }
 
     private String joined(List<Filter> parts, String operator, String empty) {
