@@ -54,20 +54,28 @@ class ProjectsInArea {
             throw new InvalidQueryException("mode=near 需要 distance（0 到 100000 米）",
                     "mode=near needs a distance from 0 to 100000 metres");
         }
-        Filter filter = linked(area, layer, mode).orElseGet(() -> spatial(mode, mode == CoverageMode.NEAR
+        Optional<Filter.LinkedTo> linked = linked(area, layer, mode);
+        // a polygon linked to more features than one answer may hold is refused before any is read
+        linked.ifPresent(links -> refuseIfTooMany(store.countLinked(layer.id(), links.targetLayer(), links.targetId(),
+                links.containedOnly(), properties.maxFeatures() + 1L), layer));
+        Filter filter = linked.<Filter>map(links -> links).orElseGet(() -> spatial(mode, mode == CoverageMode.NEAR
                 ? MetricBuffer.buffer(area.geometry(), distanceMetres) : area.geometry()));
         FeaturePage page = store.query(new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
                 properties.maxFeatures(), 0));
-        if (page.numberMatched() > properties.maxFeatures()) {
-            throw new InvalidQueryException(
-                    "区域内要素过多（" + page.numberMatched() + " 个，上限 " + properties.maxFeatures() + "）；请缩小区域，或用 OGC 要素接口分页读取",
-                    page.numberMatched() + " features match, more than the " + properties.maxFeatures()
-                            + " one answer may hold; use a smaller area, or page through /ogc/collections/"
-                            + layer.id() + "/items with a filter");
-        }
+        refuseIfTooMany(page.numberMatched(), layer);
         ProjectSummary summary = ProjectTotals.of(page.features(), cities.all(), districts);
         return new Answer(area, mode, mode == CoverageMode.NEAR ? distanceMetres : null, layer.id(), summary,
                 page.features());
+    }
+
+    private void refuseIfTooMany(long matched, LayerInfo layer) {
+        int most = properties.maxFeatures();
+        if (matched > most) {
+            throw new InvalidQueryException(
+                    "区域内要素过多（超过上限 " + most + " 个）；请缩小区域，或用 OGC 要素接口分页读取",
+                    "more features match than the " + most + " one answer may hold; use a smaller area, or page "
+                            + "through /ogc/collections/" + layer.id() + "/items with a filter");
+        }
     }
 
     /**
@@ -77,7 +85,7 @@ class ProjectsInArea {
      * for a million points, and ran past the statement timeout on the embedded store
      * (docs/benchmarks.md, "Ten million features").
      */
-    private Optional<Filter> linked(CoverageArea area, LayerInfo layer, CoverageMode mode) {
+    private Optional<Filter.LinkedTo> linked(CoverageArea area, LayerInfo layer, CoverageMode mode) {
         if (area.layer() == null || mode == CoverageMode.NEAR || !(area.geometry() instanceof Polygonal)
                 || !layer.kind().isLinkSource() || !catalog.get(area.layer()).kind().isLinkTarget()) {
             return Optional.empty();

@@ -107,6 +107,15 @@ public interface FeatureStore {
     /** The features linked to one plan polygon, ordered by source layer and id. */
     List<FeatureLink> linksTo(String targetLayerId, String targetId);
 
+    /**
+     * How many features of a layer are linked to one plan polygon, counted no further than
+     * {@code atMost}: enough to tell whether they are too many for one answer, without counting
+     * millions.
+     *
+     * @param containedOnly only those the polygon contains, not those that merely intersect it
+     */
+    long countLinked(String sourceLayerId, String targetLayerId, String targetId, boolean containedOnly, long atMost);
+
     /** Drops what interrupted writes left behind (e.g. after the process was killed). */
     void discardUnfinishedWrites();
 

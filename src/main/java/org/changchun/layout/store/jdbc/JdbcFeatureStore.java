@@ -353,6 +353,12 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public long countLinked(String sourceLayerId, String targetLayerId, String targetId, boolean containedOnly,
+                            long atMost) {
+        return links.countTo(sourceLayerId, targetLayerId, targetId, containedOnly, atMost);
+    }
+
+    @Override
     public void discardUnfinishedWrites() {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(abandonedAfter);
         for (long versionId : catalog.abandonedVersions(before)) {

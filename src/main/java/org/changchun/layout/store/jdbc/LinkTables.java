@@ -125,6 +125,14 @@ final class LinkTables {
                 + " ORDER BY source_layer, source_id", LINK, layerId, featureId);
     }
 
+    long countTo(String sourceLayer, String targetLayer, String targetId, boolean containedOnly, long atMost) {
+        String relation = containedOnly ? " AND relation = '" + LinkRelation.WITHIN.code() + "'" : "";
+        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM feature_link WHERE source_layer = ?"
+                + " AND target_layer = ? AND target_id = ?" + relation + " LIMIT ?) linked", Long.class,
+                sourceLayer, targetLayer, targetId, atMost);
+        return counted == null ? 0 : counted;
+    }
+
     private record Pair(LayerTable source, LayerTable target) {
     }
 
