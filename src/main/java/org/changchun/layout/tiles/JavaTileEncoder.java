@@ -5,6 +5,7 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConve
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,10 +62,19 @@ final class JavaTileEncoder implements NativeTiles {
         Envelope clip = address.mercator(extent, buffer);
         Frame frame = new Frame(clip, WebMercator.toLonLat(clip), tileGeometries.toGeometry(clip),
                 new TileGrid(tile, clip, extent), new MvtLayerParams(extent));
-        List<JtsLayer> encoded = new ArrayList<>();
+        // a tile is the concatenation of its layers, each encoded on its own
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
         for (Layer layer : layers) {
             Optional<MergeCells> cells = layer.pointCellPixels() > 0
                     ? MergeCells.of(z, x, y, extent, buffer, layer.pointCellPixels()) : Optional.empty();
+            if (cells.isPresent() && layer.countedPoints().isEmpty() && MergedPoints.onlyPoints(layer.layer())
+                    && mergedPoints.holdable(layer.layer())) {
+                MergedPointTile merged = MergedPointTile.count(mergedPoints.cells(layer.layer()), cells.get());
+                if (!merged.isEmpty()) {
+                    encoded.writeBytes(merged.encode(layer.mvtLayerName(), extent));
+                }
+                continue;
+            }
             List<Geometry> drawn = new ArrayList<>();
             // ordered, so that a tile's bytes do not depend on the order its points were read in
             SortedMap<Coordinate, Long> pointsPerCell = new TreeMap<>();
@@ -74,13 +84,11 @@ final class JavaTileEncoder implements NativeTiles {
             }
             drawn.addAll(mergedPoints.draw(pointsPerCell));
             if (!drawn.isEmpty()) {
-                encoded.add(new JtsLayer(layer.mvtLayerName(), drawn, extent));
+                encoded.writeBytes(MvtEncoder.encode(new JtsMvt(List.of(new JtsLayer(layer.mvtLayerName(), drawn, extent))),
+                        frame.params(), new UserDataKeyValueMapConverter()));
             }
         }
-        if (encoded.isEmpty()) {
-            return new byte[0];
-        }
-        return MvtEncoder.encode(new JtsMvt(encoded), frame.params(), new UserDataKeyValueMapConverter());
+        return encoded.toByteArray();
     }
 
     /**

@@ -58,7 +58,16 @@ record MergeCells(int level, long firstColumn, long firstRow, int cellsPerSide, 
 
     /** The centre of the cell in tile units (y down, as the tile grid runs). */
     Coordinate centre(long column, long row) {
-        return new Coordinate((column - firstColumn) * cellPixels + cellPixels / 2,
-                (row - firstRow) * cellPixels + cellPixels / 2);
+        return new Coordinate(centreX(column), centreY(row));
+    }
+
+    /** The x of the centre of the cells of this column, in tile units. */
+    int centreX(long column) {
+        return (int) (column - firstColumn) * cellPixels + cellPixels / 2;
+    }
+
+    /** The y of the centre of the cells of this row, in tile units (y down). */
+    int centreY(long row) {
+        return (int) (row - firstRow) * cellPixels + cellPixels / 2;
     }
 }

@@ -131,42 +131,20 @@ final class MergedPoints {
      */
     Optional<byte[]> tileLayer(LayerInfo layer, String mvtLayerName, int z, int x, int y, int extent, int buffer,
                                int cellPixels) {
-        return pointsPerCell(layer, z, x, y, extent, buffer, cellPixels).map(pointsPerCell -> pointsPerCell.isEmpty()
-                ? new byte[0]
-                : MvtEncoder.encode(new JtsMvt(List.of(new JtsLayer(mvtLayerName, draw(pointsPerCell), extent))),
-                        new MvtLayerParams(extent), new UserDataKeyValueMapConverter()));
+        return counted(layer, z, x, y, extent, buffer, cellPixels)
+                .map(cells -> cells.isEmpty() ? new byte[0] : cells.encode(mvtLayerName, extent));
     }
 
     /**
-     * One tile's merged points from the held points of a layer, counted for a store to draw with the
-     * layer's other features; empty when the layer's points are not held yet, or the tile has no
-     * cells these points can fill.
+     * One tile's merged points from the held points of a layer, counted; empty when the layer's
+     * points are not held yet, or the tile has no cells these points can fill.
      */
-    Optional<NativeTiles.CountedPoints> counted(LayerInfo layer, int z, int x, int y, int extent, int buffer,
-                                                int cellPixels) {
-        return pointsPerCell(layer, z, x, y, extent, buffer, cellPixels).map(pointsPerCell -> {
-            int[] cellX = new int[pointsPerCell.size()];
-            int[] cellY = new int[pointsPerCell.size()];
-            long[] counts = new long[pointsPerCell.size()];
-            int i = 0;
-            for (Map.Entry<Coordinate, Long> cell : pointsPerCell.entrySet()) {
-                cellX[i] = (int) cell.getKey().x;
-                cellY[i] = (int) cell.getKey().y;
-                counts[i++] = cell.getValue();
-            }
-            return new NativeTiles.CountedPoints(cellX, cellY, counts);
-        });
-    }
-
-    private Optional<SortedMap<Coordinate, Long>> pointsPerCell(LayerInfo layer, int z, int x, int y, int extent,
-                                                                int buffer, int cellPixels) {
+    Optional<MergedPointTile> counted(LayerInfo layer, int z, int x, int y, int extent, int buffer, int cellPixels) {
         Optional<MergeCells> tile = MergeCells.of(z, x, y, extent, buffer, cellPixels);
         Optional<PointCells> held = ifHeld(layer);
         if (tile.isEmpty() || held.isEmpty()) {
             return Optional.empty();
         }
-        SortedMap<Coordinate, Long> pointsPerCell = new TreeMap<>();
-        count(held.get(), tile.get(), pointsPerCell);
-        return Optional.of(pointsPerCell);
+        return Optional.of(MergedPointTile.count(held.get(), tile.get()));
     }
 }

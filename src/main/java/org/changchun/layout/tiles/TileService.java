@@ -192,7 +192,7 @@ public class TileService {
             } else {
                 fromStore.add(mergedPoints.counted(layer.layer(), address.z(), address.x(), address.y(),
                         properties.extent(), properties.buffer(), layer.pointCellPixels())
-                        .map(layer::withCountedPoints).orElse(layer));
+                        .map(cells -> layer.withCountedPoints(cells.counted())).orElse(layer));
             }
         }
         tile.writeBytes(storeTile(address, fromStore));

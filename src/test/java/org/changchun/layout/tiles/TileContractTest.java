@@ -133,7 +133,7 @@ class TileContractTest {
         List<NativeTiles.Layer> layers = tileLayers(postgis, List.of("districts", MIXED, "projects"), pointCell);
         NativeTiles.Layer mixed = layers.get(1);
         memory.prepare(mixed.layer());
-        NativeTiles.CountedPoints counted = memory.counted(mixed.layer(), z, x, y, 4096, 64, pointCell).orElseThrow();
+        NativeTiles.CountedPoints counted = memory.counted(mixed.layer(), z, x, y, 4096, 64, pointCell).orElseThrow().counted();
         NativeTiles store = postgis.store().nativeTiles().orElseThrow();
         byte[] counting = store.tile(z, x, y, 4096, 64, layers);
         byte[] countedAlready = store.tile(z, x, y, 4096, 64,
