@@ -394,4 +394,7 @@ main() {
   report
 }
 
-main "$@"
+# run when executed; sourcing the file only defines the functions (bench/scale/run.sh reuses them)
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi

@@ -146,8 +146,15 @@ start_service() {
       --plan.data.location="file:$WORK/gis-data/" "$@" >"$WORK/$name/service.log" 2>&1) &
   STARTED_PID=$!
   SERVICE_PIDS="$SERVICE_PIDS $STARTED_PID"
+  await_service "$name" "$port" "$STARTED_PID" "$started"
+}
+
+# await_service NAME PORT PID STARTED: waits until the service started at SECONDS=STARTED in
+# $WORK/NAME answers on PORT, at most START_TIMEOUT seconds; dies with its log's tail if it stops.
+await_service() {
+  local name="$1" port="$2" pid="$3" started="$4"
   until curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
-    kill -0 "$STARTED_PID" 2>/dev/null || { tail -40 "$WORK/$name/service.log" >&2; die "the $name service stopped"; }
+    kill -0 "$pid" 2>/dev/null || { tail -40 "$WORK/$name/service.log" >&2; die "the $name service stopped"; }
     [ $((SECONDS - started)) -lt "${START_TIMEOUT:-1200}" ] || die "the $name service did not start in ${START_TIMEOUT:-1200}s"
     sleep 2
   done
