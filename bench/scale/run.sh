@@ -21,7 +21,7 @@
 # then the embedded store (H2GIS, the default) at EMBEDDED_SIZES: the same import, tiles, items,
 # identify and coverage (no SQL floor there). Prints a table per size and a cost curve, also
 # written to RESULTS. Everything listens on 127.0.0.1 and is stopped on exit, by PID.
-# The service gets room for big uploads: by default it refuses a layer of more than 5,000,000
+# The service gets room for big uploads: by default it refuses a layer of more than 20,000,000
 # features (plan.imports.max-features) and an upload over 512 MB.
 # Duration at the defaults, extrapolated from runs at 100,000 and 1,000,000 on a quiet machine:
 # about two hours, most of it at 10M (the floor's merged-point statement scans the whole layer

@@ -220,9 +220,9 @@ final class FeatureTables {
 
     List<Feature> intersecting(LayerTable table, Geometry geometry, int limit) {
         byte[] wkb = wkb(geometry);
+        String area = dialect.geometryParameter();
         return reads.read(template -> template.query(selectSql(table)
-                        + " WHERE geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))"
-                        + " ORDER BY id LIMIT ?",
+                        + " WHERE geom && " + area + " AND ST_Intersects(geom, " + area + ") ORDER BY id LIMIT ?",
                 rowMapper(table), wkb, wkb, limit));
     }
 
@@ -240,10 +240,11 @@ final class FeatureTables {
                 // end instead, which for a big layer turns seconds into milliseconds
                 // (docs/benchmarks.md, "Findings"). PostGIS's ST_Intersects brings its index
                 // condition itself, so PostgreSQL plans as before.
-                conditions.add("ST_Intersects(geom, ST_GeomFromWKB(?, 4326))");
+                conditions.add("ST_Intersects(geom, " + dialect.geometryParameter() + ")");
                 parameters.add(wkb);
             } else {
-                conditions.add("geom && ST_GeomFromWKB(?, 4326) AND ST_Intersects(geom, ST_GeomFromWKB(?, 4326))");
+                String area = dialect.geometryParameter();
+                conditions.add("geom && " + area + " AND ST_Intersects(geom, " + area + ")");
                 parameters.add(wkb);
                 parameters.add(wkb);
             }

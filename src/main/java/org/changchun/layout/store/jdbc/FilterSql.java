@@ -251,7 +251,7 @@ final class FilterSql {
         }
         if (value instanceof Geometry geometry) {
             parameters.add(new SqlParameterValue(Types.BINARY, new WKBWriter(2).write(geometry)));
-            return new Operand("ST_GeomFromWKB(?, 4326)", ValueKind.GEOMETRY);
+            return new Operand(dialect.geometryParameter(), ValueKind.GEOMETRY);
         }
         throw new IllegalArgumentException("unsupported literal " + value.getClass());
     }

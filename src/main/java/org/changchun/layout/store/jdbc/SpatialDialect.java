@@ -91,6 +91,13 @@ public interface SpatialDialect {
     }
 
     /**
+     * A WGS84 geometry bound as WKB, as a query compares the features with it (one {@code ?}).
+     */
+    default String geometryParameter() {
+        return "ST_GeomFromWKB(?, 4326)";
+    }
+
+    /**
      * SQL that encodes one layer of a vector tile inside the database, when the dialect can;
      * see {@link MvtSql}.
      */

@@ -79,6 +79,17 @@ public final class PostgisDialect implements SpatialDialect {
         return Optional.of(new PostgisLinkPartitions());
     }
 
+    /**
+     * Read once per statement, as an initplan. As a plain function call it is read again for every
+     * row it is compared with once PostgreSQL has switched a prepared statement to its generic
+     * plan, after five runs: counting the points of a district of 4,148 vertices among a million took
+     * 4.8 s instead of 1.0 s (bench/scale).
+     */
+    @Override
+    public String geometryParameter() {
+        return "(SELECT ST_GeomFromWKB(?, 4326))";
+    }
+
     @Override
     public Optional<MvtSql> mvt() {
         return Optional.of(new PostgisMvtSql());
