@@ -58,8 +58,8 @@ class ProjectsInArea {
         // a polygon linked to more features than one answer may hold is refused before any is read
         linked.ifPresent(links -> refuseIfTooMany(store.countLinked(layer.id(), links.targetLayer(), links.targetId(),
                 links.containedOnly(), properties.maxFeatures() + 1L), layer));
-        Filter filter = linked.<Filter>map(links -> links).orElseGet(() -> spatial(mode, mode == CoverageMode.NEAR
-                ? MetricBuffer.buffer(area.geometry(), distanceMetres) : area.geometry()));
+        Filter filter = linked.isPresent() ? linked.get() : spatial(mode, mode == CoverageMode.NEAR
+                ? MetricBuffer.buffer(area.geometry(), distanceMetres) : area.geometry());
         FeaturePage page = store.query(new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
                 properties.maxFeatures(), 0));
         refuseIfTooMany(page.numberMatched(), layer);

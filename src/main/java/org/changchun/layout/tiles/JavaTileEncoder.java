@@ -96,18 +96,15 @@ final class JavaTileEncoder implements NativeTiles {
      * counted them, or from the points held in memory.
      */
     private boolean countPoints(Layer layer, MergeCells cells, Map<Coordinate, Long> pointsPerCell) {
-        if (layer.countedPoints().isPresent()) {
-            NativeTiles.CountedPoints counted = layer.countedPoints().get();
-            for (int i = 0; i < counted.size(); i++) {
-                pointsPerCell.merge(new Coordinate(counted.x()[i], counted.y()[i]), counted.pointCounts()[i], Long::sum);
+        Optional<NativeTiles.CountedPoints> counted = layer.countedPoints().or(() -> mergedPoints.holdable(layer.layer())
+                ? Optional.of(MergedPointTile.count(mergedPoints.cells(layer.layer()), cells).counted())
+                : Optional.empty());
+        counted.ifPresent(points -> {
+            for (int i = 0; i < points.size(); i++) {
+                pointsPerCell.merge(new Coordinate(points.x()[i], points.y()[i]), points.pointCounts()[i], Long::sum);
             }
-            return true;
-        }
-        if (mergedPoints.holdable(layer.layer())) {
-            MergedPoints.count(mergedPoints.cells(layer.layer()), cells, pointsPerCell);
-            return true;
-        }
-        return false;
+        });
+        return counted.isPresent();
     }
 
     /**

@@ -2,21 +2,14 @@ package org.changchun.layout.tiles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
-import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.store.FeatureStore;
-import org.changchun.layout.store.NativeTiles;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -102,15 +95,6 @@ final class MergedPoints {
         LOG.info("Points of layer {} (data version {}) held for merged-point tiles: {} points, {} KB, read in {} ms",
                 layer.id(), layer.dataVersion(), read.size(), read.bytes() / 1024, (System.nanoTime() - started) / 1_000_000);
         return read;
-    }
-
-    /**
-     * Counts the held points per cell of the tile into {@code pointsPerCell}, keyed by the cell's
-     * centre on the tile grid.
-     */
-    static void count(PointCells cells, MergeCells tile, Map<Coordinate, Long> pointsPerCell) {
-        cells.forEachCell(tile.level(), tile.minColumn(), tile.maxColumn(), tile.minRow(), tile.maxRow(),
-                (column, row, points) -> pointsPerCell.merge(tile.centre(column, row), points, Long::sum));
     }
 
     /** The merged points, one per cell with its {@code point_count}, in the order of their cells' centres. */
