@@ -320,6 +320,20 @@ abstract class ImportApiTest {
         assertThat(layersState()).as("the store after all the refusals").isEqualTo(before);
     }
 
+    /**
+     * An upload far over the limit is refused with the size limit's own document, every time: the
+     * container answers before reading the body, and the answer must reach the client, not a cut
+     * connection relayed as 502.
+     */
+    @Test
+    void anUploadFarOverTheLimitIsRefusedWithItsOwnAnswer() {
+        byte[] huge = new byte[48 * 1024 * 1024];
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertRefused(huge, Map.of(), 413, "larger than allowed", true);
+            assertRefused(huge, Map.of("layer", "x"), 401, "sign-in required", false);
+        }
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private void assertRefused(byte[] upload, Map<String, String> fields, int status, String message, boolean signedIn) {

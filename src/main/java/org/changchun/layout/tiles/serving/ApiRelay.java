@@ -160,6 +160,9 @@ final class ApiRelay implements AutoCloseable {
         // a client may declare an empty body (Java's sends Content-Length: 0 with HEAD); that is none
         if (entity != null && entity.getContentLength() != 0) {
             forwarded.setEntity(new InputStreamEntity(content(entity), entity.getContentLength(), null));
+            // the container may refuse on the headers alone (too large, not signed in) and close the
+            // connection while the body is still being sent; asked to wait, it answers first
+            forwarded.addHeader("Expect", "100-continue");
         }
         forwarded.addHeader("X-Forwarded-For", forwardedFor(request, context));
         if (request.getFirstHeader("X-Forwarded-Host") == null && request.getFirstHeader("Host") != null) {
