@@ -83,6 +83,15 @@ final class MergedPoints {
         }
     }
 
+    /**
+     * How many of the layer's points lie in the tile (its buffer aside), from its points in memory,
+     * read now if they are not held yet: the answer decides what the tile draws, so it may not
+     * depend on whether they happen to be held.
+     */
+    int pointsIn(LayerInfo layer, int z, int x, int y) {
+        return cells(layer).count(z, x, y);
+    }
+
     /** How many layers' points are held now. */
     long held() {
         cells.cleanUp();

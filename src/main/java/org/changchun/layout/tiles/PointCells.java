@@ -101,6 +101,21 @@ final class PointCells {
         }
     }
 
+    /**
+     * How many points lie in the cell at {@code level}, {@code column} and {@code row} (row 0 at the
+     * north), such as the tile of that zoom and address: its points are one run of codes.
+     */
+    int count(int level, long column, long row) {
+        if (level < 0 || level > FINEST_LEVEL) {
+            throw new IllegalArgumentException("level " + level + " is outside 0.." + FINEST_LEVEL);
+        }
+        int shift = 2 * (FINEST_LEVEL - level);
+        long first = (spread(column) | spread(row) << 1) << shift;
+        long end = first + (1L << shift);
+        int from = firstAtOrAfter(first, 0, codes.length);
+        return firstAtOrAfter(end, from, codes.length) - from;
+    }
+
     /** The first index in [from, to) whose code is at least {@code code}, or {@code to}. */
     private int firstAtOrAfter(long code, int from, int to) {
         int found = Arrays.binarySearch(codes, from, to, code);

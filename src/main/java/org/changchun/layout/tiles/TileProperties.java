@@ -24,6 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * @param pointCellPixels the cell (in tile units) within which thinned points merge into one
  *                        carrying {@code point_count}; it divides the extent into a power of two of
  *                        cells, so that cells nest from zoom to zoom ({@link MergeCells})
+ * @param maxPointsPerTile from {@code fullDetailZoom} on, a tile in which a thinned layer has more
+ *                        points than this merges them as below it (as tippecanoe's
+ *                        {@code --cluster-densest-as-needed} keeps tiles small), if the layer's
+ *                        points are held in memory ({@code pointIndexSize}); the next zoom in shows
+ *                        fewer points per tile, so more of them one by one
  * @param pointIndexSize  the memory the tiles may keep the points of thinned point layers in (8 bytes
  *                        a point); 0 reads them from the store for every tile
  */
@@ -38,6 +43,7 @@ public record TileProperties(
         @Min(0) @Max(24) int fullDetailZoom,
         @Min(0) long thinAbove,
         @Min(1) @Max(1024) int pointCellPixels,
+        @Min(1) long maxPointsPerTile,
         @NotNull DataSize pointIndexSize) {
 
     /** The cells of merged points nest from zoom to zoom, down to the finest cells points are held at. */

@@ -91,7 +91,7 @@ public class TileService {
         }
         versions.append(properties.extent()).append(',').append(properties.buffer()).append(',')
                 .append(properties.fullDetailZoom()).append(',').append(properties.thinAbove()).append(',')
-                .append(properties.pointCellPixels());
+                .append(properties.pointCellPixels()).append(',').append(properties.maxPointsPerTile());
         String digest = versionDigests.get(versions.toString(), TileService::digest);
         return "\"" + digest + '-' + address.z() + '-' + address.y() + '-' + address.x() + (gzip ? GZIP_TAG : "") + '"';
     }
@@ -209,8 +209,18 @@ public class TileService {
         return Optional.ofNullable(layer.extent()).filter(e -> !e.isNull()).map(read::intersects).orElse(false);
     }
 
+    /**
+     * The cell the layer's points merge in on this tile, 0 for every point drawn: below the
+     * full-detail zoom a big layer's points always merge; from it on, only where the tile would
+     * draw more of them than {@code plan.tiles.max-points-per-tile}, known from its points in memory.
+     */
     private int pointCell(LayerInfo layer, TileAddress address) {
-        boolean thin = address.z() < properties.fullDetailZoom() && thinned(layer);
+        if (!thinned(layer)) {
+            return 0;
+        }
+        boolean thin = address.z() < properties.fullDetailZoom()
+                || mergedPoints.holdable(layer)
+                && mergedPoints.pointsIn(layer, address.z(), address.x(), address.y()) > properties.maxPointsPerTile();
         return thin ? properties.pointCellPixels() : 0;
     }
 

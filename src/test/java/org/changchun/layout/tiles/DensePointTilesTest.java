@@ -1,0 +1,142 @@
+package org.changchun.layout.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.changchun.layout.catalog.LayerCatalog;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.FieldType;
+import org.changchun.layout.feature.LayerDescription;
+import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
+import org.changchun.layout.feature.LayerSpec;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.WriteProgress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * From the full-detail zoom on, a tile that would draw more of a big layer's points than
+ * {@code plan.tiles.max-points-per-tile} merges them as the zooms below do; its other features, and
+ * tiles with fewer points, are drawn in full. Here 50 features make a layer big and a tile may draw
+ * 100 points: a block of 400 points 0.0005 degrees apart fits one zoom-14 tile, and spreads over
+ * a dozen tiles of zoom 17.
+ */
+@SpringBootTest(properties = {"plan.tiles.thin-above=50", "plan.tiles.max-points-per-tile=100"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DensePointTilesTest {
+
+    private static final double WEST = 125.2905;
+    private static final double SOUTH = 43.8700;
+    private static final double STEP = 0.0005;
+    private static final int SIDE = 20;
+    private static final Coordinate LONE = new Coordinate(125.6, 44.1);
+
+    @Autowired
+    FeatureStore store;
+
+    @Autowired
+    LayerCatalog catalog;
+
+    @Autowired
+    TileService tiles;
+
+    @BeforeAll
+    void writeLayers() {
+        write("dense-points", false);
+        write("dense-mixed", true);
+    }
+
+    @Test
+    void aTileWithMorePointsThanAllowedMergesThem() throws IOException {
+        List<Geometry> drawn = features("dense-points", at(14, WEST + 0.005, SOUTH + 0.005));
+
+        assertThat(drawn).isNotEmpty().allSatisfy(point -> assertThat(properties(point)).containsOnlyKeys("point_count"));
+        assertThat(drawn.stream().mapToLong(point -> ((Number) properties(point).get("point_count")).longValue()).sum())
+                .isEqualTo((long) SIDE * SIDE);
+    }
+
+    @Test
+    void aTileOfTheSameLayerWithFewPointsDrawsThemInFull() throws IOException {
+        List<Geometry> lone = features("dense-points", at(14, LONE.x, LONE.y));
+        assertThat(lone).singleElement().satisfies(point -> assertThat(properties(point)).containsEntry("名称", "孤点")
+                .doesNotContainKey("point_count"));
+
+        List<Geometry> zoomedIn = features("dense-points", at(17, WEST + 0.0051, SOUTH + 0.0051));
+        assertThat(zoomedIn).hasSizeBetween(10, 100)
+                .allSatisfy(point -> assertThat(properties(point)).containsKey("名称").doesNotContainKey("point_count"));
+    }
+
+    @Test
+    void theOtherFeaturesOfADenseTileAreDrawnInFull() throws IOException {
+        List<Geometry> drawn = features("dense-mixed", at(14, WEST + 0.005, SOUTH + 0.005));
+
+        assertThat(drawn).filteredOn(geometry -> geometry.getDimension() == 2).singleElement()
+                .satisfies(parcel -> assertThat(properties(parcel)).containsEntry("名称", "地块"));
+        List<Geometry> points = drawn.stream().filter(geometry -> geometry.getDimension() == 0).toList();
+        assertThat(points).allSatisfy(point -> assertThat(properties(point)).containsOnlyKeys("point_count"));
+        assertThat(points.stream().mapToLong(point -> ((Number) properties(point).get("point_count")).longValue()).sum())
+                .isEqualTo((long) SIDE * SIDE);
+    }
+
+    /** The tile of this zoom holding the point, as an address. */
+    private static TileAddress at(int z, double lon, double lat) {
+        int n = 1 << z;
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        double latRad = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * n);
+        return new TileAddress(z, y, x);
+    }
+
+    private List<Geometry> features(String layerId, TileAddress address) throws IOException {
+        LayerInfo layer = catalog.get(layerId);
+        byte[] tile = tiles.tile(List.of(layer), address, tiles.etag(List.of(layer), address, false), false).bytes();
+        JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(tile), new GeometryFactory(),
+                new TagKeyValueMapConverter(), MvtReader.RING_CLASSIFIER_V2_1);
+        List<Geometry> drawn = new ArrayList<>();
+        for (JtsLayer mvtLayer : mvt.getLayers()) {
+            drawn.addAll(mvtLayer.getGeometries());
+        }
+        return drawn;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Geometry feature) {
+        return (Map<String, Object>) feature.getUserData();
+    }
+
+    /** The block of points and the lone point; with a parcel over the block's middle if {@code withParcel}. */
+    private void write(String layerId, boolean withParcel) {
+        GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), 4326);
+        List<Feature> features = new ArrayList<>();
+        for (int i = 0; i < SIDE * SIDE; i++) {
+            features.add(new Feature("p" + i, Map.of("名称", "点" + i), wgs84.createPoint(
+                    new Coordinate(WEST + (i % SIDE) * STEP, SOUTH + (i / SIDE) * STEP))));
+        }
+        features.add(new Feature("lone", Map.of("名称", "孤点"), wgs84.createPoint(LONE)));
+        if (withParcel) {
+            features.add(new Feature("parcel", Map.of("名称", "地块"), wgs84.toGeometry(
+                    new Envelope(WEST + 0.003, WEST + 0.006, SOUTH + 0.003, SOUTH + 0.006))));
+        }
+        store.writeLayer(new LayerSpec(new LayerDescription(layerId, LayerKind.IMPORTED, "密集的点", "Dense points",
+                null, null, "test", "exact", null), List.of(new FieldSpec("名称", FieldType.STRING, "名称", "Name")),
+                layerId), features.iterator(), WriteProgress.NONE);
+    }
+}
