@@ -270,6 +270,7 @@ write_tile_floor() {
        FROM (SELECT n AS tile, ST_Transform(ST_TileEnvelope(z, x, y, margin => $margin), 4326) AS box
              FROM bench_tiles) boxes WHERE n = tile" >/dev/null
   sql "CREATE INDEX ON bench_tiles (band, nb)" >/dev/null
+  mark_thin_tiles "$LAYER_ID"
   sql "VACUUM ANALYZE bench_tiles" >/dev/null
   local band count where
   for band in $BANDS all; do
@@ -279,7 +280,7 @@ write_tile_floor() {
     {
       echo "\\set n (:client_id * $count / :clients + :i) % $count + 1"
       echo "\\set i :i + 1"
-      echo "SELECT z, x, y, west, south, east, north FROM bench_tiles WHERE $where \\gset"
+      echo "SELECT z, x, y, west, south, east, north, $(thin_column "$LAYER_ID")::int AS thin FROM bench_tiles WHERE $where \\gset"
       tile_script_lines "$LAYER_ID"
     } >"$WORK/floor-$band.sql"
   done

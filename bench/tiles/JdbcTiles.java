@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * its CPU accounting in between), measures SECONDS, prints
  * {@code count mean_us p50_us p99_us tiles_per_s} and exits once stdin closes.
  *
- * <p>usage: java -cp postgresql.jar JdbcTiles.java URL CLIENTS WARMUP SECONDS FULL_DETAIL_ZOOM
+ * <p>usage: java -cp postgresql.jar JdbcTiles.java URL CLIENTS WARMUP SECONDS THIN_COLUMN
  * FULL_SQL [THINNED_SQL]; the SQL files hold the statement with pgbench's :z :x :y :west :south
- * :east :north variables; THINNED_SQL, when given, is used below FULL_DETAIL_ZOOM.
+ * :east :north variables; THINNED_SQL, when given, is used for the tiles whose THIN_COLUMN of
+ * bench_tiles is true (run.sh's mark_thin_tiles).
  */
 public final class JdbcTiles {
 
@@ -56,7 +57,7 @@ public final class JdbcTiles {
         }
     }
 
-    private record Tile(int z, int x, int y, double west, double south, double east, double north) {
+    private record Tile(int z, int x, int y, double west, double south, double east, double north, boolean thin) {
 
         void bind(PreparedStatement statement, List<String> variables) throws SQLException {
             for (int i = 0; i < variables.size(); i++) {
@@ -80,7 +81,6 @@ public final class JdbcTiles {
         private final List<Tile> tiles;
         private final TileStatement full;
         private final TileStatement thinned;
-        private final int fullDetailZoom;
         private final long warmupEnd;
         /** Counted down by each client once warmed up: then none of them sends anything until go. */
         private final CountDownLatch warmedUp;
@@ -92,13 +92,12 @@ public final class JdbcTiles {
         private volatile Exception failure;
 
         Client(Connection connection, List<Tile> tiles, int start, TileStatement full, TileStatement thinned,
-               int fullDetailZoom, long warmupEnd, CountDownLatch warmedUp, CountDownLatch go) {
+               long warmupEnd, CountDownLatch warmedUp, CountDownLatch go) {
             this.connection = connection;
             this.tiles = tiles;
             this.next = start;
             this.full = full;
             this.thinned = thinned;
-            this.fullDetailZoom = fullDetailZoom;
             this.warmupEnd = warmupEnd;
             this.warmedUp = warmedUp;
             this.go = go;
@@ -131,7 +130,7 @@ public final class JdbcTiles {
         }
 
         private void tile(Tile tile) throws SQLException {
-            TileStatement statement = thinned != null && tile.z() < fullDetailZoom ? thinned : full;
+            TileStatement statement = thinned != null && tile.thin() ? thinned : full;
             try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
                 prepared.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
                 tile.bind(prepared, statement.variables());
@@ -156,17 +155,17 @@ public final class JdbcTiles {
         int clients = Integer.parseInt(args[1]);
         long warmupNanos = Long.parseLong(args[2]) * 1_000_000_000L;
         long measureNanos = Long.parseLong(args[3]) * 1_000_000_000L;
-        int fullDetailZoom = Integer.parseInt(args[4]);
+        String thinColumn = args[4];
         TileStatement full = TileStatement.read(args[5]);
         TileStatement thinned = args.length > 6 ? TileStatement.read(args[6]) : null;
 
         List<Tile> tiles = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url);
              ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT z, x, y, west, south, east, north FROM bench_tiles ORDER BY n")) {
+                     "SELECT z, x, y, west, south, east, north, " + thinColumn + " FROM bench_tiles ORDER BY n")) {
             while (rows.next()) {
                 tiles.add(new Tile(rows.getInt(1), rows.getInt(2), rows.getInt(3),
-                        rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7)));
+                        rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getBoolean(8)));
             }
         }
         CountDownLatch warmedUp = new CountDownLatch(clients);
@@ -175,7 +174,7 @@ public final class JdbcTiles {
         List<Client> running = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Client client = new Client(DriverManager.getConnection(url), tiles, i * tiles.size() / clients,
-                    full, thinned, fullDetailZoom, warmupEnd, warmedUp, go);
+                    full, thinned, warmupEnd, warmedUp, go);
             client.setDaemon(true);
             client.start();
             running.add(client);

@@ -78,6 +78,7 @@ EXTENT=4096
 BUFFER=64
 FULL_DETAIL_ZOOM=13
 THIN_ABOVE=10000
+MAX_POINTS_PER_TILE=10000
 CELL=16
 
 DB=bench
@@ -229,8 +230,33 @@ layer_members() { if [ "$1" = all ]; then echo "$PLAN_LAYERS"; else echo "$1"; f
 # Layers whose points TileService thins below FULL_DETAIL_ZOOM (more than THIN_ABOVE features).
 is_thinned() { [ "$(cat "$WORK/layer-$1.count")" -gt "$THIN_ABOVE" ]; }
 
+# thin_column LAYER: the column of bench_tiles that says whether the measured LAYER's tile takes the
+# thinned form (mark_thin_tiles).
+thin_column() { echo "\"thin:$1\""; }
+
+# mark_thin_tiles LAYER: fills LAYER's column of bench_tiles as TileService.pointCell decides: the
+# thinned form below FULL_DETAIL_ZOOM, and from it on where a thinned member layer has more than
+# MAX_POINTS_PER_TILE points in the tile (the tile proper, as the service counts its points in
+# memory; here counted once, ahead of the runs, so that the floor does not pay for the count either).
+# Every tile takes one form for all its members: of the measured layers one at most is thinned.
+mark_thin_tiles() {
+  local layer="$1" member dense="false" thinned=0
+  sql "ALTER TABLE bench_tiles ADD COLUMN $(thin_column "$layer") boolean" >/dev/null
+  for member in $(layer_members "$layer"); do
+    is_thinned "$member" || continue
+    thinned=$((thinned + 1))
+    dense="(SELECT count(*) > $MAX_POINTS_PER_TILE FROM (SELECT 1 FROM $(cat "$WORK/layer-$member.table") f
+             WHERE f.geom && ST_Transform(ST_TileEnvelope(t.z, t.x, t.y), 4326) AND GeometryType(f.geom) = 'POINT'
+             LIMIT $((MAX_POINTS_PER_TILE + 1))) points)"
+  done
+  [ "$thinned" -le 1 ] || die "$layer: more than one thinned layer; mark_thin_tiles decides for one"
+  [ "$thinned" = 1 ] || dense="false"
+  sql "UPDATE bench_tiles t SET $(thin_column "$layer") = (t.z < $FULL_DETAIL_ZOOM AND $thinned = 1) OR $dense" >/dev/null
+  log "$layer: $(sql "SELECT count(*) FROM bench_tiles WHERE z >= $FULL_DETAIL_ZOOM AND $(thin_column "$layer")") tiles from z$FULL_DETAIL_ZOOM on with more than $MAX_POINTS_PER_TILE points (merged)"
+}
+
 # tile_sql LOW LAYER...: the one statement the service sends for a tile of these layers, in order;
-# LOW=1 for a tile below FULL_DETAIL_ZOOM, where thinned layers take their thinned form. (For the
+# LOW=1 for a tile whose thinned layers take their thinned form (mark_thin_tiles). (For the
 # whole plan the service leaves out layers whose extent misses the tile; here their part runs and
 # finds no rows, which only adds to the floor's work.)
 tile_sql() {
@@ -244,7 +270,7 @@ tile_sql() {
   echo "WITH bounds AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile, ST_MakeEnvelope(:west, :south, :east, :north, 4326) AS query) SELECT $parts;"
 }
 
-# any_thinned LAYER...: whether any of these layers has a thinned form below FULL_DETAIL_ZOOM.
+# any_thinned LAYER...: whether any of these layers has a thinned form.
 any_thinned() {
   local layer
   for layer in "$@"; do ! is_thinned "$layer" || return 0; done
@@ -252,10 +278,10 @@ any_thinned() {
 }
 
 # tile_script_lines LAYER...: pgbench lines running the statement for the tile in :z :x :y,
-# choosing the thinned form by zoom as TileService.pointCell does.
+# choosing the thinned form by :thin as TileService.pointCell does (mark_thin_tiles).
 tile_script_lines() {
   if any_thinned "$@"; then
-    echo "\\if :z < $FULL_DETAIL_ZOOM"
+    echo "\\if :thin"
     tile_sql 1 "$@"
     echo "\\else"
     tile_sql 0 "$@"
@@ -282,13 +308,14 @@ write_floor_scripts() {
   sql "UPDATE bench_tiles SET west = ST_XMin(box), south = ST_YMin(box), east = ST_XMax(box), north = ST_YMax(box)
        FROM (SELECT n AS tile, ST_Transform(ST_TileEnvelope(z, x, y, margin => $margin), 4326) AS box
              FROM bench_tiles) boxes WHERE n = tile" >/dev/null
-  sql "VACUUM ANALYZE bench_tiles" >/dev/null
   local layer
+  for layer in $LAYERS; do mark_thin_tiles "$layer"; done
+  sql "VACUUM ANALYZE bench_tiles" >/dev/null
   for layer in $LAYERS; do
     {
       echo "\\set n (:client_id * $TILE_COUNT / :clients + :i) % $TILE_COUNT + 1"
       echo "\\set i :i + 1"
-      echo "SELECT z, x, y, west, south, east, north FROM bench_tiles WHERE n = :n \\gset"
+      echo "SELECT z, x, y, west, south, east, north, $(thin_column "$layer")::int AS thin FROM bench_tiles WHERE n = :n \\gset"
       # shellcheck disable=SC2086  # one layer per word
       tile_script_lines $(layer_members "$layer")
     } >"$WORK/floor-$layer.sql"
@@ -493,8 +520,7 @@ check_floor() {
   while read -r z y x; do
     if [ "$layer" = all ]; then path="ogc/tiles/WebMercatorQuad/$z/$y/$x"; else path="ogc/collections/$layer/tiles/WebMercatorQuad/$z/$y/$x"; fi
     if [ -f "$WORK/static/$path" ]; then cp "$WORK/static/$path" "$WORK/check-service.pbf"; else : >"$WORK/check-service.pbf"; fi
-    low=0
-    [ "$z" -ge "$FULL_DETAIL_ZOOM" ] || low=1
+    low="$(sql "SELECT $(thin_column "$layer")::int FROM bench_tiles WHERE z = $z AND x = $x AND y = $y LIMIT 1")"
     # psql fills in :z :x :y from -v and the box from bench_tiles (read from standard input: -c would not interpolate)
     # shellcheck disable=SC2046  # one layer per word
     { echo "SELECT west, south, east, north FROM bench_tiles WHERE z = :z AND x = :x AND y = :y LIMIT 1 \\gset"
@@ -634,7 +660,7 @@ run_jdbc() {
   [ ! -f "$WORK/floor-$layer-thinned.sql" ] || thinned=("$WORK/floor-$layer-thinned.sql")
   wait_for_quiet
   coproc JDBC { exec java -cp "$PGJDBC_JAR" "$HERE/JdbcTiles.java" "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB?user=postgres" \
-      "$conns" 5 "$DURATION" "$FULL_DETAIL_ZOOM" "$WORK/floor-$layer-full.sql" "${thinned[@]}" 2>"$out.err"; }
+      "$conns" 5 "$DURATION" "$(thin_column "$layer")" "$WORK/floor-$layer-full.sql" "${thinned[@]}" 2>"$out.err"; }
   JDBC_CLIENT_PID="$JDBC_PID"
   local from_client="${JDBC[0]}" to_client="${JDBC[1]}"
   read -r ready <&"$from_client" && [ "$ready" = ready ] || die "JdbcTiles did not start (see $out.err)"
