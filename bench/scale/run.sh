@@ -306,7 +306,8 @@ measure_tiles() {
   log "warming up: ${WARMUP}s of tiles"
   load_wrk "$WARMUP" "http://127.0.0.1:$SERVICE_PORT" "$WORK/paths-all.txt"
   [ "$store" != postgis ] || "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 5 \
-    -D i=0 -D clients=2 -f "$WORK/floor-all.sql" "$DB" >/dev/null 2>&1
+    -D i=0 -D clients=2 -f "$WORK/floor-all.sql" "$DB" >"$WORK/pgbench-warmup.txt" 2>&1 \
+    || die "the floor's warm-up failed: $(tail -3 "$WORK/pgbench-warmup.txt")"
   for conns in $CONNECTIONS; do
     threads=2
     [ "$conns" -ge 2 ] || threads=1

@@ -232,7 +232,8 @@ is_thinned() { [ "$(cat "$WORK/layer-$1.count")" -gt "$THIN_ABOVE" ]; }
 
 # thin_column LAYER: the column of bench_tiles that says whether the measured LAYER's tile takes the
 # thinned form (mark_thin_tiles).
-thin_column() { echo "\"thin:$1\""; }
+# (pgbench would read a colon in it as a variable)
+thin_column() { local name="${1//[^a-zA-Z0-9]/_}"; echo "thin_${name,,}"; }
 
 # mark_thin_tiles LAYER: fills LAYER's column of bench_tiles as TileService.pointCell decides: the
 # thinned form below FULL_DETAIL_ZOOM, and from it on where a thinned member layer has more than
