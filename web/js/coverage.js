@@ -207,7 +207,8 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
         <div><dt>${t('coverage.investment')}</dt><dd>${formatInvestment(total.investment_cny_100m)}</dd></div>
         <div><dt>${t('coverage.projectArea')}</dt><dd>${formatNumber(total.area_km2, 1)} km²</dd></div>
       </dl>
-      <div class="chart-box"><canvas aria-label="${t('coverage.chartLabel')}" role="img"></canvas></div>
+      ${answer.features_omitted ? html`<p class="muted" role="note" data-omitted>${local(answer.features_omitted, 'message')}</p>`
+        : html`<div class="chart-box"><canvas aria-label="${t('coverage.chartLabel')}" role="img"></canvas></div>`}
       <div class="button-row">
         <button type="button" data-action="csv">${t('coverage.exportCsv')}</button>
         <button type="button" data-action="geojson">${t('coverage.exportGeojson')}</button>
@@ -321,12 +322,14 @@ export function createCoverage({ map, datum, element, cities, districts, polygon
       if (action === 'geojson') {
         saveBlob(new Blob([JSON.stringify(answer)], { type: 'application/geo+json' }), 'projects-in-area.geojson');
       } else if (action === 'csv') {
-        const csv = { ...modeParams(), format: 'csv' };
+        // too many features to list: the table of their totals by district instead
+        const csv = { ...modeParams(), format: 'csv', ...(answer.features_omitted ? { group: 'district' } : {}) };
+        const file = answer.features_omitted ? 'projects-in-area-by-district.csv' : 'projects-in-area.csv';
         await (area.kind === 'drawn'
-          ? download(`api/coverage/projects?${query(csv)}`, 'projects-in-area.csv', {
+          ? download(`api/coverage/projects?${query(csv)}`, file, {
             method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(area.geometry),
           })
-          : download(`api/coverage/projects?${query({ layer: area.layer, feature: area.feature, ...csv })}`, 'projects-in-area.csv'));
+          : download(`api/coverage/projects?${query({ layer: area.layer, feature: area.feature, ...csv })}`, file));
       }
     } catch (e) {
       failure.textContent = errorText(e);

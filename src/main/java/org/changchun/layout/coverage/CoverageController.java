@@ -38,11 +38,32 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "覆盖分析 Coverage", description = "区域内的项目、覆盖率 / projects in an area, how much of it they cover")
 class CoverageController {
 
-    /** @param distanceM the distance of mode {@code near}, absent for the other modes */
-    @JsonPropertyOrder({"type", "area", "mode", "distance_m", "source", "summary", "features"})
+    /**
+     * @param distanceM       the distance of mode {@code near}, absent for the other modes
+     * @param numberMatched   the features in the area, all of which the summary adds up
+     * @param numberReturned  the features listed: all of them, or none when they are more than
+     *                        {@code plan.coverage.max-features}
+     * @param featuresOmitted why the features are not listed and where to read them, when they are not
+     */
+    @JsonPropertyOrder({"type", "area", "mode", "distance_m", "source", "number_matched", "number_returned",
+        "features_omitted", "summary", "features"})
     record ProjectsView(String type, CoverageArea area, String mode,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Double distanceM, String source,
+                        long numberMatched, long numberReturned,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Omitted featuresOmitted,
                         ProjectSummary summary, List<GeoJsonFeature> features) {
+    }
+
+    /** Why an answer lists none of the features its totals add up, in both languages, and where they are. */
+    record Omitted(String messageZh, String messageEn, String items) {
+
+        static Omitted of(ProjectsInArea.Answer answer, int most) {
+            return new Omitted("区域内有 " + answer.numberMatched() + " 个要素，超过单次列出的上限 " + most
+                    + " 个：汇总包括全部要素，要素本身请用 OGC 要素接口分页读取",
+                    answer.numberMatched() + " features match, more than the " + most + " one answer may list: "
+                            + "the summary adds up all of them; page through the items API for the features",
+                    "/ogc/collections/" + answer.source() + "/items");
+        }
     }
 
     /** What {@code /api/coverage/projects} answers in: the features, or a table of them or of their totals. */
@@ -66,12 +87,15 @@ class CoverageController {
     private final ProjectsInArea projects;
     private final CoverageShare share;
     private final LayerCatalog catalog;
+    private final int maxFeatures;
 
-    CoverageController(CoverageAreas areas, ProjectsInArea projects, CoverageShare share, LayerCatalog catalog) {
+    CoverageController(CoverageAreas areas, ProjectsInArea projects, CoverageShare share, LayerCatalog catalog,
+                       CoverageProperties properties) {
         this.areas = areas;
         this.projects = projects;
         this.share = share;
         this.catalog = catalog;
+        this.maxFeatures = properties.maxFeatures();
     }
 
     @GetMapping("/projects")
@@ -79,7 +103,8 @@ class CoverageController {
             description = "The features of `source` (default projects) inside (mode=within), touching (intersects) or "
                     + "within `distance` metres of (near) a polygon of any layer, with totals of count, investment and "
                     + "area by city, status and district, as GeoJSON; format=csv gives the features as a table, or with "
-                    + "group=city|status|district the totals.")
+                    + "group=city|status|district the totals. An area with more features than plan.coverage.max-features "
+                    + "(50,000) is answered with the totals of all of them and without the features (features_omitted).")
     @ApiResponse(responseCode = "200", description = "OK", content = {
         @Content(mediaType = MediaTypes.GEOJSON_VALUE, schema = @Schema(implementation = ProjectsView.class)),
         @Content(mediaType = MediaTypes.CSV_VALUE, schema = @Schema(type = "string"))})
@@ -155,12 +180,21 @@ class CoverageController {
         return switch (PROJECTS_FORMAT.parse(format)) {
             case GEOJSON -> ResponseEntity.ok().contentType(MediaTypes.GEOJSON).body(new ProjectsView(
                     "FeatureCollection", area, answer.mode().code(), answer.distanceMetres(), answer.source(),
+                    answer.numberMatched(), answer.features().size(),
+                    answer.featuresOmitted() ? Omitted.of(answer, maxFeatures) : null,
                     answer.summary(), answer.features().stream().map(GeoJsonFeature::of).toList()));
             case CSV -> group == null ? featuresCsv(answer) : groupCsv(answer, group);
         };
     }
 
     private ResponseEntity<byte[]> featuresCsv(ProjectsInArea.Answer answer) {
+        if (answer.featuresOmitted()) {
+            throw new InvalidQueryException("区域内有 " + answer.numberMatched() + " 个要素，超过单次列出的上限 "
+                    + maxFeatures + " 个；可用 group=city、status 或 district 导出汇总表，或用 OGC 要素接口分页读取要素",
+                    answer.numberMatched() + " features match, more than the " + maxFeatures + " one table may list; "
+                            + "ask for their totals with group=city, status or district, or page through /ogc/collections/"
+                            + answer.source() + "/items");
+        }
         List<FieldSpec> fields = catalog.get(answer.source()).fields();
         List<String> header = new ArrayList<>(List.of("id"));
         fields.forEach(f -> header.add(f.name()));

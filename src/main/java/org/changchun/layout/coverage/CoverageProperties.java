@@ -7,8 +7,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Bounds of the coverage questions ({@code plan.coverage.*}).
  *
- * @param maxFeatures the most features one answer may list and add up; a larger answer is refused
- *                    with a 400 that suggests a smaller area or the paged OGC items API
+ * @param maxFeatures the most features one answer may list; an area with more is answered with
+ *                    the totals of all of them, added up as they stream from the store, and without
+ *                    the features, which the paged OGC items API gives
  */
 @Validated
 @ConfigurationProperties("plan.coverage")

@@ -37,7 +37,8 @@ final class ProjectTotals {
     private ProjectTotals() {
     }
 
-    static ProjectSummary of(List<Feature> features, List<City> cities, DistrictIndex districts) {
+    /** The totals of the features, read once, in any order: a list, or a stream of any length. */
+    static ProjectSummary of(Iterable<Feature> features, List<City> cities, DistrictIndex districts) {
         Sum total = new Sum(null, null, null);
         Map<String, Sum> byCity = new LinkedHashMap<>();
         cities.forEach(c -> byCity.put(c.id(), new Sum(c.id(), c.nameZh(), c.nameEn())));

@@ -24,9 +24,16 @@ import org.springframework.stereotype.Service;
 @Service
 class ProjectsInArea {
 
-    /** The features found and what they add up to. */
+    /**
+     * The features found and what they add up to; over {@code plan.coverage.max-features} the totals
+     * of every match without the features ({@code featuresOmitted}).
+     */
     record Answer(CoverageArea area, CoverageMode mode, Double distanceMetres, String source,
-                  ProjectSummary summary, List<Feature> features) {
+                  ProjectSummary summary, List<Feature> features, boolean featuresOmitted) {
+
+        long numberMatched() {
+            return summary.total().count();
+        }
     }
 
     private final LayerCatalog catalog;
@@ -54,28 +61,26 @@ class ProjectsInArea {
             throw new InvalidQueryException("mode=near 需要 distance（0 到 100000 米）",
                     "mode=near needs a distance from 0 to 100000 metres");
         }
+        Double distance = mode == CoverageMode.NEAR ? distanceMetres : null;
         Optional<Filter.LinkedTo> linked = linked(area, layer, mode);
-        // a polygon linked to more features than one answer may hold is refused before any is read
-        linked.ifPresent(links -> refuseIfTooMany(store.countLinked(layer.id(), links.targetLayer(), links.targetId(),
-                links.containedOnly(), properties.maxFeatures() + 1L), layer));
         Filter filter = linked.isPresent() ? linked.get() : spatial(mode, mode == CoverageMode.NEAR
                 ? MetricBuffer.buffer(area.geometry(), distanceMetres) : area.geometry());
-        FeaturePage page = store.query(new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
-                properties.maxFeatures(), 0));
-        refuseIfTooMany(page.numberMatched(), layer);
-        ProjectSummary summary = ProjectTotals.of(page.features(), cities.all(), districts);
-        return new Answer(area, mode, mode == CoverageMode.NEAR ? distanceMetres : null, layer.id(), summary,
-                page.features());
-    }
-
-    private void refuseIfTooMany(long matched, LayerInfo layer) {
         int most = properties.maxFeatures();
-        if (matched > most) {
-            throw new InvalidQueryException(
-                    "区域内要素过多（超过上限 " + most + " 个）；请缩小区域，或用 OGC 要素接口分页读取",
-                    "more features match than the " + most + " one answer may hold; use a smaller area, or page "
-                            + "through /ogc/collections/" + layer.id() + "/items with a filter");
+        FeatureQuery matching = new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(), most, 0);
+        // a polygon linked to more features than one answer may list is not read a page of first
+        boolean tooManyLinked = linked.map(links -> store.countLinked(layer.id(), links.targetLayer(),
+                links.targetId(), links.containedOnly(), most + 1L) > most).orElse(false);
+        if (!tooManyLinked) {
+            FeaturePage page = store.query(matching);
+            if (page.numberMatched() <= most) {
+                return new Answer(area, mode, distance, layer.id(),
+                        ProjectTotals.of(page.features(), cities.all(), districts), page.features(), false);
+            }
         }
+        // too many to list: every match is added up as it streams past, and none is kept
+        ProjectSummary totals = store.readMatching(matching,
+                features -> ProjectTotals.of(features::iterator, cities.all(), districts));
+        return new Answer(area, mode, distance, layer.id(), totals, List.of(), true);
     }
 
     /**

@@ -71,6 +71,17 @@ public interface FeatureStore {
     <T> T readFeatures(String layerId, Function<Stream<Feature>, T> reader);
 
     /**
+     * Lets a reader pull every feature that matches a query's box and filter, in no particular
+     * order and unpaged (its limit, offset and sort are not used), from a stream backed by a
+     * cursor: for answers computed from every match, such as totals, in a small heap. The reader
+     * may be called a second time, on a fresh stream, if the first read failed on a standby; it
+     * must compute its answer from the stream alone.
+     *
+     * @throws org.changchun.layout.query.InvalidQueryException as {@link #query} does
+     */
+    <T> T readMatching(FeatureQuery query, Function<Stream<Feature>, T> reader);
+
+    /**
      * Hands every geometry of a layer to the consumer, in no particular order and without the
      * attributes, from a cursor: for an index kept in memory, which needs neither.
      */

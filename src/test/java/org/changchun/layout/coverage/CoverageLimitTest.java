@@ -1,26 +1,50 @@
 package org.changchun.layout.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+import java.util.Optional;
+import org.changchun.layout.plan.CityCatalog;
+import org.changchun.layout.query.FeatureQuery;
+import org.changchun.layout.query.Filter;
+import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
- * A question whose answer would hold more features than {@code plan.coverage.max-features} is
- * refused with a 400 saying what to do instead, whether the area is a plan polygon (counted through
- * its links, no further than the limit) or a drawn one; run on each store by the subclasses.
+ * An area with more features than {@code plan.coverage.max-features} is answered with the totals of
+ * all of them, added up as they stream from the store, and without the features, saying why and
+ * where to read them; whether the area is a plan polygon (counted through its links, no further than
+ * the limit) or a drawn one. The totals must be those of the features a big enough page holds. Run
+ * on each store by the subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "plan.coverage.max-features=" + CoverageLimitTest.MOST)
 abstract class CoverageLimitTest {
 
     static final int MOST = 3;
+    private static final String WHOLE_CITY = "{\"type\": \"Polygon\", \"coordinates\": [[[124.0, 43.0], [127.0, 43.0], "
+            + "[127.0, 45.5], [124.0, 45.5], [124.0, 43.0]]]}";
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FeatureStore store;
+
+    @Autowired
+    CityCatalog cities;
+
+    @Autowired
+    DistrictIndex districts;
 
     Http http;
 
@@ -30,34 +54,95 @@ abstract class CoverageLimitTest {
     }
 
     @Test
-    void aPlanPolygonWithMoreFeaturesThanTheLimitIsRefusedAndOneWithFewerAnswered() {
-        int refused = 0;
-        int answered = 0;
+    void aPlanPolygonWithMoreFeaturesThanTheLimitGetsTheirTotalsAndOneWithFewerItsFeatures() {
+        int summed = 0;
+        int listed = 0;
         for (String district : new String[] {"220102", "220103", "220104", "220105", "220106", "220112", "220113",
             "220122", "220182", "220183", "220184"}) {
-            Http.Response intersecting = http.get("/api/coverage/projects?mode=intersects&layer=districts&feature=" + district);
-            if (intersecting.status() == 400) {
-                assertThat(intersecting.json().get("message_en").asString()).as(district)
-                        .contains("more features match than the " + MOST).contains("/ogc/collections/projects/items");
-                assertThat(intersecting.json().get("message_zh").asString()).contains("上限 " + MOST);
-                refused++;
+            Http.Response answer = http.get("/api/coverage/projects?mode=intersects&layer=districts&feature=" + district);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode json = answer.json();
+            ProjectSummary expected = totalsOfOnePage(new Filter.LinkedTo("districts", district, false));
+            assertSameTotals(json.get("summary"), expected, district);
+            assertThat(json.get("number_matched").asLong()).isEqualTo(expected.total().count());
+            if (expected.total().count() > MOST) {
+                assertOmitted(json, expected.total().count());
+                summed++;
             } else {
-                assertThat(intersecting.status()).as(intersecting.body()).isEqualTo(200);
-                assertThat(intersecting.json().get("features").size()).isLessThanOrEqualTo(MOST);
-                answered++;
+                assertThat(json.get("features").size()).isEqualTo(json.get("number_returned").asInt())
+                        .isEqualTo((int) expected.total().count());
+                assertThat(json.has("features_omitted")).isFalse();
+                listed++;
             }
         }
-        assertThat(refused).as("districts with more projects than the limit").isPositive();
-        assertThat(answered).as("districts with the limit or fewer").isPositive();
+        assertThat(summed).as("districts with more projects than the limit").isPositive();
+        assertThat(listed).as("districts with the limit or fewer").isPositive();
     }
 
     @Test
-    void aDrawnPolygonWithMoreFeaturesThanTheLimitIsRefused() {
-        String city = "{\"type\": \"Polygon\", \"coordinates\": [[[124.0, 43.0], [127.0, 43.0], [127.0, 45.5], "
-                + "[124.0, 45.5], [124.0, 43.0]]]}";
-        Http.Response answer = http.send("POST", "/api/coverage/projects?mode=intersects", city, "application/json");
+    void aDrawnPolygonWithMoreFeaturesThanTheLimitGetsTheirTotals() {
+        Http.Response answer = http.send("POST", "/api/coverage/projects?mode=intersects", WHOLE_CITY, "application/json");
 
-        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.json().get("message_en").asString()).contains("more features match than the " + MOST);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        GeometryFactory wgs84 = new GeometryFactory();
+        ProjectSummary expected = totalsOfOnePage(new Filter.Spatial(Filter.SpatialRelation.INTERSECTS,
+                new org.changchun.layout.query.Expression.Property(org.changchun.layout.query.Expression.GEOMETRY),
+                new org.changchun.layout.query.Expression.Literal(wgs84.toGeometry(new Envelope(124, 127, 43, 45.5)))));
+        assertThat(expected.total().count()).isGreaterThan(MOST);
+        assertSameTotals(answer.json().get("summary"), expected, "the whole city");
+        assertOmitted(answer.json(), expected.total().count());
+    }
+
+    @Test
+    void theTableOfTooManyFeaturesIsRefusedAndTheTableOfTheirTotalsGiven() {
+        Http.Response features = http.get("/api/coverage/projects?mode=intersects&layer=districts&feature=220102&format=csv");
+        assertThat(features.status()).as(features.body()).isEqualTo(400);
+        assertThat(features.json().get("message_en").asString()).contains("more than the " + MOST)
+                .contains("group=city, status or district").contains("/ogc/collections/projects/items");
+        assertThat(features.json().get("message_zh").asString()).contains("上限 " + MOST);
+
+        Http.Response byDistrict = http.get(
+                "/api/coverage/projects?mode=intersects&layer=districts&feature=220102&format=csv&group=district");
+        assertThat(byDistrict.status()).as(byDistrict.body()).isEqualTo(200);
+        long counted = byDistrict.body().lines().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[3])).sum();
+        assertThat(counted).isEqualTo(totalsOfOnePage(new Filter.LinkedTo("districts", "220102", false)).total().count());
+    }
+
+    /** The totals of the features matching the filter, read as one page big enough for them all. */
+    private ProjectSummary totalsOfOnePage(Filter filter) {
+        return ProjectTotals.of(store.query(new FeatureQuery("projects", Optional.empty(), filter, List.of(), 100_000, 0))
+                .features(), cities.all(), districts);
+    }
+
+    private static void assertOmitted(JsonNode answer, long matched) {
+        assertThat(answer.get("features").size()).isZero();
+        assertThat(answer.get("number_returned").asInt()).isZero();
+        JsonNode omitted = answer.get("features_omitted");
+        assertThat(omitted.get("message_en").asString()).contains(matched + " features match, more than the " + MOST);
+        assertThat(omitted.get("message_zh").asString()).contains("上限 " + MOST);
+        assertThat(omitted.get("items").asString()).isEqualTo("/ogc/collections/projects/items");
+    }
+
+    /** Counts alike; sums of money and area alike but for the rounding of sums added in another order. */
+    private static void assertSameTotals(JsonNode summary, ProjectSummary expected, String area) {
+        JsonNode total = summary.get("total");
+        assertThat(total.get("count").asLong()).as(area).isEqualTo(expected.total().count());
+        assertThat(total.get("investment_cny_100m").asDouble()).as(area)
+                .isCloseTo(expected.total().investmentCny100m(), within(0.011));
+        assertThat(total.get("area_km2").asDouble()).as(area).isCloseTo(expected.total().areaKm2(), within(0.011));
+        assertSameGroups(summary.get("by_city"), expected.byCity(), area);
+        assertSameGroups(summary.get("by_status"), expected.byStatus(), area);
+        assertSameGroups(summary.get("by_district"), expected.byDistrict(), area);
+    }
+
+    private static void assertSameGroups(JsonNode groups, List<ProjectSummary.Group> expected, String area) {
+        assertThat(groups.size()).as(area).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(groups.get(i).get("key").asString()).as(area).isEqualTo(expected.get(i).key());
+            assertThat(groups.get(i).get("count").asLong()).as(area + " " + expected.get(i).key())
+                    .isEqualTo(expected.get(i).count());
+            assertThat(groups.get(i).get("investment_cny_100m").asDouble()).as(area + " " + expected.get(i).key())
+                    .isCloseTo(expected.get(i).investmentCny100m(), within(0.011));
+        }
     }
 }

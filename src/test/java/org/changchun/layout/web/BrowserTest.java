@@ -6,6 +6,7 @@ import org.changchun.layout.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +40,15 @@ abstract class BrowserTest {
     @BeforeAll
     void startBrowser() {
         browser = new Browser(port);
+    }
+
+    /** Opens the 区域分析 panel on one feature of a plan layer and waits for its projects to be counted. */
+    void analyseArea(String layer, String feature) {
+        browser.open("/?tab=coverage");
+        new Select(browser.find("select[name='layer']")).selectByValue(layer);
+        browser.waitFor("select[name='feature'] option[value='" + feature + "']");
+        new Select(browser.find("select[name='feature']")).selectByValue(feature);
+        browser.waitUntil("the projects counted", () -> !browser.all("[data-total='count']").isEmpty());
     }
 
     /** The page runs under the service's Content-Security-Policy; whatever it would block is a defect of the page. */

@@ -19,11 +19,7 @@ class MapLinkTest extends BrowserTest {
 
     @Test
     void aLinkReopensTheChosenAreaWithItsRelationAndDistance() {
-        browser.open("/?tab=coverage");
-        new Select(browser.find("select[name='layer']")).selectByValue("dev-zones");
-        browser.waitFor("select[name='feature'] option[value='qikai']");
-        new Select(browser.find("select[name='feature']")).selectByValue("qikai");
-        browser.waitUntil("the projects counted", () -> !browser.all("[data-total='count']").isEmpty());
+        analyseArea("dev-zones", "qikai");
         new Select(browser.find("select[name='mode']")).selectByValue("near");
         WebElement distance = browser.find("input[name='distance']");
         distance.clear();

@@ -178,12 +178,7 @@ class MapPageTest extends BrowserTest {
 
     @Test
     void theProjectsInADevelopmentZoneAreCountedAndCharted() {
-        browser.open("/?tab=coverage");
-        new Select(browser.find("select[name='layer']")).selectByValue("dev-zones");
-        browser.waitFor("select[name='feature'] option[value='qikai']");
-        new Select(browser.find("select[name='feature']")).selectByValue("qikai");
-
-        browser.waitUntil("the projects counted", () -> !browser.all("[data-total='count']").isEmpty());
+        analyseArea("dev-zones", "qikai");
         assertThat(browser.find("[data-total='count']").getText()).isEqualTo("5");
         assertThat(browser.all(".coverage-list li")).hasSize(5);
         browser.waitUntil("the chart drawn", () -> (Boolean) browser.script(

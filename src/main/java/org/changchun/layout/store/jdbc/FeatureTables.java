@@ -9,6 +9,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.Optional;
 import javax.sql.DataSource;
 import java.util.StringJoiner;
@@ -23,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.sql.Types;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.SortKey;
@@ -39,6 +43,8 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -226,35 +232,84 @@ final class FeatureTables {
                 rowMapper(table), wkb, wkb, limit));
     }
 
+    /**
+     * Every feature matching a query's box and filter, unordered, through a cursor on the read
+     * route: the statement runs in a transaction of its own so that PostgreSQL fetches the rows
+     * {@link #STREAM_FETCH_SIZE} at a time rather than all at once.
+     */
+    <T> T readMatching(LayerTable table, FeatureQuery query, Function<Stream<Feature>, T> reader) {
+        Where where = where(table, query);
+        RowMapper<Feature> mapper = rowMapper(table);
+        return reads.read(template -> template.execute((ConnectionCallback<T>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(selectSql(table) + where.sql())) {
+                statement.setFetchSize(STREAM_FETCH_SIZE);
+                statement.setQueryTimeout(template.getQueryTimeout());
+                new ArgumentPreparedStatementSetter(where.parameters().toArray()).setValues(statement);
+                T answer;
+                try (ResultSet rows = statement.executeQuery()) {
+                    answer = reader.apply(StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+                            new RowIterator<>(rows, mapper), Spliterator.NONNULL), false));
+                }
+                connection.commit();
+                return answer;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }));
+    }
+
+    /** The rows of a result set, mapped one by one as they are asked for. */
+    private static final class RowIterator<T> implements Iterator<T> {
+        private final ResultSet rows;
+        private final RowMapper<T> mapper;
+        private int read;
+        private Boolean hasRow;
+
+        RowIterator(ResultSet rows, RowMapper<T> mapper) {
+            this.rows = rows;
+            this.mapper = mapper;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (hasRow == null) {
+                try {
+                    hasRow = rows.next();
+                } catch (SQLException e) {
+                    throw new DataRetrievalFailureException("reading the next matching feature", e);
+                }
+            }
+            return hasRow;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            hasRow = null;
+            try {
+                return mapper.mapRow(rows, read++);
+            } catch (SQLException e) {
+                throw new DataRetrievalFailureException("reading a matching feature", e);
+            }
+        }
+    }
+
+    /** A query's box and filter as a WHERE clause (empty when it has neither) and its parameters. */
+    private record Where(String sql, List<Object> parameters) {
+    }
+
     /** One page of the features matching a query, and how many match in all. */
     FeaturePage query(LayerTable table, FeatureQuery query) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
-        // a box around the whole layer holds every feature: asked without it, the count is the table's size
-        Optional<Envelope> bbox = query.bbox().filter(box -> table.extent() == null || !box.covers(table.extent()));
-        bbox.ifPresent(box -> {
-            SqlParameterValue wkb = new SqlParameterValue(Types.BINARY, wkb(geometryFactory.toGeometry(box)));
-            if (isBroad(box, table.extent())) {
-                // Without the && operator H2GIS does not reach for its R-tree, which fetches every
-                // match apart (then sorts them all); it walks the id index and stops at the page's
-                // end instead, which for a big layer turns seconds into milliseconds
-                // (docs/benchmarks.md, "Findings"). PostGIS's ST_Intersects brings its index
-                // condition itself, so PostgreSQL plans as before.
-                conditions.add("ST_Intersects(geom, " + dialect.geometryParameter() + ")");
-                parameters.add(wkb);
-            } else {
-                String area = dialect.geometryParameter();
-                conditions.add("geom && " + area + " AND ST_Intersects(geom, " + area + ")");
-                parameters.add(wkb);
-                parameters.add(wkb);
-            }
-        });
-        if (query.filter() != null) {
-            FilterSql.Condition condition = FilterSql.of(table, query.filter(), dialect);
-            conditions.add(condition.sql());
-            parameters.addAll(condition.parameters());
-        }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        Where matching = where(table, query);
+        String where = matching.sql();
+        List<Object> parameters = matching.parameters();
         StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");
         for (SortKey key : query.sortBy()) {
             order.add(FilterSql.sortColumn(table, key.property()) + (key.ascending() ? " ASC" : " DESC"));
@@ -282,6 +337,37 @@ final class FeatureTables {
         }
         long matched = counting.isPresent() ? awaitCount(counting.get()) : count(countSql, parameters);
         return new FeaturePage(features, matched);
+    }
+
+    /** The WHERE clause of a query's box and filter, empty when it has neither, and its parameters. */
+    private Where where(LayerTable table, FeatureQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        // a box around the whole layer holds every feature: asked without it, the count is the table's size
+        Optional<Envelope> bbox = query.bbox().filter(box -> table.extent() == null || !box.covers(table.extent()));
+        bbox.ifPresent(box -> {
+            SqlParameterValue wkb = new SqlParameterValue(Types.BINARY, wkb(geometryFactory.toGeometry(box)));
+            if (isBroad(box, table.extent())) {
+                // Without the && operator H2GIS does not reach for its R-tree, which fetches every
+                // match apart (then sorts them all); it walks the id index and stops at the page's
+                // end instead, which for a big layer turns seconds into milliseconds
+                // (docs/benchmarks.md, "Findings"). PostGIS's ST_Intersects brings its index
+                // condition itself, so PostgreSQL plans as before.
+                conditions.add("ST_Intersects(geom, " + dialect.geometryParameter() + ")");
+                parameters.add(wkb);
+            } else {
+                String area = dialect.geometryParameter();
+                conditions.add("geom && " + area + " AND ST_Intersects(geom, " + area + ")");
+                parameters.add(wkb);
+                parameters.add(wkb);
+            }
+        });
+        if (query.filter() != null) {
+            FilterSql.Condition condition = FilterSql.of(table, query.filter(), dialect);
+            conditions.add(condition.sql());
+            parameters.addAll(condition.parameters());
+        }
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
     }
 
     /**

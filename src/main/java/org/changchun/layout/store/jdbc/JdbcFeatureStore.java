@@ -292,15 +292,31 @@ public final class JdbcFeatureStore implements FeatureStore {
         try {
             return features.query(table(query.layerId()), query);
         } catch (DataAccessException e) {
-            // SQLSTATE class 22, data exception: a value the filter computes is out of range (an
-            // overflow in its arithmetic, a number too large for NUMERIC): the query is the fault
-            if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("22")) {
-                throw new InvalidQueryException("过滤条件中的计算超出数值范围（例如算术溢出）：请改用较小的数",
-                        "a value computed by the filter is out of range (e.g. an arithmetic overflow); use smaller numbers");
-            }
-            throw e;
+            throw queryFault(e);
         }
+    }
+
+    @Override
+    public <T> T readMatching(FeatureQuery query, Function<Stream<Feature>, T> reader) {
+        try {
+            return features.readMatching(table(query.layerId()), query, reader);
+        } catch (DataAccessException e) {
+            throw queryFault(e);
+        }
+    }
+
+    /**
+     * SQLSTATE class 22, data exception: a value the filter computes is out of range (an overflow
+     * in its arithmetic, a number too large for NUMERIC), so the query is the fault; other failures
+     * stay what they are.
+     */
+    private static RuntimeException queryFault(DataAccessException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            return new InvalidQueryException("过滤条件中的计算超出数值范围（例如算术溢出）：请改用较小的数",
+                    "a value computed by the filter is out of range (e.g. an arithmetic overflow); use smaller numbers");
+        }
+        return e;
     }
 
     @Override
