@@ -99,7 +99,6 @@ class ProjectStatistics {
         }
     }
 
-    private static final String SAMPLE = "sample";
     private static final String SCHEMATIC = "schematic";
 
     private final LayerCatalog catalog;
@@ -144,7 +143,7 @@ class ProjectStatistics {
             case STATUS -> summary.byStatus();
             case INDUSTRY, YEAR -> ProjectTotals.byProperty(features, grouping.field());
         };
-        boolean sample = features.stream().anyMatch(f -> Boolean.TRUE.equals(f.properties().get(SAMPLE)));
-        return new Answer(layer.id(), grouping, measure, summary.total(), groups, sample, layer.description().accuracy());
+        return new Answer(layer.id(), grouping, measure, summary.total(), groups, summary.sample(),
+                layer.description().accuracy());
     }
 }

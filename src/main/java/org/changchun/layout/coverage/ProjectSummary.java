@@ -8,8 +8,11 @@ import java.util.List;
  *
  * @param byDistrict each feature counts once, in the district that holds its interior point;
  *                   a polygon's area is split among the districts it covers
+ * @param sample     whether any feature counted is marked {@code sample: true} (invented figures), so
+ *                   that totals shown without their features still say so
  */
-record ProjectSummary(Totals total, List<Group> byCity, List<Group> byStatus, List<Group> byDistrict) {
+record ProjectSummary(Totals total, List<Group> byCity, List<Group> byStatus, List<Group> byDistrict,
+                      boolean sample) {
 
     /**
      * @param investmentCny100m sum of the investments given, in 亿元; features without one add nothing

@@ -15,6 +15,9 @@ import org.locationtech.jts.geom.Geometry;
 /** Adds up features into a {@link ProjectSummary}. */
 final class ProjectTotals {
 
+    /** The property that marks a feature's figures as invented. */
+    private static final String SAMPLE = "sample";
+
     private static final class Sum {
         final String key;
         final String nameZh;
@@ -49,7 +52,9 @@ final class ProjectTotals {
         districts.districts().forEach(d -> byDistrict.put(d.adcode(), new Sum(d.adcode(), d.nameZh(), d.nameEn())));
         boolean hasCity = false;
         boolean hasStatus = false;
+        boolean sample = false;
         for (Feature feature : features) {
+            sample |= Boolean.TRUE.equals(feature.properties().get(SAMPLE));
             double investment = feature.properties().get(ProjectFields.INVESTMENT) instanceof Number n
                     ? n.doubleValue() : 0;
             double area = GeodesicArea.squareKilometres(feature.geometry());
@@ -68,7 +73,8 @@ final class ProjectTotals {
         }
         return new ProjectSummary(
                 new ProjectSummary.Totals(total.count, round(total.investment), CoverageAreas.round(total.area)),
-                hasCity ? groups(byCity) : List.of(), hasStatus ? groups(byStatus) : List.of(), groups(byDistrict));
+                hasCity ? groups(byCity) : List.of(), hasStatus ? groups(byStatus) : List.of(), groups(byDistrict),
+                sample);
     }
 
     /**

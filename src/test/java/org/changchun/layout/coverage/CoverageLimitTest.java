@@ -121,6 +121,7 @@ abstract class CoverageLimitTest {
         assertThat(omitted.get("message_en").asString()).contains(matched + " features match, more than the " + MOST);
         assertThat(omitted.get("message_zh").asString()).contains("上限 " + MOST);
         assertThat(omitted.get("items").asString()).isEqualTo("/ogc/collections/projects/items");
+        assertThat(answer.get("summary").get("sample").asBoolean()).as("totals of the sample library say so").isTrue();
     }
 
     /** Counts alike; sums of money and area alike but for the rounding of sums added in another order. */

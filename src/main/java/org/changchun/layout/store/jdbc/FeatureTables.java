@@ -9,9 +9,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.Optional;
 import javax.sql.DataSource;
 import java.util.StringJoiner;
@@ -26,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import java.sql.Types;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.SortKey;
@@ -249,8 +245,7 @@ final class FeatureTables {
                 new ArgumentPreparedStatementSetter(where.parameters().toArray()).setValues(statement);
                 T answer;
                 try (ResultSet rows = statement.executeQuery()) {
-                    answer = reader.apply(StreamSupport.stream(Spliterators.spliteratorUnknownSize(
-                            new RowIterator<>(rows, mapper), Spliterator.NONNULL), false));
+                    answer = reader.apply(ResultRows.stream(rows, mapper));
                 }
                 connection.commit();
                 return answer;
@@ -261,44 +256,6 @@ final class FeatureTables {
                 connection.setAutoCommit(autoCommit);
             }
         }));
-    }
-
-    /** The rows of a result set, mapped one by one as they are asked for. */
-    private static final class RowIterator<T> implements Iterator<T> {
-        private final ResultSet rows;
-        private final RowMapper<T> mapper;
-        private int read;
-        private Boolean hasRow;
-
-        RowIterator(ResultSet rows, RowMapper<T> mapper) {
-            this.rows = rows;
-            this.mapper = mapper;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (hasRow == null) {
-                try {
-                    hasRow = rows.next();
-                } catch (SQLException e) {
-                    throw new DataRetrievalFailureException("reading the next matching feature", e);
-                }
-            }
-            return hasRow;
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            hasRow = null;
-            try {
-                return mapper.mapRow(rows, read++);
-            } catch (SQLException e) {
-                throw new DataRetrievalFailureException("reading a matching feature", e);
-            }
-        }
     }
 
     /** A query's box and filter as a WHERE clause (empty when it has neither) and its parameters. */
