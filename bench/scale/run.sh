@@ -37,6 +37,7 @@
 #   DURATION=15        seconds per measurement      WARMUP=20   seconds of load before measuring
 #   REQUESTS=20        identify and coverage requests timed
 #   HEAP=512m          the service's -Xmx
+#   MAX_POINTS_PER_TILE=10000   the service's plan.tiles.max-points-per-tile (the floor follows it)
 #   NICE=-10           as root, the niceness of this script and all it starts (NICE= leaves it)
 #   QUIET_LIMIT=10 QUIET_WAIT=120 QUIET_BUDGET=1800   wait for a quiet machine (bench/lib/harness.sh)
 #   REF=HEAD           what to build (REF=worktree: the working tree); JAR= an already built jar
@@ -123,7 +124,8 @@ start_scale_service() {
   (cd "$WORK/$name" && exec java -Xmx"$HEAP" -Xlog:gc:file="$WORK/$name/gc.log" -jar "$JAR" \
       --server.address=127.0.0.1 --server.port="$SERVICE_PORT" "${database[@]}" \
       --plan.security.bootstrap-admin.name=bench --plan.security.bootstrap-admin.password="$ADMIN_PASSWORD" \
-      --plan.tiles.cache-size=0 --plan.imports.work-dir="$WORK/$name/imports" \
+      --plan.tiles.cache-size=0 --plan.tiles.max-points-per-tile="$MAX_POINTS_PER_TILE" \
+      --plan.imports.work-dir="$WORK/$name/imports" \
       --plan.imports.max-features=100000000 --plan.imports.max-expanded-size=64GB \
       --spring.servlet.multipart.max-file-size=16GB --spring.servlet.multipart.max-request-size=16GB \
       "$@" >"$WORK/$name/service.log" 2>&1) &
