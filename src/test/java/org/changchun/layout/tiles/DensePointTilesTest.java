@@ -19,6 +19,7 @@ import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.feature.LayerSpec;
+import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.WriteProgress;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,13 +97,10 @@ abstract class DensePointTilesTest {
                 .isEqualTo((long) SIDE * SIDE);
     }
 
-    /** The tile of this zoom holding the point, as an address. */
+    /** The tile of this zoom holding the point: the quadtree cell of that level, as the tiles count them. */
     private static TileAddress at(int z, double lon, double lat) {
-        int n = 1 << z;
-        int x = (int) Math.floor((lon + 180) / 360 * n);
-        double latRad = Math.toRadians(lat);
-        int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * n);
-        return new TileAddress(z, y, x);
+        return new TileAddress(z, (int) PointCells.row(WebMercator.y(lat), z),
+                (int) PointCells.column(WebMercator.x(lon), z));
     }
 
     private List<Geometry> features(String layerId, TileAddress address) throws IOException {
