@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.changchun.layout.catalog.LayerCatalog;
-import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.geo.ApiCrs;
 import org.changchun.layout.limits.LimitsProperties;
@@ -14,7 +13,6 @@ import org.changchun.layout.projects.ProjectFields;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.query.InvalidQueryException;
-import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
 import org.springframework.stereotype.Service;
 
@@ -105,16 +103,14 @@ class ProjectStatistics {
     private final FeatureStore store;
     private final CityCatalog cities;
     private final DistrictIndex districts;
-    private final CoverageProperties properties;
     private final LimitsProperties limits;
 
     ProjectStatistics(LayerCatalog catalog, FeatureStore store, CityCatalog cities, DistrictIndex districts,
-                      CoverageProperties properties, LimitsProperties limits) {
+                      LimitsProperties limits) {
         this.catalog = catalog;
         this.store = store;
         this.cities = cities;
         this.districts = districts;
-        this.properties = properties;
         this.limits = limits;
     }
 
@@ -128,20 +124,20 @@ class ProjectStatistics {
         }
         Filter filter = cql2 == null || cql2.isBlank() ? null
                 : Cql2Text.parse(cql2, ApiCrs.CRS84, limits.cql2MaxDepth(), limits.cql2MaxLength());
-        FeaturePage page = store.query(new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
-                properties.maxFeatures(), 0));
-        if (page.numberMatched() > properties.maxFeatures()) {
-            throw new InvalidQueryException("选中的要素过多（" + page.numberMatched() + " 个，上限 " + properties.maxFeatures()
-                    + " 个）；请用 filter 缩小范围", page.numberMatched() + " features match, more than the "
-                    + properties.maxFeatures() + " statistics may add up; narrow them with a filter");
-        }
-        List<Feature> features = page.features();
-        ProjectSummary summary = ProjectTotals.of(features, cities.all(), districts);
+        // every match is added up as it streams past, so a layer of millions needs no more memory than a few
+        FeatureQuery matching = new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
+                FeatureQuery.NO_LIMIT, 0);
+        ProjectTotals totals = store.readMatching(matching, features -> {
+            ProjectTotals sums = new ProjectTotals(cities.all(), districts, grouping.field());
+            features.forEach(sums::add);
+            return sums;
+        });
+        ProjectSummary summary = totals.summary();
         List<ProjectSummary.Group> groups = switch (grouping) {
             case DISTRICT -> summary.byDistrict();
             case CITY -> summary.byCity();
             case STATUS -> summary.byStatus();
-            case INDUSTRY, YEAR -> ProjectTotals.byProperty(features, grouping.field());
+            case INDUSTRY, YEAR -> totals.byField();
         };
         return new Answer(layer.id(), grouping, measure, summary.total(), groups, summary.sample(),
                 layer.description().accuracy());

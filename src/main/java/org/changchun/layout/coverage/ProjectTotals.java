@@ -12,7 +12,10 @@ import org.changchun.layout.projects.ProjectFields;
 import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
 
-/** Adds up features into a {@link ProjectSummary}. */
+/**
+ * Adds up features into a {@link ProjectSummary}, and optionally by the values of one more property,
+ * in one pass over features read in any order: a list, or a stream of any length.
+ */
 final class ProjectTotals {
 
     /** The property that marks a feature's figures as invented. */
@@ -37,40 +40,63 @@ final class ProjectTotals {
         }
     }
 
-    private ProjectTotals() {
-    }
+    private final DistrictIndex districts;
+    private final String groupField;
+    private final Sum total = new Sum(null, null, null);
+    private final Map<String, Sum> byCity = new LinkedHashMap<>();
+    private final Map<String, Sum> byStatus = new LinkedHashMap<>();
+    private final Map<String, Sum> byDistrict = new LinkedHashMap<>();
+    private final Map<String, Sum> byField = new TreeMap<>();
+    private boolean hasCity;
+    private boolean hasStatus;
+    private boolean sample;
 
-    /** The totals of the features, read once, in any order: a list, or a stream of any length. */
-    static ProjectSummary of(Iterable<Feature> features, List<City> cities, DistrictIndex districts) {
-        Sum total = new Sum(null, null, null);
-        Map<String, Sum> byCity = new LinkedHashMap<>();
+    /**
+     * @param groupField a property whose values {@link #byField()} groups by (industry, start year), or
+     *                   null for none
+     */
+    ProjectTotals(List<City> cities, DistrictIndex districts, String groupField) {
+        this.districts = districts;
+        this.groupField = groupField;
         cities.forEach(c -> byCity.put(c.id(), new Sum(c.id(), c.nameZh(), c.nameEn())));
-        Map<String, Sum> byStatus = new LinkedHashMap<>();
         ProjectFields.STATUS_NAMES.keySet().stream().sorted().forEach(s -> byStatus.put(s,
                 new Sum(s, ProjectFields.STATUS_NAMES.get(s)[0], ProjectFields.STATUS_NAMES.get(s)[1])));
-        Map<String, Sum> byDistrict = new LinkedHashMap<>();
         districts.districts().forEach(d -> byDistrict.put(d.adcode(), new Sum(d.adcode(), d.nameZh(), d.nameEn())));
-        boolean hasCity = false;
-        boolean hasStatus = false;
-        boolean sample = false;
-        for (Feature feature : features) {
-            sample |= Boolean.TRUE.equals(feature.properties().get(SAMPLE));
-            double investment = feature.properties().get(ProjectFields.INVESTMENT) instanceof Number n
-                    ? n.doubleValue() : 0;
-            double area = GeodesicArea.squareKilometres(feature.geometry());
-            add(total, investment, area);
-            String city = feature.text(ProjectFields.CITY);
-            hasCity |= feature.properties().containsKey(ProjectFields.CITY);
-            if (city != null) {
-                add(byCity.computeIfAbsent(city, k -> new Sum(k, k, k)), investment, area);
-            }
-            String status = feature.text(ProjectFields.STATUS);
-            hasStatus |= feature.properties().containsKey(ProjectFields.STATUS);
-            if (status != null) {
-                add(byStatus.computeIfAbsent(status, k -> new Sum(k, k, k)), investment, area);
-            }
-            addToDistricts(feature.geometry(), investment, area, byDistrict, districts);
+    }
+
+    /** The totals of the features. */
+    static ProjectSummary of(Iterable<Feature> features, List<City> cities, DistrictIndex districts) {
+        ProjectTotals totals = new ProjectTotals(cities, districts, null);
+        features.forEach(totals::add);
+        return totals.summary();
+    }
+
+    void add(Feature feature) {
+        sample |= Boolean.TRUE.equals(feature.properties().get(SAMPLE));
+        double investment = feature.properties().get(ProjectFields.INVESTMENT) instanceof Number n
+                ? n.doubleValue() : 0;
+        double area = GeodesicArea.squareKilometres(feature.geometry());
+        add(total, investment, area);
+        String city = feature.text(ProjectFields.CITY);
+        hasCity |= feature.properties().containsKey(ProjectFields.CITY);
+        if (city != null) {
+            add(byCity.computeIfAbsent(city, k -> new Sum(k, k, k)), investment, area);
         }
+        String status = feature.text(ProjectFields.STATUS);
+        hasStatus |= feature.properties().containsKey(ProjectFields.STATUS);
+        if (status != null) {
+            add(byStatus.computeIfAbsent(status, k -> new Sum(k, k, k)), investment, area);
+        }
+        addToDistricts(feature.geometry(), investment, area);
+        if (groupField != null) {
+            String value = feature.text(groupField);
+            String key = value == null ? "" : value;
+            add(byField.computeIfAbsent(key, k -> k.isEmpty() ? new Sum(k, "未填", "not given") : new Sum(k, k, k)),
+                    investment, area);
+        }
+    }
+
+    ProjectSummary summary() {
         return new ProjectSummary(
                 new ProjectSummary.Totals(total.count, round(total.investment), CoverageAreas.round(total.area)),
                 hasCity ? groups(byCity) : List.of(), hasStatus ? groups(byStatus) : List.of(), groups(byDistrict),
@@ -78,24 +104,14 @@ final class ProjectTotals {
     }
 
     /**
-     * Totals by the values of one property (industry, start year), in the order of the values; features
-     * without a value are grouped under an empty key, named 未填 / not given.
+     * Totals by the values of the group field, in the order of the values; features without a value
+     * are grouped under an empty key, named 未填 / not given.
      */
-    static List<ProjectSummary.Group> byProperty(List<Feature> features, String field) {
-        Map<String, Sum> sums = new TreeMap<>();
-        for (Feature feature : features) {
-            double investment = feature.properties().get(ProjectFields.INVESTMENT) instanceof Number n
-                    ? n.doubleValue() : 0;
-            String value = feature.text(field);
-            String key = value == null ? "" : value;
-            add(sums.computeIfAbsent(key, k -> k.isEmpty() ? new Sum(k, "未填", "not given") : new Sum(k, k, k)),
-                    investment, GeodesicArea.squareKilometres(feature.geometry()));
-        }
-        return groups(sums);
+    List<ProjectSummary.Group> byField() {
+        return groups(byField);
     }
 
-    private static void addToDistricts(Geometry geometry, double investment, double area, Map<String, Sum> byDistrict,
-                                       DistrictIndex districts) {
+    private void addToDistricts(Geometry geometry, double investment, double area) {
         Optional<DistrictIndex.District> home = districts.containing(geometry.getInteriorPoint());
         home.ifPresent(d -> {
             Sum sum = byDistrict.get(d.adcode());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.plan.CityCatalog;
+import org.changchun.layout.query.Expression;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.store.FeatureStore;
@@ -13,6 +14,7 @@ import org.changchun.layout.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  * An area with more features than {@code plan.coverage.max-features} is answered with the totals of
  * all of them, added up as they stream from the store, and without the features, saying why and
  * where to read them; whether the area is a plan polygon (counted through its links, no further than
- * the limit) or a drawn one. The totals must be those of the features a big enough page holds. Run
- * on each store by the subclasses.
+ * the limit) or a drawn one; statistics, which never list features, add up every match whatever the
+ * limit. The totals must be those of the features a big enough page holds. Run on each store by the
+ * subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "plan.coverage.max-features=" + CoverageLimitTest.MOST)
@@ -86,8 +89,7 @@ abstract class CoverageLimitTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         GeometryFactory wgs84 = new GeometryFactory();
         ProjectSummary expected = totalsOfOnePage(new Filter.Spatial(Filter.SpatialRelation.INTERSECTS,
-                new org.changchun.layout.query.Expression.Property(org.changchun.layout.query.Expression.GEOMETRY),
-                new org.changchun.layout.query.Expression.Literal(wgs84.toGeometry(new Envelope(124, 127, 43, 45.5)))));
+                new Expression.Property(Expression.GEOMETRY), new Expression.Literal(wgs84.toGeometry(new Envelope(124, 127, 43, 45.5)))));
         assertThat(expected.total().count()).isGreaterThan(MOST);
         assertSameTotals(answer.json().get("summary"), expected, "the whole city");
         assertOmitted(answer.json(), expected.total().count());
@@ -106,6 +108,36 @@ abstract class CoverageLimitTest {
         assertThat(byDistrict.status()).as(byDistrict.body()).isEqualTo(200);
         long counted = byDistrict.body().lines().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[3])).sum();
         assertThat(counted).isEqualTo(totalsOfOnePage(new Filter.LinkedTo("districts", "220102", false)).total().count());
+    }
+
+    @Test
+    void statisticsAddUpEveryFeatureHoweverManyOneCoverageAnswerMayList() {
+        ProjectTotals expected = new ProjectTotals(cities.all(), districts, "industry");
+        store.query(new FeatureQuery("projects", Optional.empty(), null, List.of(), 100_000, 0)).features()
+                .forEach(expected::add);
+        assertThat(expected.summary().total().count()).isGreaterThan(MOST);
+
+        JsonNode byIndustry = statistics("group=industry");
+        assertSameGroups(byIndustry.get("groups"), expected.byField(), "by industry");
+        assertThat(byIndustry.get("total").get("count").asLong()).isEqualTo(expected.summary().total().count());
+        assertThat(byIndustry.get("sample").asBoolean()).isTrue();
+        assertSameGroups(statistics("group=district").get("groups"), expected.summary().byDistrict(), "by district");
+        assertSameGroups(statistics("group=status&measure=investment").get("groups"), expected.summary().byStatus(),
+                "by status");
+
+        Geometry centre = new GeometryFactory().toGeometry(new Envelope(125.25, 125.45, 43.75, 43.95));
+        ProjectSummary inCentre = totalsOfOnePage(new Filter.Spatial(Filter.SpatialRelation.WITHIN,
+                new Expression.Property(Expression.GEOMETRY), new Expression.Literal(centre)));
+        assertThat(inCentre.total().count()).isGreaterThan(MOST).isLessThan(expected.summary().total().count());
+        JsonNode filtered = statistics("group=city&filter=" + Http.encode("S_WITHIN(geometry," + centre.toText() + ")"));
+        assertThat(filtered.get("total").get("count").asLong()).isEqualTo(inCentre.total().count());
+        assertSameGroups(filtered.get("groups"), inCentre.byCity(), "by city in the centre");
+    }
+
+    private JsonNode statistics(String query) {
+        Http.Response answer = http.get("/api/statistics/projects?" + query);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     /** The totals of the features matching the filter, read as one page big enough for them all. */

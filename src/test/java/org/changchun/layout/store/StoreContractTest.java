@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.feature.FieldSpec;
@@ -39,6 +40,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.springframework.dao.QueryTimeoutException;
 
 /**
  * The behaviour every store must have, run against H2GIS and a real PostGIS alike, so the
@@ -429,6 +431,37 @@ class StoreContractTest {
             assertThat(TestStores.tableExists(impatient.jdbc(), "lv_999")).isFalse();
             assertThat(TestStores.tableExists(impatient.jdbc(), "fl_999")).isFalse();
             assertThat(impatient.jdbc().queryForObject("SELECT COUNT(*) FROM layer_version", Integer.class)).isZero();
+        }
+    }
+
+    @Test
+    void aStreamedReadEndsAtTheStatementTimeoutAndLeavesItsConnectionFit() {
+        try (StoreUnderTest impatient = TestStores.withStatementTimeout(kind, Duration.ofSeconds(1))) {
+            List<Feature> many = new ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                many.add(area("f" + i, "POINT (" + (125 + i / 10_000d) + " 43.5)"));
+            }
+            impatient.store().writeLayer(areas("points", "v1"), many.iterator(), WriteProgress.NONE);
+            FeatureQuery every = FeatureQuery.all("points");
+
+            // 5,000 rows read at one a millisecond would take five seconds: past the one allowed, the read ends
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> impatient.store().readMatching(every, rows -> rows.peek(f -> pause()).count()))
+                    .isInstanceOf(QueryTimeoutException.class)
+                    .satisfies(e -> assertThat(DatabaseFailures.statementTimedOut(e)).isTrue());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+
+            TestStores.narrowToOneConnection(impatient);
+            long counted = impatient.store().readMatching(every, Stream::count);
+            assertThat(counted).isEqualTo(5_000);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -54,8 +54,18 @@ public final class TestStores {
         return create(kind, keptPreviousVersions, Optional.empty(), abandonedAfter);
     }
 
+    /** A store whose reads are cancelled after the given time, as {@code plan.store.statement-timeout} sets. */
+    public static StoreUnderTest withStatementTimeout(String kind, Duration statementTimeout) {
+        return create(kind, 2, Optional.empty(), Duration.ofMinutes(10), statementTimeout);
+    }
+
     public static StoreUnderTest create(String kind, int keptPreviousVersions, Optional<Duration> previousVersionsMaxAge,
                                         Duration abandonedAfter) {
+        return create(kind, keptPreviousVersions, previousVersionsMaxAge, abandonedAfter, Duration.ofSeconds(30));
+    }
+
+    private static StoreUnderTest create(String kind, int keptPreviousVersions, Optional<Duration> previousVersionsMaxAge,
+                                         Duration abandonedAfter, Duration statementTimeout) {
         HikariDataSource dataSource = switch (kind) {
             case "h2gis" -> dataSource(h2Url(), "sa", "");
             case "postgis" -> {
@@ -69,7 +79,7 @@ public final class TestStores {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         FeatureStore store = new JdbcFeatureStore(jdbc, transactions, SpatialDialects.of(storeKind), keptPreviousVersions,
-                previousVersionsMaxAge, abandonedAfter, ReadRoute.single(dataSource, Duration.ofSeconds(30)),
+                previousVersionsMaxAge, abandonedAfter, ReadRoute.single(dataSource, statementTimeout),
                 new ChangeListeners());
         return new StoreUnderTest(storeKind, store, jdbc, dataSource);
     }

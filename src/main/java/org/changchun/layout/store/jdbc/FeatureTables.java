@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -231,7 +232,8 @@ final class FeatureTables {
     /**
      * Every feature matching a query's box and filter, unordered, through a cursor on the read
      * route: the statement runs in a transaction of its own so that PostgreSQL fetches the rows
-     * {@link #STREAM_FETCH_SIZE} at a time rather than all at once.
+     * {@link #STREAM_FETCH_SIZE} at a time rather than all at once. The statement timeout bounds the
+     * whole read, not only its first fetch, which is all the driver's timeout covers.
      */
     <T> T readMatching(LayerTable table, FeatureQuery query, Function<Stream<Feature>, T> reader) {
         Where where = where(table, query);
@@ -239,13 +241,14 @@ final class FeatureTables {
         return reads.read(template -> template.execute((ConnectionCallback<T>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            Duration timeout = Duration.ofSeconds(template.getQueryTimeout());
             try (PreparedStatement statement = connection.prepareStatement(selectSql(table) + where.sql())) {
                 statement.setFetchSize(STREAM_FETCH_SIZE);
                 statement.setQueryTimeout(template.getQueryTimeout());
                 new ArgumentPreparedStatementSetter(where.parameters().toArray()).setValues(statement);
                 T answer;
                 try (ResultSet rows = statement.executeQuery()) {
-                    answer = reader.apply(ResultRows.stream(rows, mapper));
+                    answer = reader.apply(ResultRows.stream(rows, mapper, timeout));
                 }
                 connection.commit();
                 return answer;
