@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Runs statements that do not block one another side by side, each on a pooled connection of
  * its own: the id and spatial indexes of a new feature table and the two b-tree indexes of its
  * staged links then take about as long as the longest of them instead of their sum (PostgreSQL
- * builds a GiST index on one core).
+ * builds a GiST index on one core); so does a chain of statements beside others (the feature
+ * table's spatial ordering, then its indexes, beside the links' indexes).
  */
 final class ConcurrentStatements {
 
@@ -27,18 +28,26 @@ final class ConcurrentStatements {
 
     /** Returns when every statement has finished; throws the first failure after all have ended. */
     static void execute(JdbcTemplate jdbc, List<String> statements) {
-        if (statements.size() == 1) {
-            jdbc.execute(statements.get(0));
+        run(statements.stream().<Runnable>map(statement -> () -> jdbc.execute(statement)).toList());
+    }
+
+    /**
+     * Runs tasks side by side, each a statement or a chain of statements on pooled connections;
+     * returns when every task has finished and throws the first failure after all have ended.
+     */
+    static void run(List<Runnable> tasks) {
+        if (tasks.size() == 1) {
+            tasks.get(0).run();
             return;
         }
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (String statement : statements) {
-            running.add(CompletableFuture.runAsync(() -> jdbc.execute(statement), BUILDERS));
+        for (Runnable task : tasks) {
+            running.add(CompletableFuture.runAsync(task, BUILDERS));
         }
         RuntimeException failure = null;
-        for (CompletableFuture<Void> statement : running) {
+        for (CompletableFuture<Void> task : running) {
             try {
-                statement.join();
+                task.join();
             } catch (CompletionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException cause ? cause : e;

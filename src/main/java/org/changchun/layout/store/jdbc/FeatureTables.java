@@ -82,7 +82,8 @@ final class FeatureTables {
     }
 
     void create(String table, List<FieldSpec> fields) {
-        StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + table + " (", ")");
+        String create = dialect.orderBySpace(table).isEmpty() ? "CREATE TABLE " : "CREATE UNLOGGED TABLE ";
+        StringJoiner columns = new StringJoiner(", ", create + table + " (", ")");
         // the key is a unique index built once the table is filled (see idIndexStatement)
         columns.add("id VARCHAR(" + MAX_FEATURE_ID_LENGTH + ") NOT NULL");
         for (int i = 0; i < fields.size(); i++) {
@@ -98,6 +99,11 @@ final class FeatureTables {
      */
     String idIndexStatement(String table) {
         return "CREATE UNIQUE INDEX " + table + "_id ON " + table + " (id)";
+    }
+
+    /** Rewrites a filled table in the order of its geometries, where the dialect can; must run in a transaction. */
+    void orderBySpace(String table) {
+        dialect.orderBySpace(table).forEach(jdbc::execute);
     }
 
     String spatialIndexStatement(String table) {

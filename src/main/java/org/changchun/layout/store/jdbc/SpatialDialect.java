@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.feature.FieldType;
 
@@ -83,6 +84,16 @@ public interface SpatialDialect {
     /** A faster way to fill a new feature table than batched INSERTs, when the database has one. */
     default Optional<BulkLoader> bulkLoader() {
         return Optional.empty();
+    }
+
+    /**
+     * Statements, run in one transaction, that rewrite a filled feature table in the order of its
+     * geometries along a space-filling curve, so that the features of one tile, box or district lie
+     * on a few pages rather than one page each; none when the database has no such order. A table
+     * to be rewritten is filled unlogged: the rewrite writes it to the log once anyway.
+     */
+    default List<String> orderBySpace(String table) {
+        return List.of();
     }
 
     /** How the database swaps a source layer's links whole, when it partitions them by layer. */
