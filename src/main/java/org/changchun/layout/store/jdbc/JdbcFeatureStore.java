@@ -146,6 +146,7 @@ public final class JdbcFeatureStore implements FeatureStore {
             long inserted = System.nanoTime();
             progress.phase(WritePhase.INDEXING);
             index(table, versionId, spec);
+            dialect.analyze(table).ifPresent(jdbc::execute);
             long indexed = System.nanoTime();
             progress.phase(WritePhase.PUBLISHING);
             switched = transactions.execute(status -> {
@@ -176,6 +177,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         // the write is committed: nothing from here on may undo it
         if (linksStaged) {
             releaseStagedLinks(versionId, switched.linksAdopted());
+            analyzeLinks();
         }
         listeners.fire(spec.id());
         dropSurplusVersions(spec.id());
@@ -228,6 +230,15 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
         if (linksStaged) {
             links.constrainStaged(versionId, spec.id());
+        }
+    }
+
+    /** Stale statistics cost plans, not answers; failing the committed write would cost more. */
+    private void analyzeLinks() {
+        try {
+            dialect.analyze(LinkTables.TABLE).ifPresent(jdbc::execute);
+        } catch (RuntimeException e) {
+            log.warn("Could not gather the statistics of {}", LinkTables.TABLE, e);
         }
     }
 

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.RowMapper;
  */
 final class LinkTables {
 
+    static final String TABLE = "feature_link";
+
     private static final String COLUMNS = String.join(", ", LinkStaging.COLUMNS);
     private static final RowMapper<FeatureLink> LINK = (rows, n) -> new FeatureLink(rows.getString(1),
             rows.getString(2), rows.getString(3), rows.getString(4), LinkRelation.fromCode(rows.getString(5)));

@@ -96,6 +96,14 @@ public interface SpatialDialect {
         return List.of();
     }
 
+    /**
+     * The statement that gathers a table's statistics for the planner, where the database keeps them
+     * and does not gather them at once by itself.
+     */
+    default Optional<String> analyze(String table) {
+        return Optional.empty();
+    }
+
     /** How the database swaps a source layer's links whole, when it partitions them by layer. */
     default Optional<LinkPartitions> linkPartitions() {
         return Optional.empty();

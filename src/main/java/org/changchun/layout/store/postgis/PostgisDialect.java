@@ -88,6 +88,16 @@ public final class PostgisDialect implements SpatialDialect {
                 "DROP TABLE " + unordered);
     }
 
+    /**
+     * Autovacuum analyzes a new table only a while after it is written, and a partitioned table (the
+     * links) never: without statistics a district's coverage joined its links feature by feature
+     * (0.63 s at a million points) where a hash join takes 0.25 s.
+     */
+    @Override
+    public Optional<String> analyze(String table) {
+        return Optional.of("ANALYZE " + table);
+    }
+
     @Override
     public Optional<LinkPartitions> linkPartitions() {
         return Optional.of(new PostgisLinkPartitions());
