@@ -25,7 +25,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * A layer written to PostGIS is stored in the order of its geometries, whatever the order of the
  * file: the points of one tile or one box then lie on a few pages, not one page each (at ten
- * million points, z13-z14 tiles went from 57 to 130 a second at 16 connections: docs/benchmarks.md).
+ * million points, z13-z14 tiles went from 56 to 114 a second at 16 connections: docs/benchmarks.md).
  * The stored table is an ordinary logged one, so a standby receives it.
  */
 class PostgisSpatialOrderTest {
