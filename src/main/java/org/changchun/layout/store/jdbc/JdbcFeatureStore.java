@@ -146,7 +146,6 @@ public final class JdbcFeatureStore implements FeatureStore {
             long inserted = System.nanoTime();
             progress.phase(WritePhase.INDEXING);
             index(table, versionId, spec);
-            dialect.analyze(table).ifPresent(jdbc::execute);
             long indexed = System.nanoTime();
             progress.phase(WritePhase.PUBLISHING);
             switched = transactions.execute(status -> {
@@ -177,7 +176,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         // the write is committed: nothing from here on may undo it
         if (linksStaged) {
             releaseStagedLinks(versionId, switched.linksAdopted());
-            analyzeLinks();
+            links.gatherStatistics();
         }
         listeners.fire(spec.id());
         dropSurplusVersions(spec.id());
@@ -208,8 +207,8 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     /**
-     * Puts the version's table in spatial order and builds its indexes, and those of its staged
-     * links meanwhile, each in one sort.
+     * Puts the version's table in spatial order, analyzes it and builds its indexes, and those of its
+     * staged links meanwhile, each in one sort.
      */
     private void index(String table, long versionId, LayerSpec spec) {
         List<String> tableIndexes = List.of(features.idIndexStatement(table), features.spatialIndexStatement(table));
@@ -218,13 +217,13 @@ public final class JdbcFeatureStore implements FeatureStore {
         if (dialect.buildsIndexesConcurrently()) {
             List<Runnable> builds = new ArrayList<>();
             builds.add(() -> {
-                transactions.executeWithoutResult(status -> features.orderBySpace(table));
+                orderAndAnalyze(table);
                 ConcurrentStatements.execute(jdbc, tableIndexes);
             });
             linkIndexes.forEach(statement -> builds.add(() -> jdbc.execute(statement)));
             ConcurrentStatements.run(builds);
         } else {
-            transactions.executeWithoutResult(status -> features.orderBySpace(table));
+            orderAndAnalyze(table);
             tableIndexes.forEach(jdbc::execute);
             linkIndexes.forEach(jdbc::execute);
         }
@@ -233,13 +232,10 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
     }
 
-    /** Stale statistics cost plans, not answers; failing the committed write would cost more. */
-    private void analyzeLinks() {
-        try {
-            dialect.analyze(LinkTables.TABLE).ifPresent(jdbc::execute);
-        } catch (RuntimeException e) {
-            log.warn("Could not gather the statistics of {}", LinkTables.TABLE, e);
-        }
+    /** Autovacuum would analyze the new table only a while after readers start on it. */
+    private void orderAndAnalyze(String table) {
+        transactions.executeWithoutResult(status -> features.orderBySpace(table));
+        dialect.analyze(table).ifPresent(jdbc::execute);
     }
 
     /** A staging table left behind costs some disk space; failing the committed write would cost more. */

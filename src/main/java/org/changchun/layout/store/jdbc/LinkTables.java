@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.feature.LinkRelation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -17,7 +19,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 final class LinkTables {
 
-    static final String TABLE = "feature_link";
+    private static final Logger log = LoggerFactory.getLogger(LinkTables.class);
 
     private static final String COLUMNS = String.join(", ", LinkStaging.COLUMNS);
     private static final RowMapper<FeatureLink> LINK = (rows, n) -> new FeatureLink(rows.getString(1),
@@ -44,6 +46,20 @@ final class LinkTables {
                 + " relation VARCHAR(16) NOT NULL)");
         return new LinkStaging(jdbc.getDataSource(), dialect.bulkLoader(), jdbc.getExceptionTranslator(),
                 staging, sourceLayer, targets);
+    }
+
+    /**
+     * Gathers the links' statistics for the planner where the database does not by itself (PostgreSQL's
+     * autovacuum never analyzes a partitioned table), so that a district's links are joined to its
+     * features by the plan their number calls for. Called after a write has committed: stale statistics
+     * cost plans, not answers, so a failure is logged rather than thrown.
+     */
+    void gatherStatistics() {
+        try {
+            dialect.analyze("feature_link").ifPresent(jdbc::execute);
+        } catch (RuntimeException e) {
+            log.warn("Could not gather the statistics of feature_link", e);
+        }
     }
 
     /** Statements giving filled staged links the indexes {@link #adoptStaged} needs; they may run concurrently. */
