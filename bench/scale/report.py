@@ -110,6 +110,7 @@ def size_table(store, size, row):
     print("|---|---|---|---|")
     import_rows(row, "points", count)
     for key, title in (("tiles_first_pass", "every tile once (tiles, 200s, 204s, bytes, s)"),
+                       ("tile_bytes", "tile size: median / largest (bytes)"),
                        ("floor_check", "floor statement vs service tiles")):
         if key in row:
             print(f"| {title} | {row[key]} | | |")

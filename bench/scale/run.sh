@@ -37,7 +37,7 @@
 #   DURATION=15        seconds per measurement      WARMUP=20   seconds of load before measuring
 #   REQUESTS=20        identify and coverage requests timed
 #   HEAP=512m          the service's -Xmx
-#   MAX_POINTS_PER_TILE=10000   the service's plan.tiles.max-points-per-tile (the floor follows it)
+#   MAX_POINTS_PER_TILE=4000    the service's plan.tiles.max-points-per-tile (the floor follows it)
 #   NICE=-10           as root, the niceness of this script and all it starts (NICE= leaves it)
 #   QUIET_LIMIT=10 QUIET_WAIT=120 QUIET_BUDGET=1800   wait for a quiet machine (bench/lib/harness.sh)
 #   REF=HEAD           what to build (REF=worktree: the working tree); JAR= an already built jar
@@ -296,6 +296,8 @@ check_tiles() {
   out="$(python3 "$HERE/fetch_tiles.py" --port "$SERVICE_PORT" --paths "$WORK/paths-all.txt" --save "$WORK/static")"
   log "every tile once, in order: $out (tiles, 200s, 204s, bytes, seconds)"
   result "$store" "$size" tiles_first_pass "$out"
+  result "$store" "$size" tile_bytes "$(find "$WORK/static" -type f -size +0 -printf '%s\n' | sort -n \
+    | awk '{ size[NR] = $1 } END { if (NR) printf "%d / %d", size[int((NR + 1) / 2)], size[NR] }')"
   [ "$store" = postgis ] || return 0
   : >"$WORK/floor-check.txt"
   check_floor "$LAYER_ID"

@@ -30,7 +30,7 @@
 #                      result notes its hit ratio, since a list whose tiles outweigh the cache
 #                      is never all in it
 #   FCGI=4             MapServer FastCGI processes
-#   MAX_POINTS_PER_TILE=10000   the services' plan.tiles.max-points-per-tile (the floor follows it)
+#   MAX_POINTS_PER_TILE=4000    the services' plan.tiles.max-points-per-tile (the floor follows it)
 #   PROFILE=0          1 adds, after the figures, a run of each layer on each service under
 #                      Java Flight Recorder, and reports where its Java CPU time goes
 #   QUIET_LIMIT=10     a machine is quiet when other processes use under this % of its CPU
@@ -80,7 +80,7 @@ BUFFER=64
 FULL_DETAIL_ZOOM=13
 THIN_ABOVE=10000
 # the service's plan.tiles.max-points-per-tile, passed to it and followed by the floor (mark_thin_tiles)
-MAX_POINTS_PER_TILE="${MAX_POINTS_PER_TILE:-10000}"
+MAX_POINTS_PER_TILE="${MAX_POINTS_PER_TILE:-4000}"
 CELL=16
 
 DB=bench
