@@ -1,14 +1,12 @@
 package org.changchun.layout.coverage;
 
 import java.util.List;
-import java.util.Optional;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.plan.PlanLayers;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.feature.LayerInfo;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.stereotype.Component;
@@ -46,11 +44,6 @@ class DistrictIndex {
             snapshot = known;
         }
         return known.districts();
-    }
-
-    /** The district whose polygon covers a point, if any. */
-    Optional<District> containing(Point point) {
-        return districts().stream().filter(d -> d.prepared().covers(point)).findFirst();
     }
 
     private static District district(Feature feature) {

@@ -128,7 +128,7 @@ class ProjectStatistics {
         FeatureQuery matching = new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
                 FeatureQuery.NO_LIMIT, 0);
         ProjectTotals totals = store.readMatching(matching, features -> {
-            ProjectTotals sums = new ProjectTotals(cities.all(), districts, grouping.field());
+            ProjectTotals sums = new ProjectTotals(cities.all(), districts.districts(), grouping.field());
             features.forEach(sums::add);
             return sums;
         });

@@ -4,19 +4,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.projects.ProjectFields;
 import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 
 /**
  * Adds up features into a {@link ProjectSummary}, and optionally by the values of one more property,
  * in one pass over features read in any order: a list, or a stream of any length.
  */
 final class ProjectTotals {
+
+    /**
+     * What one feature adds to every total it counts in, worked out once: a tally adds a feature to
+     * the totals of each plan polygon it lies in.
+     *
+     * @param homeDistrict    the district holding the feature's interior point, null for none
+     * @param areaByDistrict  the km² of the feature in each district it covers; empty for a point or a line
+     */
+    record Contribution(Feature feature, boolean sample, double investment, double area, String homeDistrict,
+                        Map<String, Double> areaByDistrict) {
+    }
 
     /** The property that marks a feature's figures as invented. */
     private static final String SAMPLE = "sample";
@@ -40,7 +51,7 @@ final class ProjectTotals {
         }
     }
 
-    private final DistrictIndex districts;
+    private final List<DistrictIndex.District> districts;
     private final String groupField;
     private final Sum total = new Sum(null, null, null);
     private final Map<String, Sum> byCity = new LinkedHashMap<>();
@@ -55,27 +66,59 @@ final class ProjectTotals {
      * @param groupField a property whose values {@link #byField()} groups by (industry, start year), or
      *                   null for none
      */
-    ProjectTotals(List<City> cities, DistrictIndex districts, String groupField) {
+    ProjectTotals(List<City> cities, List<DistrictIndex.District> districts, String groupField) {
         this.districts = districts;
         this.groupField = groupField;
         cities.forEach(c -> byCity.put(c.id(), new Sum(c.id(), c.nameZh(), c.nameEn())));
         ProjectFields.STATUS_NAMES.keySet().stream().sorted().forEach(s -> byStatus.put(s,
                 new Sum(s, ProjectFields.STATUS_NAMES.get(s)[0], ProjectFields.STATUS_NAMES.get(s)[1])));
-        districts.districts().forEach(d -> byDistrict.put(d.adcode(), new Sum(d.adcode(), d.nameZh(), d.nameEn())));
+        districts.forEach(d -> byDistrict.put(d.adcode(), new Sum(d.adcode(), d.nameZh(), d.nameEn())));
     }
 
     /** The totals of the features. */
-    static ProjectSummary of(Iterable<Feature> features, List<City> cities, DistrictIndex districts) {
+    static ProjectSummary of(Iterable<Feature> features, List<City> cities, List<DistrictIndex.District> districts) {
         ProjectTotals totals = new ProjectTotals(cities, districts, null);
         features.forEach(totals::add);
         return totals.summary();
     }
 
-    void add(Feature feature) {
-        sample |= Boolean.TRUE.equals(feature.properties().get(SAMPLE));
+    /** What the feature adds to totals over these districts. */
+    static Contribution contribution(Feature feature, List<DistrictIndex.District> districts) {
         double investment = feature.properties().get(ProjectFields.INVESTMENT) instanceof Number n
                 ? n.doubleValue() : 0;
-        double area = GeodesicArea.squareKilometres(feature.geometry());
+        Geometry geometry = feature.geometry();
+        double area = GeodesicArea.squareKilometres(geometry);
+        Point interior = geometry instanceof Point point ? point : geometry.getInteriorPoint();
+        String home = null;
+        for (DistrictIndex.District district : districts) {
+            if (district.prepared().covers(interior)) {
+                home = district.adcode();
+                break;
+            }
+        }
+        return new Contribution(feature, Boolean.TRUE.equals(feature.properties().get(SAMPLE)), investment, area,
+                home, area > 0 ? areaByDistrict(geometry, districts) : Map.of());
+    }
+
+    private static Map<String, Double> areaByDistrict(Geometry geometry, List<DistrictIndex.District> districts) {
+        Map<String, Double> areas = new LinkedHashMap<>();
+        for (DistrictIndex.District district : districts) {
+            if (district.prepared().intersects(geometry)) {
+                areas.put(district.adcode(), GeodesicArea.squareKilometres(geometry.intersection(district.geometry())));
+            }
+        }
+        return areas;
+    }
+
+    void add(Feature feature) {
+        add(contribution(feature, districts));
+    }
+
+    void add(Contribution contribution) {
+        Feature feature = contribution.feature();
+        sample |= contribution.sample();
+        double investment = contribution.investment();
+        double area = contribution.area();
         add(total, investment, area);
         String city = feature.text(ProjectFields.CITY);
         hasCity |= feature.properties().containsKey(ProjectFields.CITY);
@@ -87,7 +130,7 @@ final class ProjectTotals {
         if (status != null) {
             add(byStatus.computeIfAbsent(status, k -> new Sum(k, k, k)), investment, area);
         }
-        addToDistricts(feature.geometry(), investment, area);
+        addToDistricts(contribution);
         if (groupField != null) {
             String value = feature.text(groupField);
             String key = value == null ? "" : value;
@@ -111,21 +154,13 @@ final class ProjectTotals {
         return groups(byField);
     }
 
-    private void addToDistricts(Geometry geometry, double investment, double area) {
-        Optional<DistrictIndex.District> home = districts.containing(geometry.getInteriorPoint());
-        home.ifPresent(d -> {
-            Sum sum = byDistrict.get(d.adcode());
-            sum.count++;
-            sum.investment += investment;
-        });
-        if (area > 0) {
-            for (DistrictIndex.District district : districts.districts()) {
-                if (district.prepared().intersects(geometry)) {
-                    byDistrict.get(district.adcode()).area +=
-                            GeodesicArea.squareKilometres(geometry.intersection(district.geometry()));
-                }
-            }
+    private void addToDistricts(Contribution contribution) {
+        Sum home = contribution.homeDistrict() == null ? null : byDistrict.get(contribution.homeDistrict());
+        if (home != null) {
+            home.count++;
+            home.investment += contribution.investment();
         }
+        contribution.areaByDistrict().forEach((adcode, area) -> byDistrict.get(adcode).area += area);
     }
 
     private static void add(Sum sum, double investment, double area) {

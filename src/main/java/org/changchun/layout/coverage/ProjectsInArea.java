@@ -40,14 +40,16 @@ class ProjectsInArea {
     private final FeatureStore store;
     private final CityCatalog cities;
     private final DistrictIndex districts;
+    private final KeptTotals kept;
     private final CoverageProperties properties;
 
     ProjectsInArea(LayerCatalog catalog, FeatureStore store, CityCatalog cities, DistrictIndex districts,
-                   CoverageProperties properties) {
+                   KeptTotals kept, CoverageProperties properties) {
         this.catalog = catalog;
         this.store = store;
         this.cities = cities;
         this.districts = districts;
+        this.kept = kept;
         this.properties = properties;
     }
 
@@ -67,19 +69,23 @@ class ProjectsInArea {
                 ? MetricBuffer.buffer(area.geometry(), distanceMetres) : area.geometry());
         int most = properties.maxFeatures();
         FeatureQuery matching = new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(), most, 0);
+        Optional<ProjectSummary> keptTotals = linked.flatMap(links -> kept.of(layer.id(), links));
+        if (keptTotals.isPresent() && keptTotals.get().total().count() > most) {
+            return new Answer(area, mode, distance, layer.id(), keptTotals.get(), List.of(), true);
+        }
         // a polygon linked to more features than one answer may list is not read a page of first
-        boolean tooManyLinked = linked.map(links -> store.countLinked(layer.id(), links.targetLayer(),
-                links.targetId(), links.containedOnly(), most + 1L) > most).orElse(false);
+        boolean tooManyLinked = keptTotals.isEmpty() && linked.map(links -> store.countLinked(layer.id(),
+                links.targetLayer(), links.targetId(), links.containedOnly(), most + 1L) > most).orElse(false);
         if (!tooManyLinked) {
             FeaturePage page = store.query(matching);
             if (page.numberMatched() <= most) {
                 return new Answer(area, mode, distance, layer.id(),
-                        ProjectTotals.of(page.features(), cities.all(), districts), page.features(), false);
+                        ProjectTotals.of(page.features(), cities.all(), districts.districts()), page.features(), false);
             }
         }
-        // too many to list: every match is added up as it streams past, and none is kept
+        // too many to list, and no totals kept: every match is added up as it streams past
         ProjectSummary totals = store.readMatching(matching,
-                features -> ProjectTotals.of(features::iterator, cities.all(), districts));
+                features -> ProjectTotals.of(features::iterator, cities.all(), districts.districts()));
         return new Answer(area, mode, distance, layer.id(), totals, List.of(), true);
     }
 

@@ -127,6 +127,21 @@ public interface FeatureStore {
      */
     long countLinked(String sourceLayerId, String targetLayerId, String targetId, boolean containedOnly, long atMost);
 
+    /**
+     * Has every later write of a link source layer add up its features per plan polygon with tallies
+     * of this factory as it stages their links, and keep the totals until the links change.
+     */
+    void tallyLinkedFeatures(PolygonTally.Factory tallies);
+
+    /**
+     * The totals a {@link PolygonTally} kept for the features of a layer linked to one plan polygon,
+     * while they still hold: none after a single edit, a restore or a change of the plan layers, until
+     * the layer is written again.
+     *
+     * @param containedOnly of those the polygon contains, not of all linked to it
+     */
+    Optional<String> keptTotals(String sourceLayerId, String targetLayerId, String targetId, boolean containedOnly);
+
     /** Drops what interrupted writes left behind (e.g. after the process was killed). */
     void discardUnfinishedWrites();
 

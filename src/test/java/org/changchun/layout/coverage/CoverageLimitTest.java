@@ -112,7 +112,7 @@ abstract class CoverageLimitTest {
 
     @Test
     void statisticsAddUpEveryFeatureHoweverManyOneCoverageAnswerMayList() {
-        ProjectTotals expected = new ProjectTotals(cities.all(), districts, "industry");
+        ProjectTotals expected = new ProjectTotals(cities.all(), districts.districts(), "industry");
         store.query(new FeatureQuery("projects", Optional.empty(), null, List.of(), 100_000, 0)).features()
                 .forEach(expected::add);
         assertThat(expected.summary().total().count()).isGreaterThan(MOST);
@@ -143,7 +143,7 @@ abstract class CoverageLimitTest {
     /** The totals of the features matching the filter, read as one page big enough for them all. */
     private ProjectSummary totalsOfOnePage(Filter filter) {
         return ProjectTotals.of(store.query(new FeatureQuery("projects", Optional.empty(), filter, List.of(), 100_000, 0))
-                .features(), cities.all(), districts);
+                .features(), cities.all(), districts.districts());
     }
 
     private static void assertOmitted(JsonNode answer, long matched) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.changchun.layout.feature.Feature;
@@ -290,6 +291,62 @@ class StoreContractTest {
         assertThat(store.linksFrom("projects", "inside-west")).isEmpty();
         assertThat(store.linksFrom("projects", "straddling"))
                 .containsExactly(link("straddling", "districts", "east", LinkRelation.INTERSECTS));
+    }
+
+    @Test
+    void aTallyIsGivenEveryFeatureWithItsLinksAndItsTotalsAreKeptUntilTheLinksChange() {
+        writeDistricts("v1");
+        Map<String, List<String>> given = new TreeMap<>();
+        store.tallyLinkedFeatures(source -> new PolygonTally() {
+            @Override
+            public void add(Feature feature, List<FeatureLink> links) {
+                given.put(source + "/" + feature.id(), links.stream()
+                        .map(l -> l.targetLayer() + "/" + l.targetId() + "/" + l.relation()).sorted().toList());
+            }
+
+            @Override
+            public List<PolygonTotals> totals() {
+                return List.of(new PolygonTotals("districts", "west", true, "contained " + given.size()),
+                        new PolygonTotals("districts", "west", false, "linked " + given.size()));
+            }
+        });
+        writeProjects("v1");
+
+        assertThat(given).containsExactly(Map.entry("projects/far-away", List.of()),
+                Map.entry("projects/inside-west", List.of("districts/west/WITHIN")),
+                Map.entry("projects/straddling", List.of("districts/east/INTERSECTS", "districts/west/INTERSECTS")));
+        assertThat(store.keptTotals("projects", "districts", "west", true)).contains("contained 3");
+        assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3");
+        assertThat(store.keptTotals("projects", "districts", "east", false)).isEmpty();
+
+        assertThat(store.deleteFeature("projects", "far-away")).isTrue();
+        assertThat(store.keptTotals("projects", "districts", "west", false)).as("after an edit").isEmpty();
+        writeProjects("v2");
+        assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3");
+        writeDistricts("v2");
+        assertThat(store.keptTotals("projects", "districts", "west", false)).as("after a plan layer's write").isEmpty();
+    }
+
+    @Test
+    void aTallyThatFailsLeavesTheWriteWholeWithoutTotals() {
+        writeDistricts("v1");
+        store.tallyLinkedFeatures(source -> new PolygonTally() {
+            @Override
+            public void add(Feature feature, List<FeatureLink> links) {
+                throw new IllegalStateException("a tally that cannot add up " + feature.id());
+            }
+
+            @Override
+            public List<PolygonTotals> totals() {
+                return List.of(new PolygonTotals("districts", "west", false, "never kept"));
+            }
+        });
+        writeProjects("v1");
+
+        assertThat(store.layer("projects").orElseThrow().featureCount()).isEqualTo(3);
+        assertThat(store.linksTo("districts", "west")).extracting(FeatureLink::sourceId)
+                .containsExactly("inside-west", "straddling");
+        assertThat(store.keptTotals("projects", "districts", "west", false)).isEmpty();
     }
 
     @Test

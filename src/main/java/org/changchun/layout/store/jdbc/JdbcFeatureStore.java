@@ -25,6 +25,7 @@ import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.LayerChangeListener;
 import org.changchun.layout.store.NativeTiles;
+import org.changchun.layout.store.PolygonTally;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerSpec;
 import org.changchun.layout.feature.LayerVersion;
@@ -70,6 +71,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     /** Where each layer's current version lives, so reads need no catalog query; evicted on every change. */
     private final Map<String, LayerTable> currentTables = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
+    private volatile PolygonTally.Factory tallies;
 
     /**
      * @param keptPreviousVersions   how many replaced versions of a layer stay restorable
@@ -155,7 +157,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                 // links staged against plan polygons that changed meanwhile are recomputed from the store
                 boolean adopted = linksStaged && versions(planLayers()).equals(versions(plan));
                 if (adopted) {
-                    links.adoptStaged(current, versionId);
+                    links.adoptStaged(current, versionId, loaded.totals());
                 } else {
                     links.relinkLayer(current, catalog.currentTables());
                 }
@@ -175,7 +177,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         }
         // the write is committed: nothing from here on may undo it
         if (linksStaged) {
-            releaseStagedLinks(versionId, switched.linksAdopted());
+            links.releaseStaged(versionId, switched.linksAdopted());
             links.gatherStatistics();
         }
         listeners.fire(spec.id());
@@ -186,7 +188,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     private record Switched(LayerInfo layer, boolean linksAdopted) {
     }
 
-    private record Loaded(ContentSummary content, long links) {
+    private record Loaded(ContentSummary content, long links, List<PolygonTally.PolygonTotals> totals) {
     }
 
     /** Fills the version's table; for a source layer, stages its links on the way. */
@@ -195,14 +197,15 @@ public final class JdbcFeatureStore implements FeatureStore {
         WriteProgress beating = heartbeating(versionId, progress);
         if (!spec.kind().isLinkSource()) {
             return new Loaded(transactions.execute(status ->
-                    features.insertAll(table, spec.fields(), source, beating)), 0);
+                    features.insertAll(table, spec.fields(), source, beating)), 0, List.of());
         }
         PlanPolygonIndex polygons = new PlanPolygonIndex(features, plan.stream().map(JdbcFeatureStore::table).toList());
-        try (LinkStaging staging = links.stage(versionId, spec.id(), polygons)) {
+        Optional<PolygonTally> tally = Optional.ofNullable(tallies).map(factory -> factory.start(spec.id()));
+        try (LinkStaging staging = links.stage(versionId, spec.id(), polygons, tally)) {
             ContentSummary content = transactions.execute(status ->
                     features.insertAll(table, spec.fields(), staging.linking(source), beating));
             staging.finish();
-            return new Loaded(content, staging.written());
+            return new Loaded(content, staging.written(), staging.totals());
         }
     }
 
@@ -236,20 +239,6 @@ public final class JdbcFeatureStore implements FeatureStore {
     private void orderAndAnalyze(String table) {
         transactions.executeWithoutResult(status -> features.orderBySpace(table));
         dialect.analyze(table).ifPresent(jdbc::execute);
-    }
-
-    /** A staging table left behind costs some disk space; failing the committed write would cost more. */
-    private void releaseStagedLinks(long versionId, boolean adopted) {
-        try {
-            if (adopted) {
-                links.releaseStaged(versionId);
-            } else {
-                links.dropStaged(versionId);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not drop the staged links of layer version {} (table {})", versionId,
-                    LinkStaging.tableName(versionId), e);
-        }
     }
 
     @Override
@@ -361,7 +350,7 @@ public final class JdbcFeatureStore implements FeatureStore {
             }
             // the extent may now be larger than needed, which still bounds every feature
             catalog.recordEdit(layer, layer.featureCount() - 1, layer.extent(), layer.geometryType());
-            links.unlinkFeature(layerId, featureId);
+            links.unlinkFeature(table(layer), featureId);
             announce(layerId);
             return true;
         });
@@ -386,6 +375,17 @@ public final class JdbcFeatureStore implements FeatureStore {
     public long countLinked(String sourceLayerId, String targetLayerId, String targetId, boolean containedOnly,
                             long atMost) {
         return links.countTo(sourceLayerId, targetLayerId, targetId, containedOnly, atMost);
+    }
+
+    @Override
+    public void tallyLinkedFeatures(PolygonTally.Factory factory) {
+        tallies = factory;
+    }
+
+    @Override
+    public Optional<String> keptTotals(String sourceLayerId, String targetLayerId, String targetId,
+                                       boolean containedOnly) {
+        return links.keptTotals(sourceLayerId, targetLayerId, targetId, containedOnly);
     }
 
     @Override

@@ -13,7 +13,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.feature.LinkRelation;
+import org.changchun.layout.store.PolygonTally;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -23,9 +27,12 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * ({@code fl_<versionId>}), on a thread and a connection of their own: the writer's thread
  * reads, converts and bulk-loads the features while this one tests them against the plan's
  * polygons, so on a machine with two cores or more linking adds little to an import's time.
- * The staging table becomes the layer's links in the switch transaction ({@link LinkTables#adoptStaged}).
+ * The staging table becomes the layer's links in the switch transaction ({@link LinkTables#adoptStaged}),
+ * with what a {@link PolygonTally} added up on the same thread.
  */
 final class LinkStaging implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkStaging.class);
 
     static final List<String> COLUMNS = List.of("source_layer", "source_id", "target_layer", "target_id", "relation");
     private static final int BATCH_SIZE = 1_000;
@@ -36,6 +43,7 @@ final class LinkStaging implements AutoCloseable {
 
     private final String sourceLayer;
     private final PlanPolygonIndex targets;
+    private final Optional<PolygonTally> tally;
     private final SQLExceptionTranslator translator;
     private final Connection connection;
     private final BulkLoader.Load load;
@@ -44,15 +52,17 @@ final class LinkStaging implements AutoCloseable {
     private final Thread linker;
     private List<Feature> pending = new ArrayList<>(HANDOFF_SIZE);
     private volatile RuntimeException linkFailure;
+    private boolean tallyFailed;
     private volatile boolean abandoned;
     private int batched;
     private long written;
     private boolean finished;
 
     LinkStaging(DataSource dataSource, Optional<BulkLoader> bulkLoader, SQLExceptionTranslator translator,
-                String table, String sourceLayer, PlanPolygonIndex targets) {
+                String table, String sourceLayer, PlanPolygonIndex targets, Optional<PolygonTally> tally) {
         this.sourceLayer = sourceLayer;
         this.targets = targets;
+        this.tally = tally;
         this.translator = translator;
         Connection opened = null;
         try {
@@ -102,6 +112,11 @@ final class LinkStaging implements AutoCloseable {
                 return feature;
             }
         };
+    }
+
+    /** What the tally added up, if there is one and it added up every feature; known once {@link #finish} has returned. */
+    List<PolygonTally.PolygonTotals> totals() {
+        return tally.filter(t -> !tallyFailed).map(PolygonTally::totals).orElse(List.of());
     }
 
     /** How many links were staged; known once {@link #finish} has returned. */
@@ -171,14 +186,34 @@ final class LinkStaging implements AutoCloseable {
         try {
             for (List<Feature> features = handoff.take(); features != END && !abandoned; features = handoff.take()) {
                 for (Feature feature : features) {
-                    targets.linksOf(feature.geometry(), (targetLayer, targetId, relation) ->
-                            write(feature.id(), targetLayer, targetId, relation));
+                    link(feature);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             linkFailure = e;
+        }
+    }
+
+    private void link(Feature feature) {
+        if (tally.isEmpty() || tallyFailed) {
+            targets.linksOf(feature.geometry(), (targetLayer, targetId, relation) ->
+                    write(feature.id(), targetLayer, targetId, relation));
+            return;
+        }
+        List<FeatureLink> links = new ArrayList<>(4);
+        targets.linksOf(feature.geometry(), (targetLayer, targetId, relation) -> {
+            write(feature.id(), targetLayer, targetId, relation);
+            links.add(new FeatureLink(sourceLayer, feature.id(), targetLayer, targetId, relation));
+        });
+        try {
+            tally.get().add(feature, links);
+        } catch (RuntimeException e) {
+            // the totals only save reading the features again: the layer is written without them
+            tallyFailed = true;
+            log.warn("Could not add up feature {} of {}; its totals per plan polygon are not kept", feature.id(),
+                    sourceLayer, e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.feature.LinkRelation;
+import org.changchun.layout.store.PolygonTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,10 @@ import org.springframework.jdbc.core.RowMapper;
  * ({@link LinkStaging}) and adopts them whole in its switch transaction; everything else (a plan
  * layer replaced, a version restored, one feature saved) recomputes them with a spatial join that
  * the {@code &&} bounding-box operator lets both stores run on their spatial index.
+ *
+ * <p>Beside them, {@code polygon_totals}: what a {@link PolygonTally} added up per plan polygon while a
+ * source layer's links were staged. Adopted with those links, dropped in the transaction of any other
+ * change to the links of either side: totals by district hold only for the districts they were added up in.
  */
 final class LinkTables {
 
@@ -38,14 +43,14 @@ final class LinkTables {
      * its own; links are computed in memory against the current plan polygons as the
      * features stream past.
      */
-    LinkStaging stage(long versionId, String sourceLayer, PlanPolygonIndex targets) {
+    LinkStaging stage(long versionId, String sourceLayer, PlanPolygonIndex targets, Optional<PolygonTally> tally) {
         String staging = LinkStaging.tableName(versionId);
         jdbc.execute("CREATE TABLE " + staging + " ("
                 + "source_layer VARCHAR(64) NOT NULL, source_id VARCHAR(128) NOT NULL,"
                 + " target_layer VARCHAR(64) NOT NULL, target_id VARCHAR(128) NOT NULL,"
                 + " relation VARCHAR(16) NOT NULL)");
         return new LinkStaging(jdbc.getDataSource(), dialect.bulkLoader(), jdbc.getExceptionTranslator(),
-                staging, sourceLayer, targets);
+                staging, sourceLayer, targets, tally);
     }
 
     /**
@@ -76,9 +81,19 @@ final class LinkTables {
 
     /**
      * Makes the staged links the source layer's links, inside the switch transaction: as the
-     * layer's new partition where the database partitions links, else by copying them over.
+     * layer's new partition where the database partitions links, else by copying them over; and
+     * what was added up as they were staged, its totals.
      */
-    void adoptStaged(LayerTable source, long versionId) {
+    void adoptStaged(LayerTable source, long versionId, List<PolygonTally.PolygonTotals> totals) {
+        jdbc.update("DELETE FROM polygon_totals WHERE source_layer = ?", source.layerId());
+        jdbc.batchUpdate("INSERT INTO polygon_totals (source_layer, target_layer, target_id, contained_only, totals)"
+                + " VALUES (?, ?, ?, ?, ?)", totals, 100, (statement, polygon) -> {
+                    statement.setString(1, source.layerId());
+                    statement.setString(2, polygon.targetLayer());
+                    statement.setString(3, polygon.targetId());
+                    statement.setBoolean(4, polygon.containedOnly());
+                    statement.setString(5, polygon.totals());
+                });
         String staging = LinkStaging.tableName(versionId);
         // links where the layer is a target cannot exist: a source layer is never a target
         Optional<LinkPartitions> partitioned = dialect.linkPartitions();
@@ -102,15 +117,24 @@ final class LinkTables {
         jdbc.execute("DROP TABLE IF EXISTS " + LinkStaging.tableName(versionId));
     }
 
-    /** After {@link #adoptStaged}: drops the staging table unless it became the layer's partition. */
-    void releaseStaged(long versionId) {
-        if (dialect.linkPartitions().isEmpty()) {
-            dropStaged(versionId);
+    /**
+     * After the switch has committed: drops the staging table unless it became the layer's partition.
+     * A staging table left behind costs some disk space; failing the committed write would cost more.
+     */
+    void releaseStaged(long versionId, boolean adopted) {
+        try {
+            if (!adopted || dialect.linkPartitions().isEmpty()) {
+                dropStaged(versionId);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the staged links of layer version {} (table {})", versionId,
+                    LinkStaging.tableName(versionId), e);
         }
     }
 
     /** Recomputes every link that has the layer on either side. */
     void relinkLayer(LayerTable changed, List<LayerTable> layers) {
+        dropTotals(changed);
         jdbc.update("DELETE FROM feature_link WHERE source_layer = ? OR target_layer = ?",
                 changed.layerId(), changed.layerId());
         for (Pair pair : pairsWith(changed, layers)) {
@@ -120,7 +144,7 @@ final class LinkTables {
 
     /** Recomputes the links of one feature, on whichever side its layer is. */
     void relinkFeature(LayerTable changed, String featureId, List<LayerTable> layers) {
-        unlinkFeature(changed.layerId(), featureId);
+        unlinkFeature(changed, featureId);
         for (Pair pair : pairsWith(changed, layers)) {
             String side = pair.source == changed ? "s" : "t";
             jdbc.update(joinSql(pair, " AND " + side + ".id = ?"), pair.source.layerId(), pair.target.layerId(),
@@ -128,9 +152,29 @@ final class LinkTables {
         }
     }
 
-    void unlinkFeature(String layerId, String featureId) {
+    void unlinkFeature(LayerTable changed, String featureId) {
+        dropTotals(changed);
         jdbc.update("DELETE FROM feature_link WHERE (source_layer = ? AND source_id = ?)"
-                + " OR (target_layer = ? AND target_id = ?)", layerId, featureId, layerId, featureId);
+                + " OR (target_layer = ? AND target_id = ?)", changed.layerId(), featureId, changed.layerId(),
+                featureId);
+    }
+
+    /**
+     * Drops the totals the change makes stale: a source layer's own, or, for a plan layer, every
+     * layer's (the districts one is a plan layer, and every total is split by district).
+     */
+    private void dropTotals(LayerTable changed) {
+        if (changed.kind().isLinkTarget()) {
+            jdbc.update("DELETE FROM polygon_totals");
+        } else {
+            jdbc.update("DELETE FROM polygon_totals WHERE source_layer = ?", changed.layerId());
+        }
+    }
+
+    Optional<String> keptTotals(String sourceLayer, String targetLayer, String targetId, boolean containedOnly) {
+        return jdbc.queryForList("SELECT totals FROM polygon_totals WHERE source_layer = ? AND target_layer = ?"
+                + " AND target_id = ? AND contained_only = ?", String.class, sourceLayer, targetLayer, targetId,
+                containedOnly).stream().findFirst();
     }
 
     List<FeatureLink> from(String layerId, String featureId) {

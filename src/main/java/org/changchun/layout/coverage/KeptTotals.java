@@ -1,0 +1,132 @@
+package org.changchun.layout.coverage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FeatureLink;
+import org.changchun.layout.feature.LinkRelation;
+import org.changchun.layout.plan.City;
+import org.changchun.layout.plan.CityCatalog;
+import org.changchun.layout.query.Filter;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.PolygonTally;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The totals of the features linked to each plan polygon, added up while a layer's links are staged
+ * and read back for coverage answers too big to list: a district of a ten-million-point layer holds
+ * more than a million features, which took seconds to read and add up for every question. The store
+ * drops them whenever the links of either side change; each also names the cities and districts it
+ * was added up under, and is not used under others.
+ */
+@Component
+class KeptTotals implements PolygonTally.Factory {
+
+    /** What the store keeps for one polygon. */
+    record Kept(String basis, ProjectSummary summary) {
+    }
+
+    private record Polygon(String layer, String id) {
+    }
+
+    private final FeatureStore store;
+    private final CityCatalog cities;
+    private final DistrictIndex districts;
+    private final JsonMapper json;
+
+    KeptTotals(FeatureStore store, CityCatalog cities, DistrictIndex districts, JsonMapper json) {
+        this.store = store;
+        this.cities = cities;
+        this.districts = districts;
+        this.json = json;
+        store.tallyLinkedFeatures(this);
+    }
+
+    @Override
+    public PolygonTally start(String sourceLayer) {
+        return new Tally(cities.all(), districts.districts());
+    }
+
+    /** The totals kept for the features of the layer linked to the polygon, if they still hold. */
+    Optional<ProjectSummary> of(String sourceLayer, Filter.LinkedTo polygon) {
+        String basis = basis(cities.all(), districts.districts());
+        return store.keptTotals(sourceLayer, polygon.targetLayer(), polygon.targetId(), polygon.containedOnly())
+                .map(text -> json.readValue(text, Kept.class))
+                .filter(kept -> kept.basis().equals(basis))
+                .map(Kept::summary);
+    }
+
+    /** A digest of the names the totals group by, which a later load of the plan data may change. */
+    private static String basis(List<City> cities, List<DistrictIndex.District> districts) {
+        StringBuilder names = new StringBuilder();
+        cities.forEach(c -> names.append(c.id()).append('\t').append(c.nameZh()).append('\t').append(c.nameEn())
+                .append('\n'));
+        districts.forEach(d -> names.append(d.adcode()).append('\t').append(d.nameZh()).append('\t')
+                .append(d.nameEn()).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(names.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** One write's tally: per polygon, the totals of the features it contains and of all linked to it. */
+    private final class Tally implements PolygonTally {
+
+        private final List<City> cities;
+        private final List<DistrictIndex.District> districts;
+        private final Map<Polygon, ProjectTotals> contained = new LinkedHashMap<>();
+        private final Map<Polygon, ProjectTotals> linked = new LinkedHashMap<>();
+
+        Tally(List<City> cities, List<DistrictIndex.District> districts) {
+            this.cities = cities;
+            this.districts = districts;
+        }
+
+        @Override
+        public void add(Feature feature, List<FeatureLink> links) {
+            if (links.isEmpty()) {
+                return;
+            }
+            ProjectTotals.Contribution contribution = ProjectTotals.contribution(feature, districts);
+            for (FeatureLink link : links) {
+                Polygon polygon = new Polygon(link.targetLayer(), link.targetId());
+                totalsOf(linked, polygon).add(contribution);
+                // every polygon linked to has totals of both kinds, even if it contains none
+                ProjectTotals containedTotals = totalsOf(contained, polygon);
+                if (link.relation() == LinkRelation.WITHIN) {
+                    containedTotals.add(contribution);
+                }
+            }
+        }
+
+        @Override
+        public List<PolygonTotals> totals() {
+            String basis = basis(cities, districts);
+            List<PolygonTotals> totals = new ArrayList<>();
+            linked.forEach((polygon, sums) -> {
+                totals.add(kept(polygon, true, basis, contained.get(polygon)));
+                totals.add(kept(polygon, false, basis, sums));
+            });
+            return totals;
+        }
+
+        private ProjectTotals totalsOf(Map<Polygon, ProjectTotals> totals, Polygon polygon) {
+            return totals.computeIfAbsent(polygon, p -> new ProjectTotals(cities, districts, null));
+        }
+
+        private PolygonTotals kept(Polygon polygon, boolean containedOnly, String basis, ProjectTotals sums) {
+            return new PolygonTotals(polygon.layer(), polygon.id(), containedOnly,
+                    json.writeValueAsString(new Kept(basis, sums.summary())));
+        }
+    }
+}

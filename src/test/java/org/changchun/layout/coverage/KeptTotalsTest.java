@@ -1,0 +1,228 @@
+package org.changchun.layout.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.FieldType;
+import org.changchun.layout.feature.LayerDescription;
+import org.changchun.layout.feature.LayerInfo;
+import org.changchun.layout.feature.LayerKind;
+import org.changchun.layout.feature.LayerSpec;
+import org.changchun.layout.plan.City;
+import org.changchun.layout.plan.CityCatalog;
+import org.changchun.layout.projects.ProjectFields;
+import org.changchun.layout.query.FeatureQuery;
+import org.changchun.layout.query.Filter;
+import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.WriteProgress;
+import org.changchun.layout.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A layer's write adds up its features per plan polygon as it stages their links, and a coverage
+ * answer too big to list is those totals: the same as adding up the linked features, for every plan
+ * polygon, of those it contains and of all linked to it; dropped by an edit of the layer or of a plan
+ * layer (answers then add up the features again), and unused once the cities are named otherwise.
+ * Run on each store by the subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "plan.coverage.max-features=" + KeptTotalsTest.MOST)
+abstract class KeptTotalsTest {
+
+    static final int MOST = 3;
+    private static final String LAYER = "test-tallied";
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    /** Sums of multiples of 0.25 are exact in any order; areas are compared to a millionth of a km². */
+    private static final Comparator<Double> CLOSE = (a, b) -> Math.abs(a - b) < 1e-6 ? 0 : Double.compare(a, b);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    FeatureStore store;
+
+    @Autowired
+    KeptTotals kept;
+
+    @Autowired
+    CityCatalog cities;
+
+    @Autowired
+    DistrictIndex districts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void writeTheLayer() {
+        http = new Http(port);
+        store.writeLayer(spec(), features(0).iterator(), WriteProgress.NONE);
+    }
+
+    @Test
+    void everyPlanPolygonKeepsTheTotalsOfTheFeaturesLinkedToIt() {
+        int polygons = 0;
+        for (LayerInfo plan : store.layers().stream().filter(l -> l.kind() == LayerKind.PLAN_AREA).toList()) {
+            for (Feature polygon : store.features(plan.id())) {
+                for (boolean containedOnly : new boolean[] {true, false}) {
+                    Filter.LinkedTo linked = new Filter.LinkedTo(plan.id(), polygon.id(), containedOnly);
+                    ProjectSummary expected = totalsOfLinked(linked);
+                    Optional<ProjectSummary> tallied = kept.of(LAYER, linked);
+                    if (expected.total().count() == 0 && tallied.isEmpty()) {
+                        continue;
+                    }
+                    assertThat(tallied).as(linked.toString()).isPresent();
+                    assertThat(tallied.get()).as(linked.toString()).usingRecursiveComparison()
+                            .withComparatorForType(CLOSE, Double.class).isEqualTo(expected);
+                    polygons++;
+                }
+            }
+        }
+        assertThat(polygons).as("plan polygons with kept totals").isGreaterThan(10);
+        ProjectSummary central = kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false)).orElseThrow();
+        assertThat(central.byDistrict().stream().filter(d -> d.areaKm2() > 0).count())
+                .as("a parcel across a boundary splits its area among districts").isGreaterThan(1);
+    }
+
+    @Test
+    void aCoverageAnswerTooBigToListIsTheKeptTotals() {
+        String key = "source_layer = '" + LAYER + "' AND target_layer = 'districts' AND target_id = '220102'"
+                + " AND contained_only = FALSE";
+        String totals = jdbc.queryForObject("SELECT totals FROM polygon_totals WHERE " + key, String.class);
+        long count = kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false)).orElseThrow().total().count();
+        assertThat(count).isGreaterThan(MOST);
+        // a count no feature gives, so the answer can only have come from the kept row
+        jdbc.update("UPDATE polygon_totals SET totals = ? WHERE " + key,
+                totals.replaceFirst("\"count\":" + count + ",", "\"count\":987654,"));
+
+        JsonNode answer = coverage("districts", "220102", "intersects");
+        assertThat(answer.get("number_matched").asLong()).isEqualTo(987_654);
+        assertThat(answer.get("features").size()).isZero();
+        assertThat(answer.has("features_omitted")).isTrue();
+    }
+
+    @Test
+    void anEditOfTheLayerDropsItsKeptTotalsAndAnswersAddUpTheFeaturesAgain() {
+        Feature moved = features(1).get(0);
+        store.saveFeature(LAYER, moved);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM polygon_totals WHERE source_layer = ?", Long.class, LAYER))
+                .isZero();
+        assertSameAsAddedUp(coverage("districts", "220102", "intersects"), new Filter.LinkedTo("districts", "220102", false));
+        assertSameAsAddedUp(coverage("districts", "220112", "within"), new Filter.LinkedTo("districts", "220112", true));
+
+        store.writeLayer(spec(), features(1).iterator(), WriteProgress.NONE);
+        assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false))).isPresent();
+    }
+
+    @Test
+    void aChangeOfAPlanLayerDropsEveryKeptTotal() {
+        Feature district = store.feature("districts", "220104").orElseThrow();
+        store.saveFeature("districts", district);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM polygon_totals", Long.class)).isZero();
+        assertSameAsAddedUp(coverage("districts", "220102", "intersects"), new Filter.LinkedTo("districts", "220102", false));
+    }
+
+    @Test
+    void totalsKeptUnderOtherCityNamesAreNotUsed() {
+        List<City> named = cities.all();
+        List<City> renamed = new ArrayList<>(named);
+        City first = renamed.get(0);
+        renamed.set(0, new City(first.id(), first.nameZh() + "（新）", first.nameEn() + " (new)", first.colour(),
+                first.summaryZh(), first.summaryEn(), first.members(), first.targets()));
+        try {
+            cities.replaceAll(renamed);
+            assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false))).isEmpty();
+            JsonNode answer = coverage("districts", "220102", "intersects");
+            assertThat(answer.get("summary").get("by_city").get(0).get("name_zh").asString()).endsWith("（新）");
+            assertSameAsAddedUp(answer, new Filter.LinkedTo("districts", "220102", false));
+        } finally {
+            cities.replaceAll(named);
+        }
+        assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false))).isPresent();
+    }
+
+    private JsonNode coverage(String layer, String feature, String mode) {
+        Http.Response answer = http.get("/api/coverage/projects?source=" + LAYER + "&layer=" + layer + "&feature="
+                + feature + "&mode=" + mode);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private void assertSameAsAddedUp(JsonNode answer, Filter.LinkedTo linked) {
+        ProjectSummary expected = totalsOfLinked(linked);
+        assertThat(answer.get("number_matched").asLong()).as(linked.toString()).isEqualTo(expected.total().count());
+        assertThat(answer.get("summary").get("total").get("investment_cny_100m").asDouble())
+                .isEqualTo(expected.total().investmentCny100m());
+        JsonNode byDistrict = answer.get("summary").get("by_district");
+        for (int i = 0; i < expected.byDistrict().size(); i++) {
+            assertThat(byDistrict.get(i).get("count").asLong()).as(expected.byDistrict().get(i).key())
+                    .isEqualTo(expected.byDistrict().get(i).count());
+        }
+    }
+
+    /** The totals of the linked features, read as one page big enough for them all. */
+    private ProjectSummary totalsOfLinked(Filter.LinkedTo linked) {
+        return ProjectTotals.of(store.query(new FeatureQuery(LAYER, Optional.empty(), linked, List.of(), 100_000, 0))
+                .features(), cities.all(), districts.districts());
+    }
+
+    private static LayerSpec spec() {
+        return new LayerSpec(new LayerDescription(LAYER, LayerKind.IMPORTED, "汇总测试", "Tallied", null, null, "test",
+                "exact", null), List.of(new FieldSpec(ProjectFields.CITY, FieldType.STRING, "城", "City"),
+                new FieldSpec(ProjectFields.STATUS, FieldType.STRING, "状态", "Status"),
+                new FieldSpec(ProjectFields.INVESTMENT, FieldType.NUMBER, "投资", "Investment")), LAYER);
+    }
+
+    /**
+     * Points 0.02° apart over the city centre, with cities, statuses and investments in turn, and
+     * parcels across district boundaries; {@code shift} moves the first point a cell east.
+     */
+    private List<Feature> features(int shift) {
+        List<String> cityIds = cities.all().stream().map(City::id).toList();
+        List<String> statuses = ProjectFields.STATUS_NAMES.keySet().stream().sorted().toList();
+        List<Feature> features = new ArrayList<>();
+        int n = 0;
+        for (double lon = 125.10; lon < 125.60; lon += 0.02) {
+            for (double lat = 43.70; lat < 44.05; lat += 0.02) {
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put(ProjectFields.CITY, cityIds.get(n % cityIds.size()));
+                properties.put(ProjectFields.STATUS, statuses.get(n % statuses.size()));
+                properties.put(ProjectFields.INVESTMENT, 0.25 * (n % 17));
+                double east = n == 0 ? shift * 0.02 : 0;
+                features.add(new Feature("p" + n, properties, WGS84.createPoint(new Coordinate(lon + east, lat))));
+                n++;
+            }
+        }
+        for (double lon = 125.20; lon < 125.50; lon += 0.05) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put(ProjectFields.CITY, cityIds.get(n % cityIds.size()));
+            properties.put(ProjectFields.STATUS, statuses.get(n % statuses.size()));
+            properties.put(ProjectFields.INVESTMENT, 1.5);
+            features.add(new Feature("parcel" + n, properties, WGS84.toGeometry(
+                    new Envelope(lon, lon + 0.04, 43.85, 43.90))));
+            n++;
+        }
+        return features;
+    }
+}
