@@ -17,7 +17,10 @@ import org.changchun.layout.plan.CityCatalog;
 import org.changchun.layout.query.Filter;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.PolygonTally;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class KeptTotals implements PolygonTally.Factory {
+
+    private static final Logger log = LoggerFactory.getLogger(KeptTotals.class);
 
     /** What the store keeps for one polygon. */
     record Kept(String basis, ProjectSummary summary) {
@@ -55,13 +60,25 @@ class KeptTotals implements PolygonTally.Factory {
         return new Tally(cities.all(), districts.districts());
     }
 
-    /** The totals kept for the features of the layer linked to the polygon, if they still hold. */
+    /**
+     * The totals kept for the features of the layer linked to the polygon, if they still hold; none if
+     * they were kept in a form this version does not read (the answer then adds the features up).
+     */
     Optional<ProjectSummary> of(String sourceLayer, Filter.LinkedTo polygon) {
         String basis = basis(cities.all(), districts.districts());
         return store.keptTotals(sourceLayer, polygon.targetLayer(), polygon.targetId(), polygon.containedOnly())
-                .map(text -> json.readValue(text, Kept.class))
+                .flatMap(this::read)
                 .filter(kept -> kept.basis().equals(basis))
                 .map(Kept::summary);
+    }
+
+    private Optional<Kept> read(String text) {
+        try {
+            return Optional.of(json.readValue(text, Kept.class));
+        } catch (JacksonException e) {
+            log.warn("Kept totals not read, so added up again: {}", e.getOriginalMessage());
+            return Optional.empty();
+        }
     }
 
     /** A digest of the names the totals group by, which a later load of the plan data may change. */

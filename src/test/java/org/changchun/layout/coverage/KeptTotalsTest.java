@@ -121,6 +121,15 @@ abstract class KeptTotalsTest {
     }
 
     @Test
+    void keptTotalsThatCannotBeReadAreAddedUpAgain() {
+        jdbc.update("UPDATE polygon_totals SET totals = '{\"basis\": [\"a form of another version\"]}'"
+                + " WHERE source_layer = ?", LAYER);
+
+        assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false))).isEmpty();
+        assertSameAsAddedUp(coverage("districts", "220102", "intersects"), new Filter.LinkedTo("districts", "220102", false));
+    }
+
+    @Test
     void anEditOfTheLayerDropsItsKeptTotalsAndAnswersAddUpTheFeaturesAgain() {
         Feature moved = features(1).get(0);
         store.saveFeature(LAYER, moved);
