@@ -84,20 +84,34 @@ final class ProjectTotals {
 
     /** What the feature adds to totals over these districts. */
     static Contribution contribution(Feature feature, List<DistrictIndex.District> districts) {
+        return contribution(feature, districts, null);
+    }
+
+    /**
+     * @param soleDistrict the district known to contain the feature while no other touches it (from its
+     *                     links), which settles its home and its area without testing the districts; null
+     *                     when not known
+     */
+    static Contribution contribution(Feature feature, List<DistrictIndex.District> districts, String soleDistrict) {
         double investment = feature.properties().get(ProjectFields.INVESTMENT) instanceof Number n
                 ? n.doubleValue() : 0;
         Geometry geometry = feature.geometry();
         double area = GeodesicArea.squareKilometres(geometry);
+        String home = soleDistrict != null ? soleDistrict : home(geometry, districts);
+        Map<String, Double> areaByDistrict = area == 0 ? Map.of()
+                : soleDistrict != null ? Map.of(soleDistrict, area) : areaByDistrict(geometry, districts);
+        return new Contribution(feature, Boolean.TRUE.equals(feature.properties().get(SAMPLE)), investment, area,
+                home, areaByDistrict);
+    }
+
+    private static String home(Geometry geometry, List<DistrictIndex.District> districts) {
         Point interior = geometry instanceof Point point ? point : geometry.getInteriorPoint();
-        String home = null;
         for (DistrictIndex.District district : districts) {
             if (district.prepared().covers(interior)) {
-                home = district.adcode();
-                break;
+                return district.adcode();
             }
         }
-        return new Contribution(feature, Boolean.TRUE.equals(feature.properties().get(SAMPLE)), investment, area,
-                home, area > 0 ? areaByDistrict(geometry, districts) : Map.of());
+        return null;
     }
 
     private static Map<String, Double> areaByDistrict(Geometry geometry, List<DistrictIndex.District> districts) {
