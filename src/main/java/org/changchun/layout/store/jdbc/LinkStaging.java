@@ -197,16 +197,17 @@ final class LinkStaging implements AutoCloseable {
     }
 
     private void link(Feature feature) {
-        if (tally.isEmpty() || tallyFailed) {
-            targets.linksOf(feature.geometry(), (targetLayer, targetId, relation) ->
-                    write(feature.id(), targetLayer, targetId, relation));
-            return;
-        }
-        List<FeatureLink> links = new ArrayList<>(4);
+        // the links are collected only for a tally still adding up
+        List<FeatureLink> links = tally.isPresent() && !tallyFailed ? new ArrayList<>(4) : null;
         targets.linksOf(feature.geometry(), (targetLayer, targetId, relation) -> {
             write(feature.id(), targetLayer, targetId, relation);
-            links.add(new FeatureLink(sourceLayer, feature.id(), targetLayer, targetId, relation));
+            if (links != null) {
+                links.add(new FeatureLink(sourceLayer, feature.id(), targetLayer, targetId, relation));
+            }
         });
+        if (links == null) {
+            return;
+        }
         try {
             tally.get().add(feature, links);
         } catch (RuntimeException e) {
