@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The totals of the features linked to each plan polygon, added up while a layer's links are staged
  * and read back for coverage answers too big to list: a district of a ten-million-point layer holds
- * more than a million features, which took seconds to read and add up for every question. The store
- * drops them whenever the links of either side change; each also names the cities and districts it
- * was added up under, and is not used under others.
+ * more than a million features, which took seconds to read and add up for every question. A single
+ * edit of a feature amends them (the feature as it was taken out, as it is put in); the store drops
+ * them when the links change otherwise. Each also names the cities and districts it was added up
+ * under, and is neither used nor amended under others.
  */
 @Component
 class KeptTotals implements PolygonTally.Factory {
@@ -37,7 +38,7 @@ class KeptTotals implements PolygonTally.Factory {
     private static final Logger log = LoggerFactory.getLogger(KeptTotals.class);
 
     /** What the store keeps for one polygon. */
-    record Kept(String basis, ProjectSummary summary) {
+    record Kept(String basis, ProjectTotals.State totals) {
     }
 
     private record Polygon(String layer, String id) {
@@ -66,19 +67,55 @@ class KeptTotals implements PolygonTally.Factory {
      * they were kept in a form this version does not read (the answer then adds the features up).
      */
     Optional<ProjectSummary> of(String sourceLayer, Filter.LinkedTo polygon) {
-        String basis = basis(cities.all(), districts.districts());
+        List<City> named = cities.all();
+        List<DistrictIndex.District> bounded = districts.districts();
         return store.keptTotals(sourceLayer, polygon.targetLayer(), polygon.targetId(), polygon.containedOnly())
-                .flatMap(this::read)
-                .filter(kept -> kept.basis().equals(basis))
-                .map(Kept::summary);
+                .flatMap(text -> read(text, named, bounded))
+                .map(ProjectTotals::summary);
     }
 
-    private Optional<Kept> read(String text) {
+    /** Kept totals taken up again, if they were kept under these names in a form this version reads. */
+    private Optional<ProjectTotals> read(String text, List<City> named, List<DistrictIndex.District> bounded) {
         try {
-            return Optional.of(json.readValue(text, Kept.class));
+            Kept kept = json.readValue(text, Kept.class);
+            return kept.totals() != null && basis(named, bounded).equals(kept.basis())
+                    ? Optional.of(ProjectTotals.resume(kept.totals(), named, bounded)) : Optional.empty();
         } catch (JacksonException e) {
             log.warn("Kept totals not read, so added up again: {}", e.getOriginalMessage());
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public PolygonTally.Amendment amend(Optional<PolygonTally.LinkedFeature> before,
+                                        Optional<PolygonTally.LinkedFeature> after) {
+        List<City> named = cities.all();
+        List<DistrictIndex.District> bounded = districts.districts();
+        Optional<Linked> removed = before.map(linked -> new Linked(linked, bounded));
+        Optional<Linked> added = after.map(linked -> new Linked(linked, bounded));
+        return (targetLayer, targetId, containedOnly, kept) -> {
+            Optional<ProjectTotals> totals = kept.isEmpty() ? Optional.of(new ProjectTotals(named, bounded, null))
+                    : kept.flatMap(text -> read(text, named, bounded));
+            totals.ifPresent(sums -> {
+                removed.filter(r -> r.countsIn(targetLayer, targetId, containedOnly))
+                        .ifPresent(r -> sums.subtract(r.contribution()));
+                added.filter(a -> a.countsIn(targetLayer, targetId, containedOnly))
+                        .ifPresent(a -> sums.add(a.contribution()));
+            });
+            return totals.map(sums -> json.writeValueAsString(new Kept(basis(named, bounded), sums.state())));
+        };
+    }
+
+    /** A feature of an edit with what it adds to the totals of each polygon it is linked to. */
+    private record Linked(PolygonTally.LinkedFeature feature, ProjectTotals.Contribution contribution) {
+
+        Linked(PolygonTally.LinkedFeature feature, List<DistrictIndex.District> districts) {
+            this(feature, ProjectTotals.contribution(feature.feature(), districts, soleDistrict(feature.links())));
+        }
+
+        boolean countsIn(String targetLayer, String targetId, boolean containedOnly) {
+            return feature.links().stream().anyMatch(link -> link.targetLayer().equals(targetLayer)
+                    && link.targetId().equals(targetId) && (!containedOnly || link.relation() == LinkRelation.WITHIN));
         }
     }
 
@@ -95,6 +132,23 @@ class KeptTotals implements PolygonTally.Factory {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * The district that contains the feature when it is linked to no other: the links already tested
+     * it against every district, which for a ten-million-point layer is most of what adding it up
+     * costs. A feature on a boundary or in an overlap is tested again, by the order of the districts.
+     */
+    private static String soleDistrict(List<FeatureLink> links) {
+        String sole = null;
+        int districtLinks = 0;
+        for (FeatureLink link : links) {
+            if (link.targetLayer().equals(PlanLayers.DISTRICTS)) {
+                districtLinks++;
+                sole = link.relation() == LinkRelation.WITHIN ? link.targetId() : null;
+            }
+        }
+        return districtLinks == 1 ? sole : null;
     }
 
     /** One write's tally: per polygon, the totals of the features it contains and of all linked to it. */
@@ -127,23 +181,6 @@ class KeptTotals implements PolygonTally.Factory {
             }
         }
 
-        /**
-         * The district that contains the feature when it is linked to no other: the links already tested
-         * it against every district, which for a ten-million-point layer is most of what adding it up
-         * costs. A feature on a boundary or in an overlap is tested again, by the order of the districts.
-         */
-        private static String soleDistrict(List<FeatureLink> links) {
-            String sole = null;
-            int districtLinks = 0;
-            for (FeatureLink link : links) {
-                if (link.targetLayer().equals(PlanLayers.DISTRICTS)) {
-                    districtLinks++;
-                    sole = link.relation() == LinkRelation.WITHIN ? link.targetId() : null;
-                }
-            }
-            return districtLinks == 1 ? sole : null;
-        }
-
         @Override
         public List<PolygonTotals> totals() {
             String basis = basis(cities, districts);
@@ -161,7 +198,7 @@ class KeptTotals implements PolygonTally.Factory {
 
         private PolygonTotals kept(Polygon polygon, boolean containedOnly, String basis, ProjectTotals sums) {
             return new PolygonTotals(polygon.layer(), polygon.id(), containedOnly,
-                    json.writeValueAsString(new Kept(basis, sums.summary())));
+                    json.writeValueAsString(new Kept(basis, sums.state())));
         }
     }
 }

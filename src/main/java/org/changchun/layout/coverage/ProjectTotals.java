@@ -14,9 +14,19 @@ import org.locationtech.jts.geom.Point;
 
 /**
  * Adds up features into a {@link ProjectSummary}, and optionally by the values of one more property,
- * in one pass over features read in any order: a list, or a stream of any length.
+ * in one pass over features read in any order: a list, or a stream of any length. The running sums can
+ * be kept ({@link #state()}), taken up again and amended: a feature taken out, another put in.
  */
 final class ProjectTotals {
+
+    /** The running sums, unrounded, with how many features named a city, a status or were samples. */
+    record State(Group total, List<Group> byCity, List<Group> byStatus, List<Group> byDistrict, long withCity,
+                 long withStatus, long samples) {
+    }
+
+    /** One group's running sums. */
+    record Group(String key, String nameZh, String nameEn, long count, double investment, double area) {
+    }
 
     /**
      * What one feature adds to every total it counts in, worked out once: a tally adds a feature to
@@ -36,31 +46,42 @@ final class ProjectTotals {
         final String key;
         final String nameZh;
         final String nameEn;
+        /** A group of the catalog, listed even when empty; others go when their last feature does. */
+        final boolean standing;
         long count;
         double investment;
         double area;
 
-        Sum(String key, String nameZh, String nameEn) {
+        Sum(String key, String nameZh, String nameEn, boolean standing) {
             this.key = key;
             this.nameZh = nameZh;
             this.nameEn = nameEn;
+            this.standing = standing;
+        }
+
+        static Sum of(String key) {
+            return new Sum(key, key, key, false);
         }
 
         ProjectSummary.Group group() {
             return new ProjectSummary.Group(key, nameZh, nameEn, count, round(investment), CoverageAreas.round(area));
         }
+
+        Group state() {
+            return new Group(key, nameZh, nameEn, count, investment, area);
+        }
     }
 
     private final List<DistrictIndex.District> districts;
     private final String groupField;
-    private final Sum total = new Sum(null, null, null);
+    private final Sum total = new Sum(null, null, null, true);
     private final Map<String, Sum> byCity = new LinkedHashMap<>();
     private final Map<String, Sum> byStatus = new LinkedHashMap<>();
     private final Map<String, Sum> byDistrict = new LinkedHashMap<>();
     private final Map<String, Sum> byField = new TreeMap<>();
-    private boolean hasCity;
-    private boolean hasStatus;
-    private boolean sample;
+    private long withCity;
+    private long withStatus;
+    private long samples;
 
     /**
      * @param groupField a property whose values {@link #byField()} groups by (industry, start year), or
@@ -69,10 +90,43 @@ final class ProjectTotals {
     ProjectTotals(List<City> cities, List<DistrictIndex.District> districts, String groupField) {
         this.districts = districts;
         this.groupField = groupField;
-        cities.forEach(c -> byCity.put(c.id(), new Sum(c.id(), c.nameZh(), c.nameEn())));
+        cities.forEach(c -> byCity.put(c.id(), new Sum(c.id(), c.nameZh(), c.nameEn(), true)));
         ProjectFields.STATUS_NAMES.keySet().stream().sorted().forEach(s -> byStatus.put(s,
-                new Sum(s, ProjectFields.STATUS_NAMES.get(s)[0], ProjectFields.STATUS_NAMES.get(s)[1])));
-        districts.forEach(d -> byDistrict.put(d.adcode(), new Sum(d.adcode(), d.nameZh(), d.nameEn())));
+                new Sum(s, ProjectFields.STATUS_NAMES.get(s)[0], ProjectFields.STATUS_NAMES.get(s)[1], true)));
+        districts.forEach(d -> byDistrict.put(d.adcode(), new Sum(d.adcode(), d.nameZh(), d.nameEn(), true)));
+    }
+
+    /** Totals kept as {@link #state()} under these cities and districts, taken up again. */
+    static ProjectTotals resume(State state, List<City> cities, List<DistrictIndex.District> districts) {
+        ProjectTotals totals = new ProjectTotals(cities, districts, null);
+        totals.resume(totals.total, state.total());
+        state.byCity().forEach(group -> totals.resume(totals.byCity, group));
+        state.byStatus().forEach(group -> totals.resume(totals.byStatus, group));
+        state.byDistrict().forEach(group -> totals.resume(totals.byDistrict, group));
+        totals.withCity = state.withCity();
+        totals.withStatus = state.withStatus();
+        totals.samples = state.samples();
+        return totals;
+    }
+
+    private void resume(Map<String, Sum> sums, Group group) {
+        resume(sums.computeIfAbsent(group.key(), k -> new Sum(k, group.nameZh(), group.nameEn(), false)), group);
+    }
+
+    private void resume(Sum sum, Group group) {
+        sum.count = group.count();
+        sum.investment = group.investment();
+        sum.area = group.area();
+    }
+
+    /** The running sums, to be kept and {@linkplain #resume resumed}; not by the group field. */
+    State state() {
+        return new State(total.state(), states(byCity), states(byStatus), states(byDistrict), withCity, withStatus,
+                samples);
+    }
+
+    private static List<Group> states(Map<String, Sum> sums) {
+        return sums.values().stream().map(Sum::state).toList();
     }
 
     /** The totals of the features. */
@@ -129,35 +183,43 @@ final class ProjectTotals {
     }
 
     void add(Contribution contribution) {
+        change(contribution, 1);
+    }
+
+    /** Takes out a feature added before, with what it contributed then. */
+    void subtract(Contribution contribution) {
+        change(contribution, -1);
+    }
+
+    private void change(Contribution contribution, int sign) {
         Feature feature = contribution.feature();
-        sample |= contribution.sample();
-        double investment = contribution.investment();
-        double area = contribution.area();
-        add(total, investment, area);
+        samples += contribution.sample() ? sign : 0;
+        double investment = sign * contribution.investment();
+        double area = sign * contribution.area();
+        change(total, sign, investment, area);
         String city = feature.text(ProjectFields.CITY);
-        hasCity |= feature.properties().containsKey(ProjectFields.CITY);
+        withCity += feature.properties().containsKey(ProjectFields.CITY) ? sign : 0;
         if (city != null) {
-            add(byCity.computeIfAbsent(city, k -> new Sum(k, k, k)), investment, area);
+            change(byCity, city, sign, investment, area);
         }
         String status = feature.text(ProjectFields.STATUS);
-        hasStatus |= feature.properties().containsKey(ProjectFields.STATUS);
+        withStatus += feature.properties().containsKey(ProjectFields.STATUS) ? sign : 0;
         if (status != null) {
-            add(byStatus.computeIfAbsent(status, k -> new Sum(k, k, k)), investment, area);
+            change(byStatus, status, sign, investment, area);
         }
-        addToDistricts(contribution);
+        changeDistricts(contribution, sign);
         if (groupField != null) {
             String value = feature.text(groupField);
             String key = value == null ? "" : value;
-            add(byField.computeIfAbsent(key, k -> k.isEmpty() ? new Sum(k, "未填", "not given") : new Sum(k, k, k)),
-                    investment, area);
+            change(byField, key, sign, investment, area);
         }
     }
 
     ProjectSummary summary() {
         return new ProjectSummary(
                 new ProjectSummary.Totals(total.count, round(total.investment), CoverageAreas.round(total.area)),
-                hasCity ? groups(byCity) : List.of(), hasStatus ? groups(byStatus) : List.of(), groups(byDistrict),
-                sample);
+                withCity > 0 ? groups(byCity) : List.of(), withStatus > 0 ? groups(byStatus) : List.of(),
+                groups(byDistrict), samples > 0);
     }
 
     /**
@@ -168,19 +230,29 @@ final class ProjectTotals {
         return groups(byField);
     }
 
-    private void addToDistricts(Contribution contribution) {
+    private void changeDistricts(Contribution contribution, int sign) {
         Sum home = contribution.homeDistrict() == null ? null : byDistrict.get(contribution.homeDistrict());
         if (home != null) {
-            home.count++;
-            home.investment += contribution.investment();
+            home.count += sign;
+            home.investment = home.count == 0 ? 0 : home.investment + sign * contribution.investment();
         }
-        contribution.areaByDistrict().forEach((adcode, area) -> byDistrict.get(adcode).area += area);
+        contribution.areaByDistrict().forEach((adcode, area) -> byDistrict.get(adcode).area += sign * area);
     }
 
-    private static void add(Sum sum, double investment, double area) {
-        sum.count++;
-        sum.investment += investment;
-        sum.area += area;
+    private void change(Map<String, Sum> sums, String key, int sign, double investment, double area) {
+        Sum sum = sums.computeIfAbsent(key, k -> sums == byField && k.isEmpty()
+                ? new Sum(k, "未填", "not given", false) : Sum.of(k));
+        change(sum, sign, investment, area);
+        if (sum.count == 0 && !sum.standing) {
+            sums.remove(key);
+        }
+    }
+
+    /** A group's sums; once it holds no feature, exactly nothing, whatever the rounding of adding and taking out. */
+    private static void change(Sum sum, int sign, double investment, double area) {
+        sum.count += sign;
+        sum.investment = sum.count == 0 ? 0 : sum.investment + investment;
+        sum.area = sum.count == 0 ? 0 : sum.area + area;
     }
 
     private static List<ProjectSummary.Group> groups(Map<String, Sum> sums) {

@@ -129,14 +129,15 @@ public interface FeatureStore {
 
     /**
      * Has every later write of a link source layer add up its features per plan polygon with tallies
-     * of this factory as it stages their links, and keep the totals until the links change.
+     * of this factory as it stages their links, and keep the totals: amended by the factory on each
+     * single edit of a feature, dropped when the links change otherwise.
      */
     void tallyLinkedFeatures(PolygonTally.Factory tallies);
 
     /**
      * The totals a {@link PolygonTally} kept for the features of a layer linked to one plan polygon,
-     * while they still hold: none after a single edit, a restore or a change of the plan layers, until
-     * the layer is written again.
+     * while they still hold: none after a restore or a change of the plan layers, until the layer is
+     * written again; none either for a polygon none of the layer's features is linked to.
      *
      * @param containedOnly of those the polygon contains, not of all linked to it
      */

@@ -1,6 +1,7 @@
 package org.changchun.layout.store;
 
 import java.util.List;
+import java.util.Optional;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
 
@@ -8,8 +9,8 @@ import org.changchun.layout.feature.FeatureLink;
  * Adds up a link source layer's features per plan polygon while a write stages their links, so that
  * what a polygon holds is known without reading its features again: a district of a ten-million-point
  * layer holds more than a million, which take seconds to read. The store keeps the totals, as text it
- * does not interpret, beside the links and drops them in the transaction that changes either side
- * ({@link FeatureStore#keptTotals}).
+ * does not interpret, beside the links; a single edit of a feature amends them in its own transaction,
+ * any other change of the links of either side drops them ({@link FeatureStore#keptTotals}).
  */
 public interface PolygonTally {
 
@@ -17,11 +18,37 @@ public interface PolygonTally {
     record PolygonTotals(String targetLayer, String targetId, boolean containedOnly, String totals) {
     }
 
-    /** Starts the tally of a write, or declines; called once per write of a link source layer. */
-    @FunctionalInterface
+    /** A feature with its links as a source, as they were or are around an edit. */
+    record LinkedFeature(Feature feature, List<FeatureLink> links) {
+    }
+
+    /** Starts the tallies of writes and the amendments of single edits. */
     interface Factory {
 
+        /** Starts the tally of a write, or declines; called once per write of a link source layer. */
         PolygonTally start(String sourceLayer);
+
+        /**
+         * What one edit of a feature changes in the totals kept for its layer.
+         *
+         * @param before the feature as it was, with its links; none if the edit created it
+         * @param after  the feature as it is now, with its links; none if the edit deleted it
+         */
+        Amendment amend(Optional<LinkedFeature> before, Optional<LinkedFeature> after);
+    }
+
+    /** One edit's change to the totals of each plan polygon linked to the feature before or after it. */
+    @FunctionalInterface
+    interface Amendment {
+
+        /**
+         * The polygon's totals with the edit applied.
+         *
+         * @param kept the totals kept for the polygon; none if no feature of the layer was linked to it
+         * @return none if the kept totals cannot be amended (kept in another form or under other names):
+         *         the store then drops every total of the layer
+         */
+        Optional<String> apply(String targetLayer, String targetId, boolean containedOnly, Optional<String> kept);
     }
 
     /** A feature and the links staged for it, none or more; called on one thread, feature after feature. */

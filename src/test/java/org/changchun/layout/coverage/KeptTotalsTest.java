@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
@@ -38,8 +42,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A layer's write adds up its features per plan polygon as it stages their links, and a coverage
  * answer too big to list is those totals: the same as adding up the linked features, for every plan
- * polygon, of those it contains and of all linked to it; dropped by an edit of the layer or of a plan
- * layer (answers then add up the features again), and unused once the cities are named otherwise.
+ * polygon, of those it contains and of all linked to it, also after edits of single features, which
+ * amend them; dropped by a change of a plan layer (answers then add up the features again), and unused
+ * once the cities are named otherwise.
  * Run on each store by the subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -80,24 +85,7 @@ abstract class KeptTotalsTest {
 
     @Test
     void everyPlanPolygonKeepsTheTotalsOfTheFeaturesLinkedToIt() {
-        int polygons = 0;
-        for (LayerInfo plan : store.layers().stream().filter(l -> l.kind() == LayerKind.PLAN_AREA).toList()) {
-            for (Feature polygon : store.features(plan.id())) {
-                for (boolean containedOnly : new boolean[] {true, false}) {
-                    Filter.LinkedTo linked = new Filter.LinkedTo(plan.id(), polygon.id(), containedOnly);
-                    ProjectSummary expected = totalsOfLinked(linked);
-                    Optional<ProjectSummary> tallied = kept.of(LAYER, linked);
-                    if (expected.total().count() == 0 && tallied.isEmpty()) {
-                        continue;
-                    }
-                    assertThat(tallied).as(linked.toString()).isPresent();
-                    assertThat(tallied.get()).as(linked.toString()).usingRecursiveComparison()
-                            .withComparatorForType(CLOSE, Double.class).isEqualTo(expected);
-                    polygons++;
-                }
-            }
-        }
-        assertThat(polygons).as("plan polygons with kept totals").isGreaterThan(10);
+        assertEveryPlanPolygonKeepsTheTotalsOfItsFeatures();
         ProjectSummary central = kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false)).orElseThrow();
         assertThat(central.byDistrict().stream().filter(d -> d.areaKm2() > 0).count())
                 .as("a parcel across a boundary splits its area among districts").isGreaterThan(1);
@@ -130,17 +118,70 @@ abstract class KeptTotalsTest {
     }
 
     @Test
-    void anEditOfTheLayerDropsItsKeptTotalsAndAnswersAddUpTheFeaturesAgain() {
-        Feature moved = features(1).get(0);
-        store.saveFeature(LAYER, moved);
+    void editsOfTheLayerAmendItsKeptTotals() {
+        List<Feature> features = features(0);
+        Feature point = features.get(0);
+        Feature parcel = features.stream().filter(f -> f.id().startsWith("parcel")).findFirst().orElseThrow();
+        // moved a cell east, into another city, status and investment
+        store.saveFeature(LAYER, features(1).get(0));
+        store.saveFeature(LAYER, withProperties(features.get(1), cities.all().get(3).id(), "planned", 7.75));
+        // across the boundary of the central districts, then gone
+        store.saveFeature(LAYER, new Feature("parcel-new", parcel.properties(), WGS84.toGeometry(
+                new Envelope(125.30, 125.36, 43.86, 43.89))));
+        assertThat(store.deleteFeature(LAYER, parcel.id())).isTrue();
+        // a city no catalog names, and a sample: groups that come and go with their features
+        Feature unnamed = new Feature("unnamed", Map.of(ProjectFields.CITY, "某城", "sample", true,
+                ProjectFields.INVESTMENT, 2.5), point.geometry());
+        store.saveFeature(LAYER, unnamed);
+        String district = store.linksFrom(LAYER, unnamed.id()).stream().filter(l -> l.targetLayer().equals("districts"))
+                .findFirst().orElseThrow().targetId();
+        assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", district, false)).orElseThrow().byCity())
+                .extracting(ProjectSummary.Group::key).contains("某城");
+        assertThat(store.deleteFeature(LAYER, unnamed.id())).isTrue();
 
+        assertEveryPlanPolygonKeepsTheTotalsOfItsFeatures();
+        assertSameAsAddedUp(coverage("districts", "220102", "intersects"), new Filter.LinkedTo("districts", "220102", false));
+    }
+
+    @Test
+    void concurrentEditsOfTheLayerEachAmendItsKeptTotals() throws Exception {
+        long before = store.layer(LAYER).orElseThrow().featureCount();
+        List<Feature> grid = features(0);
+        ExecutorService editors = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> edits = new ArrayList<>();
+            for (int editor = 0; editor < 2; editor++) {
+                int first = editor;
+                edits.add(editors.submit(() -> {
+                    for (int i = first; i < 40; i += 2) {
+                        Feature copied = grid.get(i * 3);
+                        store.saveFeature(LAYER, new Feature("copy" + i, copied.properties(), copied.geometry()));
+                    }
+                }));
+            }
+            for (Future<?> edit : edits) {
+                edit.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            editors.shutdownNow();
+        }
+
+        assertThat(store.layer(LAYER).orElseThrow().featureCount()).isEqualTo(before + 40);
+        assertEveryPlanPolygonKeepsTheTotalsOfItsFeatures();
+    }
+
+    @Test
+    void anEditUnderOtherCityNamesDropsTheLayersKeptTotals() {
+        List<City> named = cities.all();
+        try {
+            cities.replaceAll(withFirstRenamed(named));
+            store.saveFeature(LAYER, features(1).get(0));
+        } finally {
+            cities.replaceAll(named);
+        }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM polygon_totals WHERE source_layer = ?", Long.class, LAYER))
                 .isZero();
         assertSameAsAddedUp(coverage("districts", "220102", "intersects"), new Filter.LinkedTo("districts", "220102", false));
-        assertSameAsAddedUp(coverage("districts", "220112", "within"), new Filter.LinkedTo("districts", "220112", true));
-
-        store.writeLayer(spec(), features(1).iterator(), WriteProgress.NONE);
-        assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false))).isPresent();
     }
 
     @Test
@@ -155,12 +196,8 @@ abstract class KeptTotalsTest {
     @Test
     void totalsKeptUnderOtherCityNamesAreNotUsed() {
         List<City> named = cities.all();
-        List<City> renamed = new ArrayList<>(named);
-        City first = renamed.get(0);
-        renamed.set(0, new City(first.id(), first.nameZh() + "（新）", first.nameEn() + " (new)", first.colour(),
-                first.summaryZh(), first.summaryEn(), first.members(), first.targets()));
         try {
-            cities.replaceAll(renamed);
+            cities.replaceAll(withFirstRenamed(named));
             assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false))).isEmpty();
             JsonNode answer = coverage("districts", "220102", "intersects");
             assertThat(answer.get("summary").get("by_city").get(0).get("name_zh").asString()).endsWith("（新）");
@@ -169,6 +206,45 @@ abstract class KeptTotalsTest {
             cities.replaceAll(named);
         }
         assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false))).isPresent();
+    }
+
+    /** Kept totals of every plan polygon, of both kinds, equal to adding up its linked features. */
+    private void assertEveryPlanPolygonKeepsTheTotalsOfItsFeatures() {
+        int polygons = 0;
+        for (LayerInfo plan : store.layers().stream().filter(l -> l.kind() == LayerKind.PLAN_AREA).toList()) {
+            for (Feature polygon : store.features(plan.id())) {
+                for (boolean containedOnly : new boolean[] {true, false}) {
+                    Filter.LinkedTo linked = new Filter.LinkedTo(plan.id(), polygon.id(), containedOnly);
+                    ProjectSummary expected = totalsOfLinked(linked);
+                    Optional<ProjectSummary> tallied = kept.of(LAYER, linked);
+                    if (expected.total().count() == 0 && tallied.isEmpty()) {
+                        continue;
+                    }
+                    assertThat(tallied).as(linked.toString()).isPresent();
+                    assertThat(tallied.get()).as(linked.toString()).usingRecursiveComparison()
+                            .withComparatorForType(CLOSE, Double.class).isEqualTo(expected);
+                    polygons++;
+                }
+            }
+        }
+        assertThat(polygons).as("plan polygons with kept totals").isGreaterThan(10);
+    }
+
+    /** The cities with the first one's names changed (its id kept). */
+    private static List<City> withFirstRenamed(List<City> named) {
+        List<City> renamed = new ArrayList<>(named);
+        City first = renamed.get(0);
+        renamed.set(0, new City(first.id(), first.nameZh() + "（新）", first.nameEn() + " (new)", first.colour(),
+                first.summaryZh(), first.summaryEn(), first.members(), first.targets()));
+        return renamed;
+    }
+
+    private static Feature withProperties(Feature feature, String city, String status, double investment) {
+        Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
+        properties.put(ProjectFields.CITY, city);
+        properties.put(ProjectFields.STATUS, status);
+        properties.put(ProjectFields.INVESTMENT, investment);
+        return new Feature(feature.id(), properties, feature.geometry());
     }
 
     private JsonNode coverage(String layer, String feature, String mode) {
@@ -200,7 +276,8 @@ abstract class KeptTotalsTest {
         return new LayerSpec(new LayerDescription(LAYER, LayerKind.IMPORTED, "汇总测试", "Tallied", null, null, "test",
                 "exact", null), List.of(new FieldSpec(ProjectFields.CITY, FieldType.STRING, "城", "City"),
                 new FieldSpec(ProjectFields.STATUS, FieldType.STRING, "状态", "Status"),
-                new FieldSpec(ProjectFields.INVESTMENT, FieldType.NUMBER, "投资", "Investment")), LAYER);
+                new FieldSpec(ProjectFields.INVESTMENT, FieldType.NUMBER, "投资", "Investment"),
+                new FieldSpec("sample", FieldType.BOOLEAN, "示例数据", "Sample")), LAYER);
     }
 
     /**

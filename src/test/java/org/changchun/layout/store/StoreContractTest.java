@@ -294,59 +294,156 @@ class StoreContractTest {
     }
 
     @Test
-    void aTallyIsGivenEveryFeatureWithItsLinksAndItsTotalsAreKeptUntilTheLinksChange() {
+    void aTallyIsGivenEveryFeatureWithItsLinksAndItsTotalsAreKeptUntilAPlanLayerChanges() {
         writeDistricts("v1");
-        Map<String, List<String>> given = new TreeMap<>();
-        store.tallyLinkedFeatures(source -> new PolygonTally() {
-            @Override
-            public void add(Feature feature, List<FeatureLink> links) {
-                given.put(source + "/" + feature.id(), links.stream()
-                        .map(l -> l.targetLayer() + "/" + l.targetId() + "/" + l.relation()).sorted().toList());
-            }
-
-            @Override
-            public List<PolygonTotals> totals() {
-                return List.of(new PolygonTotals("districts", "west", true, "contained " + given.size()),
-                        new PolygonTotals("districts", "west", false, "linked " + given.size()));
-            }
-        });
+        CountingTallies tallies = new CountingTallies();
+        store.tallyLinkedFeatures(tallies);
         writeProjects("v1");
 
-        assertThat(given).containsExactly(Map.entry("projects/far-away", List.of()),
+        assertThat(tallies.given).containsExactly(Map.entry("projects/far-away", List.of()),
                 Map.entry("projects/inside-west", List.of("districts/west/WITHIN")),
                 Map.entry("projects/straddling", List.of("districts/east/INTERSECTS", "districts/west/INTERSECTS")));
         assertThat(store.keptTotals("projects", "districts", "west", true)).contains("contained 3");
         assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3");
         assertThat(store.keptTotals("projects", "districts", "east", false)).isEmpty();
 
-        assertThat(store.deleteFeature("projects", "far-away")).isTrue();
-        assertThat(store.keptTotals("projects", "districts", "west", false)).as("after an edit").isEmpty();
-        writeProjects("v2");
-        assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3");
         writeDistricts("v2");
         assertThat(store.keptTotals("projects", "districts", "west", false)).as("after a plan layer's write").isEmpty();
+        writeProjects("v2");
+        assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3");
+        store.saveFeature("districts", area("west", "POLYGON ((125.0 43.0, 125.1 43.0, 125.1 43.1, 125.0 43.0))"));
+        assertThat(store.keptTotals("projects", "districts", "west", false)).as("after a plan feature's edit").isEmpty();
+        store.saveFeature("projects", project("new", "POINT (125.03 43.02)", "新项目", 2024L, true, null, 1.0));
+        assertThat(store.keptTotals("projects", "districts", "west", false))
+                .as("an edit amends only totals kept since the layer's last write").isEmpty();
+    }
+
+    @Test
+    void aSingleEditAmendsTheKeptTotalsOfThePolygonsTheFeatureWasAndIsLinkedTo() {
+        writeDistricts("v1");
+        CountingTallies tallies = new CountingTallies();
+        store.tallyLinkedFeatures(tallies);
+        writeProjects("v1");
+
+        // from the west district to the east one
+        store.saveFeature("projects", project("inside-west", "POINT (125.15 43.05)", "西区项目", 2022L, true, null, 3.0));
+        assertThat(tallies.amended).containsExactly(
+                "inside-west [districts/west/WITHIN] -> inside-west [districts/east/WITHIN]");
+        assertThat(store.keptTotals("projects", "districts", "west", true)).contains("contained 3 -inside-west");
+        assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3 -inside-west");
+        assertThat(store.keptTotals("projects", "districts", "east", true)).as("a polygon with no totals before")
+                .contains("(none) +inside-west");
+
+        store.saveFeature("projects", project("new", "POINT (120 41)", "新项目", 2024L, true, null, 1.0));
+        assertThat(store.deleteFeature("projects", "straddling")).isTrue();
+        assertThat(tallies.amended).containsExactly(
+                "inside-west [districts/west/WITHIN] -> inside-west [districts/east/WITHIN]",
+                "(none) -> new []",
+                "straddling [districts/east/INTERSECTS, districts/west/INTERSECTS] -> (none)");
+        assertThat(store.keptTotals("projects", "districts", "west", true))
+                .as("a feature only intersecting a polygon is not among those it contains")
+                .contains("contained 3 -inside-west");
+        assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3 -inside-west -straddling");
+        assertThat(store.keptTotals("projects", "districts", "east", false)).contains("(none) +inside-west -straddling");
+    }
+
+    @Test
+    void totalsThatCannotBeAmendedAreDroppedAndTheEditIsKept() {
+        writeDistricts("v1");
+        CountingTallies tallies = new CountingTallies();
+        store.tallyLinkedFeatures(tallies);
+        writeProjects("v1");
+
+        tallies.refuse = true;
+        store.saveFeature("projects", project("inside-west", "POINT (125.04 43.04)", "西区项目", 2022L, true, null, 3.0));
+        assertThat(store.keptTotals("projects", "districts", "west", false)).isEmpty();
+        assertThat(store.keptTotals("projects", "districts", "east", false)).isEmpty();
+
+        tallies.refuse = false;
+        writeProjects("v2");
+        tallies.fail = true;
+        assertThat(store.deleteFeature("projects", "inside-west")).isTrue();
+        assertThat(store.feature("projects", "inside-west")).isEmpty();
+        assertThat(store.keptTotals("projects", "districts", "west", false)).isEmpty();
     }
 
     @Test
     void aTallyThatFailsLeavesTheWriteWholeWithoutTotals() {
         writeDistricts("v1");
-        store.tallyLinkedFeatures(source -> new PolygonTally() {
-            @Override
-            public void add(Feature feature, List<FeatureLink> links) {
-                throw new IllegalStateException("a tally that cannot add up " + feature.id());
-            }
-
-            @Override
-            public List<PolygonTotals> totals() {
-                return List.of(new PolygonTotals("districts", "west", false, "never kept"));
-            }
-        });
+        CountingTallies tallies = new CountingTallies();
+        tallies.fail = true;
+        store.tallyLinkedFeatures(tallies);
         writeProjects("v1");
 
         assertThat(store.layer("projects").orElseThrow().featureCount()).isEqualTo(3);
         assertThat(store.linksTo("districts", "west")).extracting(FeatureLink::sourceId)
                 .containsExactly("inside-west", "straddling");
         assertThat(store.keptTotals("projects", "districts", "west", false)).isEmpty();
+    }
+
+    /**
+     * Tallies that count the features of a write for the districts' west polygon, and amend kept totals
+     * by appending "-id" and "+id"; they fail or refuse when told to.
+     */
+    private static final class CountingTallies implements PolygonTally.Factory {
+
+        final Map<String, List<String>> given = new TreeMap<>();
+        final List<String> amended = new ArrayList<>();
+        volatile boolean fail;
+        volatile boolean refuse;
+
+        @Override
+        public PolygonTally start(String source) {
+            given.clear();
+            return new PolygonTally() {
+                @Override
+                public void add(Feature feature, List<FeatureLink> links) {
+                    if (fail) {
+                        throw new IllegalStateException("a tally that cannot add up " + feature.id());
+                    }
+                    given.put(source + "/" + feature.id(), targets(links));
+                }
+
+                @Override
+                public List<PolygonTotals> totals() {
+                    return List.of(new PolygonTotals("districts", "west", true, "contained " + given.size()),
+                            new PolygonTotals("districts", "west", false, "linked " + given.size()));
+                }
+            };
+        }
+
+        @Override
+        public PolygonTally.Amendment amend(Optional<PolygonTally.LinkedFeature> before,
+                                            Optional<PolygonTally.LinkedFeature> after) {
+            if (fail) {
+                throw new IllegalStateException("an amendment that cannot add up");
+            }
+            amended.add(describe(before) + " -> " + describe(after));
+            return (targetLayer, targetId, containedOnly, kept) -> {
+                if (refuse) {
+                    return Optional.empty();
+                }
+                String amendedTotals = kept.orElse("(none)")
+                        + before.filter(b -> countsIn(b, targetId, containedOnly)).map(b -> " -" + b.feature().id())
+                        .orElse("")
+                        + after.filter(a -> countsIn(a, targetId, containedOnly)).map(a -> " +" + a.feature().id())
+                        .orElse("");
+                return Optional.of(amendedTotals);
+            };
+        }
+
+        private static boolean countsIn(PolygonTally.LinkedFeature linked, String targetId, boolean containedOnly) {
+            return linked.links().stream().anyMatch(link -> link.targetId().equals(targetId)
+                    && (!containedOnly || link.relation() == LinkRelation.WITHIN));
+        }
+
+        private static String describe(Optional<PolygonTally.LinkedFeature> linked) {
+            return linked.map(l -> l.feature().id() + " " + targets(l.links())).orElse("(none)");
+        }
+
+        private static List<String> targets(List<FeatureLink> links) {
+            return links.stream().map(l -> l.targetLayer() + "/" + l.targetId() + "/" + l.relation()).sorted().toList();
+        }
     }
 
     @Test

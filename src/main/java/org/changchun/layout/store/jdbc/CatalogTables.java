@@ -186,6 +186,15 @@ final class CatalogTables {
                 .map(layer -> withFields(layer, fields(layer.version())));
     }
 
+    /**
+     * The layer, its row locked until the transaction ends: edits of one layer then run one after
+     * another, each reading the feature count, and the feature, the previous one left.
+     */
+    Optional<LayerInfo> lockedLayer(String layerId) {
+        jdbc.queryForList("SELECT id FROM layer WHERE id = ? FOR UPDATE", String.class, layerId);
+        return layer(layerId);
+    }
+
     List<LayerTable> currentTables() {
         return layers().stream().map(CatalogTables::table).toList();
     }

@@ -71,7 +71,6 @@ public final class JdbcFeatureStore implements FeatureStore {
     /** Where each layer's current version lives, so reads need no catalog query; evicted on every change. */
     private final Map<String, LayerTable> currentTables = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
-    private volatile PolygonTally.Factory tallies;
 
     /**
      * @param keptPreviousVersions   how many replaced versions of a layer stay restorable
@@ -188,7 +187,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     private record Switched(LayerInfo layer, boolean linksAdopted) {
     }
 
-    private record Loaded(ContentSummary content, long links, List<PolygonTally.PolygonTotals> totals) {
+    private record Loaded(ContentSummary content, long links, Optional<List<PolygonTally.PolygonTotals>> totals) {
     }
 
     /** Fills the version's table; for a source layer, stages its links on the way. */
@@ -197,11 +196,10 @@ public final class JdbcFeatureStore implements FeatureStore {
         WriteProgress beating = heartbeating(versionId, progress);
         if (!spec.kind().isLinkSource()) {
             return new Loaded(transactions.execute(status ->
-                    features.insertAll(table, spec.fields(), source, beating)), 0, List.of());
+                    features.insertAll(table, spec.fields(), source, beating)), 0, Optional.empty());
         }
         PlanPolygonIndex polygons = new PlanPolygonIndex(features, plan.stream().map(JdbcFeatureStore::table).toList());
-        Optional<PolygonTally> tally = Optional.ofNullable(tallies).map(factory -> factory.start(spec.id()));
-        try (LinkStaging staging = links.stage(versionId, spec.id(), polygons, tally)) {
+        try (LinkStaging staging = links.stage(versionId, spec.id(), polygons)) {
             ContentSummary content = transactions.execute(status ->
                     features.insertAll(table, spec.fields(), staging.linking(source), beating));
             staging.finish();
@@ -325,8 +323,9 @@ public final class JdbcFeatureStore implements FeatureStore {
     @Override
     public void saveFeature(String layerId, Feature feature) {
         transactions.executeWithoutResult(status -> {
-            LayerInfo layer = catalog.layer(layerId).orElseThrow(() -> noSuchLayer(layerId));
+            LayerInfo layer = catalog.lockedLayer(layerId).orElseThrow(() -> noSuchLayer(layerId));
             LayerTable table = table(layer);
+            Optional<Feature> before = features.byId(table, feature.id());
             boolean existed = features.delete(table, feature.id());
             features.insert(table, feature);
             Envelope extent = new Envelope(layer.extent());
@@ -335,7 +334,9 @@ public final class JdbcFeatureStore implements FeatureStore {
                     ? feature.geometry().getGeometryType()
                     : GeometryTypes.common(layer.geometryType(), feature.geometry());
             catalog.recordEdit(layer, layer.featureCount() + (existed ? 0 : 1), extent, geometryType);
-            links.relinkFeature(table, feature.id(), catalog.currentTables());
+            // as stored, which is what a later edit will read back as the feature before it
+            links.relinkFeature(table, before, features.byId(table, feature.id()).orElseThrow(),
+                    catalog.currentTables());
             announce(layerId);
         });
         listeners.fire(layerId);
@@ -344,13 +345,14 @@ public final class JdbcFeatureStore implements FeatureStore {
     @Override
     public boolean deleteFeature(String layerId, String featureId) {
         Boolean deleted = transactions.execute(status -> {
-            LayerInfo layer = catalog.layer(layerId).orElseThrow(() -> noSuchLayer(layerId));
-            if (!features.delete(table(layer), featureId)) {
+            LayerInfo layer = catalog.lockedLayer(layerId).orElseThrow(() -> noSuchLayer(layerId));
+            Optional<Feature> removed = features.byId(table(layer), featureId);
+            if (removed.isEmpty() || !features.delete(table(layer), featureId)) {
                 return false;
             }
             // the extent may now be larger than needed, which still bounds every feature
             catalog.recordEdit(layer, layer.featureCount() - 1, layer.extent(), layer.geometryType());
-            links.unlinkFeature(table(layer), featureId);
+            links.unlinkFeature(table(layer), removed.get());
             announce(layerId);
             return true;
         });
@@ -379,7 +381,7 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void tallyLinkedFeatures(PolygonTally.Factory factory) {
-        tallies = factory;
+        links.tallyWith(factory);
     }
 
     @Override

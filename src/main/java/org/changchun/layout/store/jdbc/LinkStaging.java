@@ -115,8 +115,8 @@ final class LinkStaging implements AutoCloseable {
     }
 
     /** What the tally added up, if there is one and it added up every feature; known once {@link #finish} has returned. */
-    List<PolygonTally.PolygonTotals> totals() {
-        return tally.filter(t -> !tallyFailed).map(PolygonTally::totals).orElse(List.of());
+    Optional<List<PolygonTally.PolygonTotals>> totals() {
+        return tally.filter(t -> !tallyFailed).map(PolygonTally::totals);
     }
 
     /** How many links were staged; known once {@link #finish} has returned. */

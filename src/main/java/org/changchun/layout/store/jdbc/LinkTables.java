@@ -3,6 +3,7 @@ package org.changchun.layout.store.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.feature.LinkRelation;
 import org.changchun.layout.store.PolygonTally;
@@ -18,9 +19,8 @@ import org.springframework.jdbc.core.RowMapper;
  * layer replaced, a version restored, one feature saved) recomputes them with a spatial join that
  * the {@code &&} bounding-box operator lets both stores run on their spatial index.
  *
- * <p>Beside them, {@code polygon_totals}: what a {@link PolygonTally} added up per plan polygon while a
- * source layer's links were staged. Adopted with those links, dropped in the transaction of any other
- * change to the links of either side: totals by district hold only for the districts they were added up in.
+ * <p>Beside them, the totals a {@link PolygonTally} added up per plan polygon while a source layer's
+ * links were staged ({@link PolygonTotalsTable}), changed in the transaction of every change of the links.
  */
 final class LinkTables {
 
@@ -32,10 +32,17 @@ final class LinkTables {
 
     private final JdbcTemplate jdbc;
     private final SpatialDialect dialect;
+    private final PolygonTotalsTable totals;
 
     LinkTables(JdbcTemplate jdbc, SpatialDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.totals = new PolygonTotalsTable(jdbc);
+    }
+
+    /** Has every later write of a source layer tallied by the factory, and its single edits amended. */
+    void tallyWith(PolygonTally.Factory factory) {
+        totals.tallyWith(factory);
     }
 
     /**
@@ -43,14 +50,14 @@ final class LinkTables {
      * its own; links are computed in memory against the current plan polygons as the
      * features stream past.
      */
-    LinkStaging stage(long versionId, String sourceLayer, PlanPolygonIndex targets, Optional<PolygonTally> tally) {
+    LinkStaging stage(long versionId, String sourceLayer, PlanPolygonIndex targets) {
         String staging = LinkStaging.tableName(versionId);
         jdbc.execute("CREATE TABLE " + staging + " ("
                 + "source_layer VARCHAR(64) NOT NULL, source_id VARCHAR(128) NOT NULL,"
                 + " target_layer VARCHAR(64) NOT NULL, target_id VARCHAR(128) NOT NULL,"
                 + " relation VARCHAR(16) NOT NULL)");
         return new LinkStaging(jdbc.getDataSource(), dialect.bulkLoader(), jdbc.getExceptionTranslator(),
-                staging, sourceLayer, targets, tally);
+                staging, sourceLayer, targets, totals.start(sourceLayer));
     }
 
     /**
@@ -84,16 +91,8 @@ final class LinkTables {
      * layer's new partition where the database partitions links, else by copying them over; and
      * what was added up as they were staged, its totals.
      */
-    void adoptStaged(LayerTable source, long versionId, List<PolygonTally.PolygonTotals> totals) {
-        jdbc.update("DELETE FROM polygon_totals WHERE source_layer = ?", source.layerId());
-        jdbc.batchUpdate("INSERT INTO polygon_totals (source_layer, target_layer, target_id, contained_only, totals)"
-                + " VALUES (?, ?, ?, ?, ?)", totals, 100, (statement, polygon) -> {
-                    statement.setString(1, source.layerId());
-                    statement.setString(2, polygon.targetLayer());
-                    statement.setString(3, polygon.targetId());
-                    statement.setBoolean(4, polygon.containedOnly());
-                    statement.setString(5, polygon.totals());
-                });
+    void adoptStaged(LayerTable source, long versionId, Optional<List<PolygonTally.PolygonTotals>> tallied) {
+        totals.adopt(source.layerId(), tallied);
         String staging = LinkStaging.tableName(versionId);
         // links where the layer is a target cannot exist: a source layer is never a target
         Optional<LinkPartitions> partitioned = dialect.linkPartitions();
@@ -134,7 +133,7 @@ final class LinkTables {
 
     /** Recomputes every link that has the layer on either side. */
     void relinkLayer(LayerTable changed, List<LayerTable> layers) {
-        dropTotals(changed);
+        totals.dropStale(changed);
         jdbc.update("DELETE FROM feature_link WHERE source_layer = ? OR target_layer = ?",
                 changed.layerId(), changed.layerId());
         for (Pair pair : pairsWith(changed, layers)) {
@@ -142,39 +141,41 @@ final class LinkTables {
         }
     }
 
-    /** Recomputes the links of one feature, on whichever side its layer is. */
-    void relinkFeature(LayerTable changed, String featureId, List<LayerTable> layers) {
-        unlinkFeature(changed, featureId);
+    /**
+     * Recomputes the links of one feature, on whichever side its layer is, and amends the totals kept
+     * for a source layer.
+     *
+     * @param before the feature as it was; none if it is new
+     * @param after  the feature as stored now
+     */
+    void relinkFeature(LayerTable changed, Optional<Feature> before, Feature after, List<LayerTable> layers) {
+        List<FeatureLink> linksBefore = deleteLinksOf(changed, after.id());
         for (Pair pair : pairsWith(changed, layers)) {
             String side = pair.source == changed ? "s" : "t";
             jdbc.update(joinSql(pair, " AND " + side + ".id = ?"), pair.source.layerId(), pair.target.layerId(),
-                    featureId);
+                    after.id());
         }
+        totals.amend(changed, before.map(feature -> new PolygonTally.LinkedFeature(feature, linksBefore)),
+                Optional.of(new PolygonTally.LinkedFeature(after, from(changed.layerId(), after.id()))));
     }
 
-    void unlinkFeature(LayerTable changed, String featureId) {
-        dropTotals(changed);
+    /** Deletes the links of a deleted feature and takes it out of the totals kept. */
+    void unlinkFeature(LayerTable changed, Feature deleted) {
+        List<FeatureLink> linksBefore = deleteLinksOf(changed, deleted.id());
+        totals.amend(changed, Optional.of(new PolygonTally.LinkedFeature(deleted, linksBefore)), Optional.empty());
+    }
+
+    /** Deletes the feature's links on either side; returns those from it. */
+    private List<FeatureLink> deleteLinksOf(LayerTable changed, String featureId) {
+        List<FeatureLink> from = from(changed.layerId(), featureId);
         jdbc.update("DELETE FROM feature_link WHERE (source_layer = ? AND source_id = ?)"
                 + " OR (target_layer = ? AND target_id = ?)", changed.layerId(), featureId, changed.layerId(),
                 featureId);
-    }
-
-    /**
-     * Drops the totals the change makes stale: a source layer's own, or, for a plan layer, every
-     * layer's (the districts one is a plan layer, and every total is split by district).
-     */
-    private void dropTotals(LayerTable changed) {
-        if (changed.kind().isLinkTarget()) {
-            jdbc.update("DELETE FROM polygon_totals");
-        } else {
-            jdbc.update("DELETE FROM polygon_totals WHERE source_layer = ?", changed.layerId());
-        }
+        return from;
     }
 
     Optional<String> keptTotals(String sourceLayer, String targetLayer, String targetId, boolean containedOnly) {
-        return jdbc.queryForList("SELECT totals FROM polygon_totals WHERE source_layer = ? AND target_layer = ?"
-                + " AND target_id = ? AND contained_only = ?", String.class, sourceLayer, targetLayer, targetId,
-                containedOnly).stream().findFirst();
+        return totals.kept(sourceLayer, targetLayer, targetId, containedOnly);
     }
 
     List<FeatureLink> from(String layerId, String featureId) {
