@@ -95,7 +95,8 @@ def items_rows(row, store):
 
 def question_rows(row):
     for kind, title in (("identify", "identify (/api/identify, every layer)"),
-                        ("coverage", "coverage (/api/coverage/projects, layer within each district)")):
+                        ("coverage", "coverage (/api/coverage/projects, layer within each district)"),
+                        ("statistics", "statistics of the whole layer (/api/statistics/projects, each grouping)")):
         p50, p99 = num(row, f"{kind}_p50_ms"), num(row, f"{kind}_p99_ms")
         if p50 is None:
             continue

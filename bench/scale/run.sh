@@ -16,10 +16,11 @@
 #      statement (bench/tiles' layer_select) by pgbench, checked against the service's tiles;
 #   3. items by bbox (limit=1000, bboxes chosen as bench/items does) against the page + count SQL
 #      by pgbench, at each of ITEM_CLIENTS;
-#   4. identify (/api/identify?lon=&lat=) and coverage (/api/coverage/projects?layer=districts&
-#      feature=<district>&source=<layer>): p50/p99 of REQUESTS requests each;
+#   4. identify (/api/identify?lon=&lat=), coverage (/api/coverage/projects?layer=districts&
+#      feature=<district>&source=<layer>) and the whole layer's statistics (/api/statistics/projects?
+#      source=<layer>&group=district|city|status|year): p50/p99 of REQUESTS requests each;
 # then the embedded store (H2GIS, the default) at EMBEDDED_SIZES: the same import, tiles, items,
-# identify and coverage (no SQL floor there). Prints a table per size and a cost curve, also
+# identify, coverage and statistics (no SQL floor there). Prints a table per size and a cost curve, also
 # written to RESULTS. Everything listens on 127.0.0.1 and is stopped on exit, by PID.
 # The service gets room for big uploads: by default it refuses a layer of more than 20,000,000
 # features (plan.imports.max-features) and an upload over 512 MB.
@@ -35,7 +36,7 @@
 #   CONNECTIONS="2 16" wrk connections = pgbench clients for the tiles
 #   ITEM_CLIENTS="1 2" connections = clients for the items
 #   DURATION=15        seconds per measurement      WARMUP=20   seconds of load before measuring
-#   REQUESTS=20        identify and coverage requests timed
+#   REQUESTS=20        identify, coverage and statistics requests timed
 #   HEAP=512m          the service's -Xmx
 #   MAX_POINTS_PER_TILE=4000    the service's plan.tiles.max-points-per-tile (the floor follows it)
 #   NICE=-10           as root, the niceness of this script and all it starts (NICE= leaves it)
@@ -359,8 +360,9 @@ measure_items() {
   done
 }
 
-# REQUESTS identify clicks near the centre (every layer, as the map page asks) and coverage
-# questions (the layer's features within each district in turn), one at a time.
+# REQUESTS identify clicks near the centre (every layer, as the map page asks), coverage questions
+# (the layer's features within each district in turn) and statistics of the whole layer (by each
+# grouping in turn), one at a time.
 measure_questions() {
   local store="$1" size="$2"
   python3 - "$REQUESTS" "$SEED" "$LAYER_ID" >"$WORK/identify-paths.txt" <<'PY'
@@ -375,8 +377,11 @@ PY
   awk -v n="$REQUESTS" -v l="$LAYER_ID" '{ d[NR] = $1 } END { for (i = 0; i < n; i++)
       printf "/api/coverage/projects?layer=districts&feature=%s&source=%s\n", d[i % NR + 1], l }' \
     "$WORK/districts.txt" >"$WORK/coverage-paths.txt"
+  # the whole layer's statistics, by each grouping its fields allow (the generated points have no industry)
+  awk -v n="$REQUESTS" -v l="$LAYER_ID" 'BEGIN { split("district city status year", g, " "); for (i = 0; i < n; i++)
+      printf "/api/statistics/projects?source=%s&group=%s\n", l, g[i % 4 + 1] }' >"$WORK/statistics-paths.txt"
   local kind line
-  for kind in identify coverage; do
+  for kind in identify coverage statistics; do
     # a few untimed first (JIT, caches): the figures are a running service's, not its first click's
     line="$(python3 "$SCALE_DIR/timed_requests.py" --warm 3 "http://127.0.0.1:$SERVICE_PORT" "$WORK/$kind-paths.txt" \
       2>>"$WORK/$store-$size/questions.err")" || { log "$kind: no answer (see $WORK/$store-$size/questions.err)"; continue; }

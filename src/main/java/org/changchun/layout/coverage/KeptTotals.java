@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.feature.LinkRelation;
@@ -25,19 +27,24 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The totals of the features linked to each plan polygon, added up while a layer's links are staged
- * and read back for coverage answers too big to list: a district of a ten-million-point layer holds
- * more than a million features, which took seconds to read and add up for every question. A single
- * edit of a feature amends them (the feature as it was taken out, as it is put in); the store drops
- * them when the links change otherwise. Each also names the cities and districts it was added up
- * under, and is neither used nor amended under others.
+ * The totals of a source layer's features, of all of them and of those linked to each plan polygon,
+ * added up while the layer's links are staged and read back for statistics of the whole layer and
+ * for coverage answers too big to list: a district of a ten-million-point layer holds more than a
+ * million features, which took seconds to read and add up for every question, the whole layer half a
+ * minute. A single edit of a feature amends them (the feature as it was taken out, as it is put in);
+ * the store drops them when the links change otherwise. Each also names the cities and districts it
+ * was added up under, and is neither used nor amended under others.
  */
 @Component
 class KeptTotals implements PolygonTally.Factory {
 
     private static final Logger log = LoggerFactory.getLogger(KeptTotals.class);
 
-    /** What the store keeps for one polygon. */
+    /** The fields statistics group a whole layer by, besides its cities, statuses and districts. */
+    static final List<String> LAYER_GROUP_FIELDS = List.of(ProjectStatistics.Grouping.INDUSTRY.field(),
+            ProjectStatistics.Grouping.YEAR.field());
+
+    /** What the store keeps for one polygon or one layer. */
     record Kept(String basis, ProjectTotals.State totals) {
     }
 
@@ -74,6 +81,13 @@ class KeptTotals implements PolygonTally.Factory {
                 .map(ProjectTotals::summary);
     }
 
+    /** The totals kept for all the features of the layer, also by {@link #LAYER_GROUP_FIELDS}, if they still hold. */
+    Optional<ProjectTotals> ofLayer(String sourceLayer) {
+        List<City> named = cities.all();
+        List<DistrictIndex.District> bounded = districts.districts();
+        return store.keptLayerTotals(sourceLayer).flatMap(text -> read(text, named, bounded));
+    }
+
     /** Kept totals taken up again, if they were kept under these names in a form this version reads. */
     private Optional<ProjectTotals> read(String text, List<City> named, List<DistrictIndex.District> bounded) {
         try {
@@ -86,37 +100,86 @@ class KeptTotals implements PolygonTally.Factory {
         }
     }
 
+    private String write(ProjectTotals totals, String basis) {
+        return json.writeValueAsString(new Kept(basis, totals.state()));
+    }
+
     @Override
     public PolygonTally.Amendment amend(Optional<PolygonTally.LinkedFeature> before,
                                         Optional<PolygonTally.LinkedFeature> after) {
         List<City> named = cities.all();
         List<DistrictIndex.District> bounded = districts.districts();
+        String basis = basis(named, bounded);
         Optional<Linked> removed = before.map(linked -> new Linked(linked, bounded));
         Optional<Linked> added = after.map(linked -> new Linked(linked, bounded));
-        return (targetLayer, targetId, containedOnly, kept) -> {
-            Optional<ProjectTotals> totals = kept.isEmpty() ? Optional.of(new ProjectTotals(named, bounded, null))
-                    : kept.flatMap(text -> read(text, named, bounded));
-            totals.ifPresent(sums -> {
-                removed.filter(r -> r.countsIn(targetLayer, targetId, containedOnly))
-                        .ifPresent(r -> sums.subtract(r.contribution()));
-                added.filter(a -> a.countsIn(targetLayer, targetId, containedOnly))
-                        .ifPresent(a -> sums.add(a.contribution()));
-            });
-            return totals.map(sums -> json.writeValueAsString(new Kept(basis(named, bounded), sums.state())));
+        return new PolygonTally.Amendment() {
+            @Override
+            public Optional<String> applyToLayer(String kept) {
+                return read(kept, named, bounded).map(totals -> {
+                    removed.ifPresent(r -> totals.subtract(r.contribution()));
+                    added.ifPresent(a -> totals.add(a.contribution()));
+                    return write(totals, basis);
+                });
+            }
+
+            @Override
+            public Optional<String> apply(String targetLayer, String targetId, boolean containedOnly,
+                                          Optional<String> kept) {
+                Optional<ProjectTotals> totals = kept.isEmpty()
+                        ? Optional.of(new ProjectTotals(named, bounded, List.of()))
+                        : kept.flatMap(text -> read(text, named, bounded));
+                return totals.map(sums -> {
+                    removed.filter(r -> r.countsIn(targetLayer, targetId, containedOnly))
+                            .ifPresent(r -> sums.subtract(r.contribution()));
+                    added.filter(a -> a.countsIn(targetLayer, targetId, containedOnly))
+                            .ifPresent(a -> sums.add(a.contribution()));
+                    return write(sums, basis);
+                });
+            }
         };
     }
 
-    /** A feature of an edit with what it adds to the totals of each polygon it is linked to. */
+    /** A feature of an edit with what it adds to the totals it counts in. */
     private record Linked(PolygonTally.LinkedFeature feature, ProjectTotals.Contribution contribution) {
 
         Linked(PolygonTally.LinkedFeature feature, List<DistrictIndex.District> districts) {
-            this(feature, ProjectTotals.contribution(feature.feature(), districts, soleDistrict(feature.links())));
+            this(feature, KeptTotals.contribution(feature.feature(), feature.links(), districts));
         }
 
         boolean countsIn(String targetLayer, String targetId, boolean containedOnly) {
             return feature.links().stream().anyMatch(link -> link.targetLayer().equals(targetLayer)
                     && link.targetId().equals(targetId) && (!containedOnly || link.relation() == LinkRelation.WITHIN));
         }
+    }
+
+    /**
+     * What the feature adds, its home district and its area by district worked out among the districts
+     * its links name only: the links already tested it against every district, which for a
+     * ten-million-point layer is most of what adding it up costs. A feature in one district and no other
+     * takes that one whole; a feature in none, nothing by district; one on a boundary or in an overlap
+     * is tested against those it is linked to, in the districts' order.
+     */
+    private static ProjectTotals.Contribution contribution(Feature feature, List<FeatureLink> links,
+                                                           List<DistrictIndex.District> districts) {
+        int districtLinks = 0;
+        String sole = null;
+        for (FeatureLink link : links) {
+            if (link.targetLayer().equals(PlanLayers.DISTRICTS)) {
+                districtLinks++;
+                sole = link.relation() == LinkRelation.WITHIN ? link.targetId() : null;
+            }
+        }
+        if (districtLinks == 1 && sole != null) {
+            return ProjectTotals.contribution(feature, districts, sole);
+        }
+        if (districtLinks == 0) {
+            return ProjectTotals.contribution(feature, List.of(), null);
+        }
+        Set<String> linked = new HashSet<>();
+        links.stream().filter(link -> link.targetLayer().equals(PlanLayers.DISTRICTS))
+                .forEach(link -> linked.add(link.targetId()));
+        return ProjectTotals.contribution(feature, districts.stream().filter(d -> linked.contains(d.adcode())).toList(),
+                null);
     }
 
     /** A digest of the names the totals group by, which a later load of the plan data may change. */
@@ -134,42 +197,25 @@ class KeptTotals implements PolygonTally.Factory {
         }
     }
 
-    /**
-     * The district that contains the feature when it is linked to no other: the links already tested
-     * it against every district, which for a ten-million-point layer is most of what adding it up
-     * costs. A feature on a boundary or in an overlap is tested again, by the order of the districts.
-     */
-    private static String soleDistrict(List<FeatureLink> links) {
-        String sole = null;
-        int districtLinks = 0;
-        for (FeatureLink link : links) {
-            if (link.targetLayer().equals(PlanLayers.DISTRICTS)) {
-                districtLinks++;
-                sole = link.relation() == LinkRelation.WITHIN ? link.targetId() : null;
-            }
-        }
-        return districtLinks == 1 ? sole : null;
-    }
-
-    /** One write's tally: per polygon, the totals of the features it contains and of all linked to it. */
+    /** One write's tally: of all its features, and per polygon, of those it contains and of all linked to it. */
     private final class Tally implements PolygonTally {
 
         private final List<City> cities;
         private final List<DistrictIndex.District> districts;
+        private final ProjectTotals all;
         private final Map<Polygon, ProjectTotals> contained = new LinkedHashMap<>();
         private final Map<Polygon, ProjectTotals> linked = new LinkedHashMap<>();
 
         Tally(List<City> cities, List<DistrictIndex.District> districts) {
             this.cities = cities;
             this.districts = districts;
+            this.all = new ProjectTotals(cities, districts, LAYER_GROUP_FIELDS);
         }
 
         @Override
         public void add(Feature feature, List<FeatureLink> links) {
-            if (links.isEmpty()) {
-                return;
-            }
-            ProjectTotals.Contribution contribution = ProjectTotals.contribution(feature, districts, soleDistrict(links));
+            ProjectTotals.Contribution contribution = contribution(feature, links, districts);
+            all.add(contribution);
             for (FeatureLink link : links) {
                 Polygon polygon = new Polygon(link.targetLayer(), link.targetId());
                 totalsOf(linked, polygon).add(contribution);
@@ -182,23 +228,22 @@ class KeptTotals implements PolygonTally.Factory {
         }
 
         @Override
-        public List<PolygonTotals> totals() {
+        public Tallied totals() {
             String basis = basis(cities, districts);
             List<PolygonTotals> totals = new ArrayList<>();
             linked.forEach((polygon, sums) -> {
                 totals.add(kept(polygon, true, basis, contained.get(polygon)));
                 totals.add(kept(polygon, false, basis, sums));
             });
-            return totals;
+            return new Tallied(write(all, basis), totals);
         }
 
         private ProjectTotals totalsOf(Map<Polygon, ProjectTotals> totals, Polygon polygon) {
-            return totals.computeIfAbsent(polygon, p -> new ProjectTotals(cities, districts, null));
+            return totals.computeIfAbsent(polygon, p -> new ProjectTotals(cities, districts, List.of()));
         }
 
         private PolygonTotals kept(Polygon polygon, boolean containedOnly, String basis, ProjectTotals sums) {
-            return new PolygonTotals(polygon.layer(), polygon.id(), containedOnly,
-                    json.writeValueAsString(new Kept(basis, sums.state())));
+            return new PolygonTotals(polygon.layer(), polygon.id(), containedOnly, write(sums, basis));
         }
     }
 }

@@ -104,14 +104,16 @@ class ProjectStatistics {
     private final CityCatalog cities;
     private final DistrictIndex districts;
     private final LimitsProperties limits;
+    private final KeptTotals keptTotals;
 
     ProjectStatistics(LayerCatalog catalog, FeatureStore store, CityCatalog cities, DistrictIndex districts,
-                      LimitsProperties limits) {
+                      LimitsProperties limits, KeptTotals keptTotals) {
         this.catalog = catalog;
         this.store = store;
         this.cities = cities;
         this.districts = districts;
         this.limits = limits;
+        this.keptTotals = keptTotals;
     }
 
     Answer of(String sourceLayer, Grouping grouping, Measure measure, String cql2) {
@@ -124,20 +126,22 @@ class ProjectStatistics {
         }
         Filter filter = cql2 == null || cql2.isBlank() ? null
                 : Cql2Text.parse(cql2, ApiCrs.CRS84, limits.cql2MaxDepth(), limits.cql2MaxLength());
-        // every match is added up as it streams past, so a layer of millions needs no more memory than a few
-        FeatureQuery matching = new FeatureQuery(layer.id(), Optional.empty(), filter, List.of(),
-                FeatureQuery.NO_LIMIT, 0);
-        ProjectTotals totals = store.readMatching(matching, features -> {
-            ProjectTotals sums = new ProjectTotals(cities.all(), districts.districts(), grouping.field());
-            features.forEach(sums::add);
-            return sums;
-        });
+        // the whole layer's totals are kept from its last write; a selection's are added up as its
+        // features stream past, so a layer of millions needs no more memory than a few
+        Optional<ProjectTotals> kept = filter == null ? keptTotals.ofLayer(layer.id()) : Optional.empty();
+        ProjectTotals totals = kept.orElseGet(() -> store.readMatching(new FeatureQuery(layer.id(), Optional.empty(),
+                filter, List.of(), FeatureQuery.NO_LIMIT, 0), features -> {
+                    ProjectTotals sums = new ProjectTotals(cities.all(), districts.districts(),
+                            grouping.field() == null ? List.of() : List.of(grouping.field()));
+                    features.forEach(sums::add);
+                    return sums;
+                }));
         ProjectSummary summary = totals.summary();
         List<ProjectSummary.Group> groups = switch (grouping) {
             case DISTRICT -> summary.byDistrict();
             case CITY -> summary.byCity();
             case STATUS -> summary.byStatus();
-            case INDUSTRY, YEAR -> totals.byField();
+            case INDUSTRY, YEAR -> totals.byField(grouping.field());
         };
         return new Answer(layer.id(), grouping, measure, summary.total(), groups, summary.sample(),
                 layer.description().accuracy());

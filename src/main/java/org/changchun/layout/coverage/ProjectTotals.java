@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.changchun.layout.geo.GeodesicArea;
 import org.changchun.layout.plan.City;
 import org.changchun.layout.projects.ProjectFields;
@@ -19,9 +20,12 @@ import org.locationtech.jts.geom.Point;
  */
 final class ProjectTotals {
 
-    /** The running sums, unrounded, with how many features named a city, a status or were samples. */
-    record State(Group total, List<Group> byCity, List<Group> byStatus, List<Group> byDistrict, long withCity,
-                 long withStatus, long samples) {
+    /**
+     * The running sums, unrounded, with how many features named a city, a status or were samples, and
+     * by the values of each group field.
+     */
+    record State(Group total, List<Group> byCity, List<Group> byStatus, List<Group> byDistrict,
+                 Map<String, List<Group>> byField, long withCity, long withStatus, long samples) {
     }
 
     /** One group's running sums. */
@@ -73,23 +77,25 @@ final class ProjectTotals {
     }
 
     private final List<DistrictIndex.District> districts;
-    private final String groupField;
+    private final List<String> groupFields;
     private final Sum total = new Sum(null, null, null, true);
     private final Map<String, Sum> byCity = new LinkedHashMap<>();
     private final Map<String, Sum> byStatus = new LinkedHashMap<>();
     private final Map<String, Sum> byDistrict = new LinkedHashMap<>();
-    private final Map<String, Sum> byField = new TreeMap<>();
+    /** Per group field, in the order given, the sums by its values in their order. */
+    private final Map<String, Map<String, Sum>> byField = new LinkedHashMap<>();
     private long withCity;
     private long withStatus;
     private long samples;
 
     /**
-     * @param groupField a property whose values {@link #byField()} groups by (industry, start year), or
+     * @param groupFields properties whose values {@link #byField} groups by (industry, start year), none or more
      *                   null for none
      */
-    ProjectTotals(List<City> cities, List<DistrictIndex.District> districts, String groupField) {
+    ProjectTotals(List<City> cities, List<DistrictIndex.District> districts, List<String> groupFields) {
         this.districts = districts;
-        this.groupField = groupField;
+        this.groupFields = groupFields;
+        groupFields.forEach(field -> byField.put(field, new TreeMap<>()));
         cities.forEach(c -> byCity.put(c.id(), new Sum(c.id(), c.nameZh(), c.nameEn(), true)));
         ProjectFields.STATUS_NAMES.keySet().stream().sorted().forEach(s -> byStatus.put(s,
                 new Sum(s, ProjectFields.STATUS_NAMES.get(s)[0], ProjectFields.STATUS_NAMES.get(s)[1], true)));
@@ -98,11 +104,13 @@ final class ProjectTotals {
 
     /** Totals kept as {@link #state()} under these cities and districts, taken up again. */
     static ProjectTotals resume(State state, List<City> cities, List<DistrictIndex.District> districts) {
-        ProjectTotals totals = new ProjectTotals(cities, districts, null);
+        ProjectTotals totals = new ProjectTotals(cities, districts, List.copyOf(state.byField().keySet()));
         totals.resume(totals.total, state.total());
         state.byCity().forEach(group -> totals.resume(totals.byCity, group));
         state.byStatus().forEach(group -> totals.resume(totals.byStatus, group));
         state.byDistrict().forEach(group -> totals.resume(totals.byDistrict, group));
+        state.byField().forEach((field, groups) ->
+                groups.forEach(group -> totals.resume(totals.byField.get(field), group)));
         totals.withCity = state.withCity();
         totals.withStatus = state.withStatus();
         totals.samples = state.samples();
@@ -119,10 +127,12 @@ final class ProjectTotals {
         sum.area = group.area();
     }
 
-    /** The running sums, to be kept and {@linkplain #resume resumed}; not by the group field. */
+    /** The running sums, to be kept and {@linkplain #resume resumed}. */
     State state() {
-        return new State(total.state(), states(byCity), states(byStatus), states(byDistrict), withCity, withStatus,
-                samples);
+        Map<String, List<Group>> fields = new LinkedHashMap<>();
+        byField.forEach((field, sums) -> fields.put(field, states(sums)));
+        return new State(total.state(), states(byCity), states(byStatus), states(byDistrict), fields, withCity,
+                withStatus, samples);
     }
 
     private static List<Group> states(Map<String, Sum> sums) {
@@ -131,7 +141,7 @@ final class ProjectTotals {
 
     /** The totals of the features. */
     static ProjectSummary of(Iterable<Feature> features, List<City> cities, List<DistrictIndex.District> districts) {
-        ProjectTotals totals = new ProjectTotals(cities, districts, null);
+        ProjectTotals totals = new ProjectTotals(cities, districts, List.of());
         features.forEach(totals::add);
         return totals.summary();
     }
@@ -200,18 +210,17 @@ final class ProjectTotals {
         String city = feature.text(ProjectFields.CITY);
         withCity += feature.properties().containsKey(ProjectFields.CITY) ? sign : 0;
         if (city != null) {
-            change(byCity, city, sign, investment, area);
+            change(byCity, city, sign, investment, area, Sum::of);
         }
         String status = feature.text(ProjectFields.STATUS);
         withStatus += feature.properties().containsKey(ProjectFields.STATUS) ? sign : 0;
         if (status != null) {
-            change(byStatus, status, sign, investment, area);
+            change(byStatus, status, sign, investment, area, Sum::of);
         }
         changeDistricts(contribution, sign);
-        if (groupField != null) {
-            String value = feature.text(groupField);
-            String key = value == null ? "" : value;
-            change(byField, key, sign, investment, area);
+        for (String field : groupFields) {
+            String value = feature.text(field);
+            change(byField.get(field), value == null ? "" : value, sign, investment, area, ProjectTotals::fieldValue);
         }
     }
 
@@ -223,11 +232,15 @@ final class ProjectTotals {
     }
 
     /**
-     * Totals by the values of the group field, in the order of the values; features without a value
-     * are grouped under an empty key, named 未填 / not given.
+     * Totals by the values of one of the group fields, in the order of the values; features without a
+     * value are grouped under an empty key, named 未填 / not given.
      */
-    List<ProjectSummary.Group> byField() {
-        return groups(byField);
+    List<ProjectSummary.Group> byField(String field) {
+        return groups(byField.get(field));
+    }
+
+    private static Sum fieldValue(String value) {
+        return value.isEmpty() ? new Sum(value, "未填", "not given", false) : Sum.of(value);
     }
 
     private void changeDistricts(Contribution contribution, int sign) {
@@ -239,9 +252,9 @@ final class ProjectTotals {
         contribution.areaByDistrict().forEach((adcode, area) -> byDistrict.get(adcode).area += sign * area);
     }
 
-    private void change(Map<String, Sum> sums, String key, int sign, double investment, double area) {
-        Sum sum = sums.computeIfAbsent(key, k -> sums == byField && k.isEmpty()
-                ? new Sum(k, "未填", "not given", false) : Sum.of(k));
+    private static void change(Map<String, Sum> sums, String key, int sign, double investment, double area,
+                               Function<String, Sum> group) {
+        Sum sum = sums.computeIfAbsent(key, group);
         change(sum, sign, investment, area);
         if (sum.count == 0 && !sum.standing) {
             sums.remove(key);

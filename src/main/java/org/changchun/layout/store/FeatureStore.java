@@ -143,6 +143,9 @@ public interface FeatureStore {
      */
     Optional<String> keptTotals(String sourceLayerId, String targetLayerId, String targetId, boolean containedOnly);
 
+    /** The totals a {@link PolygonTally} kept for all the features of a layer, while they still hold. */
+    Optional<String> keptLayerTotals(String sourceLayerId);
+
     /** Drops what interrupted writes left behind (e.g. after the process was killed). */
     void discardUnfinishedWrites();
 

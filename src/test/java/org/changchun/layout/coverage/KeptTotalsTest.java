@@ -52,6 +52,7 @@ import tools.jackson.databind.JsonNode;
 abstract class KeptTotalsTest {
 
     static final int MOST = 3;
+    private static final List<String> INDUSTRIES = List.of("汽车", "农业", "文旅");
     private static final String LAYER = "test-tallied";
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
     /** Sums of multiples of 0.25 are exact in any order; areas are compared to a millionth of a km². */
@@ -109,9 +110,30 @@ abstract class KeptTotalsTest {
     }
 
     @Test
+    void statisticsOfTheWholeLayerAreItsKeptTotalsAndOfASelectionAddedUp() {
+        long count = store.layer(LAYER).orElseThrow().featureCount();
+        JsonNode byIndustry = statistics("group=industry");
+        assertThat(byIndustry.get("total").get("count").asLong()).isEqualTo(count);
+        assertThat(byIndustry.get("groups").get(0).get("name_zh").asString()).isEqualTo("未填");
+        String totals = jdbc.queryForObject("SELECT totals FROM layer_totals WHERE source_layer = ?", String.class,
+                LAYER);
+        // a count no feature gives, so the answer can only have come from the kept row
+        jdbc.update("UPDATE layer_totals SET totals = ? WHERE source_layer = ?",
+                totals.replaceFirst("\"count\":" + count + ",", "\"count\":987654,"), LAYER);
+
+        assertThat(statistics("group=district").get("total").get("count").asLong()).isEqualTo(987_654);
+        JsonNode selected = statistics("group=industry&filter=" + ProjectFields.INVESTMENT + "%20%3E%3D%200");
+        assertThat(selected.get("total").get("count").asLong()).as("a selection is added up").isEqualTo(count);
+    }
+
+    @Test
     void keptTotalsThatCannotBeReadAreAddedUpAgain() {
         jdbc.update("UPDATE polygon_totals SET totals = '{\"basis\": [\"a form of another version\"]}'"
                 + " WHERE source_layer = ?", LAYER);
+        jdbc.update("UPDATE layer_totals SET totals = 'not JSON' WHERE source_layer = ?", LAYER);
+        assertThat(kept.ofLayer(LAYER)).isEmpty();
+        assertThat(statistics("group=city").get("total").get("count").asLong())
+                .isEqualTo(store.layer(LAYER).orElseThrow().featureCount());
 
         assertThat(kept.of(LAYER, new Filter.LinkedTo("districts", "220102", false))).isEmpty();
         assertSameAsAddedUp(coverage("districts", "220102", "intersects"), new Filter.LinkedTo("districts", "220102", false));
@@ -181,6 +203,7 @@ abstract class KeptTotalsTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM polygon_totals WHERE source_layer = ?", Long.class, LAYER))
                 .isZero();
+        assertThat(kept.ofLayer(LAYER)).isEmpty();
         assertSameAsAddedUp(coverage("districts", "220102", "intersects"), new Filter.LinkedTo("districts", "220102", false));
     }
 
@@ -190,6 +213,7 @@ abstract class KeptTotalsTest {
         store.saveFeature("districts", district);
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM polygon_totals", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM layer_totals", Long.class)).isZero();
         assertSameAsAddedUp(coverage("districts", "220102", "intersects"), new Filter.LinkedTo("districts", "220102", false));
     }
 
@@ -228,6 +252,16 @@ abstract class KeptTotalsTest {
             }
         }
         assertThat(polygons).as("plan polygons with kept totals").isGreaterThan(10);
+
+        ProjectTotals expected = new ProjectTotals(cities.all(), districts.districts(), KeptTotals.LAYER_GROUP_FIELDS);
+        store.features(LAYER).forEach(expected::add);
+        ProjectTotals layer = kept.ofLayer(LAYER).orElseThrow();
+        assertThat(layer.summary()).as("the whole layer").usingRecursiveComparison()
+                .withComparatorForType(CLOSE, Double.class).isEqualTo(expected.summary());
+        for (String field : KeptTotals.LAYER_GROUP_FIELDS) {
+            assertThat(layer.byField(field)).as("the whole layer by " + field).usingRecursiveComparison()
+                    .withComparatorForType(CLOSE, Double.class).isEqualTo(expected.byField(field));
+        }
     }
 
     /** The cities with the first one's names changed (its id kept). */
@@ -245,6 +279,12 @@ abstract class KeptTotalsTest {
         properties.put(ProjectFields.STATUS, status);
         properties.put(ProjectFields.INVESTMENT, investment);
         return new Feature(feature.id(), properties, feature.geometry());
+    }
+
+    private JsonNode statistics(String query) {
+        Http.Response answer = http.get("/api/statistics/projects?source=" + LAYER + "&" + query);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     private JsonNode coverage(String layer, String feature, String mode) {
@@ -277,7 +317,8 @@ abstract class KeptTotalsTest {
                 "exact", null), List.of(new FieldSpec(ProjectFields.CITY, FieldType.STRING, "城", "City"),
                 new FieldSpec(ProjectFields.STATUS, FieldType.STRING, "状态", "Status"),
                 new FieldSpec(ProjectFields.INVESTMENT, FieldType.NUMBER, "投资", "Investment"),
-                new FieldSpec("sample", FieldType.BOOLEAN, "示例数据", "Sample")), LAYER);
+                new FieldSpec("sample", FieldType.BOOLEAN, "示例数据", "Sample"),
+                new FieldSpec(ProjectFields.INDUSTRY, FieldType.STRING, "产业", "Industry")), LAYER);
     }
 
     /**
@@ -295,6 +336,8 @@ abstract class KeptTotalsTest {
                 properties.put(ProjectFields.CITY, cityIds.get(n % cityIds.size()));
                 properties.put(ProjectFields.STATUS, statuses.get(n % statuses.size()));
                 properties.put(ProjectFields.INVESTMENT, 0.25 * (n % 17));
+                // every fifth without one: grouped as 未填 / not given
+                properties.put(ProjectFields.INDUSTRY, n % 5 == 0 ? null : INDUSTRIES.get(n % INDUSTRIES.size()));
                 double east = n == 0 ? shift * 0.02 : 0;
                 features.add(new Feature("p" + n, properties, WGS84.createPoint(new Coordinate(lon + east, lat))));
                 n++;

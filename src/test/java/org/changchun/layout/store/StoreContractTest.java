@@ -306,9 +306,11 @@ class StoreContractTest {
         assertThat(store.keptTotals("projects", "districts", "west", true)).contains("contained 3");
         assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3");
         assertThat(store.keptTotals("projects", "districts", "east", false)).isEmpty();
+        assertThat(store.keptLayerTotals("projects")).contains("all 3");
 
         writeDistricts("v2");
         assertThat(store.keptTotals("projects", "districts", "west", false)).as("after a plan layer's write").isEmpty();
+        assertThat(store.keptLayerTotals("projects")).isEmpty();
         writeProjects("v2");
         assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3");
         store.saveFeature("districts", area("west", "POLYGON ((125.0 43.0, 125.1 43.0, 125.1 43.1, 125.0 43.0))"));
@@ -345,6 +347,8 @@ class StoreContractTest {
                 .contains("contained 3 -inside-west");
         assertThat(store.keptTotals("projects", "districts", "west", false)).contains("linked 3 -inside-west -straddling");
         assertThat(store.keptTotals("projects", "districts", "east", false)).contains("(none) +inside-west -straddling");
+        assertThat(store.keptLayerTotals("projects")).as("every edit, linked or not")
+                .contains("all 3 -inside-west +inside-west +new -straddling");
     }
 
     @Test
@@ -356,6 +360,7 @@ class StoreContractTest {
 
         tallies.refuse = true;
         store.saveFeature("projects", project("inside-west", "POINT (125.04 43.04)", "西区项目", 2022L, true, null, 3.0));
+        assertThat(store.keptLayerTotals("projects")).isEmpty();
         assertThat(store.keptTotals("projects", "districts", "west", false)).isEmpty();
         assertThat(store.keptTotals("projects", "districts", "east", false)).isEmpty();
 
@@ -364,6 +369,7 @@ class StoreContractTest {
         tallies.fail = true;
         assertThat(store.deleteFeature("projects", "inside-west")).isTrue();
         assertThat(store.feature("projects", "inside-west")).isEmpty();
+        assertThat(store.keptLayerTotals("projects")).isEmpty();
         assertThat(store.keptTotals("projects", "districts", "west", false)).isEmpty();
     }
 
@@ -379,6 +385,7 @@ class StoreContractTest {
         assertThat(store.linksTo("districts", "west")).extracting(FeatureLink::sourceId)
                 .containsExactly("inside-west", "straddling");
         assertThat(store.keptTotals("projects", "districts", "west", false)).isEmpty();
+        assertThat(store.keptLayerTotals("projects")).isEmpty();
     }
 
     /**
@@ -405,9 +412,10 @@ class StoreContractTest {
                 }
 
                 @Override
-                public List<PolygonTotals> totals() {
-                    return List.of(new PolygonTotals("districts", "west", true, "contained " + given.size()),
-                            new PolygonTotals("districts", "west", false, "linked " + given.size()));
+                public Tallied totals() {
+                    return new Tallied("all " + given.size(), List.of(
+                            new PolygonTotals("districts", "west", true, "contained " + given.size()),
+                            new PolygonTotals("districts", "west", false, "linked " + given.size())));
                 }
             };
         }
@@ -419,16 +427,26 @@ class StoreContractTest {
                 throw new IllegalStateException("an amendment that cannot add up");
             }
             amended.add(describe(before) + " -> " + describe(after));
-            return (targetLayer, targetId, containedOnly, kept) -> {
-                if (refuse) {
-                    return Optional.empty();
+            String change = before.map(b -> " -" + b.feature().id()).orElse("")
+                    + after.map(a -> " +" + a.feature().id()).orElse("");
+            return new PolygonTally.Amendment() {
+                @Override
+                public Optional<String> applyToLayer(String kept) {
+                    return refuse ? Optional.empty() : Optional.of(kept + change);
                 }
-                String amendedTotals = kept.orElse("(none)")
-                        + before.filter(b -> countsIn(b, targetId, containedOnly)).map(b -> " -" + b.feature().id())
-                        .orElse("")
-                        + after.filter(a -> countsIn(a, targetId, containedOnly)).map(a -> " +" + a.feature().id())
-                        .orElse("");
-                return Optional.of(amendedTotals);
+
+                @Override
+                public Optional<String> apply(String targetLayer, String targetId, boolean containedOnly,
+                                              Optional<String> kept) {
+                    if (refuse) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(kept.orElse("(none)")
+                            + before.filter(b -> countsIn(b, targetId, containedOnly)).map(b -> " -" + b.feature().id())
+                            .orElse("")
+                            + after.filter(a -> countsIn(a, targetId, containedOnly)).map(a -> " +" + a.feature().id())
+                            .orElse(""));
+                }
             };
         }
 

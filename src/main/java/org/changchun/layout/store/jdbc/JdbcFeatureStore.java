@@ -187,7 +187,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     private record Switched(LayerInfo layer, boolean linksAdopted) {
     }
 
-    private record Loaded(ContentSummary content, long links, Optional<List<PolygonTally.PolygonTotals>> totals) {
+    private record Loaded(ContentSummary content, long links, Optional<PolygonTally.Tallied> totals) {
     }
 
     /** Fills the version's table; for a source layer, stages its links on the way. */
@@ -388,6 +388,11 @@ public final class JdbcFeatureStore implements FeatureStore {
     public Optional<String> keptTotals(String sourceLayerId, String targetLayerId, String targetId,
                                        boolean containedOnly) {
         return links.keptTotals(sourceLayerId, targetLayerId, targetId, containedOnly);
+    }
+
+    @Override
+    public Optional<String> keptLayerTotals(String sourceLayerId) {
+        return links.keptLayerTotals(sourceLayerId);
     }
 
     @Override

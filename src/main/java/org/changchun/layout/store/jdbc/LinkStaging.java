@@ -115,7 +115,7 @@ final class LinkStaging implements AutoCloseable {
     }
 
     /** What the tally added up, if there is one and it added up every feature; known once {@link #finish} has returned. */
-    Optional<List<PolygonTally.PolygonTotals>> totals() {
+    Optional<PolygonTally.Tallied> totals() {
         return tally.filter(t -> !tallyFailed).map(PolygonTally::totals);
     }
 

@@ -91,7 +91,7 @@ final class LinkTables {
      * layer's new partition where the database partitions links, else by copying them over; and
      * what was added up as they were staged, its totals.
      */
-    void adoptStaged(LayerTable source, long versionId, Optional<List<PolygonTally.PolygonTotals>> tallied) {
+    void adoptStaged(LayerTable source, long versionId, Optional<PolygonTally.Tallied> tallied) {
         totals.adopt(source.layerId(), tallied);
         String staging = LinkStaging.tableName(versionId);
         // links where the layer is a target cannot exist: a source layer is never a target
@@ -176,6 +176,10 @@ final class LinkTables {
 
     Optional<String> keptTotals(String sourceLayer, String targetLayer, String targetId, boolean containedOnly) {
         return totals.kept(sourceLayer, targetLayer, targetId, containedOnly);
+    }
+
+    Optional<String> keptLayerTotals(String sourceLayer) {
+        return totals.keptOfLayer(sourceLayer);
     }
 
     List<FeatureLink> from(String layerId, String featureId) {

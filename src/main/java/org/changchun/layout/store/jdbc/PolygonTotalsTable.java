@@ -9,14 +9,16 @@ import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.store.PolygonTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code polygon_totals} table: what a {@link PolygonTally} added up per plan polygon for a source
- * layer's features as their links were staged, and {@code polygon_totals_source}, the layers whose
- * totals are complete. Each change runs in the transaction that changes the links: a write adopts its
- * tally's totals, a single edit of a source feature amends those of the polygons it was or is linked
- * to, and any other change (a plan layer's, a restore) drops those it makes stale.
+ * layer's features as their links were staged, and {@code layer_totals}, what it added up for all of
+ * them, kept for the layers whose totals are complete. Each change runs in the transaction that changes
+ * the links: a write adopts its tally's totals, a single edit of a source feature amends the layer's and
+ * those of the polygons it was or is linked to, and any other change (a plan layer's, a restore) drops
+ * those it makes stale.
  */
 final class PolygonTotalsTable {
 
@@ -41,22 +43,23 @@ final class PolygonTotalsTable {
     /**
      * Makes a write's totals the layer's, inside its switch transaction.
      *
-     * @param totals every polygon's totals, or none if the write was not tallied or its tally failed
+     * @param totals what the write's tally added up, or none if it was not tallied or its tally failed
      */
-    void adopt(String sourceLayer, Optional<List<PolygonTally.PolygonTotals>> totals) {
+    void adopt(String sourceLayer, Optional<PolygonTally.Tallied> totals) {
         drop(sourceLayer);
         if (totals.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO polygon_totals (source_layer, target_layer, target_id, contained_only, totals)"
-                + " VALUES (?, ?, ?, ?, ?)", totals.get(), 100, (statement, polygon) -> {
+                + " VALUES (?, ?, ?, ?, ?)", totals.get().polygonTotals(), 100, (statement, polygon) -> {
                     statement.setString(1, sourceLayer);
                     statement.setString(2, polygon.targetLayer());
                     statement.setString(3, polygon.targetId());
                     statement.setBoolean(4, polygon.containedOnly());
                     statement.setString(5, polygon.totals());
                 });
-        jdbc.update("INSERT INTO polygon_totals_source (source_layer) VALUES (?)", sourceLayer);
+        jdbc.update("INSERT INTO layer_totals (source_layer, totals) VALUES (?, ?)", sourceLayer,
+                totals.get().layerTotals());
     }
 
     /**
@@ -66,7 +69,7 @@ final class PolygonTotalsTable {
     void dropStale(LayerTable changed) {
         if (changed.kind().isLinkTarget()) {
             // the layers first, in the order amend() locks: an edit amending totals finishes before they go
-            jdbc.update("DELETE FROM polygon_totals_source");
+            jdbc.update("DELETE FROM layer_totals");
             jdbc.update("DELETE FROM polygon_totals");
         } else {
             drop(changed.layerId());
@@ -85,15 +88,23 @@ final class PolygonTotalsTable {
             return;
         }
         // the lock keeps a concurrent change from dropping the totals while this edit amends them
-        boolean kept = !jdbc.queryForList("SELECT source_layer FROM polygon_totals_source WHERE source_layer = ?"
-                + " FOR UPDATE", String.class, changed.layerId()).isEmpty();
-        if (!kept) {
+        Optional<String> layerTotals = jdbc.queryForList("SELECT totals FROM layer_totals WHERE source_layer = ?"
+                + " FOR UPDATE", String.class, changed.layerId()).stream().findFirst();
+        if (layerTotals.isEmpty()) {
             return;
         }
         try {
-            if (!amendEach(changed.layerId(), factory.amend(before, after), polygonsOf(before, after))) {
+            PolygonTally.Amendment amendment = factory.amend(before, after);
+            Optional<String> amended = amendment.applyToLayer(layerTotals.get());
+            if (amended.isEmpty() || !amendEach(changed.layerId(), amendment, polygonsOf(before, after))) {
                 drop(changed.layerId());
+                return;
             }
+            jdbc.update("UPDATE layer_totals SET totals = ? WHERE source_layer = ?", amended.get(),
+                    changed.layerId());
+        } catch (DataAccessException e) {
+            // the database failed, not the amendment: the edit cannot be saved either
+            throw e;
         } catch (RuntimeException e) {
             log.warn("Kept totals of layer {} dropped: the edit of a feature could not be added to them",
                     changed.layerId(), e);
@@ -137,8 +148,13 @@ final class PolygonTotalsTable {
     }
 
     private void drop(String sourceLayer) {
-        jdbc.update("DELETE FROM polygon_totals_source WHERE source_layer = ?", sourceLayer);
+        jdbc.update("DELETE FROM layer_totals WHERE source_layer = ?", sourceLayer);
         jdbc.update("DELETE FROM polygon_totals WHERE source_layer = ?", sourceLayer);
+    }
+
+    Optional<String> keptOfLayer(String sourceLayer) {
+        return jdbc.queryForList("SELECT totals FROM layer_totals WHERE source_layer = ?", String.class, sourceLayer)
+                .stream().findFirst();
     }
 
     Optional<String> kept(String sourceLayer, String targetLayer, String targetId, boolean containedOnly) {
