@@ -14,9 +14,9 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Adds up features into a {@link ProjectSummary}, and optionally by the values of one more property,
- * in one pass over features read in any order: a list, or a stream of any length. The running sums can
- * be kept ({@link #state()}), taken up again and amended: a feature taken out, another put in.
+ * Adds up features into a {@link ProjectSummary}, and optionally by the values of more properties, in
+ * one pass over features read in any order: a list, or a stream of any length. The running sums can be
+ * kept ({@link #state()}), taken up again and amended: a feature taken out, another put in.
  */
 final class ProjectTotals {
 
@@ -34,7 +34,7 @@ final class ProjectTotals {
 
     /**
      * What one feature adds to every total it counts in, worked out once: a tally adds a feature to
-     * the totals of each plan polygon it lies in.
+     * its layer's totals and to those of each plan polygon it lies in.
      *
      * @param homeDistrict    the district holding the feature's interior point, null for none
      * @param areaByDistrict  the km² of the feature in each district it covers; empty for a point or a line

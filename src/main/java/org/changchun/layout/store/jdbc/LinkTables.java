@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.RowMapper;
  * layer replaced, a version restored, one feature saved) recomputes them with a spatial join that
  * the {@code &&} bounding-box operator lets both stores run on their spatial index.
  *
- * <p>Beside them, the totals a {@link PolygonTally} added up per plan polygon while a source layer's
- * links were staged ({@link PolygonTotalsTable}), changed in the transaction of every change of the links.
+ * <p>Beside them, the totals a {@link PolygonTally} added up for a source layer and per plan polygon
+ * while its links were staged ({@link PolygonTotalsTable}), changed in the transaction of every change of
+ * the links.
  */
 final class LinkTables {
 
