@@ -3,14 +3,20 @@ package org.changchun.layout.exports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * A temporary folder in the exports' work folder for the files an export writes before it sends
- * them, removed with everything in it when the export is done, sent or failed.
+ * them, removed with everything in it when the export is done, sent or failed. A process killed
+ * during an export leaves its folder behind (a shapefile of a big layer is hundreds of megabytes), so
+ * {@link #sweep} removes the export folders nothing has written in for a while.
  */
 final class ExportFolder implements AutoCloseable {
+
+    private static final String PREFIX = "export-";
 
     private final Path path;
 
@@ -20,7 +26,7 @@ final class ExportFolder implements AutoCloseable {
 
     static ExportFolder in(Path workDir) throws IOException {
         Files.createDirectories(workDir);
-        return new ExportFolder(Files.createTempDirectory(workDir, "export-"));
+        return new ExportFolder(Files.createTempDirectory(workDir, PREFIX));
     }
 
     Path path() {
@@ -29,12 +35,49 @@ final class ExportFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> paths = Files.walk(path)) {
+        try {
+            delete(path);
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless; the next export uses another, a sweep removes it
+        }
+    }
+
+    /**
+     * Removes the export folders in the work folder last written in before {@code before}; anything
+     * else there (the imports' folders, another program's files) is left alone.
+     *
+     * @return the folders removed
+     */
+    static List<Path> sweep(Path workDir, Instant before) throws IOException {
+        if (!Files.isDirectory(workDir)) {
+            return List.of();
+        }
+        List<Path> abandoned;
+        try (Stream<Path> children = Files.list(workDir)) {
+            abandoned = children.filter(child -> child.getFileName().toString().startsWith(PREFIX))
+                    .filter(Files::isDirectory)
+                    .filter(child -> writtenBefore(child, before))
+                    .toList();
+        }
+        for (Path folder : abandoned) {
+            delete(folder);
+        }
+        return abandoned;
+    }
+
+    private static boolean writtenBefore(Path folder, Instant before) {
+        try {
+            return Files.getLastModifiedTime(folder).toInstant().isBefore(before);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
             for (Path file : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless; the next export uses another
         }
     }
 }
