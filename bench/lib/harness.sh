@@ -71,7 +71,8 @@ build_jar() {
   if [ -n "${JAR:-}" ]; then
     [ -f "$JAR" ] || die "no $JAR"
     SRC="$ROOT"
-    SOURCE_DESCRIPTION="jar $JAR, gis-data/ of $ROOT"
+    # named without its folder: the report is read on other machines
+    SOURCE_DESCRIPTION="prebuilt jar $(basename "$JAR"), gis-data/ of the working tree at $(git -C "$ROOT" rev-parse --short HEAD)"
     return
   fi
   local ref="${REF:-worktree}"

@@ -4,13 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.feature.LinkRelation;
@@ -74,18 +73,19 @@ class KeptTotals implements PolygonTally.Factory {
      * they were kept in a form this version does not read (the answer then adds the features up).
      */
     Optional<ProjectSummary> of(String sourceLayer, Filter.LinkedTo polygon) {
-        List<City> named = cities.all();
-        List<DistrictIndex.District> bounded = districts.districts();
-        return store.keptTotals(sourceLayer, polygon.targetLayer(), polygon.targetId(), polygon.containedOnly())
-                .flatMap(text -> read(text, named, bounded))
-                .map(ProjectTotals::summary);
+        return resumed(store.keptTotals(sourceLayer, polygon.targetLayer(), polygon.targetId(),
+                polygon.containedOnly())).map(ProjectTotals::summary);
     }
 
     /** The totals kept for all the features of the layer, also by {@link #LAYER_GROUP_FIELDS}, if they still hold. */
     Optional<ProjectTotals> ofLayer(String sourceLayer) {
+        return resumed(store.keptLayerTotals(sourceLayer));
+    }
+
+    private Optional<ProjectTotals> resumed(Optional<String> kept) {
         List<City> named = cities.all();
         List<DistrictIndex.District> bounded = districts.districts();
-        return store.keptLayerTotals(sourceLayer).flatMap(text -> read(text, named, bounded));
+        return kept.flatMap(text -> read(text, named, bounded));
     }
 
     /** Kept totals taken up again, if they were kept under these names in a form this version reads. */
@@ -115,11 +115,7 @@ class KeptTotals implements PolygonTally.Factory {
         return new PolygonTally.Amendment() {
             @Override
             public Optional<String> applyToLayer(String kept) {
-                return read(kept, named, bounded).map(totals -> {
-                    removed.ifPresent(r -> totals.subtract(r.contribution()));
-                    added.ifPresent(a -> totals.add(a.contribution()));
-                    return write(totals, basis);
-                });
+                return read(kept, named, bounded).map(totals -> amended(totals, linked -> true));
             }
 
             @Override
@@ -128,13 +124,15 @@ class KeptTotals implements PolygonTally.Factory {
                 Optional<ProjectTotals> totals = kept.isEmpty()
                         ? Optional.of(new ProjectTotals(named, bounded, List.of()))
                         : kept.flatMap(text -> read(text, named, bounded));
-                return totals.map(sums -> {
-                    removed.filter(r -> r.countsIn(targetLayer, targetId, containedOnly))
-                            .ifPresent(r -> sums.subtract(r.contribution()));
-                    added.filter(a -> a.countsIn(targetLayer, targetId, containedOnly))
-                            .ifPresent(a -> sums.add(a.contribution()));
-                    return write(sums, basis);
-                });
+                return totals.map(sums ->
+                        amended(sums, linked -> linked.countsIn(targetLayer, targetId, containedOnly)));
+            }
+
+            /** The totals with the feature as it was taken out and as it is put in, where it counts. */
+            private String amended(ProjectTotals totals, Predicate<Linked> countsIn) {
+                removed.filter(countsIn).ifPresent(r -> totals.subtract(r.contribution()));
+                added.filter(countsIn).ifPresent(a -> totals.add(a.contribution()));
+                return write(totals, basis);
             }
         };
     }
@@ -172,14 +170,11 @@ class KeptTotals implements PolygonTally.Factory {
         if (districtLinks == 1 && sole != null) {
             return ProjectTotals.contribution(feature, districts, sole);
         }
-        if (districtLinks == 0) {
-            return ProjectTotals.contribution(feature, List.of(), null);
-        }
-        Set<String> linked = new HashSet<>();
-        links.stream().filter(link -> link.targetLayer().equals(PlanLayers.DISTRICTS))
-                .forEach(link -> linked.add(link.targetId()));
-        return ProjectTotals.contribution(feature, districts.stream().filter(d -> linked.contains(d.adcode())).toList(),
-                null);
+        List<DistrictIndex.District> touched = districtLinks == 0 ? List.of() : districts.stream()
+                .filter(d -> links.stream().anyMatch(link -> link.targetLayer().equals(PlanLayers.DISTRICTS)
+                        && link.targetId().equals(d.adcode())))
+                .toList();
+        return ProjectTotals.contribution(feature, touched, null);
     }
 
     /** A digest of the names the totals group by, which a later load of the plan data may change. */

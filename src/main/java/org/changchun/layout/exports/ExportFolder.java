@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A temporary folder in the exports' work folder for the files an export writes before it sends
@@ -36,7 +36,7 @@ final class ExportFolder implements AutoCloseable {
     @Override
     public void close() {
         try {
-            delete(path);
+            FileSystemUtils.deleteRecursively(path);
         } catch (IOException e) {
             // a temporary folder left behind is harmless; the next export uses another, a sweep removes it
         }
@@ -60,7 +60,7 @@ final class ExportFolder implements AutoCloseable {
                     .toList();
         }
         for (Path folder : abandoned) {
-            delete(folder);
+            FileSystemUtils.deleteRecursively(folder);
         }
         return abandoned;
     }
@@ -70,14 +70,6 @@ final class ExportFolder implements AutoCloseable {
             return Files.getLastModifiedTime(folder).toInstant().isBefore(before);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path file : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 }
