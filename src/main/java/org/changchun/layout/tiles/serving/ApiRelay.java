@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -74,6 +75,7 @@ final class ApiRelay implements AutoCloseable {
                 .setHttpProcessor(HttpProcessorBuilder.create()
                         .addAll(new RequestContent(), new RequestTargetHost()).build())
                 .setSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(READ_TIMEOUT).build())
+                .setHttp1Config(Http1Config.custom().setBufferSize(RelayedBody.CHUNK).build())
                 .setMaxTotal(connections)
                 .setDefaultMaxPerRoute(connections)
                 .setTimeToLive(CONNECTION_LIFETIME)
@@ -114,7 +116,7 @@ final class ApiRelay implements AutoCloseable {
         }
         // the content type and coding are among the headers copied; the length comes from the entity.
         // Read to its end, the body gives its connection back for the next request; closed early, it drops it
-        response.setEntity(new InputStreamEntity(body.getContent(), length, null));
+        response.setEntity(new RelayedBody(body.getContent(), length));
     }
 
     /**
