@@ -19,8 +19,9 @@ final class GeoJsonExport {
             out.writeStringProperty("type", "FeatureCollection");
             out.writeStringProperty("name", layer.id());
             out.writeArrayPropertyStart("features");
+            GeoJsonFeatureWriter featureWriter = new GeoJsonFeatureWriter(out, null);
             store.readFeatures(layer.id(), features -> {
-                features.forEach(feature -> GeoJsonFeatureWriter.write(out, feature, feature.geometry(), null));
+                features.forEach(feature -> featureWriter.write(feature, feature.geometry()));
                 return null;
             });
             out.writeEndArray();

@@ -15,7 +15,9 @@ public record Feature(String id, Map<String, Object> properties, Geometry geomet
     public Feature {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(geometry, "geometry");
-        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        if (!(properties instanceof StoredProperties)) {
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        }
     }
 
     /** A text attribute, or {@code null} when it is absent. */

@@ -4,46 +4,89 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.changchun.layout.feature.Feature;
+import org.changchun.layout.feature.StoredProperties;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Streams features as GeoJSON Feature objects straight into a JSON generator, value by value:
  * pages and exports hold thousands of features, and going through maps and bean serializers for
- * each cost several times the database's own time.
+ * each cost several times the database's own time. One writer per response: it encodes the
+ * property names once for all the features that share them, not once per feature.
  */
 public final class GeoJsonFeatureWriter {
 
-    private GeoJsonFeatureWriter() {
+    private static final SerializableString TYPE = new SerializedString("type");
+    private static final SerializableString FEATURE = new SerializedString("Feature");
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString PROPERTIES = new SerializedString("properties");
+    private static final SerializableString GEOMETRY = new SerializedString("geometry");
+
+    private final JsonGenerator out;
+    private final List<String> selected;
+    private final SerializableString[] selectedNames;
+    private StoredProperties.Names storedNames;
+    private SerializableString[] encodedStoredNames;
+
+    /** @param properties the properties to write, in order; null for all of them */
+    public GeoJsonFeatureWriter(JsonGenerator out, List<String> properties) {
+        this.out = out;
+        this.selected = properties;
+        this.selectedNames = properties == null ? null : encode(properties);
     }
 
-    /**
-     * @param geometry   the geometry to write, already in the output CRS
-     * @param properties the properties to write, in order; null for all of them
-     */
-    public static void write(JsonGenerator out, Feature feature, Geometry geometry, List<String> properties) {
+    /** @param geometry the geometry to write, already in the output CRS */
+    public void write(Feature feature, Geometry geometry) {
         out.writeStartObject();
-        out.writeStringProperty("type", "Feature");
-        out.writeStringProperty("id", feature.id());
-        out.writeObjectPropertyStart("properties");
-        if (properties != null) {
-            for (String name : properties) {
-                out.writeName(name);
-                value(out, feature.properties().get(name));
+        out.writeName(TYPE);
+        out.writeString(FEATURE);
+        out.writeName(ID);
+        out.writeString(feature.id());
+        out.writeName(PROPERTIES);
+        out.writeStartObject();
+        Map<String, Object> properties = feature.properties();
+        if (selected != null) {
+            for (int i = 0; i < selectedNames.length; i++) {
+                out.writeName(selectedNames[i]);
+                value(properties.get(selected.get(i)));
+            }
+        } else if (properties instanceof StoredProperties stored) {
+            SerializableString[] names = encodedNames(stored.names());
+            for (int i = 0; i < names.length; i++) {
+                out.writeName(names[i]);
+                value(stored.value(i));
             }
         } else {
-            for (Map.Entry<String, Object> property : feature.properties().entrySet()) {
+            for (Map.Entry<String, Object> property : properties.entrySet()) {
                 out.writeName(property.getKey());
-                value(out, property.getValue());
+                value(property.getValue());
             }
         }
         out.writeEndObject();
-        out.writeName("geometry");
+        out.writeName(GEOMETRY);
         GeoJsonGeometryWriter.write(geometry, out, GeometryJsonModule.decimalsFor(geometry));
         out.writeEndObject();
     }
 
-    private static void value(JsonGenerator out, Object value) {
+    private SerializableString[] encodedNames(StoredProperties.Names names) {
+        if (names != storedNames) {
+            String[] plain = new String[names.size()];
+            for (int i = 0; i < plain.length; i++) {
+                plain[i] = names.get(i);
+            }
+            encodedStoredNames = encode(List.of(plain));
+            storedNames = names;
+        }
+        return encodedStoredNames;
+    }
+
+    private static SerializableString[] encode(List<String> names) {
+        return names.stream().map(SerializedString::new).toArray(SerializableString[]::new);
+    }
+
+    private void value(Object value) {
         if (value == null) {
             out.writeNull();
         } else if (value instanceof String text) {

@@ -12,6 +12,8 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Streams a JTS geometry as an RFC 7946 GeoJSON geometry object straight into a JSON generator:
@@ -20,77 +22,97 @@ import tools.jackson.core.JsonGenerator;
  */
 public final class GeoJsonGeometryWriter {
 
+    private static final SerializableString TYPE = new SerializedString("type");
+    private static final SerializableString COORDINATES = new SerializedString("coordinates");
+
     private GeoJsonGeometryWriter() {
     }
 
     public static void write(Geometry geometry, JsonGenerator out, int decimals) {
+        write(geometry, new Positions(out, decimals));
+    }
+
+    /** Where positions go, and the one buffer each coordinate's text is made in. */
+    private record Positions(JsonGenerator out, int decimals, char[] text) {
+
+        Positions(JsonGenerator out, int decimals) {
+            this(out, decimals, new char[CoordinateFormat.MAX_LENGTH]);
+        }
+
+        void write(CoordinateSequence sequence, int index) {
+            out.writeStartArray();
+            out.writeNumber(text, 0, CoordinateFormat.format(sequence.getX(index), decimals, text));
+            out.writeNumber(text, 0, CoordinateFormat.format(sequence.getY(index), decimals, text));
+            out.writeEndArray();
+        }
+    }
+
+    private static void write(Geometry geometry, Positions positions) {
+        JsonGenerator out = positions.out();
         out.writeStartObject();
-        out.writeStringProperty("type", geometry.getGeometryType());
+        out.writeName(TYPE);
+        out.writeString(geometry.getGeometryType());
         if (geometry instanceof GeometryCollection collection && !(geometry instanceof MultiPoint)
                 && !(geometry instanceof MultiLineString) && !(geometry instanceof MultiPolygon)) {
             out.writeArrayPropertyStart("geometries");
             for (int i = 0; i < collection.getNumGeometries(); i++) {
-                write(collection.getGeometryN(i), out, decimals);
+                write(collection.getGeometryN(i), positions);
             }
             out.writeEndArray();
         } else {
-            out.writeName("coordinates");
-            coordinates(geometry, out, decimals);
+            out.writeName(COORDINATES);
+            coordinates(geometry, positions);
         }
         out.writeEndObject();
     }
 
-    private static void coordinates(Geometry geometry, JsonGenerator out, int decimals) {
+    private static void coordinates(Geometry geometry, Positions positions) {
+        JsonGenerator out = positions.out();
         if (geometry instanceof Point point) {
             if (point.isEmpty()) {
                 out.writeStartArray();
                 out.writeEndArray();
             } else {
-                position(point.getCoordinateSequence(), 0, out, decimals);
+                positions.write(point.getCoordinateSequence(), 0);
             }
         } else if (geometry instanceof LineString line) {
-            sequence(line.getCoordinateSequence(), false, out, decimals);
+            sequence(line.getCoordinateSequence(), false, positions);
         } else if (geometry instanceof Polygon polygon) {
-            polygon(polygon, out, decimals);
+            polygon(polygon, positions);
         } else {
             out.writeStartArray();
             for (int i = 0; i < geometry.getNumGeometries(); i++) {
-                coordinates(geometry.getGeometryN(i), out, decimals);
+                coordinates(geometry.getGeometryN(i), positions);
             }
             out.writeEndArray();
         }
     }
 
-    private static void polygon(Polygon polygon, JsonGenerator out, int decimals) {
+    private static void polygon(Polygon polygon, Positions positions) {
+        JsonGenerator out = positions.out();
         out.writeStartArray();
         if (!polygon.isEmpty()) {
-            ring(polygon.getExteriorRing(), true, out, decimals);
+            ring(polygon.getExteriorRing(), true, positions);
             for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-                ring(polygon.getInteriorRingN(i), false, out, decimals);
+                ring(polygon.getInteriorRingN(i), false, positions);
             }
         }
         out.writeEndArray();
     }
 
-    private static void ring(LinearRing ring, boolean counterClockwise, JsonGenerator out, int decimals) {
+    private static void ring(LinearRing ring, boolean counterClockwise, Positions positions) {
         CoordinateSequence sequence = ring.getCoordinateSequence();
         boolean reverse = sequence.size() >= 4 && Orientation.isCCW(sequence) != counterClockwise;
-        sequence(sequence, reverse, out, decimals);
+        sequence(sequence, reverse, positions);
     }
 
-    private static void sequence(CoordinateSequence sequence, boolean reverse, JsonGenerator out, int decimals) {
+    private static void sequence(CoordinateSequence sequence, boolean reverse, Positions positions) {
+        JsonGenerator out = positions.out();
         out.writeStartArray();
         int size = sequence.size();
         for (int i = 0; i < size; i++) {
-            position(sequence, reverse ? size - 1 - i : i, out, decimals);
+            positions.write(sequence, reverse ? size - 1 - i : i);
         }
-        out.writeEndArray();
-    }
-
-    private static void position(CoordinateSequence sequence, int index, JsonGenerator out, int decimals) {
-        out.writeStartArray();
-        out.writeNumber(CoordinateFormat.format(sequence.getX(index), decimals));
-        out.writeNumber(CoordinateFormat.format(sequence.getY(index), decimals));
         out.writeEndArray();
     }
 }

@@ -56,9 +56,10 @@ final class FeatureCollectionWriter {
             }
             out.writeEndArray();
             out.writeArrayPropertyStart("features");
+            GeoJsonFeatureWriter featureWriter = new GeoJsonFeatureWriter(out, properties.orElse(null));
             for (Feature feature : features) {
                 Geometry geometry = crs == ApiCrs.CRS84 ? feature.geometry() : crs.fromWgs84(feature.geometry());
-                GeoJsonFeatureWriter.write(out, feature, geometry, properties.orElse(null));
+                featureWriter.write(feature, geometry);
             }
             out.writeEndArray();
             out.writeEndObject();

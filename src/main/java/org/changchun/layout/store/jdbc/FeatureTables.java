@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,16 +29,14 @@ import org.changchun.layout.query.SortKey;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.StoredProperties;
 import org.changchun.layout.store.WriteProgress;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -218,9 +215,9 @@ final class FeatureTables {
     void geometries(LayerTable table, Consumer<Geometry> consumer) {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(STREAM_FETCH_SIZE);
-        WKBReader reader = new WKBReader(geometryFactory);
+        StoredGeometryReader reader = new StoredGeometryReader(geometryFactory);
         streaming.query("SELECT ST_AsBinary(geom) FROM " + table.table(),
-                (ResultSet rows) -> consumer.accept(geometry(reader, rows, 1)));
+                (ResultSet rows) -> consumer.accept(reader.read(rows, 1)));
     }
 
     Optional<Feature> byId(LayerTable table, String featureId) {
@@ -448,24 +445,16 @@ final class FeatureTables {
 
     private RowMapper<Feature> rowMapper(LayerTable table) {
         List<FieldSpec> fields = table.fields();
-        WKBReader reader = new WKBReader(geometryFactory);
+        StoredGeometryReader reader = new StoredGeometryReader(geometryFactory);
+        StoredProperties.Names names = new StoredProperties.Names(fields.stream().map(FieldSpec::name).toList());
         return (ResultSet rows, int rowNumber) -> {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            for (int i = 0; i < fields.size(); i++) {
-                properties.put(fields.get(i).name(), FieldValues.read(rows, i + 2, fields.get(i)));
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = FieldValues.read(rows, i + 2, fields.get(i));
             }
-            return new Feature(rows.getString(1), properties, geometry(reader, rows, fields.size() + 2));
+            return new Feature(rows.getString(1), new StoredProperties(names, values),
+                    reader.read(rows, fields.size() + 2));
         };
-    }
-
-    private static Geometry geometry(WKBReader reader, ResultSet rows, int index) throws SQLException {
-        try {
-            Geometry geometry = reader.read(rows.getBytes(index));
-            geometry.setSRID(WGS84);
-            return geometry;
-        } catch (ParseException e) {
-            throw new DataRetrievalFailureException("stored geometry is not valid WKB", e);
-        }
     }
 
     private static byte[] wkb(Geometry geometry) {

@@ -1,0 +1,63 @@
+package org.changchun.layout.store.jdbc;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.dao.DataRetrievalFailureException;
+
+/**
+ * Reads the WKB a feature table returns into JTS geometries in the tables' SRID. A two-dimensional
+ * point, what the biggest layers hold, is read straight from its 21 bytes: JTS's reader sets up
+ * each geometry (a set of its ordinates, a byte order) before its coordinates, which was a twentieth
+ * of the Java time of a page of items.
+ */
+final class StoredGeometryReader {
+
+    private static final int POINT_WKB_LENGTH = 21;
+    private static final int WKB_POINT = 1;
+
+    private final GeometryFactory factory;
+    private final WKBReader reader;
+
+    StoredGeometryReader(GeometryFactory factory) {
+        this.factory = factory;
+        this.reader = new WKBReader(factory);
+    }
+
+    Geometry read(ResultSet rows, int column) throws SQLException {
+        byte[] wkb = rows.getBytes(column);
+        try {
+            Geometry geometry = isPoint(wkb) ? point(wkb) : reader.read(wkb);
+            geometry.setSRID(factory.getSRID());
+            return geometry;
+        } catch (ParseException | RuntimeException e) {
+            throw new DataRetrievalFailureException("stored geometry is not valid WKB", e);
+        }
+    }
+
+    private static boolean isPoint(byte[] wkb) {
+        return wkb != null && wkb.length == POINT_WKB_LENGTH && (wkb[0] == 0 || wkb[0] == 1)
+                && order(wkb).getInt(1) == WKB_POINT;
+    }
+
+    /** An empty point (NaN coordinates in WKB) is left to JTS's reader, which makes it empty. */
+    private Geometry point(byte[] wkb) throws ParseException {
+        ByteBuffer bytes = order(wkb);
+        double x = bytes.getDouble(5);
+        double y = bytes.getDouble(13);
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            return reader.read(wkb);
+        }
+        return factory.createPoint(new Coordinate(x, y));
+    }
+
+    private static ByteBuffer order(byte[] wkb) {
+        return ByteBuffer.wrap(wkb).order(wkb[0] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+    }
+}
