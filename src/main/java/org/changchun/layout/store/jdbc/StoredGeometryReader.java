@@ -31,7 +31,10 @@ final class StoredGeometryReader {
     }
 
     Geometry read(ResultSet rows, int column) throws SQLException {
-        byte[] wkb = rows.getBytes(column);
+        return read(rows.getBytes(column));
+    }
+
+    Geometry read(byte[] wkb) {
         try {
             Geometry geometry = isPoint(wkb) ? point(wkb) : reader.read(wkb);
             geometry.setSRID(factory.getSRID());
