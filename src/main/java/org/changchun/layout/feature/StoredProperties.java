@@ -1,5 +1,6 @@
 package org.changchun.layout.feature;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.HashMap;
@@ -14,6 +15,10 @@ import java.util.Set;
  * every feature of the same read shares. Unmodifiable. A page of a thousand features read
  * into ordered hash maps cost a map and eleven entries each, copied once more by {@link Feature};
  * this costs one array.
+ *
+ * <p>A text value may be held as the UTF-8 bytes the database sent, undecoded: whoever reads it
+ * through the map gets a string, and a writer of UTF-8 takes the bytes as they are
+ * ({@link #utf8(int)}), skipping a decode and an encode per value.
  */
 public final class StoredProperties extends AbstractMap<String, Object> {
 
@@ -45,7 +50,10 @@ public final class StoredProperties extends AbstractMap<String, Object> {
     private final Names names;
     private final Object[] values;
 
-    /** @param values one per name, in the names' order (null for no value); kept, not copied */
+    /**
+     * @param values one per name, in the names' order (null for no value), a text as a String or as
+     *               its UTF-8 bytes; kept, not copied
+     */
     public StoredProperties(Names names, Object[] values) {
         if (values.length != names.size()) {
             throw new IllegalArgumentException(names.size() + " fields but " + values.length + " values");
@@ -60,13 +68,18 @@ public final class StoredProperties extends AbstractMap<String, Object> {
 
     /** The value of the field at this position of {@link #names()}. */
     public Object value(int position) {
-        return values[position];
+        return values[position] instanceof byte[] utf8 ? new String(utf8, StandardCharsets.UTF_8) : values[position];
+    }
+
+    /** The text at this position as the UTF-8 bytes it was read as, or null if it is not held so. */
+    public byte[] utf8(int position) {
+        return values[position] instanceof byte[] utf8 ? utf8 : null;
     }
 
     @Override
     public Object get(Object name) {
         Integer position = names.positions.get(name);
-        return position == null ? null : values[position];
+        return position == null ? null : value(position);
     }
 
     @Override
@@ -98,7 +111,7 @@ public final class StoredProperties extends AbstractMap<String, Object> {
                             throw new NoSuchElementException();
                         }
                         int position = next++;
-                        return new SimpleImmutableEntry<>(names.get(position), values[position]);
+                        return new SimpleImmutableEntry<>(names.get(position), value(position));
                     }
                 };
             }

@@ -56,7 +56,12 @@ public final class GeoJsonFeatureWriter {
             SerializableString[] names = encodedNames(stored.names());
             for (int i = 0; i < names.length; i++) {
                 out.writeName(names[i]);
-                value(stored.value(i));
+                byte[] utf8 = stored.utf8(i);
+                if (utf8 != null) {
+                    out.writeUTF8String(utf8, 0, utf8.length);
+                } else {
+                    value(stored.value(i));
+                }
             }
         } else {
             for (Map.Entry<String, Object> property : properties.entrySet()) {

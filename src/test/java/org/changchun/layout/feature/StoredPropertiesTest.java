@@ -3,6 +3,7 @@ package org.changchun.layout.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,19 @@ class StoredPropertiesTest {
         assertThat(properties.containsKey("missing")).isFalse();
         assertThat(properties.value(0)).isEqualTo("北湖科技园");
         assertThat(properties.names().get(3)).isEqualTo("sample");
+    }
+
+    @Test
+    void textHeldAsUtf8BytesReadsAsAString() {
+        byte[] utf8 = "北湖科技园 / Beihu".getBytes(StandardCharsets.UTF_8);
+        StoredProperties held = new StoredProperties(NAMES, new Object[] {utf8, 2022L, null, true});
+        assertThat(held.get("name_zh")).isEqualTo("北湖科技园 / Beihu");
+        assertThat(held.value(0)).isEqualTo("北湖科技园 / Beihu");
+        assertThat(held.entrySet().iterator().next().getValue()).isEqualTo("北湖科技园 / Beihu");
+        assertThat(held.utf8(0)).isSameAs(utf8);
+        assertThat(held.utf8(1)).as("not text").isNull();
+        assertThat(properties.utf8(0)).as("text held as a string").isNull();
+        assertThat(held).isEqualTo(new StoredProperties(NAMES, new Object[] {"北湖科技园 / Beihu", 2022L, null, true}));
     }
 
     @Test

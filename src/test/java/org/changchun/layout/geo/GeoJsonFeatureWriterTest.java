@@ -34,6 +34,10 @@ class GeoJsonFeatureWriterTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static Map<String, Object> ordered(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -49,6 +53,9 @@ class GeoJsonFeatureWriterTest {
         StoredProperties.Names districts = new StoredProperties.Names(List.of("adcode", "area_km2", "opened"));
         List<Feature> stored = List.of(
                 new Feature("p1", new StoredProperties(projects, new Object[] {"北湖\"科技\"园", 2022L, true}), point),
+                // text as the UTF-8 bytes PostgreSQL sent: escaped as a string would be
+                new Feature("p3", new StoredProperties(projects, new Object[] {
+                    utf8("引号\" 反斜杠\\ 换行\n 制表\t \u0001 🌾 </script>"), 2024L, true}), point),
                 new Feature("d1", new StoredProperties(districts, new Object[] {"220102", 1.5, LocalDate.of(2020, 1, 2)}),
                         point),
                 new Feature("p2", new StoredProperties(projects, new Object[] {null, null, false}), point));
@@ -68,6 +75,8 @@ class GeoJsonFeatureWriterTest {
                 + "\"北湖\\\"科技\\\"园\",\"start_year\":2022,\"sample\":true},\"geometry\":{\"type\":\"Point\","
                 + "\"coordinates\":[125.3245123,43.88]}}");
         assertThat(fromStored).contains("\"properties\":{\"adcode\":\"220102\",\"area_km2\":1.5,\"opened\":\"2020-01-02\"}");
+        assertThat(fromStored).contains("\"id\":\"p3\",\"properties\":{\"name_zh\":\"引号\\\" 反斜杠\\\\ 换行\\n 制表\\t "
+                + "\\u0001 🌾 </script>\"");
         assertThat(fromStored).contains("\"id\":\"p2\",\"properties\":{\"name_zh\":null,\"start_year\":null,"
                 + "\"sample\":false}");
     }

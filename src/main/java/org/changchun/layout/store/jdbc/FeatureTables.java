@@ -447,10 +447,11 @@ final class FeatureTables {
         List<FieldSpec> fields = table.fields();
         StoredGeometryReader reader = new StoredGeometryReader(geometryFactory);
         StoredProperties.Names names = new StoredProperties.Names(fields.stream().map(FieldSpec::name).toList());
+        boolean textAsUtf8 = dialect.textAsUtf8Bytes();
         return (ResultSet rows, int rowNumber) -> {
             Object[] values = new Object[fields.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = FieldValues.read(rows, i + 2, fields.get(i));
+                values[i] = FieldValues.read(rows, i + 2, fields.get(i), textAsUtf8);
             }
             return new Feature(rows.getString(1), new StoredProperties(names, values),
                     reader.read(rows, fields.size() + 2));

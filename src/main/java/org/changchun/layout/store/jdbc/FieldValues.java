@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.changchun.layout.feature.FieldSpec;
+import org.changchun.layout.feature.StoredProperties;
 
 /**
  * Converts attribute values between Java and JDBC for each field type. Values are checked
@@ -66,8 +67,16 @@ final class FieldValues {
     }
 
     static Object read(ResultSet rows, int index, FieldSpec field) throws SQLException {
+        return read(rows, index, field, false);
+    }
+
+    /**
+     * @param textAsUtf8 whether a text value is read as its UTF-8 bytes, undecoded (see
+     *                   {@link SpatialDialect#textAsUtf8Bytes()} and {@link StoredProperties})
+     */
+    static Object read(ResultSet rows, int index, FieldSpec field, boolean textAsUtf8) throws SQLException {
         Object value = switch (field.type()) {
-            case STRING -> rows.getString(index);
+            case STRING -> textAsUtf8 ? rows.getBytes(index) : rows.getString(index);
             case INTEGER -> rows.getLong(index);
             case NUMBER -> rows.getDouble(index);
             case BOOLEAN -> rows.getBoolean(index);

@@ -29,6 +29,16 @@ public interface SpatialDialect {
         return false;
     }
 
+    /**
+     * Whether the bytes the driver returns for a text column ({@code getBytes}) are its text in UTF-8:
+     * PostgreSQL's driver always speaks UTF-8 and hands a text column's bytes over as they came, so
+     * text read for a UTF-8 response can skip being decoded into a string and encoded again (a
+     * fifth of the Java time of a page of items). H2 converts a text value to bytes otherwise.
+     */
+    default boolean textAsUtf8Bytes() {
+        return false;
+    }
+
     /** A query returning the next value of a sequence. */
     String nextValue(String sequence);
 

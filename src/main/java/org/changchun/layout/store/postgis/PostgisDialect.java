@@ -58,6 +58,11 @@ public final class PostgisDialect implements SpatialDialect {
     }
 
     @Override
+    public boolean textAsUtf8Bytes() {
+        return true;
+    }
+
+    @Override
     public String nextValue(String sequence) {
         return "SELECT nextval('" + sequence + "')";
     }
