@@ -45,6 +45,12 @@ public final class StoredProperties extends AbstractMap<String, Object> {
         public String get(int position) {
             return names[position];
         }
+
+        /** The position of a name, or -1 when it is none of these. */
+        public int position(String name) {
+            Integer position = positions.get(name);
+            return position == null ? -1 : position;
+        }
     }
 
     private final Names names;
@@ -78,8 +84,8 @@ public final class StoredProperties extends AbstractMap<String, Object> {
 
     @Override
     public Object get(Object name) {
-        Integer position = names.positions.get(name);
-        return position == null ? null : value(position);
+        int position = name instanceof String text ? names.position(text) : -1;
+        return position < 0 ? null : value(position);
     }
 
     @Override

@@ -27,14 +27,18 @@ public final class GeoJsonFeatureWriter {
     private final JsonGenerator out;
     private final List<String> selected;
     private final SerializableString[] selectedNames;
-    private StoredProperties.Names storedNames;
-    private SerializableString[] encodedStoredNames;
+    /** The stored names the two arrays below were worked out for. */
+    private StoredProperties.Names resolvedFor;
+    /** For each property written, its position among {@link #resolvedFor}, -1 when it has none. */
+    private int[] positions;
+    private SerializableString[] encodedNames;
 
     /** @param properties the properties to write, in order; null for all of them */
     public GeoJsonFeatureWriter(JsonGenerator out, List<String> properties) {
         this.out = out;
         this.selected = properties;
-        this.selectedNames = properties == null ? null : encode(properties);
+        this.selectedNames = properties == null ? null
+                : properties.stream().map(SerializedString::new).toArray(SerializableString[]::new);
     }
 
     /** @param geometry the geometry to write, already in the output CRS */
@@ -47,21 +51,21 @@ public final class GeoJsonFeatureWriter {
         out.writeName(PROPERTIES);
         out.writeStartObject();
         Map<String, Object> properties = feature.properties();
-        if (selected != null) {
-            for (int i = 0; i < selectedNames.length; i++) {
-                out.writeName(selectedNames[i]);
-                value(properties.get(selected.get(i)));
-            }
-        } else if (properties instanceof StoredProperties stored) {
-            SerializableString[] names = encodedNames(stored.names());
-            for (int i = 0; i < names.length; i++) {
-                out.writeName(names[i]);
-                byte[] utf8 = stored.utf8(i);
+        if (properties instanceof StoredProperties stored) {
+            resolve(stored.names());
+            for (int i = 0; i < positions.length; i++) {
+                out.writeName(encodedNames[i]);
+                byte[] utf8 = positions[i] < 0 ? null : stored.utf8(positions[i]);
                 if (utf8 != null) {
                     out.writeUTF8String(utf8, 0, utf8.length);
                 } else {
-                    value(stored.value(i));
+                    value(positions[i] < 0 ? null : stored.value(positions[i]));
                 }
+            }
+        } else if (selected != null) {
+            for (int i = 0; i < selectedNames.length; i++) {
+                out.writeName(selectedNames[i]);
+                value(properties.get(selected.get(i)));
             }
         } else {
             for (Map.Entry<String, Object> property : properties.entrySet()) {
@@ -75,20 +79,23 @@ public final class GeoJsonFeatureWriter {
         out.writeEndObject();
     }
 
-    private SerializableString[] encodedNames(StoredProperties.Names names) {
-        if (names != storedNames) {
-            String[] plain = new String[names.size()];
-            for (int i = 0; i < plain.length; i++) {
-                plain[i] = names.get(i);
-            }
-            encodedStoredNames = encode(List.of(plain));
-            storedNames = names;
+    /** Which stored values to write under which encoded names, once for all the features sharing the names. */
+    private void resolve(StoredProperties.Names names) {
+        if (names == resolvedFor) {
+            return;
         }
-        return encodedStoredNames;
-    }
-
-    private static SerializableString[] encode(List<String> names) {
-        return names.stream().map(SerializedString::new).toArray(SerializableString[]::new);
+        if (selected == null) {
+            positions = new int[names.size()];
+            encodedNames = new SerializableString[names.size()];
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = i;
+                encodedNames[i] = new SerializedString(names.get(i));
+            }
+        } else {
+            positions = selected.stream().mapToInt(names::position).toArray();
+            encodedNames = selectedNames;
+        }
+        resolvedFor = names;
     }
 
     private void value(Object value) {

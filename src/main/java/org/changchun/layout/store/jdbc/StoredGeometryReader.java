@@ -36,7 +36,8 @@ final class StoredGeometryReader {
 
     Geometry read(byte[] wkb) {
         try {
-            Geometry geometry = isPoint(wkb) ? point(wkb) : reader.read(wkb);
+            Geometry point = plainPoint(wkb);
+            Geometry geometry = point != null ? point : reader.read(wkb);
             geometry.setSRID(factory.getSRID());
             return geometry;
         } catch (ParseException | RuntimeException e) {
@@ -44,23 +45,20 @@ final class StoredGeometryReader {
         }
     }
 
-    private static boolean isPoint(byte[] wkb) {
-        return wkb != null && wkb.length == POINT_WKB_LENGTH && (wkb[0] == 0 || wkb[0] == 1)
-                && order(wkb).getInt(1) == WKB_POINT;
-    }
-
-    /** An empty point (NaN coordinates in WKB) is left to JTS's reader, which makes it empty. */
-    private Geometry point(byte[] wkb) throws ParseException {
-        ByteBuffer bytes = order(wkb);
+    /**
+     * The point these bytes are if they are a 2D point with coordinates, null otherwise (an empty point
+     * has NaN coordinates in WKB; JTS's reader makes it empty).
+     */
+    private Geometry plainPoint(byte[] wkb) {
+        if (wkb == null || wkb.length != POINT_WKB_LENGTH || (wkb[0] != 0 && wkb[0] != 1)) {
+            return null;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(wkb).order(wkb[0] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         double x = bytes.getDouble(5);
         double y = bytes.getDouble(13);
-        if (Double.isNaN(x) || Double.isNaN(y)) {
-            return reader.read(wkb);
+        if (bytes.getInt(1) != WKB_POINT || Double.isNaN(x) || Double.isNaN(y)) {
+            return null;
         }
         return factory.createPoint(new Coordinate(x, y));
-    }
-
-    private static ByteBuffer order(byte[] wkb) {
-        return ByteBuffer.wrap(wkb).order(wkb[0] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
     }
 }
