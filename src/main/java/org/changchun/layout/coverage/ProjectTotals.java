@@ -36,10 +36,13 @@ final class ProjectTotals {
      * What one feature adds to every total it counts in, worked out once: a tally adds a feature to
      * its layer's totals and to those of each plan polygon it lies in.
      *
+     * @param city           the feature's city, null for none; {@code namesCity} when it has the property at all
+     * @param status         the same for its status
      * @param homeDistrict    the district holding the feature's interior point, null for none
      * @param areaByDistrict  the km² of the feature in each district it covers; empty for a point or a line
      */
-    record Contribution(Feature feature, boolean sample, double investment, double area, String homeDistrict,
+    record Contribution(Feature feature, boolean sample, double investment, double area, String city,
+                        boolean namesCity, String status, boolean namesStatus, String homeDistrict,
                         Map<String, Double> areaByDistrict) {
     }
 
@@ -164,8 +167,10 @@ final class ProjectTotals {
         String home = soleDistrict != null ? soleDistrict : home(geometry, districts);
         Map<String, Double> areaByDistrict = area == 0 ? Map.of()
                 : soleDistrict != null ? Map.of(soleDistrict, area) : areaByDistrict(geometry, districts);
-        return new Contribution(feature, Boolean.TRUE.equals(feature.properties().get(SAMPLE)), investment, area,
-                home, areaByDistrict);
+        Map<String, Object> properties = feature.properties();
+        return new Contribution(feature, Boolean.TRUE.equals(properties.get(SAMPLE)), investment, area,
+                feature.text(ProjectFields.CITY), properties.containsKey(ProjectFields.CITY),
+                feature.text(ProjectFields.STATUS), properties.containsKey(ProjectFields.STATUS), home, areaByDistrict);
     }
 
     private static String home(Geometry geometry, List<DistrictIndex.District> districts) {
@@ -207,15 +212,13 @@ final class ProjectTotals {
         double investment = sign * contribution.investment();
         double area = sign * contribution.area();
         change(total, sign, investment, area);
-        String city = feature.text(ProjectFields.CITY);
-        withCity += feature.properties().containsKey(ProjectFields.CITY) ? sign : 0;
-        if (city != null) {
-            change(byCity, city, sign, investment, area, Sum::of);
+        withCity += contribution.namesCity() ? sign : 0;
+        if (contribution.city() != null) {
+            change(byCity, contribution.city(), sign, investment, area, Sum::of);
         }
-        String status = feature.text(ProjectFields.STATUS);
-        withStatus += feature.properties().containsKey(ProjectFields.STATUS) ? sign : 0;
-        if (status != null) {
-            change(byStatus, status, sign, investment, area, Sum::of);
+        withStatus += contribution.namesStatus() ? sign : 0;
+        if (contribution.status() != null) {
+            change(byStatus, contribution.status(), sign, investment, area, Sum::of);
         }
         changeDistricts(contribution, sign);
         for (String field : groupFields) {

@@ -26,9 +26,21 @@ final class ConcurrentStatements {
     private ConcurrentStatements() {
     }
 
-    /** Returns when every statement has finished; throws the first failure after all have ended. */
-    static void execute(JdbcTemplate jdbc, List<String> statements) {
-        run(statements.stream().<Runnable>map(statement -> () -> jdbc.execute(statement)).toList());
+    /**
+     * Returns when every statement has finished, run side by side or, where the database builds one
+     * index at a time, one after the other; throws the first failure after all have ended.
+     */
+    static void execute(JdbcTemplate jdbc, List<String> statements, boolean concurrently) {
+        run(statements.stream().<Runnable>map(statement -> () -> jdbc.execute(statement)).toList(), concurrently);
+    }
+
+    /** As {@link #run(List)}, or one after the other where the database builds one index at a time. */
+    static void run(List<Runnable> tasks, boolean concurrently) {
+        if (concurrently) {
+            run(tasks);
+        } else {
+            tasks.forEach(Runnable::run);
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +62,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final CatalogTables catalog;
     private final FeatureTables features;
     private final LinkTables links;
+    private final VersionIndexes indexes;
     private final int keptPreviousVersions;
     private final Optional<Duration> previousVersionsMaxAge;
     private final Duration abandonedAfter;
@@ -93,6 +93,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.reads = reads;
         this.features = new FeatureTables(jdbc, dialect, reads);
         this.links = new LinkTables(jdbc, dialect);
+        this.indexes = new VersionIndexes(jdbc, transactions, dialect, features, links);
         this.keptPreviousVersions = keptPreviousVersions;
         this.previousVersionsMaxAge = previousVersionsMaxAge;
         this.abandonedAfter = abandonedAfter;
@@ -136,6 +137,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         String table = LayerTable.tableName(versionId);
         boolean linksStaged = spec.kind().isLinkSource();
         catalog.insertBuildingVersion(versionId, spec);
+        LinkStaging staging = null;
         Switched switched;
         try {
             long started = System.nanoTime();
@@ -143,10 +145,18 @@ public final class JdbcFeatureStore implements FeatureStore {
             features.create(table, spec.fields());
             // the plan polygons the links are staged against, read once
             List<LayerInfo> plan = linksStaged ? planLayers() : List.of();
-            Loaded loaded = load(spec, table, versionId, plan, source, progress);
+            if (linksStaged) {
+                staging = links.stage(versionId, spec.id(),
+                        new PlanPolygonIndex(features, plan.stream().map(JdbcFeatureStore::table).toList()));
+            }
+            Loaded loaded = load(spec, table, versionId, source, staging, progress);
             long inserted = System.nanoTime();
             progress.phase(WritePhase.INDEXING);
-            index(table, versionId, spec);
+            indexes.build(table, versionId, spec.id(), staging);
+            if (staging != null) {
+                staging.close();
+                staging = null;
+            }
             long indexed = System.nanoTime();
             progress.phase(WritePhase.PUBLISHING);
             switched = transactions.execute(status -> {
@@ -164,14 +174,14 @@ public final class JdbcFeatureStore implements FeatureStore {
                 return new Switched(catalog.layer(spec.id()).orElseThrow(), adopted);
             });
             log.debug("Wrote layer {} version {}: {} features, {} staged links; insert and link {} ms,"
-                            + " spatial order and indexes {} ms, switch {} ms", spec.id(), versionId,
+                            + " spatial order, links stored and indexes {} ms, switch {} ms", spec.id(), versionId,
                     loaded.content().count(), loaded.links(), (inserted - started) / 1_000_000,
                     (indexed - inserted) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         } catch (DuplicateKeyException e) {
-            discardUnfinished(versionId);
+            discardUnfinished(versionId, staging);
             throw new IllegalArgumentException("layer " + spec.id() + ": a feature id appears more than once", e);
         } catch (RuntimeException e) {
-            discardUnfinished(versionId);
+            discardUnfinished(versionId, staging);
             throw e;
         }
         // the write is committed: nothing from here on may undo it
@@ -190,53 +200,18 @@ public final class JdbcFeatureStore implements FeatureStore {
     private record Loaded(ContentSummary content, long links, Optional<PolygonTally.Tallied> totals) {
     }
 
-    /** Fills the version's table; for a source layer, stages its links on the way. */
-    private Loaded load(LayerSpec spec, String table, long versionId, List<LayerInfo> plan, Iterator<Feature> source,
+    /** Fills the version's table; for a source layer, finds its links on the way. */
+    private Loaded load(LayerSpec spec, String table, long versionId, Iterator<Feature> source, LinkStaging staging,
                         WriteProgress progress) {
         WriteProgress beating = heartbeating(versionId, progress);
-        if (!spec.kind().isLinkSource()) {
-            return new Loaded(transactions.execute(status ->
-                    features.insertAll(table, spec.fields(), source, beating)), 0, Optional.empty());
+        Iterator<Feature> written = staging == null ? source : staging.linking(source);
+        ContentSummary content = transactions.execute(status ->
+                features.insertAll(table, spec.fields(), written, beating));
+        if (staging == null) {
+            return new Loaded(content, 0, Optional.empty());
         }
-        PlanPolygonIndex polygons = new PlanPolygonIndex(features, plan.stream().map(JdbcFeatureStore::table).toList());
-        try (LinkStaging staging = links.stage(versionId, spec.id(), polygons)) {
-            ContentSummary content = transactions.execute(status ->
-                    features.insertAll(table, spec.fields(), staging.linking(source), beating));
-            staging.finish();
-            return new Loaded(content, staging.written(), staging.totals());
-        }
-    }
-
-    /**
-     * Puts the version's table in spatial order, analyzes it and builds its indexes, and those of its
-     * staged links meanwhile, each in one sort.
-     */
-    private void index(String table, long versionId, LayerSpec spec) {
-        List<String> tableIndexes = List.of(features.idIndexStatement(table), features.spatialIndexStatement(table));
-        boolean linksStaged = spec.kind().isLinkSource();
-        List<String> linkIndexes = linksStaged ? links.stagedIndexStatements(versionId) : List.of();
-        if (dialect.buildsIndexesConcurrently()) {
-            List<Runnable> builds = new ArrayList<>();
-            builds.add(() -> {
-                orderAndAnalyze(table);
-                ConcurrentStatements.execute(jdbc, tableIndexes);
-            });
-            linkIndexes.forEach(statement -> builds.add(() -> jdbc.execute(statement)));
-            ConcurrentStatements.run(builds);
-        } else {
-            orderAndAnalyze(table);
-            tableIndexes.forEach(jdbc::execute);
-            linkIndexes.forEach(jdbc::execute);
-        }
-        if (linksStaged) {
-            links.constrainStaged(versionId, spec.id());
-        }
-    }
-
-    /** Autovacuum would analyze the new table only a while after readers start on it. */
-    private void orderAndAnalyze(String table) {
-        transactions.executeWithoutResult(status -> features.orderBySpace(table));
-        dialect.analyze(table).ifPresent(jdbc::execute);
+        staging.finishLinking();
+        return new Loaded(content, staging.found(), staging.totals());
     }
 
     @Override
@@ -455,6 +430,14 @@ public final class JdbcFeatureStore implements FeatureStore {
                 log.error("Could not drop layer version {}; the next write or sweep will retry", versionId, e);
             }
         }
+    }
+
+    /** Drops a version that never became current, with the links it staged (their connection let go first). */
+    private void discardUnfinished(long versionId, LinkStaging staging) {
+        if (staging != null) {
+            staging.close();
+        }
+        discardUnfinished(versionId);
     }
 
     /** Drops a version that never became current, with the links it staged. */

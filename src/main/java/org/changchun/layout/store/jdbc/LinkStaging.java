@@ -3,6 +3,7 @@ package org.changchun.layout.store.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -27,6 +28,9 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * ({@code fl_<versionId>}), on a thread and a connection of their own: the writer's thread
  * reads, converts and bulk-loads the features while this one tests them against the plan's
  * polygons, so on a machine with two cores or more linking adds little to an import's time.
+ * Links are written as they are found, or, where the staging table becomes a partition whose
+ * indexes are built from it, set aside and {@linkplain #store stored} once the features are in,
+ * in the order of their targets ({@link TargetOrderedLinks}), beside the feature table's indexing.
  * The staging table becomes the layer's links in the switch transaction ({@link LinkTables#adoptStaged}),
  * with what a {@link PolygonTally} added up on the same thread.
  */
@@ -44,6 +48,7 @@ final class LinkStaging implements AutoCloseable {
     private final String sourceLayer;
     private final PlanPolygonIndex targets;
     private final Optional<PolygonTally> tally;
+    private final Optional<TargetOrderedLinks> ordered;
     private final SQLExceptionTranslator translator;
     private final Connection connection;
     private final BulkLoader.Load load;
@@ -55,20 +60,29 @@ final class LinkStaging implements AutoCloseable {
     private boolean tallyFailed;
     private volatile boolean abandoned;
     private int batched;
-    private long written;
+    private long found;
     private boolean finished;
 
     LinkStaging(DataSource dataSource, Optional<BulkLoader> bulkLoader, SQLExceptionTranslator translator,
-                String table, String sourceLayer, PlanPolygonIndex targets, Optional<PolygonTally> tally) {
+                String table, String sourceLayer, PlanPolygonIndex targets, Optional<PolygonTally> tally,
+                Optional<TargetOrderedLinks> ordered) {
         this.sourceLayer = sourceLayer;
         this.targets = targets;
         this.tally = tally;
+        this.ordered = ordered;
         this.translator = translator;
         Connection opened = null;
         try {
             opened = dataSource.getConnection();
             opened.setAutoCommit(false);
             this.connection = opened;
+            // created in the transaction that fills it, so PostgreSQL appends every row in the order
+            // given instead of filling space left on earlier pages (the order is what TargetOrderedLinks keeps)
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE TABLE " + table + " (source_layer VARCHAR(64) NOT NULL,"
+                        + " source_id VARCHAR(128) NOT NULL, target_layer VARCHAR(64) NOT NULL,"
+                        + " target_id VARCHAR(128) NOT NULL, relation VARCHAR(16) NOT NULL)");
+            }
             if (bulkLoader.isPresent()) {
                 this.load = bulkLoader.get().open(connection, table, COLUMNS);
                 this.batch = null;
@@ -114,24 +128,33 @@ final class LinkStaging implements AutoCloseable {
         };
     }
 
-    /** What the tally added up, if there is one and it added up every feature; known once {@link #finish} has returned. */
+    /** What the tally added up, if there is one and it added up every feature; known once {@link #finishLinking} has returned. */
     Optional<PolygonTally.Tallied> totals() {
         return tally.filter(t -> !tallyFailed).map(PolygonTally::totals);
     }
 
-    /** How many links were staged; known once {@link #finish} has returned. */
-    long written() {
-        return written;
+    /** How many links were found; known once {@link #finishLinking} has returned. */
+    long found() {
+        return found;
     }
 
-    /** Waits for the last features' links and commits them; until then a failure leaves nothing behind. */
-    void finish() {
+    /** Waits for the last features' links to be found, once every feature has been handed over. */
+    void finishLinking() {
         handOff(pending);
         handOff(END);
         awaitLinker();
         if (linkFailure != null) {
             throw linkFailure;
         }
+    }
+
+    /**
+     * Writes the links set aside, if any, and commits them all, after {@link #finishLinking}; until then
+     * a failure leaves nothing behind. May run on another thread than the one that staged.
+     */
+    void store() {
+        ordered.ifPresent(links -> links.forEachInTargetOrder((sourceId, targetLayer, targetId, relation) ->
+                write(sourceId, targetLayer, targetId, relation)));
         try {
             if (load != null) {
                 load.finish();
@@ -161,6 +184,7 @@ final class LinkStaging implements AutoCloseable {
                 // the connection is closed next; the failure that got us here is what matters
             }
         }
+        ordered.ifPresent(TargetOrderedLinks::close);
         closeQuietly(batch);
         closeQuietly(connection);
     }
@@ -200,7 +224,12 @@ final class LinkStaging implements AutoCloseable {
         // the links are collected only for a tally still adding up
         List<FeatureLink> links = tally.isPresent() && !tallyFailed ? new ArrayList<>(4) : null;
         targets.linksOf(feature.geometry(), (targetLayer, targetId, relation) -> {
-            write(feature.id(), targetLayer, targetId, relation);
+            if (ordered.isPresent()) {
+                ordered.get().add(feature.id(), targetLayer, targetId, relation);
+            } else {
+                write(feature.id(), targetLayer, targetId, relation);
+            }
+            found++;
             if (links != null) {
                 links.add(new FeatureLink(sourceLayer, feature.id(), targetLayer, targetId, relation));
             }
@@ -244,7 +273,6 @@ final class LinkStaging implements AutoCloseable {
                     batched = 0;
                 }
             }
-            written++;
         } catch (SQLException e) {
             throw translate(e);
         }

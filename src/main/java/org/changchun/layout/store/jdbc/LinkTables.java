@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,18 +48,16 @@ final class LinkTables {
     }
 
     /**
-     * Creates the staging table of a version's links and starts filling it on a connection of
+     * Creates the staging table of a version's links and starts filling it, on a connection of
      * its own; links are computed in memory against the current plan polygons as the
      * features stream past.
      */
     LinkStaging stage(long versionId, String sourceLayer, PlanPolygonIndex targets) {
-        String staging = LinkStaging.tableName(versionId);
-        jdbc.execute("CREATE TABLE " + staging + " ("
-                + "source_layer VARCHAR(64) NOT NULL, source_id VARCHAR(128) NOT NULL,"
-                + " target_layer VARCHAR(64) NOT NULL, target_id VARCHAR(128) NOT NULL,"
-                + " relation VARCHAR(16) NOT NULL)");
+        // a partition's index by target is built from its rows: stored in that order, in one pass
+        Optional<TargetOrderedLinks> ordered = dialect.linkPartitions()
+                .map(partitions -> new TargetOrderedLinks(Path.of(System.getProperty("java.io.tmpdir"))));
         return new LinkStaging(jdbc.getDataSource(), dialect.bulkLoader(), jdbc.getExceptionTranslator(),
-                staging, sourceLayer, targets, totals.start(sourceLayer));
+                LinkStaging.tableName(versionId), sourceLayer, targets, totals.start(sourceLayer), ordered);
     }
 
     /**

@@ -8,10 +8,11 @@ final class PostgisLinkPartitions implements LinkPartitions {
 
     @Override
     public List<String> indexStatements(String staging) {
-        // a plain unique index builds beside the other (both take a SHARE lock) and becomes the key below
+        // a plain unique index builds beside the other (both take a SHARE lock) and becomes the key below;
+        // its columns in the order of the parent's key (migration V16_1)
         return List.of(
                 "CREATE UNIQUE INDEX " + staging + "_key ON " + staging
-                        + " (source_layer, source_id, target_layer, target_id)",
+                        + " (source_id, source_layer, target_layer, target_id)",
                 "CREATE INDEX " + staging + "_target ON " + staging + " (target_layer, target_id)");
     }
 
