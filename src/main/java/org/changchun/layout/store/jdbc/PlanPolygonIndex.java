@@ -18,7 +18,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  * The relations are those of the join in {@link LinkTables}: {@code within} when the polygon
  * contains the feature ({@code ST_Contains}), {@code intersects} when they merely intersect.
  * JTS and GEOS share their predicates, so both ways give the same links (a store contract
- * test compares them). Points are located with an indexed point-in-polygon test; other
+ * test compares them). Points are placed in a {@link PolygonPointGrid} and, near a boundary,
+ * located with an indexed point-in-polygon test; other
  * features are first placed in {@link PolygonCells}, and only those near a boundary get the
  * exact predicates.
  */
@@ -30,12 +31,15 @@ final class PlanPolygonIndex {
     }
 
     private record Target(String layerId, String featureId, PreparedGeometry prepared,
-                          IndexedPointInAreaLocator pointLocator, PolygonCells cells) {
+                          IndexedPointInAreaLocator pointLocator, PolygonPointGrid pointGrid, PolygonCells cells) {
 
         LinkRelation relationTo(Geometry feature) {
-            // points, by far the most common big layer, take the locator's shortcut
+            // points, by far the most common big layer, take the grid's and the locator's shortcuts
             if (pointLocator != null && feature instanceof Point point && !point.isEmpty()) {
-                int location = pointLocator.locate(point.getCoordinate());
+                int location = pointGrid == null ? -1 : pointGrid.locate(point.getX(), point.getY());
+                if (location < 0) {
+                    location = pointLocator.locate(point.getCoordinate());
+                }
                 return location == Location.INTERIOR ? LinkRelation.WITHIN
                         : location == Location.BOUNDARY ? LinkRelation.INTERSECTS : null;
             }
@@ -66,8 +70,10 @@ final class PlanPolygonIndex {
                 Geometry geometry = feature.geometry();
                 IndexedPointInAreaLocator locator = geometry instanceof Polygonal
                         ? new IndexedPointInAreaLocator(geometry) : null;
+                PolygonPointGrid grid = locator != null && PolygonPointGrid.worthwhile(geometry)
+                        ? new PolygonPointGrid(geometry, locator) : null;
                 tree.insert(geometry.getEnvelopeInternal(), new Target(target.layerId(), feature.id(),
-                        PreparedGeometryFactory.prepare(geometry), locator,
+                        PreparedGeometryFactory.prepare(geometry), locator, grid,
                         locator == null ? null : new PolygonCells(geometry, locator)));
             }
         }
