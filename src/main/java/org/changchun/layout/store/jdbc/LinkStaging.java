@@ -184,7 +184,7 @@ final class LinkStaging implements AutoCloseable {
                 // the connection is closed next; the failure that got us here is what matters
             }
         }
-        ordered.ifPresent(TargetOrderedLinks::close);
+        closeQuietly(ordered.orElse(null));
         closeQuietly(batch);
         closeQuietly(connection);
     }
