@@ -21,7 +21,7 @@ import org.locationtech.jts.geom.Polygon;
 final class PolygonPointGrid {
 
     /** Below this many vertices the exact test is cheap enough on its own. */
-    static final int MIN_VERTICES = 64;
+    private static final int MIN_VERTICES = 64;
     private static final int CELLS = 256;
     /** Widens each segment's box by this share of a cell, so a boundary lying on a cell's edge marks both sides. */
     private static final double MARGIN = 1e-6;

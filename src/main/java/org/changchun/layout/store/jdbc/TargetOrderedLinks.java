@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.changchun.layout.feature.LinkRelation;
 
 /**
@@ -44,7 +44,8 @@ final class TargetOrderedLinks implements AutoCloseable {
     private static final int BUFFER_BYTES = 16 * 1024;
     private static final LinkRelation[] RELATIONS = LinkRelation.values();
 
-    private final Map<Target, Bucket> buckets = new TreeMap<>(ORDER);
+    /** Looked up once per link, so hashed; put in order once, when handed back. */
+    private final Map<Target, Bucket> buckets = new HashMap<>();
     private final Path spillDirectory;
     private FileChannel spill;
     private Path spillFile;
@@ -71,9 +72,8 @@ final class TargetOrderedLinks implements AutoCloseable {
     /** Hands every link back, target by target in order, each target's in the order they were added. */
     void forEachInTargetOrder(LinkConsumer consumer) {
         try {
-            for (Map.Entry<Target, Bucket> entry : buckets.entrySet()) {
-                Target target = entry.getKey();
-                Bucket bucket = entry.getValue();
+            for (Target target : buckets.keySet().stream().sorted(ORDER).toList()) {
+                Bucket bucket = buckets.get(target);
                 for (long[] chunk : bucket.chunks) {
                     ByteBuffer read = ByteBuffer.allocate((int) chunk[1]);
                     while (read.hasRemaining()) {
