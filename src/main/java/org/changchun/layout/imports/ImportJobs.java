@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,6 +32,7 @@ import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.feature.LayerSpec;
 import org.changchun.layout.store.DatabaseFailures;
 import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.RehearsedWrite;
 import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.store.WriteProgress;
 import org.changchun.layout.workfolders.WorkFolders;
@@ -141,13 +143,39 @@ public class ImportJobs implements DisposableBean {
 
     /** Checks and reads the whole upload and reports what an import would do; writes nothing. */
     public ImportReport dryRun(InputStream upload, String fileName, ImportRequest request) {
+        return readEach(upload, fileName, request, (plan, features) -> features.drain());
+    }
+
+    /**
+     * Does all an import of the upload does in memory, each layer's write {@linkplain FeatureStore#rehearseWrite
+     * rehearsed}: nothing is stored and no job is recorded.
+     *
+     * @return what the layers' writes went through, added up
+     */
+    public RehearsedWrite rehearse(InputStream upload, String fileName, ImportRequest request) {
+        List<RehearsedWrite> writes = new ArrayList<>();
+        readEach(upload, fileName, request,
+                (plan, features) -> writes.add(store.rehearseWrite(spec(plan, fileName, "rehearsal", "rehearsal"), features)));
+        return new RehearsedWrite(writes.stream().mapToLong(RehearsedWrite::features).sum(),
+                writes.stream().mapToLong(RehearsedWrite::links).sum());
+    }
+
+    /** Whether an import is queued or running in this process. */
+    public boolean busy() {
+        synchronized (workerQueue) {
+            return !workerQueue.isEmpty();
+        }
+    }
+
+    private ImportReport readEach(InputStream upload, String fileName, ImportRequest request,
+                                  BiConsumer<PlannedLayer, ImportedFeatures> reader) {
         Path work = workFolders.open(UUID.randomUUID().toString());
         try {
             Unpacked unpacked = unpack(upload, work, fileName);
             List<ImportReport.ShapefileReport> reports = new ArrayList<>();
             for (PlannedLayer plan : planner.plan(unpacked.files(), fileName, request)) {
                 try (ImportedFeatures features = features(plan, request)) {
-                    features.drain();
+                    reader.accept(plan, features);
                     reports.add(features.report());
                 }
             }

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param staleAfter      a running job silent for this long is taken for dead (its process stopped)
  * @param maxGeopackageSize how large a GeoPackage may be: it is read through SQLite, which holds a
  *                        whole value (a geometry blob) in memory, so the file's size bounds any one
+ * @param warmUp          how long at most imports are rehearsed at start-up ({@link ImportWarmUp}); 0 for not at all
  */
 @Validated
 @ConfigurationProperties("plan.imports")
@@ -31,5 +32,6 @@ public record ImportProperties(
         @Min(0) @Max(100) int samples,
         @Min(0) int listedProblems,
         @NotNull Duration staleAfter,
-        @NotNull DataSize maxGeopackageSize) {
+        @NotNull DataSize maxGeopackageSize,
+        @NotNull Duration warmUp) {
 }

@@ -48,6 +48,15 @@ public interface FeatureStore {
      */
     LayerInfo writeLayer(LayerSpec spec, Iterator<Feature> features, WriteProgress progress);
 
+    /**
+     * Does a layer write's work on these features in memory and stores nothing: checks and encodes
+     * their rows as for the database, links them to the plan's polygons and adds up their totals.
+     * Rehearsed at start-up, it has the JIT compile what the first import after it runs.
+     *
+     * @throws IllegalArgumentException as {@link #writeLayer} would
+     */
+    RehearsedWrite rehearseWrite(LayerSpec spec, Iterator<Feature> features);
+
     /** The stored versions of a layer, newest first: the current one and those kept for restoring. */
     List<LayerVersion> versions(String layerId);
 

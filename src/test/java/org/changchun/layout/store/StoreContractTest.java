@@ -219,6 +219,41 @@ class StoreContractTest {
     }
 
     @Test
+    void aRehearsedWriteLinksAndTalliesAsAWriteDoesAndStoresNothing() {
+        writeDistricts("v1");
+        writeZones("v1");
+        CountingTallies tallies = new CountingTallies();
+        store.tallyLinkedFeatures(tallies);
+        List<Feature> features = List.of(
+                project("inside-west", "POINT (125.03 43.03)", "西区项目", 2022L, true, LocalDate.of(2024, 5, 1), 3.0),
+                project("straddling", "POLYGON ((125.08 43.08, 125.12 43.08, 125.12 43.09, 125.08 43.08))",
+                        "跨区项目", 2023L, false, null, 4.0),
+                project("far-away", "POINT (120 40)", "远处项目", 2021L, true, null, 5.0));
+        List<LayerInfo> layers = store.layers();
+        Integer versions = subject.jdbc().queryForObject("SELECT COUNT(*) FROM layer_version", Integer.class);
+
+        RehearsedWrite rehearsed = store.rehearseWrite(projects("rehearsal"), features.iterator());
+
+        assertThat(rehearsed).isEqualTo(new RehearsedWrite(3, 4));
+        assertThat(tallies.given).containsExactly(Map.entry("projects/far-away", List.of()),
+                Map.entry("projects/inside-west", List.of("districts/west/WITHIN", "zones/core/WITHIN")),
+                Map.entry("projects/straddling", List.of("districts/east/INTERSECTS", "districts/west/INTERSECTS")));
+        assertThat(store.layers()).isEqualTo(layers);
+        assertThat(store.layer("projects")).isEmpty();
+        assertThat(subject.jdbc().queryForObject("SELECT COUNT(*) FROM layer_version", Integer.class)).isEqualTo(versions);
+        assertThat(subject.jdbc().queryForObject("SELECT COUNT(*) FROM feature_link", Integer.class)).isZero();
+        assertThat(stagingTables()).isZero();
+        assertThat(store.keptLayerTotals("projects")).isEmpty();
+
+        store.writeLayer(projects("written"), features.iterator(), WriteProgress.NONE);
+        assertThat(features.stream().mapToLong(f -> store.linksFrom("projects", f.id()).size()).sum())
+                .as("the links the write stores").isEqualTo(rehearsed.links());
+        Feature bad = new Feature("bad", Map.of("start_year", "not a year"), geometry("POINT (125.03 43.03)"));
+        assertThatThrownBy(() -> store.rehearseWrite(projects("bad"), List.of(bad).iterator()))
+                .as("what a write refuses").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start_year");
+    }
+
+    @Test
     void replacingASourceLayerReplacesItsLinksAndKeepsOtherLayersLinks() {
         writeDistricts("v1");
         writeProjects("v1");

@@ -15,6 +15,27 @@ public interface BulkLoader {
      */
     Load open(Connection connection, String table, List<String> columns) throws SQLException;
 
+    /** A load that encodes rows as one {@linkplain #open opened} on a table does, and sends them nowhere: a rehearsal's. */
+    Load discarding(List<String> columns);
+
+    /** Takes rows and drops them: a rehearsal's where the dialect has no bulk loader. */
+    Load NOTHING = new Load() {
+        @Override
+        public void write(Object[] row) {
+            // dropped
+        }
+
+        @Override
+        public void finish() {
+            // nothing to finish
+        }
+
+        @Override
+        public void cancel() {
+            // nothing to cancel
+        }
+    };
+
     /** One bulk load in progress; the connection can run nothing else until it is finished or cancelled. */
     interface Load {
 

@@ -138,34 +138,12 @@ final class FeatureTables {
 
     private ContentSummary bulkLoad(BulkLoader loader, String table, List<FieldSpec> fields,
                                     Iterator<Feature> features, WriteProgress progress) {
-        List<String> columns = new ArrayList<>();
-        columns.add("id");
-        for (int i = 0; i < fields.size(); i++) {
-            columns.add(LayerTable.columnName(i));
-        }
-        columns.add("geom");
-        WKBWriter ewkb = new WKBWriter(2, true);
-        Function<Geometry, byte[]> encoding = geometry -> {
-            geometry.setSRID(WGS84);
-            return ewkb.write(geometry);
-        };
-        ContentSummary summary = new ContentSummary();
         DataSource dataSource = jdbc.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         BulkLoader.Load load = null;
         try {
-            load = loader.open(connection, table, columns);
-            while (features.hasNext()) {
-                Feature feature = features.next();
-                summary.add(feature.geometry());
-                load.write(coerceRow(fields, feature, encoding));
-                if (summary.count() % BULK_PROGRESS_EVERY == 0) {
-                    progress.written(summary.count());
-                }
-            }
-            load.finish();
-            progress.written(summary.count());
-            return summary;
+            load = loader.open(connection, table, bulkColumns(fields));
+            return fill(load, fields, features, progress);
         } catch (SQLException e) {
             cancel(load);
             DataAccessException translated = jdbc.getExceptionTranslator().translate("bulk load into " + table, null, e);
@@ -176,6 +154,51 @@ final class FeatureTables {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /**
+     * Checks and encodes every feature's row as {@link #insertAll} does, and stores none: a write's
+     * rehearsal.
+     */
+    ContentSummary rehearseInsert(List<FieldSpec> fields, Iterator<Feature> features) {
+        BulkLoader.Load nowhere = dialect.bulkLoader().map(loader -> loader.discarding(bulkColumns(fields)))
+                .orElse(BulkLoader.NOTHING);
+        try {
+            return fill(nowhere, fields, features, WriteProgress.NONE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("a load that sends nothing failed", e);
+        }
+    }
+
+    private static List<String> bulkColumns(List<FieldSpec> fields) {
+        List<String> columns = new ArrayList<>();
+        columns.add("id");
+        for (int i = 0; i < fields.size(); i++) {
+            columns.add(LayerTable.columnName(i));
+        }
+        columns.add("geom");
+        return columns;
+    }
+
+    private static ContentSummary fill(BulkLoader.Load load, List<FieldSpec> fields, Iterator<Feature> features,
+                                       WriteProgress progress) throws SQLException {
+        WKBWriter ewkb = new WKBWriter(2, true);
+        Function<Geometry, byte[]> encoding = geometry -> {
+            geometry.setSRID(WGS84);
+            return ewkb.write(geometry);
+        };
+        ContentSummary summary = new ContentSummary();
+        while (features.hasNext()) {
+            Feature feature = features.next();
+            summary.add(feature.geometry());
+            load.write(coerceRow(fields, feature, encoding));
+            if (summary.count() % BULK_PROGRESS_EVERY == 0) {
+                progress.written(summary.count());
+            }
+        }
+        load.finish();
+        progress.written(summary.count());
+        return summary;
     }
 
     private static void cancel(BulkLoader.Load load) {

@@ -22,6 +22,7 @@ import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.feature.FeatureLink;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.store.FeatureStore;
+import org.changchun.layout.store.RehearsedWrite;
 import org.changchun.layout.store.LayerChangeListener;
 import org.changchun.layout.store.NativeTiles;
 import org.changchun.layout.store.PolygonTally;
@@ -192,6 +193,21 @@ public final class JdbcFeatureStore implements FeatureStore {
         listeners.fire(spec.id());
         dropSurplusVersions(spec.id());
         return switched.layer();
+    }
+
+    @Override
+    public RehearsedWrite rehearseWrite(LayerSpec spec, Iterator<Feature> source) {
+        if (!spec.kind().isLinkSource()) {
+            return new RehearsedWrite(features.rehearseInsert(spec.fields(), source).count(), 0);
+        }
+        PlanPolygonIndex targets = new PlanPolygonIndex(features, planLayers().stream().map(JdbcFeatureStore::table).toList());
+        try (LinkStaging staging = links.rehearse(spec.id(), targets)) {
+            ContentSummary content = features.rehearseInsert(spec.fields(), staging.linking(source));
+            staging.finishLinking();
+            staging.totals();
+            staging.store();
+            return new RehearsedWrite(content.count(), staging.found());
+        }
     }
 
     private record Switched(LayerInfo layer, boolean linksAdopted) {

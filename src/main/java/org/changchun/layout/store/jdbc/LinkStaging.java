@@ -1,9 +1,5 @@
 package org.changchun.layout.store.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -12,20 +8,15 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
-import org.changchun.layout.feature.LinkRelation;
 import org.changchun.layout.store.PolygonTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Finds the links of a layer version being built and writes them into its own staging table
- * ({@code fl_<versionId>}), on a thread and a connection of their own: the writer's thread
+ * ({@code fl_<versionId>}, a {@link StagingTable}), on a thread and a connection of their own: the writer's thread
  * reads, converts and bulk-loads the features while this one tests them against the plan's
  * polygons, so on a machine with two cores or more linking adds little to an import's time.
  * Links are written as they are found, or, where the staging table becomes a partition whose
@@ -39,7 +30,6 @@ final class LinkStaging implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LinkStaging.class);
 
     static final List<String> COLUMNS = List.of("source_layer", "source_id", "target_layer", "target_id", "relation");
-    private static final int BATCH_SIZE = 1_000;
     /** Features travel to the linking thread in groups, so handing over costs little per feature. */
     private static final int HANDOFF_SIZE = 512;
     /** Told apart by identity from every group handed over. */
@@ -49,52 +39,24 @@ final class LinkStaging implements AutoCloseable {
     private final PlanPolygonIndex targets;
     private final Optional<PolygonTally> tally;
     private final Optional<TargetOrderedLinks> ordered;
-    private final SQLExceptionTranslator translator;
-    private final Connection connection;
-    private final BulkLoader.Load load;
-    private final PreparedStatement batch;
+    private final LinkRows rows;
     private final BlockingQueue<List<Feature>> handoff = new ArrayBlockingQueue<>(16);
     private final Thread linker;
     private List<Feature> pending = new ArrayList<>(HANDOFF_SIZE);
     private volatile RuntimeException linkFailure;
     private boolean tallyFailed;
     private volatile boolean abandoned;
-    private int batched;
     private long found;
     private boolean finished;
 
-    LinkStaging(DataSource dataSource, Optional<BulkLoader> bulkLoader, SQLExceptionTranslator translator,
-                String table, String sourceLayer, PlanPolygonIndex targets, Optional<PolygonTally> tally,
+    /** @param rows where the links go; closed with this */
+    LinkStaging(LinkRows rows, String sourceLayer, PlanPolygonIndex targets, Optional<PolygonTally> tally,
                 Optional<TargetOrderedLinks> ordered) {
+        this.rows = rows;
         this.sourceLayer = sourceLayer;
         this.targets = targets;
         this.tally = tally;
         this.ordered = ordered;
-        this.translator = translator;
-        Connection opened = null;
-        try {
-            opened = dataSource.getConnection();
-            opened.setAutoCommit(false);
-            this.connection = opened;
-            // created in the transaction that fills it, so PostgreSQL appends every row in the order
-            // given instead of filling space left on earlier pages (the order is what TargetOrderedLinks keeps)
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE TABLE " + table + " (source_layer VARCHAR(64) NOT NULL,"
-                        + " source_id VARCHAR(128) NOT NULL, target_layer VARCHAR(64) NOT NULL,"
-                        + " target_id VARCHAR(128) NOT NULL, relation VARCHAR(16) NOT NULL)");
-            }
-            if (bulkLoader.isPresent()) {
-                this.load = bulkLoader.get().open(connection, table, COLUMNS);
-                this.batch = null;
-            } else {
-                this.load = null;
-                this.batch = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", COLUMNS)
-                        + ") VALUES (?, ?, ?, ?, ?)");
-            }
-        } catch (SQLException e) {
-            closeQuietly(opened);
-            throw translate(e);
-        }
         this.linker = new Thread(this::linkHandedOff, "link-staging " + sourceLayer);
         linker.setDaemon(true);
         linker.start();
@@ -154,18 +116,9 @@ final class LinkStaging implements AutoCloseable {
      */
     void store() {
         ordered.ifPresent(links -> links.forEachInTargetOrder((sourceId, targetLayer, targetId, relation) ->
-                write(sourceId, targetLayer, targetId, relation)));
-        try {
-            if (load != null) {
-                load.finish();
-            } else if (batched > 0) {
-                batch.executeBatch();
-            }
-            connection.commit();
-            finished = true;
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+                rows.write(sourceLayer, sourceId, targetLayer, targetId, relation)));
+        rows.commit();
+        finished = true;
     }
 
     @Override
@@ -175,18 +128,10 @@ final class LinkStaging implements AutoCloseable {
             handoff.clear();
             handoff.offer(END);
             awaitLinker();
-            if (load != null) {
-                load.cancel();
-            }
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is closed next; the failure that got us here is what matters
-            }
+            rows.abandon();
         }
         closeQuietly(ordered.orElse(null));
-        closeQuietly(batch);
-        closeQuietly(connection);
+        rows.close();
     }
 
     private void handOff(List<Feature> features) {
@@ -227,7 +172,7 @@ final class LinkStaging implements AutoCloseable {
             if (ordered.isPresent()) {
                 ordered.get().add(feature.id(), targetLayer, targetId, relation);
             } else {
-                write(feature.id(), targetLayer, targetId, relation);
+                rows.write(sourceLayer, feature.id(), targetLayer, targetId, relation);
             }
             found++;
             if (links != null) {
@@ -255,32 +200,6 @@ final class LinkStaging implements AutoCloseable {
             abandoned = true;
             linker.interrupt();
         }
-    }
-
-    private void write(String sourceId, String targetLayer, String targetId, LinkRelation relation) {
-        try {
-            if (load != null) {
-                load.write(new Object[] {sourceLayer, sourceId, targetLayer, targetId, relation.code()});
-            } else {
-                batch.setString(1, sourceLayer);
-                batch.setString(2, sourceId);
-                batch.setString(3, targetLayer);
-                batch.setString(4, targetId);
-                batch.setString(5, relation.code());
-                batch.addBatch();
-                if (++batched == BATCH_SIZE) {
-                    batch.executeBatch();
-                    batched = 0;
-                }
-            }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    private DataAccessException translate(SQLException e) {
-        DataAccessException translated = translator.translate("staging links of " + sourceLayer, null, e);
-        return translated != null ? translated : new UncategorizedSQLException("staging links of " + sourceLayer, null, e);
     }
 
     private static void closeQuietly(AutoCloseable resource) {

@@ -56,8 +56,18 @@ final class LinkTables {
         // a partition's index by target is built from its rows: stored in that order, in one pass
         Optional<TargetOrderedLinks> ordered = dialect.linkPartitions()
                 .map(partitions -> new TargetOrderedLinks(Path.of(System.getProperty("java.io.tmpdir"))));
-        return new LinkStaging(jdbc.getDataSource(), dialect.bulkLoader(), jdbc.getExceptionTranslator(),
-                LinkStaging.tableName(versionId), sourceLayer, targets, totals.start(sourceLayer), ordered);
+        StagingTable table = new StagingTable(jdbc.getDataSource(), dialect.bulkLoader(), jdbc.getExceptionTranslator(),
+                LinkStaging.tableName(versionId));
+        return new LinkStaging(table, sourceLayer, targets, totals.start(sourceLayer), ordered);
+    }
+
+    /** Links found, ordered, added up and encoded as {@link #stage} does, and thrown away: a write's rehearsal. */
+    LinkStaging rehearse(String sourceLayer, PlanPolygonIndex targets) {
+        Optional<TargetOrderedLinks> ordered = dialect.linkPartitions()
+                .map(partitions -> new TargetOrderedLinks(Path.of(System.getProperty("java.io.tmpdir"))));
+        LinkRows nowhere = LinkRows.discarding(dialect.bulkLoader().map(loader -> loader.discarding(LinkStaging.COLUMNS))
+                .orElse(BulkLoader.NOTHING));
+        return new LinkStaging(nowhere, sourceLayer, targets, totals.start(sourceLayer), ordered);
     }
 
     /**

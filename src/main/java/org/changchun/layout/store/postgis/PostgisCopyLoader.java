@@ -23,16 +23,73 @@ final class PostgisCopyLoader implements BulkLoader {
     @Override
     public Load open(Connection connection, String table, List<String> columns) throws SQLException {
         String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
-        return new CopyLoad(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
+        return new CopyLoad(new ToServer(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql)));
+    }
+
+    @Override
+    public Load discarding(List<String> columns) {
+        return new CopyLoad(new Nowhere());
+    }
+
+    /** Where a load's encoded chunks go. */
+    private interface Chunks {
+
+        void send(byte[] chunk) throws SQLException;
+
+        void end() throws SQLException;
+
+        void cancel();
+    }
+
+    private record ToServer(CopyIn copy) implements Chunks {
+
+        @Override
+        public void send(byte[] chunk) throws SQLException {
+            copy.writeToCopy(chunk, 0, chunk.length);
+        }
+
+        @Override
+        public void end() throws SQLException {
+            copy.endCopy();
+        }
+
+        @Override
+        public void cancel() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // the transaction is being rolled back anyway; the original failure is what matters
+            }
+        }
+    }
+
+    private record Nowhere() implements Chunks {
+
+        @Override
+        public void send(byte[] chunk) {
+            // a rehearsal's rows are encoded to be thrown away
+        }
+
+        @Override
+        public void end() {
+            // nothing was sent
+        }
+
+        @Override
+        public void cancel() {
+            // nothing was sent
+        }
     }
 
     private static final class CopyLoad implements Load {
 
-        private final CopyIn copy;
+        private final Chunks chunks;
         private final StringBuilder text = new StringBuilder(CHUNK_CHARS + 4096);
 
-        CopyLoad(CopyIn copy) {
-            this.copy = copy;
+        CopyLoad(Chunks chunks) {
+            this.chunks = chunks;
         }
 
         @Override
@@ -52,24 +109,18 @@ final class PostgisCopyLoader implements BulkLoader {
         @Override
         public void finish() throws SQLException {
             send();
-            copy.endCopy();
+            chunks.end();
         }
 
         @Override
         public void cancel() {
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            } catch (SQLException ignored) {
-                // the transaction is being rolled back anyway; the original failure is what matters
-            }
+            chunks.cancel();
         }
 
         private void send() throws SQLException {
             if (!text.isEmpty()) {
                 byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
+                chunks.send(bytes);
                 text.setLength(0);
             }
         }
