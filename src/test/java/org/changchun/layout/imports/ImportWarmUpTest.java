@@ -74,6 +74,24 @@ class ImportWarmUpTest {
         }
     }
 
+    @Test
+    void stoppedRightAfterItsWarmUpItStartsAgainOnTheSamePort() throws Exception {
+        TestPostgis.Database database = TestPostgis.instance().newDatabase();
+        List<String> settings = List.of("--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
+                "--plan.security.allow-insecure-defaults=true", "--plan.imports.work-dir=" + temp.resolve("work"),
+                "--plan.imports.warm-up=3s");
+        int port;
+        // while it warms up, health answers 503 and its port closes those connections itself
+        try (ChildService first = ChildService.start(temp.resolve("first.log"), settings)) {
+            port = first.port();
+            first.stop();
+        }
+        try (ChildService second = ChildService.start(temp.resolve("second.log"), port, settings)) {
+            assertThat(new Http(port).get("/actuator/health").status()).isEqualTo(200);
+        }
+    }
+
     private static long count(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

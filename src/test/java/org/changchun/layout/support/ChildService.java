@@ -35,6 +35,11 @@ public final class ChildService implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return start(log, port, arguments);
+    }
+
+    /** The same, on a given port (a restart on the port a stopped one had). */
+    public static ChildService start(Path log, int port, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.changchun.layout.LayoutApplication",
                 "--server.port=" + port));
@@ -55,6 +60,14 @@ public final class ChildService implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Stops the process as a service manager does (SIGTERM) and waits until it has exited. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
     }
 
     /** Kills the process at once (SIGKILL): no shutdown hook, no finally block runs. */

@@ -131,6 +131,9 @@ class FrontDoor implements SmartLifecycle {
                 .setServerSocketFactory(new ConnectionLimit(door.maxConnections()))
                 .setSocketConfig(SocketConfig.custom()
                         .setTcpNoDelay(true)
+                        // httpcore's default turns it off on the bound socket, and the connections the door
+                        // closed then hold the port for a minute after it stops: a restart could not bind it
+                        .setSoReuseAddress(true)
                         .setSoTimeout(Timeout.of(door.idleTimeout()))
                         .build())
                 // no Server header, as the servlet container sends none
