@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DistrictIndex {
 
-    record District(String adcode, String nameZh, String nameEn, Geometry geometry, PreparedGeometry prepared) {
+    /** @param pieces the district cut along a grid, for the area small features have in it */
+    record District(String adcode, String nameZh, String nameEn, Geometry geometry, PreparedGeometry prepared,
+                    DistrictPieces pieces) {
     }
 
     private record Snapshot(long dataVersion, List<District> districts) {
@@ -48,6 +50,6 @@ class DistrictIndex {
 
     private static District district(Feature feature) {
         return new District(feature.id(), feature.text("name_zh"), feature.text("name_en"), feature.geometry(),
-                PreparedGeometryFactory.prepare(feature.geometry()));
+                PreparedGeometryFactory.prepare(feature.geometry()), new DistrictPieces(feature.geometry()));
     }
 }

@@ -12,8 +12,6 @@ import org.changchun.layout.projects.ProjectFields;
 import org.changchun.layout.feature.Feature;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Adds up features into a {@link ProjectSummary}, and optionally by the values of more properties, in
@@ -185,16 +183,11 @@ final class ProjectTotals {
         return null;
     }
 
-    /**
-     * OverlayNG first clips the district to where the two envelopes meet: the classic overlay noded the
-     * whole boundary (thousands of vertices) for every feature across one, most of a million-parcel import.
-     */
     private static Map<String, Double> areaByDistrict(Geometry geometry, List<DistrictIndex.District> districts) {
         Map<String, Double> areas = new LinkedHashMap<>();
         for (DistrictIndex.District district : districts) {
             if (district.prepared().intersects(geometry)) {
-                areas.put(district.adcode(), GeodesicArea.squareKilometres(
-                        OverlayNGRobust.overlay(geometry, district.geometry(), OverlayNG.INTERSECTION)));
+                areas.put(district.adcode(), district.pieces().squareKilometresOf(geometry));
             }
         }
         return areas;
