@@ -3,26 +3,33 @@ package org.changchun.layout.store.postgis;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.changchun.layout.store.jdbc.BulkLoader;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Fills feature tables with one {@code COPY ... FROM STDIN} per table in PostgreSQL's text
- * format, several times faster than INSERTs for big imports. Rows are sent in chunks as they
- * come, so the server stores one chunk while the import reads and converts the next. Geometries
- * travel as hexadecimal EWKB, which PostGIS's geometry input reads directly.
+ * Fills feature tables with one {@code COPY ... FROM STDIN (FORMAT binary)} per table, several
+ * times faster than INSERTs for big imports. Rows are sent in chunks as they come, so the server
+ * stores one chunk while the import reads and converts the next. Each value travels in its
+ * column type's binary form (geometries as EWKB, which PostGIS's geometry receive function reads):
+ * neither side spells numbers or geometry bytes out in text (hexadecimal EWKB, twice the bytes,
+ * encoded by one side and parsed by the other) nor escapes text.
  */
 final class PostgisCopyLoader implements BulkLoader {
 
     /** Big enough to amortise a network write, small enough to keep both sides busy. */
-    private static final int CHUNK_CHARS = 256 * 1024;
-    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+    private static final int CHUNK_BYTES = 256 * 1024;
+    /** The binary format's signature, flags (none) and header extension length (none). */
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+        0, 0, 0, 0, 0, 0, 0, 0};
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
     @Override
     public Load open(Connection connection, String table, List<String> columns) throws SQLException {
-        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)";
         return new CopyLoad(new ToServer(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql)));
     }
 
@@ -34,7 +41,7 @@ final class PostgisCopyLoader implements BulkLoader {
     /** Where a load's encoded chunks go. */
     private interface Chunks {
 
-        void send(byte[] chunk) throws SQLException;
+        void send(byte[] chunk, int length) throws SQLException;
 
         void end() throws SQLException;
 
@@ -44,8 +51,8 @@ final class PostgisCopyLoader implements BulkLoader {
     private record ToServer(CopyIn copy) implements Chunks {
 
         @Override
-        public void send(byte[] chunk) throws SQLException {
-            copy.writeToCopy(chunk, 0, chunk.length);
+        public void send(byte[] chunk, int length) throws SQLException {
+            copy.writeToCopy(chunk, 0, length);
         }
 
         @Override
@@ -68,7 +75,7 @@ final class PostgisCopyLoader implements BulkLoader {
     private record Nowhere() implements Chunks {
 
         @Override
-        public void send(byte[] chunk) {
+        public void send(byte[] chunk, int length) {
             // a rehearsal's rows are encoded to be thrown away
         }
 
@@ -83,31 +90,35 @@ final class PostgisCopyLoader implements BulkLoader {
         }
     }
 
+    /** Rows in PostgreSQL's binary copy format: per row its field count, then each field's length and bytes. */
     private static final class CopyLoad implements Load {
 
         private final Chunks chunks;
-        private final StringBuilder text = new StringBuilder(CHUNK_CHARS + 4096);
+        private byte[] buffer = new byte[CHUNK_BYTES + 64 * 1024];
+        private int length;
 
         CopyLoad(Chunks chunks) {
             this.chunks = chunks;
+            System.arraycopy(HEADER, 0, buffer, 0, HEADER.length);
+            length = HEADER.length;
         }
 
         @Override
         public void write(Object[] row) throws SQLException {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                append(text, row[i]);
+            room(2);
+            putShort(row.length);
+            for (Object value : row) {
+                field(value);
             }
-            text.append('\n');
-            if (text.length() >= CHUNK_CHARS) {
+            if (length >= CHUNK_BYTES) {
                 send();
             }
         }
 
         @Override
         public void finish() throws SQLException {
+            room(2);
+            putShort(-1);
             send();
             chunks.end();
         }
@@ -117,46 +128,69 @@ final class PostgisCopyLoader implements BulkLoader {
             chunks.cancel();
         }
 
-        private void send() throws SQLException {
-            if (!text.isEmpty()) {
-                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                chunks.send(bytes);
-                text.setLength(0);
+        private void field(Object value) {
+            if (value == null) {
+                room(4);
+                putInt(-1);
+            } else if (value instanceof byte[] bytes) {
+                bytes(bytes);
+            } else if (value instanceof String text) {
+                bytes(text.getBytes(StandardCharsets.UTF_8));
+            } else if (value instanceof Long number) {
+                room(12);
+                putInt(8);
+                putLong(number);
+            } else if (value instanceof Double number) {
+                room(12);
+                putInt(8);
+                putLong(Double.doubleToRawLongBits(number));
+            } else if (value instanceof Boolean bool) {
+                room(5);
+                putInt(1);
+                buffer[length++] = (byte) (bool ? 1 : 0);
+            } else if (value instanceof LocalDate date) {
+                room(8);
+                putInt(4);
+                putInt(Math.toIntExact(date.toEpochDay() - POSTGRES_EPOCH_DAY));
+            } else {
+                throw new IllegalArgumentException("no binary copy form for a " + value.getClass().getName());
             }
         }
-    }
 
-    private static void append(StringBuilder text, Object value) {
-        if (value == null) {
-            text.append("\\N");
-        } else if (value instanceof byte[] ewkb) {
-            appendHex(text, ewkb);
-        } else if (value instanceof Boolean bool) {
-            text.append(bool ? 't' : 'f');
-        } else if (value instanceof String string) {
-            escape(text, string);
-        } else {
-            text.append(value);
+        private void bytes(byte[] bytes) {
+            room(4 + bytes.length);
+            putInt(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
         }
-    }
 
-    /** Straight into the chunk: WKBWriter.toHex grows a StringBuffer of its own, a sixth of a polygon import's time. */
-    private static void appendHex(StringBuilder text, byte[] bytes) {
-        for (byte b : bytes) {
-            text.append(HEX_DIGITS[(b >> 4) & 0xF]).append(HEX_DIGITS[b & 0xF]);
+        private void room(int needed) {
+            if (length + needed > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + needed));
+            }
         }
-    }
 
-    /** Backslash, tab, newline and carriage return are the characters the text format reserves. */
-    private static void escape(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+        private void putShort(int value) {
+            buffer[length++] = (byte) (value >> 8);
+            buffer[length++] = (byte) value;
+        }
+
+        private void putInt(int value) {
+            buffer[length++] = (byte) (value >> 24);
+            buffer[length++] = (byte) (value >> 16);
+            buffer[length++] = (byte) (value >> 8);
+            buffer[length++] = (byte) value;
+        }
+
+        private void putLong(long value) {
+            putInt((int) (value >> 32));
+            putInt((int) value);
+        }
+
+        private void send() throws SQLException {
+            if (length > 0) {
+                chunks.send(buffer, length);
+                length = 0;
             }
         }
     }
