@@ -204,6 +204,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         try (LinkStaging staging = links.rehearse(spec.id(), targets)) {
             ContentSummary content = features.rehearseInsert(spec.fields(), staging.linking(source));
             staging.finishLinking();
+            // the totals written out as a write's switch keeps them
             staging.totals();
             staging.store();
             return new RehearsedWrite(content.count(), staging.found());

@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import java.sql.SQLException;
 import org.changchun.layout.feature.LinkRelation;
 
 /** Where {@link LinkStaging} puts the links it finds: a version's staging table, or nowhere in a rehearsal. */
@@ -24,7 +25,7 @@ interface LinkRows extends AutoCloseable {
                               LinkRelation relation) {
                 try {
                     encoding.write(new Object[] {sourceLayer, sourceId, targetLayer, targetId, relation.code()});
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException("a load that sends nothing failed", e);
                 }
             }
