@@ -53,21 +53,22 @@ final class LinkTables {
      * features stream past.
      */
     LinkStaging stage(long versionId, String sourceLayer, PlanPolygonIndex targets) {
-        // a partition's index by target is built from its rows: stored in that order, in one pass
-        Optional<TargetOrderedLinks> ordered = dialect.linkPartitions()
-                .map(partitions -> new TargetOrderedLinks(Path.of(System.getProperty("java.io.tmpdir"))));
         StagingTable table = new StagingTable(jdbc.getDataSource(), dialect.bulkLoader(), jdbc.getExceptionTranslator(),
                 LinkStaging.tableName(versionId));
-        return new LinkStaging(table, sourceLayer, targets, totals.start(sourceLayer), ordered);
+        return new LinkStaging(table, sourceLayer, targets, totals.start(sourceLayer), targetOrdered());
     }
 
     /** Links found, ordered, added up and encoded as {@link #stage} does, and thrown away: a write's rehearsal. */
     LinkStaging rehearse(String sourceLayer, PlanPolygonIndex targets) {
-        Optional<TargetOrderedLinks> ordered = dialect.linkPartitions()
-                .map(partitions -> new TargetOrderedLinks(Path.of(System.getProperty("java.io.tmpdir"))));
         LinkRows nowhere = LinkRows.discarding(dialect.bulkLoader().map(loader -> loader.discarding(LinkStaging.COLUMNS))
                 .orElse(BulkLoader.NOTHING));
-        return new LinkStaging(nowhere, sourceLayer, targets, totals.start(sourceLayer), ordered);
+        return new LinkStaging(nowhere, sourceLayer, targets, totals.start(sourceLayer), targetOrdered());
+    }
+
+    /** A partition's index by target is built from its rows: stored in that order, in one pass. */
+    private Optional<TargetOrderedLinks> targetOrdered() {
+        return dialect.linkPartitions()
+                .map(partitions -> new TargetOrderedLinks(Path.of(System.getProperty("java.io.tmpdir"))));
     }
 
     /**
