@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.changchun.layout.geo.Reprojection;
 import org.changchun.layout.geo.crs.PrjIdentifier;
 import org.changchun.layout.imports.ImportProperties;
@@ -27,6 +25,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.changchun.layout.workfolders.WorkFolder;
 import org.changchun.layout.workfolders.WorkFolders;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Reads a site from a zipped shapefile, as GIS staff receive one (a 红线 drawing of the site): the
@@ -111,10 +110,8 @@ class SiteShapefile {
     }
 
     private static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(folder);
         } catch (IOException e) {
             // the work folder is under plan.imports.work-dir, which operators may clear
         }

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.changchun.layout.feature.LinkRelation;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
@@ -51,7 +52,7 @@ final class StagingTable implements LinkRows {
                         + String.join(", ", LinkStaging.COLUMNS) + ") VALUES (?, ?, ?, ?, ?)");
             }
         } catch (SQLException e) {
-            closeQuietly(opened);
+            JdbcUtils.closeConnection(opened);
             throw translate(e);
         }
     }
@@ -107,22 +108,12 @@ final class StagingTable implements LinkRows {
 
     @Override
     public void close() {
-        closeQuietly(batch);
-        closeQuietly(connection);
+        JdbcUtils.closeStatement(batch);
+        JdbcUtils.closeConnection(connection);
     }
 
     private DataAccessException translate(SQLException e) {
         DataAccessException translated = translator.translate("staging links into " + table, null, e);
         return translated != null ? translated : new UncategorizedSQLException("staging links into " + table, null, e);
-    }
-
-    private static void closeQuietly(AutoCloseable resource) {
-        if (resource != null) {
-            try {
-                resource.close();
-            } catch (Exception ignored) {
-                // nothing more can be done with a resource that will not close
-            }
-        }
     }
 }
