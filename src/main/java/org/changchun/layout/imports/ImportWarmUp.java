@@ -4,10 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.RehearsedWrite;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +86,7 @@ class ImportWarmUp implements ApplicationRunner {
         long started = System.nanoTime();
         long deadline = started + limit.toNanos();
         long compiledBefore = jit.getTotalCompilationTime();
-        byte[] zip = WarmUpSample.zipped(planExtent());
+        byte[] zip = WarmUpSample.zipped(planExtent(), planBoundaries());
         int rounds = 0;
         int settledRounds = 0;
         long features = 0;
@@ -109,6 +113,14 @@ class ImportWarmUp implements ApplicationRunner {
         store.layers().stream().filter(layer -> layer.kind().isLinkTarget()).map(LayerInfo::extent)
                 .forEach(extent::expandToInclude);
         return extent.isNull() ? CHANGCHUN : extent;
+    }
+
+    /** The vertices of the plan's polygons, on whose boundaries imported parcels are cut. */
+    private List<Coordinate> planBoundaries() {
+        List<Coordinate> vertices = new ArrayList<>();
+        store.layers().stream().filter(layer -> layer.kind().isLinkTarget()).forEach(layer ->
+                store.readGeometries(layer.id(), geometry -> Collections.addAll(vertices, geometry.getCoordinates())));
+        return vertices;
     }
 
     private static String seconds(Duration duration) {
