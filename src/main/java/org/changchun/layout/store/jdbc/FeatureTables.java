@@ -78,8 +78,9 @@ final class FeatureTables {
         this.dialect = dialect;
     }
 
-    void create(String table, List<FieldSpec> fields) {
-        String create = dialect.orderBySpace(table).isEmpty() ? "CREATE TABLE " : "CREATE UNLOGGED TABLE ";
+    /** @param inSpatialOrder whether the features will come in spatial order, so the table needs no rewrite */
+    void create(String table, List<FieldSpec> fields, boolean inSpatialOrder) {
+        String create = rewrites(table, inSpatialOrder) ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
         StringJoiner columns = new StringJoiner(", ", create + table + " (", ")");
         // the key is a unique index built once the table is filled (see idIndexStatement)
         columns.add("id VARCHAR(" + MAX_FEATURE_ID_LENGTH + ") NOT NULL");
@@ -98,9 +99,18 @@ final class FeatureTables {
         return "CREATE UNIQUE INDEX " + table + "_id ON " + table + " (id)";
     }
 
-    /** Rewrites a filled table in the order of its geometries, where the dialect can; must run in a transaction. */
-    void orderBySpace(String table) {
-        dialect.orderBySpace(table).forEach(jdbc::execute);
+    /**
+     * Rewrites a filled table in the order of its geometries, where the dialect can and the features
+     * did not come in that order; must run in a transaction.
+     */
+    void orderBySpace(String table, boolean inSpatialOrder) {
+        if (rewrites(table, inSpatialOrder)) {
+            dialect.orderBySpace(table).forEach(jdbc::execute);
+        }
+    }
+
+    private boolean rewrites(String table, boolean inSpatialOrder) {
+        return !inSpatialOrder && !dialect.orderBySpace(table).isEmpty();
     }
 
     String spatialIndexStatement(String table) {

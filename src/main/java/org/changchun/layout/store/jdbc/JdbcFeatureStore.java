@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,11 +53,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcFeatureStore implements FeatureStore {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcFeatureStore.class);
-    private static final long HEARTBEAT_EVERY_FEATURES = 10_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate heartbeats;
+    private final Heartbeats heartbeats;
     private final SpatialDialect dialect;
     private final CatalogTables catalog;
     private final FeatureTables features;
@@ -86,11 +84,9 @@ public final class JdbcFeatureStore implements FeatureStore {
                             Duration abandonedAfter, ReadRoute reads, ChangeListeners listeners) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        // a heartbeat must be visible while the write's own transaction is still open
-        this.heartbeats = new TransactionTemplate(transactions.getTransactionManager());
-        this.heartbeats.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dialect = dialect;
         this.catalog = new CatalogTables(jdbc, dialect);
+        this.heartbeats = new Heartbeats(transactions, catalog);
         this.reads = reads;
         this.features = new FeatureTables(jdbc, dialect, reads);
         this.links = new LinkTables(jdbc, dialect);
@@ -143,17 +139,18 @@ public final class JdbcFeatureStore implements FeatureStore {
         try {
             long started = System.nanoTime();
             progress.phase(WritePhase.WRITING);
-            features.create(table, spec.fields());
+            SourceOrder ordered = SourceOrder.of(source);
+            features.create(table, spec.fields(), ordered.spatial());
             // the plan polygons the links are staged against, read once
             List<LayerInfo> plan = linksStaged ? planLayers() : List.of();
             if (linksStaged) {
                 staging = links.stage(versionId, spec.id(),
                         new PlanPolygonIndex(features, plan.stream().map(JdbcFeatureStore::table).toList()));
             }
-            Loaded loaded = load(spec, table, versionId, source, staging, progress);
+            Loaded loaded = load(spec, table, versionId, ordered, staging, progress);
             long inserted = System.nanoTime();
             progress.phase(WritePhase.INDEXING);
-            indexes.build(table, versionId, spec.id(), staging);
+            indexes.build(table, versionId, spec.id(), staging, ordered.spatial());
             if (staging != null) {
                 staging.close();
                 staging = null;
@@ -174,9 +171,9 @@ public final class JdbcFeatureStore implements FeatureStore {
                 announce(spec.id());
                 return new Switched(catalog.layer(spec.id()).orElseThrow(), adopted);
             });
-            log.debug("Wrote layer {} version {}: {} features, {} staged links; insert and link {} ms,"
-                            + " spatial order, links stored and indexes {} ms, switch {} ms", spec.id(), versionId,
-                    loaded.content().count(), loaded.links(), (inserted - started) / 1_000_000,
+            log.debug("Wrote layer {} version {}: {} features (came in spatial order: {}), {} staged links; insert and"
+                    + " link {} ms, spatial order, links stored and indexes {} ms, switch {} ms", spec.id(), versionId,
+                    loaded.content().count(), ordered.spatial(), loaded.links(), (inserted - started) / 1_000_000,
                     (indexed - inserted) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         } catch (DuplicateKeyException e) {
             discardUnfinished(versionId, staging);
@@ -220,7 +217,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     /** Fills the version's table; for a source layer, finds its links on the way. */
     private Loaded load(LayerSpec spec, String table, long versionId, Iterator<Feature> source, LinkStaging staging,
                         WriteProgress progress) {
-        WriteProgress beating = heartbeating(versionId, progress);
+        WriteProgress beating = heartbeats.beating(versionId, progress);
         Iterator<Feature> written = staging == null ? source : staging.linking(source);
         ContentSummary content = transactions.execute(status ->
                 features.insertAll(table, spec.fields(), written, beating));
@@ -417,21 +414,6 @@ public final class JdbcFeatureStore implements FeatureStore {
     /** Tells other processes about the change; delivered by the database when the transaction commits. */
     private void announce(String layerId) {
         dialect.changeNotification().ifPresent(sql -> jdbc.queryForList(sql, layerId));
-    }
-
-    private WriteProgress heartbeating(long versionId, WriteProgress progress) {
-        return new WriteProgress() {
-            private long lastBeat;
-
-            @Override
-            public void written(long featuresWritten) {
-                if (featuresWritten - lastBeat >= HEARTBEAT_EVERY_FEATURES) {
-                    heartbeats.executeWithoutResult(status -> catalog.heartbeat(versionId));
-                    lastBeat = featuresWritten;
-                }
-                progress.written(featuresWritten);
-            }
-        };
     }
 
     /** Applies retention to a layer: drops the tables of the previous versions it no longer keeps. */

@@ -20,13 +20,16 @@ import org.changchun.layout.support.TestStores;
 import org.changchun.layout.support.TestStores.StoreUnderTest;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * A layer written to PostGIS is stored in the order of its geometries, whatever the order of the
- * file: the points of one tile or one box then lie on a few pages, not one page each (at ten
- * million points, z13-z14 tiles went from 56 to 114 a second at 16 connections: docs/benchmarks.md).
- * The stored table is an ordinary logged one, so a standby receives it.
+ * A layer written to PostGIS is stored in the order of its geometries: the points of one tile or
+ * one box then lie on a few pages, not one page each (at ten million points, z13-z14 tiles went from
+ * 56 to 114 a second at 16 connections: docs/benchmarks.md). Features that come in that order
+ * already, as parcels delivered row by row, are stored as they came, without a rewrite. Either way
+ * the stored table is an ordinary logged one, so a standby receives it.
  */
 class PostgisSpatialOrderTest {
 
@@ -37,7 +40,7 @@ class PostgisSpatialOrderTest {
         try (StoreUnderTest postgis = TestStores.create("postgis")) {
             List<Feature> shuffled = new ArrayList<>();
             Random random = new Random(7);
-            for (int i = 0; i < 5_000; i++) {
+            for (int i = 0; i < 12_000; i++) {
                 shuffled.add(new Feature("p" + i, Map.of("name_zh", "点" + i), WGS84.createPoint(
                         new Coordinate(124.5 + 2 * random.nextDouble(), 43.3 + 1.5 * random.nextDouble()))));
             }
@@ -59,8 +62,37 @@ class PostgisSpatialOrderTest {
             assertThat(postgis.jdbc().queryForObject("SELECT COUNT(*) FROM pg_class WHERE relname LIKE ?",
                     Integer.class, table + "%")).as("the table and its id and spatial indexes, no leftover").isEqualTo(3);
             assertThat(postgis.store().query(new FeatureQuery("pois", Optional.empty(), null, List.of(), 10, 0))
-                    .numberMatched()).isEqualTo(5_000);
+                    .numberMatched()).isEqualTo(12_000);
             assertThat(postgis.store().feature("pois", "p4321")).map(f -> f.properties().get("name_zh")).contains("点4321");
+        }
+    }
+
+    @Test
+    void parcelsThatComeRowByRowAreStoredAsTheyCameAndLogged() {
+        try (StoreUnderTest postgis = TestStores.create("postgis")) {
+            List<Feature> parcels = new ArrayList<>();
+            for (int i = 0; i < 15_000; i++) {
+                double x = 125.0 + (i % 120) * 0.00125;
+                double y = 43.8 + (i / 120) * 0.0009;
+                parcels.add(new Feature("dk" + i, Map.of("name_zh", "地块" + i),
+                        WGS84.toGeometry(new Envelope(x, x + 0.001, y, y + 0.0007))));
+            }
+            LayerInfo written = postgis.store().writeLayer(new LayerSpec(new LayerDescription("parcels",
+                    LayerKind.IMPORTED, "地块", "Parcels", null, null, "test", "exact", null),
+                    List.of(new FieldSpec("name_zh", FieldType.STRING, "名称", "Name")), "v1"),
+                    parcels.iterator(), WriteProgress.NONE);
+            String table = "lv_" + written.version();
+
+            assertThat(postgis.jdbc().queryForList("SELECT id FROM " + table + " ORDER BY ctid", String.class))
+                    .as("storage order: the order they came in").containsExactlyElementsOf(
+                            parcels.stream().map(Feature::id).toList());
+            assertThat(postgis.jdbc().queryForObject("SELECT relpersistence FROM pg_class WHERE relname = ?",
+                    String.class, table)).as("p: permanent (logged)").isEqualTo("p");
+            assertThat(postgis.jdbc().queryForObject("SELECT COUNT(*) FROM pg_class WHERE relname LIKE ?",
+                    Integer.class, table + "%")).as("the table and its id and spatial indexes, no leftover").isEqualTo(3);
+            Geometry box = WGS84.toGeometry(new Envelope(125.01, 125.02, 43.81, 43.82));
+            assertThat(postgis.store().intersecting("parcels", box, 1_000)).as("found through the spatial index")
+                    .hasSize((int) parcels.stream().filter(parcel -> parcel.geometry().intersects(box)).count());
         }
     }
 
