@@ -31,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  *                        fewer points per tile, so more of them one by one
  * @param pointIndexSize  the memory the tiles may keep the points of thinned point layers in (8 bytes
  *                        a point); 0 reads them from the store for every tile
+ * @param maxConcurrentEncodes how many tiles are encoded at once, by the store or in Java; the others
+ *                        wait their turn ({@link EncodeSlots}). 0: the processors this JVM may use,
+ *                        plus one; where the database has more cores than the service, its cores plus one
  */
 @Validated
 @ConfigurationProperties("plan.tiles")
@@ -44,7 +47,13 @@ public record TileProperties(
         @Min(0) long thinAbove,
         @Min(1) @Max(1024) int pointCellPixels,
         @Min(1) long maxPointsPerTile,
-        @NotNull DataSize pointIndexSize) {
+        @NotNull DataSize pointIndexSize,
+        @Min(0) @Max(1024) int maxConcurrentEncodes) {
+
+    /** {@link #maxConcurrentEncodes}, with 0 worked out for this machine. */
+    public int concurrentEncodes() {
+        return maxConcurrentEncodes == 0 ? EncodeSlots.forProcessors() : maxConcurrentEncodes;
+    }
 
     /** The cells of merged points nest from zoom to zoom, down to the finest cells points are held at. */
     @AssertTrue(message = "plan.tiles.extent / plan.tiles.point-cell-pixels 须为 2 的幂，且合并点的最细网格不超过 2^31 格 / "

@@ -21,6 +21,7 @@ import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.NativeTiles;
+import org.changchun.layout.store.StoreProperties;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Service;
 
@@ -52,8 +53,10 @@ public class TileService {
     private final Cache<String, byte[]> cache;
     /** The digest of a set of layer versions and tile settings, by their text: many tiles, few versions. */
     private final Cache<String, String> versionDigests = Caffeine.newBuilder().maximumSize(1_000).build();
+    /** Turns at encoding, so that a costly tile is not slowed by every other one at once. */
+    private final EncodeSlots encodeSlots;
 
-    TileService(FeatureStore store, TileProperties properties, MeterRegistry meters) {
+    TileService(FeatureStore store, TileProperties properties, StoreProperties storeProperties, MeterRegistry meters) {
         this.mergedPoints = new MergedPoints(store, properties.pointIndexSize());
         Gauge.builder("plan.tiles.point.indexes", mergedPoints, MergedPoints::held)
                 .description("layers whose points are held in memory for merged-point tiles (plan.tiles.point-index-size)")
@@ -61,6 +64,11 @@ public class TileService {
         this.storeEncodes = store.nativeTiles().isPresent();
         this.encoder = store.nativeTiles().orElseGet(() -> new JavaTileEncoder(store, mergedPoints));
         this.properties = properties;
+        // a tile waits for its turn no longer than its statement may run
+        this.encodeSlots = new EncodeSlots(properties.concurrentEncodes(), storeProperties.statementTimeout());
+        Gauge.builder("plan.tiles.encodes.waiting", encodeSlots, EncodeSlots::waiting)
+                .description("tiles waiting for their turn to be encoded (plan.tiles.max-concurrent-encodes)")
+                .register(meters);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(properties.cacheSize().toBytes())
                 .weigher((String etag, byte[] bytes) -> bytes.length + 64)
@@ -160,7 +168,8 @@ public class TileService {
             return new byte[0];
         }
         if (!storeEncodes) {
-            return encoder.tile(address.z(), address.x(), address.y(), properties.extent(), properties.buffer(), wanted);
+            return encodeSlots.encode(() -> encoder.tile(address.z(), address.x(), address.y(), properties.extent(),
+                    properties.buffer(), wanted));
         }
         return withHeldPoints(address, wanted);
     }
@@ -200,8 +209,8 @@ public class TileService {
     }
 
     private byte[] storeTile(TileAddress address, List<NativeTiles.Layer> layers) {
-        return layers.isEmpty() ? new byte[0]
-                : encoder.tile(address.z(), address.x(), address.y(), properties.extent(), properties.buffer(), layers);
+        return layers.isEmpty() ? new byte[0] : encodeSlots.encode(() -> encoder.tile(address.z(), address.x(),
+                address.y(), properties.extent(), properties.buffer(), layers));
     }
 
     /** A tile outside a layer's extent is empty; no need to ask the store. */

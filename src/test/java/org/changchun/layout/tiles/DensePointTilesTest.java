@@ -9,8 +9,14 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FieldSpec;
@@ -38,9 +44,11 @@ import org.springframework.boot.test.context.SpringBootTest;
  * {@code plan.tiles.max-points-per-tile} merges them as the zooms below do; its other features, and
  * tiles with fewer points, are drawn in full. Here 50 features make a layer big and a tile may draw
  * 100 points: a block of 400 points 0.0005 degrees apart fits one zoom-14 tile, and spreads over
- * a dozen tiles of zoom 17.
+ * a dozen tiles of zoom 17. One tile is encoded at a time and none is cached, so that tiles asked for
+ * at once take turns at the store.
  */
-@SpringBootTest(properties = {"plan.tiles.thin-above=50", "plan.tiles.max-points-per-tile=100"})
+@SpringBootTest(properties = {"plan.tiles.thin-above=50", "plan.tiles.max-points-per-tile=100",
+    "plan.tiles.max-concurrent-encodes=1", "plan.tiles.cache-size=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DensePointTilesTest {
 
@@ -95,6 +103,45 @@ abstract class DensePointTilesTest {
         assertThat(points).allSatisfy(point -> assertThat(properties(point)).containsOnlyKeys("point_count"));
         assertThat(points.stream().mapToLong(point -> ((Number) properties(point).get("point_count")).longValue()).sum())
                 .isEqualTo((long) SIDE * SIDE);
+    }
+
+    /**
+     * A tile of points and a parcel asks the store for the parcel after drawing the points; taking
+     * turns, tiles asked for by eight clients at once all come, each with the features it has when
+     * asked alone (in the order the store happens to give them).
+     */
+    @Test
+    void tilesAskedForAtOnceTakeTheirTurnsAndAllCome() throws Exception {
+        List<TileAddress> addresses = new ArrayList<>();
+        for (int z = 12; z <= 17; z++) {
+            addresses.add(at(z, WEST + 0.0051, SOUTH + 0.0051));
+            addresses.add(at(z, LONE.x, LONE.y));
+        }
+        Map<TileAddress, List<String>> alone = new HashMap<>();
+        for (TileAddress address : addresses) {
+            alone.put(address, drawn(address));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> atOnce = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (TileAddress address : addresses) {
+                    atOnce.add(clients.submit(() -> drawn(address)));
+                }
+            }
+            for (int i = 0; i < atOnce.size(); i++) {
+                assertThat(atOnce.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(alone.get(addresses.get(i % addresses.size())));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(alone.values()).anySatisfy(features -> assertThat(features).hasSizeGreaterThan(1));
+    }
+
+    /** The features of the mixed layer's tile, each as its geometry and properties, sorted. */
+    private List<String> drawn(TileAddress address) throws IOException {
+        return features("dense-mixed", address).stream()
+                .map(feature -> feature.toText() + " " + new TreeMap<>(properties(feature))).sorted().toList();
     }
 
     /** The tile of this zoom holding the point: the quadtree cell of that level, as the tiles count them. */
