@@ -65,10 +65,6 @@ final class EncodeSlots {
         }
     }
 
-    int size() {
-        return size;
-    }
-
     /** Tiles waiting for their turn now. */
     int waiting() {
         return slots.getQueueLength();
