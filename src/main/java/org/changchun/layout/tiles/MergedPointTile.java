@@ -1,5 +1,6 @@
 package org.changchun.layout.tiles;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
@@ -119,27 +120,8 @@ final class MergedPointTile {
      * sixteen such tiles at once filled a 512 MB heap (bench/scale).
      */
     byte[] encode(String layerName, int extent) {
-        Map<Long, Integer> valueIndexes = new HashMap<>();
-        List<VectorTile.Tile.Value> values = new ArrayList<>();
-        int[] valueOf = new int[packed.length];
-        int featuresSize = 0;
-        for (int i = 0; i < packed.length; i++) {
-            long points = points(i);
-            Integer index = valueIndexes.get(points);
-            if (index == null) {
-                index = values.size();
-                valueIndexes.put(points, index);
-                values.add(MvtUtil.toMvtValue(points));
-            }
-            valueOf[i] = index;
-            featuresSize += lengthDelimitedSize(featureSize(i, index));
-        }
-        int valuesSize = 0;
-        for (VectorTile.Tile.Value value : values) {
-            valuesSize += CodedOutputStream.computeMessageSize(LAYER_VALUES, value);
-        }
-        int layerSize = CodedOutputStream.computeStringSize(LAYER_NAME, layerName) + featuresSize
-                + CodedOutputStream.computeStringSize(LAYER_KEYS, POINT_COUNT) + valuesSize
+        Features features = new Features(KEY_INDEX, 0, true);
+        int layerSize = CodedOutputStream.computeStringSize(LAYER_NAME, layerName) + features.size()
                 + CodedOutputStream.computeUInt32Size(LAYER_EXTENT, extent)
                 + CodedOutputStream.computeUInt32Size(LAYER_VERSION, MVT_VERSION);
         byte[] tile = new byte[lengthDelimitedSize(layerSize)];
@@ -148,13 +130,7 @@ final class MergedPointTile {
             out.writeTag(TILE_LAYERS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             out.writeUInt32NoTag(layerSize);
             out.writeString(LAYER_NAME, layerName);
-            for (int i = 0; i < packed.length; i++) {
-                writeFeature(out, i, valueOf[i]);
-            }
-            out.writeString(LAYER_KEYS, POINT_COUNT);
-            for (VectorTile.Tile.Value value : values) {
-                out.writeMessage(LAYER_VALUES, value);
-            }
+            features.write(out);
             out.writeUInt32(LAYER_EXTENT, extent);
             out.writeUInt32(LAYER_VERSION, MVT_VERSION);
             out.checkNoSpaceLeft();
@@ -164,15 +140,128 @@ final class MergedPointTile {
         return tile;
     }
 
-    /** Tags (the one key, the count's value), type POINT, geometry (one MoveTo to the centre). */
-    private int featureSize(int index, int valueIndex) {
-        return lengthDelimitedSize(tagsSize(valueIndex))
+    /**
+     * These merged points added to the one layer a store encoded with the layer's other features
+     * (a project library's areas), as if the store had drawn them too: their features, the
+     * {@code point_count} key unless the layer has it, and their values are appended to the layer's
+     * bytes (protobuf appends repeated fields), each feature's tags pointing past the layer's own
+     * keys and values. Counted in memory and written here, the cells of a low-zoom tile cost the
+     * store nothing; handed to it as arrays, they were half its time for such a tile (docs/benchmarks.md).
+     *
+     * @param storeTile the store's tile of that one layer; empty when it drew nothing there
+     */
+    byte[] appendedTo(byte[] storeTile, String layerName, int extent) {
+        if (storeTile.length == 0) {
+            return isEmpty() ? storeTile : encode(layerName, extent);
+        }
+        if (isEmpty()) {
+            return storeTile;
+        }
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(storeTile);
+            int first = in.readTag();
+            if (WireFormat.getTagFieldNumber(first) != TILE_LAYERS
+                    || WireFormat.getTagWireType(first) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                throw new IllegalArgumentException("the store's tile does not start with a layer");
+            }
+            int layerSize = in.readRawVarint32();
+            int layerStart = in.getTotalBytesRead();
+            if (layerStart + layerSize != storeTile.length) {
+                throw new IllegalArgumentException("the store's tile holds more than one layer");
+            }
+            List<String> keys = new ArrayList<>();
+            int values = 0;
+            for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                int field = WireFormat.getTagFieldNumber(tag);
+                if (field == LAYER_KEYS) {
+                    keys.add(in.readString());
+                } else {
+                    values += field == LAYER_VALUES ? 1 : 0;
+                    in.skipField(tag);
+                }
+            }
+            int keyIndex = keys.indexOf(POINT_COUNT);
+            Features features = new Features(keyIndex < 0 ? keys.size() : keyIndex, values, keyIndex < 0);
+            int appendedSize = features.size();
+            byte[] tile = new byte[lengthDelimitedSize(layerSize + appendedSize)];
+            CodedOutputStream out = CodedOutputStream.newInstance(tile);
+            out.writeTag(TILE_LAYERS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(layerSize + appendedSize);
+            out.writeRawBytes(storeTile, layerStart, layerSize);
+            features.write(out);
+            out.checkNoSpaceLeft();
+            return tile;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading and writing arrays in memory does not fail", e);
+        }
+    }
+
+    /**
+     * The layer fields of these points: their features, then the {@code point_count} key if
+     * {@code writeKey}, then their counts' values, each written once; a feature's tags name the
+     * key at {@code keyIndex} and its value at {@code firstValue} plus its place among these.
+     */
+    private final class Features {
+
+        private final int keyIndex;
+        private final int firstValue;
+        private final boolean writeKey;
+        private final List<VectorTile.Tile.Value> values = new ArrayList<>();
+        private final int[] valueOf = new int[packed.length];
+        private final int size;
+
+        Features(int keyIndex, int firstValue, boolean writeKey) {
+            this.keyIndex = keyIndex;
+            this.firstValue = firstValue;
+            this.writeKey = writeKey;
+            Map<Long, Integer> valueIndexes = new HashMap<>();
+            int bytes = 0;
+            for (int i = 0; i < packed.length; i++) {
+                long points = points(i);
+                Integer index = valueIndexes.get(points);
+                if (index == null) {
+                    index = firstValue + values.size();
+                    valueIndexes.put(points, index);
+                    values.add(MvtUtil.toMvtValue(points));
+                }
+                valueOf[i] = index;
+                bytes += lengthDelimitedSize(featureSize(i, keyIndex, index));
+            }
+            if (writeKey) {
+                bytes += CodedOutputStream.computeStringSize(LAYER_KEYS, POINT_COUNT);
+            }
+            for (VectorTile.Tile.Value value : values) {
+                bytes += CodedOutputStream.computeMessageSize(LAYER_VALUES, value);
+            }
+            this.size = bytes;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void write(CodedOutputStream out) throws IOException {
+            for (int i = 0; i < packed.length; i++) {
+                writeFeature(out, i, keyIndex, valueOf[i]);
+            }
+            if (writeKey) {
+                out.writeString(LAYER_KEYS, POINT_COUNT);
+            }
+            for (VectorTile.Tile.Value value : values) {
+                out.writeMessage(LAYER_VALUES, value);
+            }
+        }
+    }
+
+    /** Tags (the key, the count's value), type POINT, geometry (one MoveTo to the centre). */
+    private int featureSize(int index, int keyIndex, int valueIndex) {
+        return lengthDelimitedSize(tagsSize(keyIndex, valueIndex))
                 + CodedOutputStream.computeEnumSize(FEATURE_TYPE, VectorTile.Tile.GeomType.POINT_VALUE)
                 + lengthDelimitedSize(geometrySize(index));
     }
 
-    private static int tagsSize(int valueIndex) {
-        return CodedOutputStream.computeUInt32SizeNoTag(KEY_INDEX) + CodedOutputStream.computeUInt32SizeNoTag(valueIndex);
+    private static int tagsSize(int keyIndex, int valueIndex) {
+        return CodedOutputStream.computeUInt32SizeNoTag(keyIndex) + CodedOutputStream.computeUInt32SizeNoTag(valueIndex);
     }
 
     private int geometrySize(int index) {
@@ -181,12 +270,12 @@ final class MergedPointTile {
                 + CodedOutputStream.computeUInt32SizeNoTag(MvtUtil.encodeZigZag(y(index)));
     }
 
-    private void writeFeature(CodedOutputStream out, int index, int valueIndex) throws IOException {
+    private void writeFeature(CodedOutputStream out, int index, int keyIndex, int valueIndex) throws IOException {
         out.writeTag(LAYER_FEATURES, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        out.writeUInt32NoTag(featureSize(index, valueIndex));
+        out.writeUInt32NoTag(featureSize(index, keyIndex, valueIndex));
         out.writeTag(FEATURE_TAGS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        out.writeUInt32NoTag(tagsSize(valueIndex));
-        out.writeUInt32NoTag(KEY_INDEX);
+        out.writeUInt32NoTag(tagsSize(keyIndex, valueIndex));
+        out.writeUInt32NoTag(keyIndex);
         out.writeUInt32NoTag(valueIndex);
         out.writeEnum(FEATURE_TYPE, VectorTile.Tile.GeomType.POINT_VALUE);
         out.writeTag(FEATURE_GEOMETRY, WireFormat.WIRETYPE_LENGTH_DELIMITED);

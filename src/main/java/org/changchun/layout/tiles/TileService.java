@@ -43,6 +43,9 @@ public class TileService {
 
     /** Marks the entity tag of a gzip-compressed tile. */
     private static final String GZIP_TAG = "-gzip";
+    /** Cells for a store to draw with a layer's other features when the points are drawn here: none. */
+    private static final NativeTiles.CountedPoints NO_CELLS = new NativeTiles.CountedPoints(new int[0], new int[0],
+            new long[0]);
 
     private final NativeTiles encoder;
     /** Whether the store encodes tiles itself; the Java encoder draws merged points from memory on its own. */
@@ -175,12 +178,12 @@ public class TileService {
     }
 
     /**
-     * A tile the store encodes, but with the merged points of layers held in memory counted here: a
-     * layer of points only is drawn here and joined in its place (a tile is the concatenation of its
-     * layers), so a tile of such layers never reaches the database; a layer of points and other
-     * features goes to the store with its cells counted, which then reads only the other features.
-     * Points not held yet come from the store, which is slower at low zooms but does not make the
-     * tile wait for them.
+     * A tile the store encodes, but with the merged points of layers held in memory counted and
+     * encoded here: a layer of points only is drawn here and joined in its place (a tile is the
+     * concatenation of its layers), so a tile of such layers never reaches the database; of a layer
+     * of points and other features the store draws only the other features, and its points are
+     * appended to that layer ({@link MergedPointTile#appendedTo}). Points not held yet come from the
+     * store, which is slower at low zooms but does not make the tile wait for them.
      */
     private byte[] withHeldPoints(TileAddress address, List<NativeTiles.Layer> wanted) {
         ByteArrayOutputStream tile = new ByteArrayOutputStream();
@@ -199,9 +202,16 @@ public class TileService {
                 fromStore.clear();
                 tile.writeBytes(held.get());
             } else {
-                fromStore.add(mergedPoints.counted(layer.layer(), address.z(), address.x(), address.y(),
-                        properties.extent(), properties.buffer(), layer.pointCellPixels())
-                        .map(cells -> layer.withCountedPoints(cells.counted())).orElse(layer));
+                Optional<MergedPointTile> cells = mergedPoints.counted(layer.layer(), address.z(), address.x(),
+                        address.y(), properties.extent(), properties.buffer(), layer.pointCellPixels());
+                if (cells.isEmpty()) {
+                    fromStore.add(layer);
+                    continue;
+                }
+                tile.writeBytes(storeTile(address, fromStore));
+                fromStore.clear();
+                byte[] otherFeatures = storeTile(address, List.of(layer.withCountedPoints(NO_CELLS)));
+                tile.writeBytes(cells.get().appendedTo(otherFeatures, layer.mvtLayerName(), properties.extent()));
             }
         }
         tile.writeBytes(storeTile(address, fromStore));

@@ -145,6 +145,15 @@ class TileContractTest {
         assertThat(expected.get(MIXED).keySet()).as("polygons and merged points")
                 .anyMatch(key -> key.startsWith("a")).anyMatch(key -> key.startsWith("cell "));
         assertThat(decode(countedAlready)).isEqualTo(expected);
+
+        MergedPointTile cells = memory.counted(mixed.layer(), z, x, y, 4096, 64, pointCell).orElseThrow();
+        byte[] otherFeatures = store.tile(z, x, y, 4096, 64,
+                List.of(mixed.withCountedPoints(new NativeTiles.CountedPoints(new int[0], new int[0], new long[0]))));
+        assertThat(decode(otherFeatures).get(MIXED).keySet()).as("the store alone drew no merged point")
+                .noneMatch(key -> key.startsWith("cell "));
+        assertThat(decode(cells.appendedTo(otherFeatures, mixed.mvtLayerName(), 4096)))
+                .as("the cells appended in memory to the layer the store drew")
+                .isEqualTo(Map.of(MIXED, expected.get(MIXED)));
     }
 
     @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
