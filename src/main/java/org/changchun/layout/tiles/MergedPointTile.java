@@ -99,7 +99,7 @@ final class MergedPointTile {
         return packed[index] & COUNT_MASK;
     }
 
-    /** The cells for a store to draw with a layer's other features. */
+    /** The cells as the Java encoder draws them with a layer's other features ({@link JavaTileEncoder}). */
     NativeTiles.CountedPoints counted() {
         int[] x = new int[packed.length];
         int[] y = new int[packed.length];
