@@ -16,7 +16,8 @@
 # Settings (environment variables):
 #   N=200000         projects to generate
 #   DURATION=20      seconds per measurement
-#   WARMUP=30        seconds of load on the service before measuring (JIT, caches)
+#   WARMUP=30        seconds of load on the service before measuring at least, then more until its JIT
+#                    compilers settle (JIT_SETTLED_SHARE=0.05 of a CPU, JIT_WARMUP_MAX=120 s; bench/lib/harness.sh)
 #   CLIENTS="1 2"    concurrency levels (wrk connections = pgbench clients)
 #   ROUNDS=3         rounds of floor/service pairs; the report gives medians, because on a small
 #                    VM two consecutive 20 s runs can differ by 20 % (single client especially)
@@ -291,8 +292,8 @@ run_pgbench() {
 
 # The JIT compiles the hot paths and PostgreSQL caches the table; neither should be measured.
 warm_up() {
-  log "warming up: ${WARMUP}s of bbox requests, 2 connections, plus a short pgbench pass"
-  load_wrk "$WARMUP" "http://127.0.0.1:$HTTP_PORT" "$WORK/items-paths.txt"
+  log "warming up: at least ${WARMUP}s of bbox requests, 2 connections, until the JIT settles; then a short pgbench pass"
+  warm_until_compiled "$SERVICE_PID" "$WARMUP" "http://127.0.0.1:$HTTP_PORT" "$WORK/items-paths.txt"
   "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 1 -T 5 \
     -f "$WORK/floor-wkb.sql" "$DB" >/dev/null 2>&1
 }
@@ -339,7 +340,7 @@ machine_summary() {
   echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }'), PostGIS $postgis; $(wrk --version 2>&1 | head -1 | awk '{ print "wrk", $2 }'); pgbench -M prepared"
   echo "- data: N=$N synthetic projects ($(grep -c '"Polygon"' "$WORK/gis-data/projects.geojson") polygons), $LOAD_LINE; service up after ${STARTUP_S}s"
   echo "- $BBOXES bboxes near 125.32E 43.88N matching $MATCHED_RANGE projects each, limit=$PAGE; GeoJSON page ~$((ITEMS_BYTES / 1024)) KiB (gzip ~$((GZIP_BYTES / 1024)) KiB)"
-  echo "- ${DURATION}s per measurement after ${WARMUP}s warm-up, $ROUNDS rounds of the bbox measurements (medians below); client, service and database on the same machine"
+  echo "- ${DURATION}s per measurement after ${WARMED_S:-$WARMUP}s warm-up (until the JIT settled: its compilers at ${WARM_COMPILER_SHARE:-?} of a CPU), $ROUNDS rounds of the bbox measurements (medians below); client, service and database on the same machine"
 }
 
 report() {

@@ -281,6 +281,42 @@ load_wrk() {
   wrk -t 2 -c 2 -d "$1s" -s "$ROOT/bench/lib/cycle.lua" "$2" -- "$3" >/dev/null
 }
 
+# compiler_ticks PID: the CPU clock ticks the JVM's JIT compiler threads used so far.
+compiler_ticks() {
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$total"
+}
+
+# warm_until_compiled PID SECONDS URL PATHS: load_wrk for at least SECONDS, then in rounds of 5 s
+# until the service's JIT compilers used under JIT_SETTLED_SHARE of a CPU in two rounds in a row,
+# at most JIT_WARMUP_MAX seconds in all. On two cores the C2 compiler is still compiling the items
+# path 40 s into a load, taking a fifth of a core and a third off the request rate: a measurement
+# after a fixed 10 s caught the JIT, not the service (docs/benchmarks.md, "OGC API items").
+# Sets WARMED_S and WARM_COMPILER_SHARE (of the last round) for the report.
+warm_until_compiled() {
+  local pid="$1" least="$2" url="$3" paths="$4" started=$SECONDS settled=0 before after
+  load_wrk "$least" "$url" "$paths"
+  WARM_COMPILER_SHARE=""
+  while [ "$settled" -lt 2 ] && [ $((SECONDS - started)) -lt "${JIT_WARMUP_MAX:-120}" ]; do
+    before="$(compiler_ticks "$pid")"
+    load_wrk 5 "$url" "$paths"
+    after="$(compiler_ticks "$pid")"
+    WARM_COMPILER_SHARE="$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz / 5 }')"
+    if awk -v s="$WARM_COMPILER_SHARE" -v limit="${JIT_SETTLED_SHARE:-0.05}" 'BEGIN { exit !(s < limit) }'; then
+      settled=$((settled + 1))
+    else
+      settled=0
+    fi
+  done
+  WARMED_S=$((SECONDS - started))
+  log "warmed up ${WARMED_S}s (JIT compilers in the last 5 s: ${WARM_COMPILER_SHARE:-?} of a CPU)"
+}
+
 # profile_jfr PID KIND URL PATHS OUT: DURATION seconds of load_wrk on a service under Java Flight
 # Recorder (sampling, low overhead), apart from the measurements so it does not touch them;
 # lib/jfr_profile.py sorts the request threads' samples into buckets of KIND (items, tiles) into OUT.

@@ -83,6 +83,9 @@ def tile_rows(row, store):
 
 
 def items_rows(row, store):
+    warmed = num(row, "items_warm_up_s")
+    if warmed:
+        print(f"| items warm-up: load until the JIT compilers settle | {warmed:.0f} s | | |")
     for c in counts(row, "items_p50_ms_c"):
         p50, p99, floor = num(row, f"items_p50_ms_c{c}"), num(row, f"items_p99_ms_c{c}"), num(row, f"items_floor_p50_ms_c{c}")
         if store == "postgis" and floor:

@@ -36,6 +36,7 @@
 #   CONNECTIONS="2 16" wrk connections = pgbench clients for the tiles
 #   ITEM_CLIENTS="1 2" connections = clients for the items
 #   DURATION=15        seconds per measurement      WARMUP=20   seconds of load before measuring
+#                      (the items: at least half of it, then until the JIT settles: warm_until_compiled)
 #   REQUESTS=20        identify, coverage and statistics requests timed
 #   HEAP=512m          the service's -Xmx
 #   MAX_POINTS_PER_TILE=4000    the service's plan.tiles.max-points-per-tile (the floor follows it)
@@ -346,7 +347,8 @@ prepare_items() {
 measure_items() {
   local store="$1" size="$2" clients
   [ -s "$WORK/items-paths-$size.txt" ] || { log "no bboxes for $size (measure it on PostGIS first): no items"; return 0; }
-  load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$SERVICE_PORT" "$WORK/items-paths-$size.txt"
+  warm_until_compiled "$SERVICE_PID" "$((WARMUP / 2 + 1))" "http://127.0.0.1:$SERVICE_PORT" "$WORK/items-paths-$size.txt"
+  result "$store" "$size" items_warm_up_s "$WARMED_S"
   for clients in $ITEM_CLIENTS; do
     if [ "$store" = postgis ]; then
       measure_pgbench "$WORK/pgbench-$size-items-c$clients" "$clients" "$clients" "$WORK/floor-wkb.sql"
