@@ -67,7 +67,7 @@ final class JavaTileEncoder implements NativeTiles {
         for (Layer layer : layers) {
             Optional<MergeCells> cells = layer.pointCellPixels() > 0
                     ? MergeCells.of(z, x, y, extent, buffer, layer.pointCellPixels()) : Optional.empty();
-            if (cells.isPresent() && layer.countedPoints().isEmpty() && MergedPoints.onlyPoints(layer.layer())
+            if (cells.isPresent() && !layer.pointsDrawnElsewhere() && MergedPoints.onlyPoints(layer.layer())
                     && mergedPoints.holdable(layer.layer())) {
                 MergedPointTile merged = MergedPointTile.count(mergedPoints.cells(layer.layer()), cells.get());
                 if (!merged.isEmpty()) {
@@ -78,7 +78,8 @@ final class JavaTileEncoder implements NativeTiles {
             List<Geometry> drawn = new ArrayList<>();
             // ordered, so that a tile's bytes do not depend on the order its points were read in
             SortedMap<Coordinate, Long> pointsPerCell = new TreeMap<>();
-            boolean pointsCounted = cells.isPresent() && countPoints(layer, cells.get(), pointsPerCell);
+            boolean pointsCounted = cells.isPresent()
+                    && (layer.pointsDrawnElsewhere() || countHeldPoints(layer, cells.get(), pointsPerCell));
             if (!pointsCounted || !MergedPoints.onlyPoints(layer.layer())) {
                 drawFeatures(layer, frame, cells, pointsCounted, drawn, pointsPerCell);
             }
@@ -91,25 +92,18 @@ final class JavaTileEncoder implements NativeTiles {
         return encoded.toByteArray();
     }
 
-    /**
-     * Counts the layer's merged points without reading them from the store, if it can: as the caller
-     * counted them, or from the points held in memory.
-     */
-    private boolean countPoints(Layer layer, MergeCells cells, Map<Coordinate, Long> pointsPerCell) {
-        Optional<NativeTiles.CountedPoints> counted = layer.countedPoints().or(() -> mergedPoints.holdable(layer.layer())
-                ? Optional.of(MergedPointTile.count(mergedPoints.cells(layer.layer()), cells).counted())
-                : Optional.empty());
-        counted.ifPresent(points -> {
-            for (int i = 0; i < points.size(); i++) {
-                pointsPerCell.merge(new Coordinate(points.x()[i], points.y()[i]), points.pointCounts()[i], Long::sum);
-            }
-        });
-        return counted.isPresent();
+    /** Counts the layer's merged points from the points held in memory, if it holds them, without reading them. */
+    private boolean countHeldPoints(Layer layer, MergeCells cells, Map<Coordinate, Long> pointsPerCell) {
+        if (!mergedPoints.holdable(layer.layer())) {
+            return false;
+        }
+        MergedPointTile.count(mergedPoints.cells(layer.layer()), cells).countInto(pointsPerCell);
+        return true;
     }
 
     /**
      * The layer's features from the store: drawn with their attributes, or counted per cell when merged
-     * (and left out when counted already).
+     * (and left out when counted from memory or drawn elsewhere).
      */
     private void drawFeatures(Layer layer, Frame frame, Optional<MergeCells> cells, boolean pointsCounted,
                               List<Geometry> drawn, Map<Coordinate, Long> pointsPerCell) {

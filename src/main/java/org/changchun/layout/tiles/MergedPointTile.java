@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.changchun.layout.store.NativeTiles;
+import org.locationtech.jts.geom.Coordinate;
 
 /**
  * One tile's merged points counted from the points held in memory: each occupied cell's centre in
@@ -99,17 +99,11 @@ final class MergedPointTile {
         return packed[index] & COUNT_MASK;
     }
 
-    /** The cells as the Java encoder draws them with a layer's other features ({@link JavaTileEncoder}). */
-    NativeTiles.CountedPoints counted() {
-        int[] x = new int[packed.length];
-        int[] y = new int[packed.length];
-        long[] counts = new long[packed.length];
+    /** Adds the cells to those the Java encoder draws with a layer's other features ({@link JavaTileEncoder}). */
+    void countInto(Map<Coordinate, Long> pointsPerCell) {
         for (int i = 0; i < packed.length; i++) {
-            x[i] = x(i);
-            y[i] = y(i);
-            counts[i] = points(i);
+            pointsPerCell.merge(new Coordinate(x(i), y(i)), points(i), Long::sum);
         }
-        return new NativeTiles.CountedPoints(x, y, counts);
     }
 
     /**

@@ -43,9 +43,6 @@ public class TileService {
 
     /** Marks the entity tag of a gzip-compressed tile. */
     private static final String GZIP_TAG = "-gzip";
-    /** Cells for a store to draw with a layer's other features when the points are drawn here: none. */
-    private static final NativeTiles.CountedPoints NO_CELLS = new NativeTiles.CountedPoints(new int[0], new int[0],
-            new long[0]);
 
     private final NativeTiles encoder;
     /** Whether the store encodes tiles itself; the Java encoder draws merged points from memory on its own. */
@@ -210,7 +207,7 @@ public class TileService {
                 }
                 tile.writeBytes(storeTile(address, fromStore));
                 fromStore.clear();
-                byte[] otherFeatures = storeTile(address, List.of(layer.withCountedPoints(NO_CELLS)));
+                byte[] otherFeatures = storeTile(address, List.of(layer.withPointsDrawnElsewhere()));
                 tile.writeBytes(cells.get().appendedTo(otherFeatures, layer.mvtLayerName(), properties.extent()));
             }
         }

@@ -121,10 +121,10 @@ class TileContractTest {
     }
 
     /**
-     * On PostGIS, a layer of points and polygons whose points are held in memory: the service counts
-     * the cells and PostGIS draws them with the layer's polygons, as one MVT layer — the tile PostGIS
-     * draws counting the points itself. Between other layers, so that each layer's parameters bind
-     * where its statement expects them.
+     * On PostGIS, a layer of points and polygons whose points are held in memory: PostGIS draws only
+     * the polygons (also between other layers, which it draws as always), the service appends the
+     * cells it counted to that MVT layer, and the layer decodes as the one PostGIS draws counting the
+     * points itself.
      */
     @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
     @CsvSource({"7, 46, 108, 16", "8, 93, 217, 16", "10, 372, 868, 16", "11, 745, 1736, 32", "12, 1490, 3472, 64"})
@@ -133,27 +133,47 @@ class TileContractTest {
         List<NativeTiles.Layer> layers = tileLayers(postgis, List.of("districts", MIXED, "projects"), pointCell);
         NativeTiles.Layer mixed = layers.get(1);
         memory.prepare(mixed.layer());
-        NativeTiles.CountedPoints counted = memory.counted(mixed.layer(), z, x, y, 4096, 64, pointCell).orElseThrow().counted();
         NativeTiles store = postgis.store().nativeTiles().orElseThrow();
-        byte[] counting = store.tile(z, x, y, 4096, 64, layers);
-        byte[] countedAlready = store.tile(z, x, y, 4096, 64,
-                List.of(layers.get(0), mixed.withCountedPoints(counted), layers.get(2)));
+        Map<String, Map<String, Drawn>> expected = decode(store.tile(z, x, y, 4096, 64, layers));
+        byte[] pointsLeftOut = store.tile(z, x, y, 4096, 64,
+                List.of(layers.get(0), mixed.withPointsDrawnElsewhere(), layers.get(2)));
+        MergedPointTile cells = memory.counted(mixed.layer(), z, x, y, 4096, 64, pointCell).orElseThrow();
 
         assertThat(memory.held()).as("layers whose points are held").isEqualTo(1);
-        assertThat(counted.size()).as("cells counted").isPositive();
-        Map<String, Map<String, Drawn>> expected = decode(counting);
         assertThat(expected.get(MIXED).keySet()).as("polygons and merged points")
                 .anyMatch(key -> key.startsWith("a")).anyMatch(key -> key.startsWith("cell "));
-        assertThat(decode(countedAlready)).isEqualTo(expected);
-
-        MergedPointTile cells = memory.counted(mixed.layer(), z, x, y, 4096, 64, pointCell).orElseThrow();
-        byte[] otherFeatures = store.tile(z, x, y, 4096, 64,
-                List.of(mixed.withCountedPoints(new NativeTiles.CountedPoints(new int[0], new int[0], new long[0]))));
-        assertThat(decode(otherFeatures).get(MIXED).keySet()).as("the store alone drew no merged point")
-                .noneMatch(key -> key.startsWith("cell "));
-        assertThat(decode(cells.appendedTo(otherFeatures, mixed.mvtLayerName(), 4096)))
+        Map<String, Map<String, Drawn>> withoutPoints = decode(pointsLeftOut);
+        Map<String, Drawn> mixedButCells = new TreeMap<>(expected.get(MIXED));
+        mixedButCells.keySet().removeIf(key -> key.startsWith("cell "));
+        assertThat(withoutPoints.get(MIXED)).as("the store drew the layer without its merged points")
+                .isNotEmpty().isEqualTo(mixedButCells);
+        assertThat(withoutPoints).as("the other layers as always")
+                .containsEntry("districts", expected.get("districts")).containsEntry("projects", expected.get("projects"));
+        byte[] mixedAlone = store.tile(z, x, y, 4096, 64, List.of(mixed.withPointsDrawnElsewhere()));
+        assertThat(decode(cells.appendedTo(mixedAlone, mixed.mvtLayerName(), 4096)))
                 .as("the cells appended in memory to the layer the store drew")
                 .isEqualTo(Map.of(MIXED, expected.get(MIXED)));
+    }
+
+    /** The Java encoder, too, leaves out the merged points a caller draws elsewhere, and keeps the rest. */
+    @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")
+    @CsvSource({"8, 93, 217, 16", "12, 1490, 3472, 64"})
+    void bothStoresLeaveOutPointsDrawnElsewhere(int z, int y, int x, int pointCell) throws IOException {
+        for (StoreUnderTest store : List.of(postgis, h2gis)) {
+            NativeTiles.Layer mixed = tileLayers(store, List.of(MIXED), pointCell).get(0);
+            NativeTiles encoder = store.store().nativeTiles()
+                    .orElseGet(() -> new JavaTileEncoder(store.store(), new MergedPoints(store.store(), DataSize.ofBytes(0))));
+            Map<String, Drawn> all = decode(encoder.tile(z, x, y, 4096, 64, List.of(mixed))).get(MIXED);
+            Map<String, Drawn> leftOut = decode(encoder.tile(z, x, y, 4096, 64,
+                    List.of(mixed.withPointsDrawnElsewhere()))).get(MIXED);
+
+            Map<String, Drawn> allButCells = new TreeMap<>(all);
+            allButCells.keySet().removeIf(key -> key.startsWith("cell "));
+
+            assertThat(all.keySet()).as("%s: polygons and merged points", store.kind())
+                    .anyMatch(key -> key.startsWith("a")).anyMatch(key -> key.startsWith("cell "));
+            assertThat(leftOut).as("%s: the layer without its merged points", store.kind()).isEqualTo(allButCells);
+        }
     }
 
     @ParameterizedTest(name = "z{0}/{1}/{2} cell {3}")

@@ -3,7 +3,6 @@ package org.changchun.layout.store.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntToLongFunction;
 import org.changchun.layout.geo.WebMercator;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.store.NativeTiles;
@@ -39,11 +38,6 @@ final class JdbcNativeTiles implements NativeTiles {
         for (Layer layer : layers) {
             tileLayers.add(tileLayer(currentTables.apply(layer.layerId()), layer));
             parameters.add(layer.mvtLayerName());
-            layer.countedPoints().ifPresent(counted -> {
-                parameters.add(arrayText(counted.size(), i -> counted.x()[i]));
-                parameters.add(arrayText(counted.size(), i -> counted.y()[i]));
-                parameters.add(arrayText(counted.size(), i -> counted.pointCounts()[i]));
-            });
         }
         String statement = sql.tile(tileLayers, extent, buffer);
         byte[] encoded = reads.read(template -> template.queryForObject(statement, byte[].class, parameters.toArray()));
@@ -64,21 +58,6 @@ final class JdbcNativeTiles implements NativeTiles {
             attributes.add(fields.get(i).name());
         }
         return new MvtSql.TileLayer(table.table(), columns, attributes, layer.pointCellPixels(),
-                layer.countedPoints().isPresent());
-    }
-
-    /**
-     * Numbers as the text of an SQL array, {@code {1,2,3}}: one parameter for any number of cells,
-     * so a tile's statement text, and its plan, stay the same whatever it holds.
-     */
-    private static String arrayText(int size, IntToLongFunction element) {
-        StringBuilder text = new StringBuilder(size * 6 + 2).append('{');
-        for (int i = 0; i < size; i++) {
-            if (i > 0) {
-                text.append(',');
-            }
-            text.append(element.applyAsLong(i));
-        }
-        return text.append('}').toString();
+                layer.pointsDrawnElsewhere());
     }
 }

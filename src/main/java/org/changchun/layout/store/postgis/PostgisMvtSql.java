@@ -21,8 +21,8 @@ import org.changchun.layout.store.jdbc.MvtSql;
  *
  * <p>Below the full-detail zoom the points of big layers merge per cell ({@code tiles/MergeCells}): each
  * point's cell is counted from its position in metres, without clipping or encoding it first; or,
- * where the service holds the layer's points in memory and has counted the cells already, the
- * counts arrive as arrays and only the layer's other features are read.
+ * where the service holds the layer's points in memory and draws them itself, only the layer's
+ * other features are read.
  */
 final class PostgisMvtSql implements MvtSql {
 
@@ -50,15 +50,15 @@ final class PostgisMvtSql implements MvtSql {
         if (cell <= 0) {
             return "SELECT " + mvtGeom + " AS geom" + attributeList + from;
         }
+        String notPoints = from + " AND GeometryType(f.geom) <> 'POINT'";
+        if (layer.pointsDrawnElsewhere()) {
+            return "SELECT " + mvtGeom + " AS geom" + attributeList + notPoints;
+        }
+        String otherFeatures = "SELECT " + mvtGeom + " AS geom" + attributeList + ", NULL::bigint AS point_count"
+                + notPoints;
         StringJoiner nulls = new StringJoiner("");
         for (String attribute : layer.attributes()) {
             nulls.add(", NULL AS " + quote(attribute));
-        }
-        String otherFeatures = "SELECT " + mvtGeom + " AS geom" + attributeList + ", NULL::bigint AS point_count" + from
-                + " AND GeometryType(f.geom) <> 'POINT'";
-        if (layer.pointsCounted()) {
-            return otherFeatures + " UNION ALL SELECT ST_MakePoint(c.x, c.y) AS geom" + nulls
-                    + ", c.n AS point_count FROM unnest(?::int[], ?::int[], ?::bigint[]) AS c(x, y, n)";
         }
         // points merge into one per cell, drawn at its centre; other geometries keep their attributes
         int cells = extent / cell;
