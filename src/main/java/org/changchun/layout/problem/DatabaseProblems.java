@@ -24,6 +24,12 @@ public final class DatabaseProblems {
                     "the query ran longer than plan.store.statement-timeout and was cancelled; ask for less (a smaller "
                             + "bbox, a stricter filter, a smaller page)"));
         }
+        if (DatabaseFailures.busy(failure)) {
+            return Optional.of(ProblemDocument.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    "服务繁忙：请求排队等候超过 plan.store.statement-timeout，请稍后重试",
+                    "the service is busy: the request waited its turn longer than plan.store.statement-timeout; "
+                            + "please retry shortly"));
+        }
         if (DatabaseFailures.unavailable(failure)) {
             return Optional.of(ProblemDocument.of(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂时不可用，请稍后重试",
                     "the database is unreachable for the moment; please retry shortly"));

@@ -39,6 +39,16 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /** A request that waited past its bound for a turn at rationed work ({@link StoreBusyException}). */
+    public static boolean busy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreBusyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A statement cancelled for running too long: SQLState 57014 in PostgreSQL and H2 alike. */
     public static boolean statementTimedOut(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.changchun.layout.store.StoreBusyException;
 
 /**
  * Bounds how many tiles are encoded at once ({@code plan.tiles.max-concurrent-encodes}); the
@@ -26,8 +26,8 @@ final class EncodeSlots {
 
     /**
      * @param size    encodes at once
-     * @param maxWait the longest a tile waits for its turn; past it, the answer is that the store is
-     *                too busy (503, as when the connection pool has none to give)
+     * @param maxWait the longest a tile waits for its turn; past it, the answer is that the service is
+     *                busy (503, {@link StoreBusyException})
      */
     EncodeSlots(int size, Duration maxWait) {
         if (size < 1) {
@@ -55,13 +55,13 @@ final class EncodeSlots {
     private void acquire() {
         try {
             if (!slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new DataAccessResourceFailureException("no turn to encode a tile within " + maxWait.toSeconds()
+                throw new StoreBusyException("no turn to encode a tile within " + maxWait.toSeconds()
                         + " s: " + size + " tiles are encoded at once (plan.tiles.max-concurrent-encodes) and "
                         + slots.getQueueLength() + " more wait");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DataAccessResourceFailureException("interrupted while waiting to encode a tile", e);
+            throw new StoreBusyException("interrupted while waiting to encode a tile", e);
         }
     }
 

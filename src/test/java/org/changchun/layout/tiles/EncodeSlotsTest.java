@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.changchun.layout.problem.DatabaseProblems;
-import org.changchun.layout.problem.ProblemDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -81,8 +80,11 @@ class EncodeSlotsTest {
 
             assertThatThrownBy(() -> slots.encode(() -> "never"))
                     .hasMessageContaining("plan.tiles.max-concurrent-encodes")
-                    .satisfies(failure -> assertThat(DatabaseProblems.of(failure)).map(ProblemDocument::status)
-                            .contains(HttpStatus.SERVICE_UNAVAILABLE.value()));
+                    .satisfies(failure -> assertThat(DatabaseProblems.of(failure)).hasValueSatisfying(problem -> {
+                        assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
+                        assertThat(problem.detail()).as("busy, not unreachable")
+                                .contains("服务繁忙", "the service is busy").doesNotContain("unreachable");
+                    }));
         } finally {
             release.countDown();
             holder.shutdownNow();
