@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.changchun.layout.history.LayerHistory;
 import org.changchun.layout.store.FeatureStore;
 import org.changchun.layout.store.StoreKind;
@@ -19,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /** Fresh, migrated stores of either kind, built the way the application builds them. */
 public final class TestStores {
@@ -31,6 +34,19 @@ public final class TestStores {
         public void close() {
             dataSource.close();
         }
+    }
+
+    /** The H2 folders made by {@link #h2Url()}, removed when the tests' JVM ends (deleteOnExit skips a folder with files). */
+    private static final List<Path> H2_FOLDERS = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> H2_FOLDERS.forEach(folder -> {
+            try {
+                FileSystemUtils.deleteRecursively(folder);
+            } catch (IOException e) {
+                System.err.println("could not remove " + folder + ": " + e);
+            }
+        }), "remove-test-h2-folders"));
     }
 
     private TestStores() {
@@ -94,7 +110,7 @@ public final class TestStores {
     public static String h2Url() {
         try {
             Path folder = Files.createTempDirectory("plan-h2-");
-            folder.toFile().deleteOnExit();
+            H2_FOLDERS.add(folder);
             return "jdbc:h2:file:" + folder.resolve("plan");
         } catch (IOException e) {
             throw new IllegalStateException(e);
