@@ -24,7 +24,8 @@
 #   DURATION=15        seconds per measurement       ROUNDS=3        rounds (medians reported)
 #   CONNECTIONS="2 8"  wrk connections = pgbench clients
 #   LAYERS="projects districts all"   collections measured; "all" is /ogc/tiles (every plan layer)
-#   WARMUP=20          seconds of load per layer on each server before round 1 (JIT, caches)
+#   WARMUP=20          seconds of load per layer on each server before round 1 (JIT, caches); the
+#                      services then until their JIT compilers settle (warm_until_compiled, bench/lib)
 #   PEERS="floor jdbc cold cold-api mapserver warm nginx"   which of the seven to measure
 #   WARM_CACHE=64MB    the warm service's plan.tiles.cache-size (the service's default); the
 #                      result notes its hit ratio, since a list whose tiles outweigh the cache
@@ -685,11 +686,11 @@ run_jdbc() {
 # be measured: some load on every server and layer first.
 warm_up() {
   local layer
-  log "warming up: ${WARMUP}s per layer on each service and on MapServer, a short pgbench pass"
+  log "warming up: ${WARMUP}s per layer on each service (then more until its JIT settles) and on MapServer, a short pgbench pass"
   for layer in $LAYERS; do
-    load_wrk "$WARMUP" "http://127.0.0.1:$COLD_PORT" "$WORK/paths-service-$layer.txt"
+    warm_until_compiled "$COLD_PID" "$WARMUP" "http://127.0.0.1:$COLD_PORT" "$WORK/paths-service-$layer.txt"
     ! measured cold-api || load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$COLD_CONTAINER_PORT" "$WORK/paths-service-$layer.txt"
-    load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$WARM_PORT" "$WORK/paths-service-$layer.txt"
+    warm_until_compiled "$WARM_PID" "$((WARMUP / 2 + 1))" "http://127.0.0.1:$WARM_PORT" "$WORK/paths-service-$layer.txt"
     ! measured mapserver \
       || load_wrk "$((WARMUP / 2 + 1))" "http://127.0.0.1:$NGINX_PORT" "$WORK/paths-mapserver-$layer.txt"
     "$PG_BIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U postgres -c 2 -T 3 -D i=0 -D clients=2 \
