@@ -13,8 +13,4 @@ public class StoreBusyException extends DataAccessResourceFailureException {
     public StoreBusyException(String message) {
         super(message);
     }
-
-    public StoreBusyException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.changchun.layout.store.StoreBusyException;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * Bounds how many tiles are encoded at once ({@code plan.tiles.max-concurrent-encodes}); the
@@ -61,7 +62,8 @@ final class EncodeSlots {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreBusyException("interrupted while waiting to encode a tile", e);
+            // interrupted: the service is stopping, not busy
+            throw new DataAccessResourceFailureException("interrupted while waiting to encode a tile", e);
         }
     }
 
