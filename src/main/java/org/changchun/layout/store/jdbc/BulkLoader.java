@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,8 +16,19 @@ public interface BulkLoader {
      */
     Load open(Connection connection, String table, List<String> columns) throws SQLException;
 
+    /**
+     * As {@link #open}, but the table receives the rows in the order of the keys they are
+     * {@linkplain Load#write(Object[], long) written} with, whatever order they come in: they are set
+     * aside (in memory, then in a spill file under the directory) and sent once the last has come.
+     */
+    Load openInKeyOrder(Connection connection, String table, List<String> columns, Path spillDirectory)
+            throws SQLException;
+
     /** A load that encodes rows as one {@linkplain #open opened} on a table does, and sends them nowhere: a rehearsal's. */
     Load discarding(List<String> columns);
+
+    /** As {@link #discarding}, the rows also put in the order of their keys as {@link #openInKeyOrder} does. */
+    Load discardingInKeyOrder(List<String> columns, Path spillDirectory);
 
     /** Takes rows and drops them: a rehearsal's where the dialect has no bulk loader. */
     Load NOTHING = new Load() {
@@ -45,6 +57,14 @@ public interface BulkLoader {
          *            with its SRID)
          */
         void write(Object[] row) throws SQLException;
+
+        /**
+         * As {@link #write(Object[])}, with where the row goes in a load {@linkplain #openInKeyOrder in key
+         * order} (from 0 to 2<sup>43</sup> - 1); other loads ignore the key.
+         */
+        default void write(Object[] row, long key) throws SQLException {
+            write(row);
+        }
 
         /** Returns once the database holds every row written. */
         void finish() throws SQLException;

@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,6 +59,8 @@ final class FeatureTables {
     private static final int WGS84 = 4326;
     /** From what share of a layer's extent on a box query is written for a scan, not the spatial index. */
     private static final double BROAD_BOX_SHARE = 0.1;
+    /** Where a bulk load in spatial order sets rows aside (as the links' spill files). */
+    private static final Path SPILL_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
     /** Runs counts beside page queries; when all its threads are busy, it refuses more work. */
     private static final ExecutorService COUNTS = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), runnable -> {
@@ -78,10 +81,8 @@ final class FeatureTables {
         this.dialect = dialect;
     }
 
-    /** @param inSpatialOrder whether the features will come in spatial order, so the table needs no rewrite */
-    void create(String table, List<FieldSpec> fields, boolean inSpatialOrder) {
-        String create = rewrites(table, inSpatialOrder) ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
-        StringJoiner columns = new StringJoiner(", ", create + table + " (", ")");
+    void create(String table, List<FieldSpec> fields) {
+        StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + table + " (", ")");
         // the key is a unique index built once the table is filled (see idIndexStatement)
         columns.add("id VARCHAR(" + MAX_FEATURE_ID_LENGTH + ") NOT NULL");
         for (int i = 0; i < fields.size(); i++) {
@@ -99,20 +100,6 @@ final class FeatureTables {
         return "CREATE UNIQUE INDEX " + table + "_id ON " + table + " (id)";
     }
 
-    /**
-     * Rewrites a filled table in the order of its geometries, where the dialect can and the features
-     * did not come in that order; must run in a transaction.
-     */
-    void orderBySpace(String table, boolean inSpatialOrder) {
-        if (rewrites(table, inSpatialOrder)) {
-            dialect.orderBySpace(table).forEach(jdbc::execute);
-        }
-    }
-
-    private boolean rewrites(String table, boolean inSpatialOrder) {
-        return !inSpatialOrder && !dialect.orderBySpace(table).isEmpty();
-    }
-
     String spatialIndexStatement(String table) {
         return dialect.createSpatialIndex(table + "_geom", table);
     }
@@ -121,16 +108,24 @@ final class FeatureTables {
         jdbc.execute("DROP TABLE IF EXISTS " + table);
     }
 
-    /** Fills a new table, with the dialect's bulk loader when it has one; must run in a transaction. */
-    ContentSummary insertAll(String table, List<FieldSpec> fields, Iterator<Feature> features, WriteProgress progress) {
+    /**
+     * Fills a new table, with the dialect's bulk loader when it has one; must run in a transaction.
+     * The bulk loader stores features that do not come in spatial order in that order (the order of
+     * {@link HilbertKey}), so the points of a tile or a box lie on a few pages, not one page each.
+     *
+     * @param inSpatialOrder whether the features come in spatial order already ({@link SourceOrder})
+     * @param allRead        run once the last feature is read, before the rows held back are stored
+     */
+    ContentSummary insertAll(String table, List<FieldSpec> fields, Iterator<Feature> features, boolean inSpatialOrder,
+                             WriteProgress progress, Runnable allRead) {
         Optional<BulkLoader> bulk = dialect.bulkLoader();
         return bulk.isPresent()
-                ? bulkLoad(bulk.get(), table, fields, features, progress)
-                : insertBatches(insertSql(table, fields), fields, features, progress);
+                ? bulkLoad(bulk.get(), table, fields, features, inSpatialOrder, progress, allRead)
+                : insertBatches(insertSql(table, fields), fields, features, progress, allRead);
     }
 
     private ContentSummary insertBatches(String sql, List<FieldSpec> fields, Iterator<Feature> features,
-                                         WriteProgress progress) {
+                                         WriteProgress progress, Runnable allRead) {
         ContentSummary summary = new ContentSummary();
         List<Feature> batch = new ArrayList<>(BATCH_SIZE);
         while (features.hasNext()) {
@@ -143,22 +138,26 @@ final class FeatureTables {
                 progress.written(summary.count());
             }
         }
+        allRead.run();
         return summary;
     }
 
     private ContentSummary bulkLoad(BulkLoader loader, String table, List<FieldSpec> fields,
-                                    Iterator<Feature> features, WriteProgress progress) {
+                                    Iterator<Feature> features, boolean inSpatialOrder, WriteProgress progress,
+                                    Runnable allRead) {
         DataSource dataSource = jdbc.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         BulkLoader.Load load = null;
         try {
-            load = loader.open(connection, table, bulkColumns(fields));
-            return fill(load, fields, features, progress);
+            load = inSpatialOrder ? loader.open(connection, table, bulkColumns(fields))
+                    : loader.openInKeyOrder(connection, table, bulkColumns(fields), SPILL_DIRECTORY);
+            return fill(load, fields, features, progress, allRead);
         } catch (SQLException e) {
             cancel(load);
             DataAccessException translated = jdbc.getExceptionTranslator().translate("bulk load into " + table, null, e);
             throw translated != null ? translated : new UncategorizedSQLException("bulk load into " + table, null, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a load left open would hold the connection, and the rollback would wait for it forever
             cancel(load);
             throw e;
         } finally {
@@ -170,11 +169,11 @@ final class FeatureTables {
      * Checks and encodes every feature's row as {@link #insertAll} does, and stores none: a write's
      * rehearsal.
      */
-    ContentSummary rehearseInsert(List<FieldSpec> fields, Iterator<Feature> features) {
-        BulkLoader.Load nowhere = dialect.bulkLoader().map(loader -> loader.discarding(bulkColumns(fields)))
-                .orElse(BulkLoader.NOTHING);
+    ContentSummary rehearseInsert(List<FieldSpec> fields, Iterator<Feature> features, boolean inSpatialOrder) {
+        BulkLoader.Load nowhere = dialect.bulkLoader().map(loader -> inSpatialOrder ? loader.discarding(bulkColumns(fields))
+                : loader.discardingInKeyOrder(bulkColumns(fields), SPILL_DIRECTORY)).orElse(BulkLoader.NOTHING);
         try {
-            return fill(nowhere, fields, features, WriteProgress.NONE);
+            return fill(nowhere, fields, features, WriteProgress.NONE, () -> { });
         } catch (SQLException e) {
             throw new IllegalStateException("a load that sends nothing failed", e);
         }
@@ -191,7 +190,7 @@ final class FeatureTables {
     }
 
     private static ContentSummary fill(BulkLoader.Load load, List<FieldSpec> fields, Iterator<Feature> features,
-                                       WriteProgress progress) throws SQLException {
+                                       WriteProgress progress, Runnable allRead) throws SQLException {
         WKBWriter ewkb = new WKBWriter(2, true);
         Function<Geometry, byte[]> encoding = geometry -> {
             geometry.setSRID(WGS84);
@@ -201,11 +200,12 @@ final class FeatureTables {
         while (features.hasNext()) {
             Feature feature = features.next();
             summary.add(feature.geometry());
-            load.write(coerceRow(fields, feature, encoding));
+            load.write(coerceRow(fields, feature, encoding), HilbertKey.of(feature.geometry().getEnvelopeInternal()));
             if (summary.count() % BULK_PROGRESS_EVERY == 0) {
                 progress.written(summary.count());
             }
         }
+        allRead.run();
         load.finish();
         progress.written(summary.count());
         return summary;

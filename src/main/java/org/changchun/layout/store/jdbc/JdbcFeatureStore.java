@@ -90,7 +90,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.reads = reads;
         this.features = new FeatureTables(jdbc, dialect, reads);
         this.links = new LinkTables(jdbc, dialect);
-        this.indexes = new VersionIndexes(jdbc, transactions, dialect, features, links);
+        this.indexes = new VersionIndexes(jdbc, dialect, features, links);
         this.keptPreviousVersions = keptPreviousVersions;
         this.previousVersionsMaxAge = previousVersionsMaxAge;
         this.abandonedAfter = abandonedAfter;
@@ -140,17 +140,17 @@ public final class JdbcFeatureStore implements FeatureStore {
             long started = System.nanoTime();
             progress.phase(WritePhase.WRITING);
             SourceOrder ordered = SourceOrder.of(source);
-            features.create(table, spec.fields(), ordered.spatial());
+            features.create(table, spec.fields());
             // the plan polygons the links are staged against, read once
             List<LayerInfo> plan = linksStaged ? planLayers() : List.of();
             if (linksStaged) {
                 staging = links.stage(versionId, spec.id(),
                         new PlanPolygonIndex(features, plan.stream().map(JdbcFeatureStore::table).toList()));
             }
-            Loaded loaded = load(spec, table, versionId, ordered, staging, progress);
+            Loaded loaded = load(spec, table, versionId, ordered, ordered.spatial(), staging, progress);
             long inserted = System.nanoTime();
             progress.phase(WritePhase.INDEXING);
-            indexes.build(table, versionId, spec.id(), staging, ordered.spatial());
+            indexes.build(table, versionId, spec.id(), staging);
             if (staging != null) {
                 staging.close();
                 staging = null;
@@ -172,7 +172,8 @@ public final class JdbcFeatureStore implements FeatureStore {
                 return new Switched(catalog.layer(spec.id()).orElseThrow(), adopted);
             });
             log.debug("Wrote layer {} version {}: {} features (came in spatial order: {}), {} staged links; insert and"
-                    + " link {} ms, spatial order, links stored and indexes {} ms, switch {} ms", spec.id(), versionId,
+                    + " link (sorted in spatial order on the way unless they came so) {} ms, links stored and indexes {} ms,"
+                    + " switch {} ms", spec.id(), versionId,
                     loaded.content().count(), ordered.spatial(), loaded.links(), (inserted - started) / 1_000_000,
                     (indexed - inserted) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         } catch (DuplicateKeyException e) {
@@ -195,11 +196,13 @@ public final class JdbcFeatureStore implements FeatureStore {
     @Override
     public RehearsedWrite rehearseWrite(LayerSpec spec, Iterator<Feature> source) {
         if (!spec.kind().isLinkSource()) {
-            return new RehearsedWrite(features.rehearseInsert(spec.fields(), source).count(), 0);
+            SourceOrder ordered = SourceOrder.of(source);
+            return new RehearsedWrite(features.rehearseInsert(spec.fields(), ordered, ordered.spatial()).count(), 0);
         }
         PlanPolygonIndex targets = new PlanPolygonIndex(features, planLayers().stream().map(JdbcFeatureStore::table).toList());
         try (LinkStaging staging = links.rehearse(spec.id(), targets)) {
-            ContentSummary content = features.rehearseInsert(spec.fields(), staging.linking(source));
+            SourceOrder ordered = SourceOrder.of(source);
+            ContentSummary content = features.rehearseInsert(spec.fields(), staging.linking(ordered), ordered.spatial());
             staging.finishLinking();
             // the totals written out as a write's switch keeps them
             staging.totals();
@@ -214,17 +217,17 @@ public final class JdbcFeatureStore implements FeatureStore {
     private record Loaded(ContentSummary content, long links, Optional<PolygonTally.Tallied> totals) {
     }
 
-    /** Fills the version's table; for a source layer, finds its links on the way. */
-    private Loaded load(LayerSpec spec, String table, long versionId, Iterator<Feature> source, LinkStaging staging,
-                        WriteProgress progress) {
+    /** Fills the version's table; for a source layer, finds its links on the way and starts storing them once all are read. */
+    private Loaded load(LayerSpec spec, String table, long versionId, Iterator<Feature> source, boolean inSpatialOrder,
+                        LinkStaging staging, WriteProgress progress) {
         WriteProgress beating = heartbeats.beating(versionId, progress);
         Iterator<Feature> written = staging == null ? source : staging.linking(source);
+        Runnable allRead = staging == null ? () -> { } : staging::finishLinkingAndStoreBeside;
         ContentSummary content = transactions.execute(status ->
-                features.insertAll(table, spec.fields(), written, beating));
+                features.insertAll(table, spec.fields(), written, inSpatialOrder, beating, allRead));
         if (staging == null) {
             return new Loaded(content, 0, Optional.empty());
         }
-        staging.finishLinking();
         return new Loaded(content, staging.found(), staging.totals());
     }
 

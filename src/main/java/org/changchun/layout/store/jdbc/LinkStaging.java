@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
@@ -20,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * reads, converts and bulk-loads the features while this one tests them against the plan's
  * polygons, so on a machine with two cores or more linking adds little to an import's time.
  * Links are written as they are found, or, where the staging table becomes a partition whose
- * indexes are built from it, set aside and {@linkplain #store stored} once the features are in,
- * in the order of their targets ({@link TargetOrderedLinks}), beside the feature table's indexing.
+ * indexes are built from it, set aside and {@linkplain #store stored} once every feature is read,
+ * in the order of their targets ({@link TargetOrderedLinks}), beside the features' own load.
  * The staging table becomes the layer's links in the switch transaction ({@link LinkTables#adoptStaged}),
  * with what a {@link PolygonTally} added up on the same thread.
  */
@@ -32,6 +36,11 @@ final class LinkStaging implements AutoCloseable {
     static final List<String> COLUMNS = List.of("source_layer", "source_id", "target_layer", "target_id", "relation");
     /** Features travel to the linking thread in groups, so handing over costs little per feature. */
     private static final int HANDOFF_SIZE = 512;
+    private static final ExecutorService STORERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "link-store");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Told apart by identity from every group handed over. */
     private static final List<Feature> END = Collections.unmodifiableList(new ArrayList<>());
 
@@ -47,7 +56,8 @@ final class LinkStaging implements AutoCloseable {
     private boolean tallyFailed;
     private volatile boolean abandoned;
     private long found;
-    private boolean finished;
+    private volatile boolean finished;
+    private CompletableFuture<Void> storing;
 
     /** @param rows where the links go; closed with this */
     LinkStaging(LinkRows rows, String sourceLayer, PlanPolygonIndex targets, Optional<PolygonTally> tally,
@@ -111,6 +121,29 @@ final class LinkStaging implements AutoCloseable {
     }
 
     /**
+     * Finishes linking, then starts {@linkplain #store storing} the links on a thread of their own, beside
+     * what the writer does next (sending the features, which a load in spatial order holds back until the
+     * last is read); {@link #awaitStored} waits for it.
+     */
+    void finishLinkingAndStoreBeside() {
+        finishLinking();
+        storing = CompletableFuture.runAsync(this::store, STORERS);
+    }
+
+    /** Returns once the links are stored, throwing what storing them threw; stores them now if not started. */
+    void awaitStored() {
+        if (storing == null) {
+            store();
+            return;
+        }
+        try {
+            storing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
      * Writes the links set aside, if any, and commits them all, after {@link #finishLinking}; until then
      * a failure leaves nothing behind. May run on another thread than the one that staged.
      */
@@ -123,6 +156,10 @@ final class LinkStaging implements AutoCloseable {
 
     @Override
     public void close() {
+        if (storing != null) {
+            // the rows may not be abandoned or closed under a store still running
+            storing.handle((stored, failure) -> null).join();
+        }
         if (!finished) {
             abandoned = true;
             handoff.clear();

@@ -10,16 +10,16 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * Whether a layer's features arrive in spatial order already, judged from the first ones before the
  * layer's table is made. A parcel layer as agencies deliver it runs block by block or row by row, each
- * parcel beside the one before: its table is then stored in the order it came, and the rewrite in
- * the order of the geometries (a sort and a second write of the whole table, 1.3 s of the database's
- * time for a million parcels, 2.5 s while the links are indexed beside it) would gain a tile or a box
- * next to nothing, since what it reads already lies on neighbouring pages. Points exported from a
- * database or generated at random come in no such order, and are rewritten.
+ * parcel beside the one before: its rows are then stored as they come, streaming to the database
+ * while the file is read, since sorting them first by {@link HilbertKey} (in memory and spill files,
+ * the database idle until the last has come) would gain a tile or a box next to nothing: what it
+ * reads already lies on neighbouring pages. Points exported from a database or generated at random
+ * come in no such order, and are sorted on their way.
  *
  * <p>In order means: of the first {@value #SAMPLE} features, at least {@value #NEIGHBOURS_SHARE} of
  * each with the one before it lie within {@value #NEAR} of their sizes (the larger envelope's
  * diagonal, or for points the mean spacing of the sample over its extent) of each other. A layer
- * smaller than the sample is always rewritten: that costs little. The features are read on
+ * smaller than the sample is always sorted: that costs little. The features are read on
  * from where the sample ended; none is read twice.
  */
 final class SourceOrder implements Iterator<Feature> {
@@ -48,7 +48,7 @@ final class SourceOrder implements Iterator<Feature> {
         return new SourceOrder(sample, source);
     }
 
-    /** Whether the features come in spatial order, so that the table need not be rewritten in it. */
+    /** Whether the features come in spatial order, so that they need not be sorted into it. */
     boolean spatial() {
         return spatial;
     }

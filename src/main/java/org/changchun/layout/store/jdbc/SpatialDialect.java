@@ -97,16 +97,6 @@ public interface SpatialDialect {
     }
 
     /**
-     * Statements, run in one transaction, that rewrite a filled feature table in the order of its
-     * geometries along a space-filling curve, so that the features of one tile, box or district lie
-     * on a few pages rather than one page each; none when the database has no such order. A table
-     * to be rewritten is filled unlogged: the rewrite writes it to the log once anyway.
-     */
-    default List<String> orderBySpace(String table) {
-        return List.of();
-    }
-
-    /**
      * The statement that gathers a table's statistics for the planner, where the database keeps them
      * and does not gather them at once by itself.
      */

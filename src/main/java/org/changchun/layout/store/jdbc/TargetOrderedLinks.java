@@ -7,10 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +22,7 @@ import org.changchun.layout.feature.LinkRelation;
  * targets tied millions of times took longest of the whole import (ten million points: a 45 s
  * rewrite in that order, 57 s for the index before). Bounded memory whatever the layer's size:
  * each target's links fill a small buffer, appended when full to one spill file as a chunk the
- * target remembers; handing back reads each target's chunks in turn. The spill file is deleted
+ * target remembers; handing back reads each target's chunks in turn. The {@link SpillFile} is deleted
  * on close, on Unix as soon as it is open, so not even a crash leaves it behind.
  */
 final class TargetOrderedLinks implements AutoCloseable {
@@ -47,13 +44,12 @@ final class TargetOrderedLinks implements AutoCloseable {
     /** Looked up once per link, so hashed; put in order once, when handed back. */
     private final Map<Target, Bucket> buckets = new HashMap<>();
     private final Path spillDirectory;
-    private FileChannel spill;
-    private Path spillFile;
-    private long spilled;
+    private final SpillFile spill;
 
     /** @param spillDirectory where the spill file goes, created on the first full buffer */
     TargetOrderedLinks(Path spillDirectory) {
         this.spillDirectory = spillDirectory;
+        this.spill = new SpillFile(spillDirectory, "links-");
     }
 
     void add(String sourceId, String targetLayer, String targetId, LinkRelation relation) {
@@ -76,52 +72,32 @@ final class TargetOrderedLinks implements AutoCloseable {
                 Bucket bucket = buckets.get(target);
                 for (long[] chunk : bucket.chunks) {
                     ByteBuffer read = ByteBuffer.allocate((int) chunk[1]);
-                    while (read.hasRemaining()) {
-                        if (spill.read(read, chunk[0] + read.position()) < 0) {
-                            throw new IOException("the spill file ended early");
-                        }
+                    if (spill.read(read, chunk[0]) < chunk[1]) {
+                        throw new IOException("the spill file ended early");
                     }
                     replay(read.array(), read.limit(), target, consumer);
                 }
                 replay(bucket.bytes.buffer(), bucket.bytes.size(), target, consumer);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read back the links set aside in " + spillFile, e);
+            throw new UncheckedIOException("could not read back the links set aside in " + spill.path(), e);
         }
     }
 
     /** How much has gone to the spill file so far. */
     long spilledBytes() {
-        return spilled;
+        return spill.size();
     }
 
     @Override
     public void close() {
         buckets.clear();
-        try {
-            if (spill != null) {
-                spill.close();
-            }
-            if (spillFile != null) {
-                Files.deleteIfExists(spillFile);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove the links' spill file " + spillFile, e);
-        }
+        spill.close();
     }
 
     private void spill(Bucket bucket) throws IOException {
-        if (spill == null) {
-            Files.createDirectories(spillDirectory);
-            spillFile = Files.createTempFile(spillDirectory, "links-", ".spill");
-            spill = FileChannel.open(spillFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    StandardOpenOption.DELETE_ON_CLOSE);
-        }
-        ByteBuffer write = ByteBuffer.wrap(bucket.bytes.buffer(), 0, bucket.bytes.size());
-        bucket.chunks.add(new long[] {spilled, write.remaining()});
-        while (write.hasRemaining()) {
-            spilled += spill.write(write, spilled);
-        }
+        int length = bucket.bytes.size();
+        bucket.chunks.add(new long[] {spill.append(ByteBuffer.wrap(bucket.bytes.buffer(), 0, length)), length});
         bucket.bytes.reset();
     }
 

@@ -81,19 +81,6 @@ public final class PostgisDialect implements SpatialDialect {
     }
 
     /**
-     * {@code ORDER BY geom} sorts along a Hilbert curve (PostGIS 3's B-tree order for geometries); with
-     * the default 4 MB of sort memory, ten million points sorted in 20 s, with 256 MB in 14 s.
-     */
-    @Override
-    public List<String> orderBySpace(String table) {
-        String unordered = table + "_unordered";
-        return List.of("SET LOCAL work_mem = '256MB'", "ALTER TABLE " + table + " RENAME TO " + unordered,
-                "CREATE TABLE " + table + " (LIKE " + unordered + " INCLUDING ALL)",
-                "INSERT INTO " + table + " SELECT * FROM " + unordered + " ORDER BY geom",
-                "DROP TABLE " + unordered);
-    }
-
-    /**
      * Autovacuum analyzes a new table only a while after it is written, and a partitioned table (the
      * links) never: without statistics a district's coverage joined its links feature by feature
      * (0.63 s at a million points) where a hash join takes 0.25 s.

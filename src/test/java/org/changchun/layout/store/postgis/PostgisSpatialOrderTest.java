@@ -2,11 +2,16 @@ package org.changchun.layout.store.postgis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
@@ -16,9 +21,11 @@ import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.feature.LayerSpec;
 import org.changchun.layout.query.FeatureQuery;
 import org.changchun.layout.store.WriteProgress;
+import org.changchun.layout.store.jdbc.BulkLoader;
 import org.changchun.layout.support.TestStores;
 import org.changchun.layout.support.TestStores.StoreUnderTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -27,9 +34,10 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * A layer written to PostGIS is stored in the order of its geometries: the points of one tile or
  * one box then lie on a few pages, not one page each (at ten million points, z13-z14 tiles went from
- * 56 to 114 a second at 16 connections: docs/benchmarks.md). Features that come in that order
- * already, as parcels delivered row by row, are stored as they came, without a rewrite. Either way
- * the stored table is an ordinary logged one, so a standby receives it.
+ * 56 to 114 a second at 16 connections: docs/benchmarks.md), sorted on their way in (in memory, or in
+ * runs spilled to disk and merged). Features that come in that order already, as parcels delivered row
+ * by row, are stored as they came. Either way the stored table is an ordinary logged one, so a standby
+ * receives it.
  */
 class PostgisSpatialOrderTest {
 
@@ -93,6 +101,49 @@ class PostgisSpatialOrderTest {
             Geometry box = WGS84.toGeometry(new Envelope(125.01, 125.02, 43.81, 43.82));
             assertThat(postgis.store().intersecting("parcels", box, 1_000)).as("found through the spatial index")
                     .hasSize((int) parcels.stream().filter(parcel -> parcel.geometry().intersects(box)).count());
+        }
+    }
+
+    @Test
+    void rowsSpilledInSortedRunsReachTheTableInKeyOrderAndACancelledLoadLeavesTheConnectionUsable(@TempDir Path spill)
+            throws Exception {
+        try (StoreUnderTest postgis = TestStores.create("postgis");
+             Connection connection = postgis.jdbc().getDataSource().getConnection()) {
+            // runs of 2 KB: 5,000 rows of about 20 bytes spill some fifty runs, merged on the way to the table
+            PostgisCopyLoader loader = new PostgisCopyLoader(2_048, 1_000);
+            List<String> columns = List.of("id", "n");
+            Random random = new Random(3);
+            List<long[]> given = new ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                given.add(new long[] {random.nextInt(1_000) * 7_919L, i});
+            }
+            connection.setAutoCommit(false);
+            connection.createStatement().execute("CREATE TABLE sorted_rows (id text, n bigint)");
+            BulkLoader.Load load = loader.openInKeyOrder(connection, "sorted_rows", columns, spill);
+            for (long[] row : given) {
+                load.write(new Object[] {"r" + row[1], row[1]}, row[0]);
+            }
+            load.finish();
+            connection.commit();
+            List<Long> stored = postgis.jdbc().queryForList("SELECT n FROM sorted_rows ORDER BY ctid", Long.class);
+            assertThat(stored).as("by key, rows of one key in the order they came").containsExactlyElementsOf(
+                    given.stream().sorted(Comparator.comparingLong(row -> row[0])).map(row -> row[1]).toList());
+            try (Stream<Path> left = Files.list(spill)) {
+                assertThat(left).as("no spill file left").isEmpty();
+            }
+
+            connection.createStatement().execute("CREATE TABLE cancelled_rows (id text, n bigint)");
+            BulkLoader.Load cancelled = loader.openInKeyOrder(connection, "cancelled_rows", columns, spill);
+            for (long[] row : given) {
+                cancelled.write(new Object[] {"r" + row[1], row[1]}, row[0]);
+            }
+            cancelled.cancel();
+            connection.rollback();
+            assertThat(postgis.jdbc().queryForObject("SELECT to_regclass('cancelled_rows') IS NULL", Boolean.class))
+                    .as("rolled back, the connection free again").isTrue();
+            try (Stream<Path> left = Files.list(spill)) {
+                assertThat(left).as("no spill file left").isEmpty();
+            }
         }
     }
 
