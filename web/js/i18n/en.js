@@ -329,6 +329,7 @@ export default {
   'imports.state.FAILED': 'failed',
   'imports.queue': 'place {place} in the queue, waiting for job {job}',
   'imports.phase.WRITING': 'writing features',
+  'imports.phase.STORING_IN_ORDER': 'storing in spatial order',
   'imports.phase.INDEXING': 'building indexes',
   'imports.phase.PUBLISHING': 'publishing the new version',
   'imports.succeeded': 'Layer “{layer}” imported and shown on the map.',

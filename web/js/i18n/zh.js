@@ -329,6 +329,7 @@ export default {
   'imports.state.FAILED': '失败',
   'imports.queue': '第 {place} 位，等待任务 {job} 完成',
   'imports.phase.WRITING': '写入要素',
+  'imports.phase.STORING_IN_ORDER': '按空间顺序存入',
   'imports.phase.INDEXING': '建立索引',
   'imports.phase.PUBLISHING': '发布新版本',
   'imports.succeeded': '图层“{layer}”已导入，已在地图上显示。',

@@ -8,8 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An import job as the API shows it.
  *
- * @param phase   the step of the write while the job runs (WRITING, INDEXING, PUBLISHING), and where
- *                it stopped if it failed; absent once it succeeded
+ * @param phase   the step of the write while the job runs (WRITING, STORING_IN_ORDER, INDEXING,
+ *                PUBLISHING), and where it stopped if it failed; absent once it succeeded
  * @param percent 0..100, from the features written so far against the shapefiles' record counts:
  *                it stays below 100 until the job has succeeded, through the steps after writing
  * @param queue   while the job is QUEUED: its place and the job it waits for

@@ -8,6 +8,11 @@ package org.changchun.layout.store;
 public enum WritePhase {
     /** Features streamed into the new version's table, with their links to the plan staged. */
     WRITING("写入要素", "writing features"),
+    /**
+     * Features that did not come in spatial order, read and set aside in that order, stored in it once
+     * the last is read (PostGIS); a write of features that came in order goes on to indexing.
+     */
+    STORING_IN_ORDER("按空间顺序存入", "storing in spatial order"),
     /** The new version's id and spatial indexes, and those of its staged links, built. */
     INDEXING("建立索引", "building indexes"),
     /** The new version made current and its links adopted or recomputed, in one transaction. */

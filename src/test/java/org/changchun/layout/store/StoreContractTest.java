@@ -102,7 +102,10 @@ class StoreContractTest {
                     }
                 });
 
-        assertThat(told).containsExactly("WRITING", "written 2", "INDEXING", "PUBLISHING");
+        // two features are too few to judge their order: PostGIS holds them back and stores them sorted
+        assertThat(told).containsExactlyElementsOf(kind.equals("postgis")
+                ? List.of("WRITING", "written 2", "STORING_IN_ORDER", "INDEXING", "PUBLISHING")
+                : List.of("WRITING", "written 2", "INDEXING", "PUBLISHING"));
     }
 
     @Test

@@ -205,9 +205,9 @@ final class FeatureTables {
                 progress.written(summary.count());
             }
         }
+        progress.written(summary.count());
         allRead.run();
         load.finish();
-        progress.written(summary.count());
         return summary;
     }
 
