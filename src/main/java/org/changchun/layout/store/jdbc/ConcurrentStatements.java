@@ -43,6 +43,11 @@ final class ConcurrentStatements {
         }
     }
 
+    /** Starts a task on a builder thread, beside what the caller does next. */
+    static CompletableFuture<Void> beside(Runnable task) {
+        return CompletableFuture.runAsync(task, BUILDERS);
+    }
+
     /**
      * Runs tasks side by side, each a statement or a chain of statements on pooled connections;
      * returns when every task has finished and throws the first failure after all have ended.
@@ -54,7 +59,7 @@ final class ConcurrentStatements {
         }
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (Runnable task : tasks) {
-            running.add(CompletableFuture.runAsync(task, BUILDERS));
+            running.add(beside(task));
         }
         RuntimeException failure = null;
         for (CompletableFuture<Void> task : running) {

@@ -1,6 +1,5 @@
 package org.changchun.layout.store.jdbc;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +30,7 @@ import org.changchun.layout.feature.Feature;
 import org.changchun.layout.store.FeaturePage;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.StoredProperties;
+import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.store.WriteProgress;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -59,8 +59,6 @@ final class FeatureTables {
     private static final int WGS84 = 4326;
     /** From what share of a layer's extent on a box query is written for a scan, not the spatial index. */
     private static final double BROAD_BOX_SHARE = 0.1;
-    /** Where a bulk load in spatial order sets rows aside (as the links' spill files). */
-    private static final Path SPILL_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
     /** Runs counts beside page queries; when all its threads are busy, it refuses more work. */
     private static final ExecutorService COUNTS = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), runnable -> {
@@ -109,9 +107,9 @@ final class FeatureTables {
     }
 
     /**
-     * Fills a new table, with the dialect's bulk loader when it has one; must run in a transaction.
-     * The bulk loader stores features that do not come in spatial order in that order (the order of
-     * {@link HilbertKey}), so the points of a tile or a box lie on a few pages, not one page each.
+     * Fills a new table, with the dialect's bulk loader when it has one; must run in a transaction. The bulk
+     * loader stores features that do not come in spatial order in the order of {@link HilbertKey} (the
+     * points of a tile or a box then lie on a few pages), a step the progress is told of.
      *
      * @param inSpatialOrder whether the features come in spatial order already ({@link SourceOrder})
      * @param allRead        run once the last feature is read, before the rows held back are stored
@@ -150,8 +148,11 @@ final class FeatureTables {
         BulkLoader.Load load = null;
         try {
             load = inSpatialOrder ? loader.open(connection, table, bulkColumns(fields))
-                    : loader.openInKeyOrder(connection, table, bulkColumns(fields), SPILL_DIRECTORY);
-            return fill(load, fields, features, progress, allRead);
+                    : loader.openInKeyOrder(connection, table, bulkColumns(fields), SpillFile.DIRECTORY);
+            return fill(load, fields, features, progress, inSpatialOrder ? allRead : () -> {
+                allRead.run();
+                progress.phase(WritePhase.STORING_IN_ORDER);
+            });
         } catch (SQLException e) {
             cancel(load);
             DataAccessException translated = jdbc.getExceptionTranslator().translate("bulk load into " + table, null, e);
@@ -171,7 +172,7 @@ final class FeatureTables {
      */
     ContentSummary rehearseInsert(List<FieldSpec> fields, Iterator<Feature> features, boolean inSpatialOrder) {
         BulkLoader.Load nowhere = dialect.bulkLoader().map(loader -> inSpatialOrder ? loader.discarding(bulkColumns(fields))
-                : loader.discardingInKeyOrder(bulkColumns(fields), SPILL_DIRECTORY)).orElse(BulkLoader.NOTHING);
+                : loader.discardingInKeyOrder(bulkColumns(fields), SpillFile.DIRECTORY)).orElse(BulkLoader.NOTHING);
         try {
             return fill(nowhere, fields, features, WriteProgress.NONE, () -> { });
         } catch (SQLException e) {

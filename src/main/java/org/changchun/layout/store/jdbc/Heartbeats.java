@@ -1,5 +1,6 @@
 package org.changchun.layout.store.jdbc;
 
+import org.changchun.layout.store.WritePhase;
 import org.changchun.layout.store.WriteProgress;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +36,11 @@ final class Heartbeats {
                     lastBeat = featuresWritten;
                 }
                 progress.written(featuresWritten);
+            }
+
+            @Override
+            public void phase(WritePhase phase) {
+                progress.phase(phase);
             }
         };
     }

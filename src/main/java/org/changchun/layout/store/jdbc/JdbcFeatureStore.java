@@ -222,16 +222,7 @@ public final class JdbcFeatureStore implements FeatureStore {
                         LinkStaging staging, WriteProgress progress) {
         WriteProgress beating = heartbeats.beating(versionId, progress);
         Iterator<Feature> written = staging == null ? source : staging.linking(source);
-        // the bulk loader holds features that do not come in spatial order back, to store them in it
-        boolean sorted = !inSpatialOrder && dialect.bulkLoader().isPresent();
-        Runnable allRead = () -> {
-            if (staging != null) {
-                staging.finishLinkingAndStoreBeside();
-            }
-            if (sorted) {
-                progress.phase(WritePhase.STORING_IN_ORDER);
-            }
-        };
+        Runnable allRead = staging == null ? () -> { } : staging::finishLinkingAndStoreBeside;
         ContentSummary content = transactions.execute(status ->
                 features.insertAll(table, spec.fields(), written, inSpatialOrder, beating, allRead));
         if (staging == null) {

@@ -9,8 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
@@ -36,11 +34,6 @@ final class LinkStaging implements AutoCloseable {
     static final List<String> COLUMNS = List.of("source_layer", "source_id", "target_layer", "target_id", "relation");
     /** Features travel to the linking thread in groups, so handing over costs little per feature. */
     private static final int HANDOFF_SIZE = 512;
-    private static final ExecutorService STORERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "link-store");
-        thread.setDaemon(true);
-        return thread;
-    });
     /** Told apart by identity from every group handed over. */
     private static final List<Feature> END = Collections.unmodifiableList(new ArrayList<>());
 
@@ -127,7 +120,7 @@ final class LinkStaging implements AutoCloseable {
      */
     void finishLinkingAndStoreBeside() {
         finishLinking();
-        storing = CompletableFuture.runAsync(this::store, STORERS);
+        storing = ConcurrentStatements.beside(this::store);
     }
 
     /** Returns once the links are stored, throwing what storing them threw; stores them now if not started. */

@@ -1,6 +1,5 @@
 package org.changchun.layout.store.jdbc;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +67,7 @@ final class LinkTables {
     /** A partition's index by target is built from its rows: stored in that order, in one pass. */
     private Optional<TargetOrderedLinks> targetOrdered() {
         return dialect.linkPartitions()
-                .map(partitions -> new TargetOrderedLinks(Path.of(System.getProperty("java.io.tmpdir"))));
+                .map(partitions -> new TargetOrderedLinks(SpillFile.DIRECTORY));
     }
 
     /**

@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
  */
 public final class SpillFile implements AutoCloseable {
 
+    /** Where a write's spill files go: the JVM's temporary folder. */
+    public static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
+
     private final Path directory;
     private final String prefix;
     private FileChannel channel;
