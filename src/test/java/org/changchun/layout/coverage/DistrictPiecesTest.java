@@ -41,7 +41,7 @@ class DistrictPiecesTest {
                 double y = extent.getMinY() - 0.01 + random.nextDouble() * (extent.getHeight() + 0.02);
                 features.add(quad(x, y, 0.0012, 0.0009, random));
             }
-            // on a boundary vertex, as wide as a cell, over many cells, the whole extent
+            // on a boundary vertex, a 64th of the extent, over many cells, the whole extent
             Coordinate vertex = district.getCoordinates()[district.getNumPoints() / 3];
             features.add(quad(vertex.x - 0.0005, vertex.y - 0.0004, 0.001, 0.0008, random));
             features.add(quad(vertex.x - extent.getWidth() / 128, vertex.y - extent.getHeight() / 128,
