@@ -1,5 +1,7 @@
 package org.changchun.layout.coverage;
 
+import java.util.Optional;
+import org.changchun.layout.geo.ConvexClip;
 import org.changchun.layout.geo.GeodesicArea;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -15,12 +17,18 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * boundary. A fixed grid fine enough for detailed boundaries cut simple stretches into many tiny
  * pieces, and the overlays' fixed cost, paid once per piece, made most of a polygon import's
  * linking (100,000 project polygons: 134,000 overlays for 21,000 feature-district pairs; with
- * the quadtree 27,000, a third of the time). The pieces' interiors are disjoint, so their areas
- * add up. Shared by the threads that add up totals: a cell split twice at once is split the same.
+ * the quadtree 27,000, a third of the time). A small convex feature, as most project polygons and
+ * parcels are, is not overlaid at all but clips each piece ({@link ConvexClip}): the same 100,000
+ * then took 0.08 s instead of 0.82 s (2.1 s with the grid). The pieces' interiors are disjoint, so
+ * their areas add up. Shared by the threads that add up totals: a cell split twice at once is split
+ * the same.
  */
 final class DistrictPieces {
 
-    /** Measured on the plan's districts (1,000–4,000 vertices) with 100,000 project polygons: 64–512 within 10 %. */
+    /**
+     * Measured on the plan's districts (1,000–4,000 vertices) with 100,000 project polygons: 64–256
+     * alike once cut; fewer vertices, more cells to cut the first time.
+     */
     static final int MOST_VERTICES = 128;
     /** A cell 1/4096 of the district's extent: deeper only for a boundary denser than any surveyed. */
     private static final int DEEPEST = 12;
@@ -33,7 +41,7 @@ final class DistrictPieces {
 
     /** The km² of the geometry (WGS84 lon/lat) inside the district. */
     double squareKilometresOf(Geometry geometry) {
-        return root.squareKilometresOf(geometry, geometry.getEnvelopeInternal());
+        return root.squareKilometresOf(geometry, geometry.getEnvelopeInternal(), ConvexClip.of(geometry));
     }
 
     private static final class Cell {
@@ -49,17 +57,19 @@ final class DistrictPieces {
             this.depth = depth;
         }
 
-        double squareKilometresOf(Geometry geometry, Envelope box) {
+        /** @param window the geometry as a convex window, when it is one */
+        double squareKilometresOf(Geometry geometry, Envelope box, Optional<ConvexClip> window) {
             if (piece.isEmpty() || !piece.getEnvelopeInternal().intersects(box)) {
                 return 0;
             }
             // a feature covering the whole cell gains nothing from smaller pieces, only more overlays
             if (piece.getNumPoints() <= MOST_VERTICES || depth == DEEPEST || box.covers(extent)) {
-                return GeodesicArea.squareKilometres(OverlayNGRobust.overlay(geometry, piece, OverlayNG.INTERSECTION));
+                return window.isPresent() ? window.get().squareKilometresOf(piece)
+                        : GeodesicArea.squareKilometres(OverlayNGRobust.overlay(geometry, piece, OverlayNG.INTERSECTION));
             }
             double area = 0;
             for (Cell quarter : quarters()) {
-                area += quarter.squareKilometresOf(geometry, box);
+                area += quarter.squareKilometresOf(geometry, box, window);
             }
             return area;
         }
