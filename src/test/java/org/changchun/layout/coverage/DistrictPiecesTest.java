@@ -3,24 +3,18 @@ package org.changchun.layout.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.changchun.layout.geo.GeodesicArea;
+import org.changchun.layout.support.GisDataFixture;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A feature's area in a district, added up over the district's pieces, is its area in the whole district. */
 class DistrictPiecesTest {
@@ -28,10 +22,10 @@ class DistrictPiecesTest {
     private final GeometryFactory factory = new GeometryFactory();
 
     @Test
-    void smallAndLargeFeaturesHaveTheAreaTheyHaveInTheWholeDistrict() throws IOException, ParseException {
+    void smallAndLargeFeaturesHaveTheAreaTheyHaveInTheWholeDistrict() {
         Random random = new Random(11);
         int straddling = 0;
-        for (Geometry district : districts()) {
+        for (Geometry district : GisDataFixture.districtGeometries()) {
             DistrictPieces pieces = new DistrictPieces(district);
             Envelope extent = district.getEnvelopeInternal();
             List<Geometry> features = new ArrayList<>();
@@ -83,15 +77,5 @@ class DistrictPiecesTest {
             new Coordinate(x + in[2] * width, y + (1 - in[3]) * height),
             new Coordinate(x + (1 - in[4]) * width, y + (1 - in[5]) * height),
             new Coordinate(x + (1 - in[6]) * width, y + in[7] * height), first.copy()});
-    }
-
-    private static List<Geometry> districts() throws IOException, ParseException {
-        JsonNode collection = JsonMapper.builder().build().readTree(Files.readString(Path.of("gis-data/districts.geojson")));
-        GeoJsonReader reader = new GeoJsonReader();
-        List<Geometry> districts = new ArrayList<>();
-        for (JsonNode district : collection.get("features")) {
-            districts.add(reader.read(district.get("geometry").toString()));
-        }
-        return districts;
     }
 }

@@ -3,12 +3,10 @@ package org.changchun.layout.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.changchun.layout.support.GisDataFixture;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -16,11 +14,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A convex window's clip measures what an overlay measures, and only convex polygons are windows. */
 class ConvexClipTest {
@@ -28,10 +23,10 @@ class ConvexClipTest {
     private final GeometryFactory factory = new GeometryFactory();
 
     @Test
-    void convexFeaturesOverTheDistrictsHaveTheAreaAnOverlayGives() throws IOException, ParseException {
+    void convexFeaturesOverTheDistrictsHaveTheAreaAnOverlayGives() {
         Random random = new Random(7);
         int partly = 0;
-        for (Geometry district : districts()) {
+        for (Geometry district : GisDataFixture.districtGeometries()) {
             Envelope extent = district.getEnvelopeInternal();
             List<Geometry> windows = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
@@ -142,15 +137,5 @@ class ConvexClipTest {
         double dy = b.y - a.y;
         Coordinate apex = new Coordinate((a.x + b.x) / 2 - side * dy, (a.y + b.y) / 2 + side * dx);
         return factory.createPolygon(new Coordinate[] {a.copy(), b.copy(), apex, a.copy()});
-    }
-
-    private static List<Geometry> districts() throws IOException, ParseException {
-        JsonNode collection = JsonMapper.builder().build().readTree(Files.readString(Path.of("gis-data/districts.geojson")));
-        GeoJsonReader reader = new GeoJsonReader();
-        List<Geometry> districts = new ArrayList<>();
-        for (JsonNode district : collection.get("features")) {
-            districts.add(reader.read(district.get("geometry").toString()));
-        }
-        return districts;
     }
 }

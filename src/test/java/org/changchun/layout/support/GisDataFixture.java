@@ -14,6 +14,9 @@ import org.changchun.layout.feature.LayerDescription;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.feature.LayerSpec;
 import org.changchun.layout.store.WriteProgress;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,20 @@ public final class GisDataFixture {
                 store.writeLayer(spec, features.iterator(), WriteProgress.NONE);
             }
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shapes of the real districts (gis-data/districts.geojson), WGS84 lon/lat. */
+    public static List<Geometry> districtGeometries() {
+        try {
+            GeoJsonReader reader = new GeoJsonReader();
+            List<Geometry> districts = new ArrayList<>();
+            for (JsonNode district : JSON.readTree(Files.readString(Path.of("gis-data/districts.geojson"))).get("features")) {
+                districts.add(reader.read(district.get("geometry").toString()));
+            }
+            return districts;
+        } catch (IOException | ParseException e) {
             throw new IllegalStateException(e);
         }
     }
