@@ -186,10 +186,13 @@ public final class JdbcFeatureStore implements FeatureStore {
         // the write is committed: nothing from here on may undo it
         if (linksStaged) {
             links.releaseStaged(versionId, switched.linksAdopted());
-            links.gatherStatistics();
         }
         listeners.fire(spec.id());
         dropSurplusVersions(spec.id());
+        if (linksStaged) {
+            // after the drops, which would wait for it: they take the links table's partitions away
+            links.gatherStatisticsSoon();
+        }
         return switched.layer();
     }
 
