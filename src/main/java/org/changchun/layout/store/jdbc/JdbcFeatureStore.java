@@ -103,6 +103,14 @@ public final class JdbcFeatureStore implements FeatureStore {
         });
     }
 
+    /**
+     * Lets the links' statistics a write began finish before the connections close (a command-line
+     * import ends right after its write); Spring calls it when the context closes.
+     */
+    public void close() {
+        links.awaitStatistics();
+    }
+
     @Override
     public StoreDescription describe() {
         return new StoreDescription(dialect.kind(), jdbc.queryForObject(dialect.versionQuery(), String.class));

@@ -3,6 +3,10 @@ package org.changchun.layout.store.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
@@ -37,6 +41,7 @@ final class LinkTables {
     private final PolygonTotalsTable totals;
     /** Whether a gathering of the links' statistics has been asked for and not yet begun. */
     private final AtomicBoolean statisticsWaiting = new AtomicBoolean();
+    private volatile CompletableFuture<Void> statistics = CompletableFuture.completedFuture(null);
 
     LinkTables(JdbcTemplate jdbc, SpatialDialect dialect) {
         this.jdbc = jdbc;
@@ -86,7 +91,7 @@ final class LinkTables {
         if (analyze.isEmpty() || !statisticsWaiting.compareAndSet(false, true)) {
             return;
         }
-        ConcurrentStatements.beside(() -> {
+        statistics = ConcurrentStatements.beside(() -> {
             statisticsWaiting.set(false);
             try {
                 jdbc.execute(analyze.get());
@@ -94,6 +99,17 @@ final class LinkTables {
                 log.warn("Could not gather the statistics of feature_link", e);
             }
         });
+    }
+
+    /** Waits, a minute at most, for the statistics begun last: the connections are about to close. */
+    void awaitStatistics() {
+        try {
+            statistics.get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The statistics of feature_link were not gathered before closing: {}", e.toString());
+        }
     }
 
     /** Statements giving filled staged links the indexes {@link #adoptStaged} needs; they may run concurrently. */

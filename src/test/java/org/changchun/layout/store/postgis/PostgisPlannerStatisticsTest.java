@@ -14,6 +14,7 @@ import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.feature.LayerKind;
 import org.changchun.layout.feature.LayerSpec;
 import org.changchun.layout.store.WriteProgress;
+import org.changchun.layout.store.jdbc.JdbcFeatureStore;
 import org.changchun.layout.support.TestStores;
 import org.changchun.layout.support.TestStores.StoreUnderTest;
 import org.changchun.layout.support.Waiting;
@@ -36,22 +37,38 @@ class PostgisPlannerStatisticsTest {
     @Test
     void aWrittenLayerHasStatisticsAtOnceAndItsLinksMomentsLater() throws InterruptedException {
         try (StoreUnderTest postgis = TestStores.create("postgis")) {
-            postgis.store().writeLayer(spec("zones", LayerKind.PLAN_AREA), List.of(new Feature("z1",
-                    Map.of("name_zh", "全域"), WGS84.toGeometry(new Envelope(124, 127, 43, 45)))).iterator(),
-                    WriteProgress.NONE);
-            List<Feature> points = new ArrayList<>();
-            for (int i = 0; i < 2_000; i++) {
-                points.add(new Feature("p" + i, Map.of("name_zh", "点" + i),
-                        WGS84.createPoint(new Coordinate(124.5 + i / 1_000d, 43.5))));
-            }
-            LayerInfo written = postgis.store().writeLayer(spec("pois", LayerKind.IMPORTED), points.iterator(),
-                    WriteProgress.NONE);
+            LayerInfo written = writeZoneAndPoints(postgis);
 
             assertThat(statisticsOf("lv_" + written.version(), postgis)).as("columns of the new table with statistics")
                     .isGreaterThanOrEqualTo(2);
             // gathered beside what follows the write (LinkTables.gatherStatisticsSoon)
             Waiting.until(Duration.ofSeconds(30), () -> statisticsOf("feature_link", postgis) >= 4);
         }
+    }
+
+    /** A command-line import closes the store right after its write: the links' statistics must not be lost. */
+    @Test
+    void closingTheStoreRightAfterAWriteWaitsForTheLinksStatistics() {
+        try (StoreUnderTest postgis = TestStores.create("postgis")) {
+            writeZoneAndPoints(postgis);
+
+            ((JdbcFeatureStore) postgis.store()).close();
+
+            assertThat(statisticsOf("feature_link", postgis)).as("columns of the links with statistics")
+                    .isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    private static LayerInfo writeZoneAndPoints(StoreUnderTest postgis) {
+        postgis.store().writeLayer(spec("zones", LayerKind.PLAN_AREA), List.of(new Feature("z1",
+                Map.of("name_zh", "全域"), WGS84.toGeometry(new Envelope(124, 127, 43, 45)))).iterator(),
+                WriteProgress.NONE);
+        List<Feature> points = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            points.add(new Feature("p" + i, Map.of("name_zh", "点" + i),
+                    WGS84.createPoint(new Coordinate(124.5 + i / 1_000d, 43.5))));
+        }
+        return postgis.store().writeLayer(spec("pois", LayerKind.IMPORTED), points.iterator(), WriteProgress.NONE);
     }
 
     private static int statisticsOf(String table, StoreUnderTest postgis) {
