@@ -2,8 +2,6 @@ package org.changchun.layout.store.jdbc;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +60,7 @@ public final class JdbcFeatureStore implements FeatureStore {
     private final FeatureTables features;
     private final LinkTables links;
     private final VersionIndexes indexes;
-    private final int keptPreviousVersions;
-    private final Optional<Duration> previousVersionsMaxAge;
-    private final Duration abandonedAfter;
+    private final VersionRetention retention;
     private final ChangeListeners listeners;
     private final ReadRoute reads;
     /** Where each layer's current version lives, so reads need no catalog query; evicted on every change. */
@@ -91,9 +87,8 @@ public final class JdbcFeatureStore implements FeatureStore {
         this.features = new FeatureTables(jdbc, dialect, reads);
         this.links = new LinkTables(jdbc, dialect);
         this.indexes = new VersionIndexes(jdbc, dialect, features, links);
-        this.keptPreviousVersions = keptPreviousVersions;
-        this.previousVersionsMaxAge = previousVersionsMaxAge;
-        this.abandonedAfter = abandonedAfter;
+        this.retention = new VersionRetention(catalog, features, links, keptPreviousVersions, previousVersionsMaxAge,
+                abandonedAfter);
         this.listeners = listeners;
         // first of all listeners: whatever they read after a change must see it, on a standby too
         listeners.add(layerId -> {
@@ -185,10 +180,10 @@ public final class JdbcFeatureStore implements FeatureStore {
                     loaded.content().count(), ordered.spatial(), loaded.links(), (inserted - started) / 1_000_000,
                     (indexed - inserted) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
         } catch (DuplicateKeyException e) {
-            discardUnfinished(versionId, staging);
+            retention.discardUnfinished(versionId, staging);
             throw new IllegalArgumentException("layer " + spec.id() + ": a feature id appears more than once", e);
         } catch (RuntimeException e) {
-            discardUnfinished(versionId, staging);
+            retention.discardUnfinished(versionId, staging);
             throw e;
         }
         // the write is committed: nothing from here on may undo it
@@ -196,7 +191,7 @@ public final class JdbcFeatureStore implements FeatureStore {
             links.releaseStaged(versionId, switched.linksAdopted());
         }
         listeners.fire(spec.id());
-        dropSurplusVersions(spec.id());
+        retention.dropSurplusVersions(spec.id());
         if (linksStaged) {
             // after the drops, which would wait for it: they take the links table's partitions away
             links.gatherStatisticsSoon();
@@ -259,7 +254,7 @@ public final class JdbcFeatureStore implements FeatureStore {
             return catalog.layer(layerId).orElseThrow();
         });
         listeners.fire(layerId);
-        dropSurplusVersions(layerId);
+        retention.dropSurplusVersions(layerId);
         return restored;
     }
 
@@ -400,19 +395,12 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public void discardUnfinishedWrites() {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(abandonedAfter);
-        for (long versionId : catalog.abandonedVersions(before)) {
-            log.warn("Discarding layer version {}: its write never finished", versionId);
-            discardUnfinished(versionId);
-        }
+        retention.discardUnfinishedWrites();
     }
 
     @Override
     public void discardExpiredVersions() {
-        previousVersionsMaxAge.ifPresent(maxAge -> {
-            OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(maxAge);
-            catalog.layersWithPreviousVersionsReplacedBefore(before).forEach(this::dropSurplusVersions);
-        });
+        retention.discardExpiredVersions();
     }
 
     @Override
@@ -428,40 +416,6 @@ public final class JdbcFeatureStore implements FeatureStore {
     /** Tells other processes about the change; delivered by the database when the transaction commits. */
     private void announce(String layerId) {
         dialect.changeNotification().ifPresent(sql -> jdbc.queryForList(sql, layerId));
-    }
-
-    /** Applies retention to a layer: drops the tables of the previous versions it no longer keeps. */
-    private void dropSurplusVersions(String layerId) {
-        Optional<OffsetDateTime> replacedBefore = previousVersionsMaxAge
-                .map(maxAge -> OffsetDateTime.now(ZoneOffset.UTC).minus(maxAge));
-        for (long versionId : catalog.surplusPreviousVersions(layerId, keptPreviousVersions, replacedBefore)) {
-            try {
-                if (catalog.markDiscarded(versionId)) {
-                    features.drop(LayerTable.tableName(versionId));
-                }
-            } catch (RuntimeException e) {
-                log.error("Could not drop layer version {}; the next write or sweep will retry", versionId, e);
-            }
-        }
-    }
-
-    /** Drops a version that never became current, with the links it staged (their connection let go first). */
-    private void discardUnfinished(long versionId, LinkStaging staging) {
-        if (staging != null) {
-            staging.close();
-        }
-        discardUnfinished(versionId);
-    }
-
-    /** Drops a version that never became current, with the links it staged. */
-    private void discardUnfinished(long versionId) {
-        try {
-            links.dropStaged(versionId);
-            features.drop(LayerTable.tableName(versionId));
-            catalog.deleteVersion(versionId);
-        } catch (RuntimeException e) {
-            log.error("Could not discard layer version {}; discardUnfinishedWrites will retry", versionId, e);
-        }
     }
 
     /** The layers whose polygons features are linked to. */
