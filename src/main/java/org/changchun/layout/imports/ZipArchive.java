@@ -222,30 +222,27 @@ public final class ZipArchive {
      * .dbf inflate at once on two cores); throws the first failure once every copy has ended.
      */
     private static void inflateSideBySide(List<Callable<Void>> copies) throws IOException {
-        List<Future<Void>> running = new ArrayList<>();
-        for (Callable<Void> copy : copies) {
-            running.add(INFLATERS.submit(copy));
+        List<Future<Void>> ended;
+        try {
+            ended = INFLATERS.invokeAll(copies);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while unpacking", e);
         }
-        Throwable failure = null;
-        for (Future<Void> copy : running) {
+        for (Future<Void> copy : ended) {
             try {
                 copy.get();
             } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("unpacking failed", e.getCause());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.forEach(other -> other.cancel(true));
-                throw new IOException("interrupted while unpacking", e);
+                throw new IllegalStateException("a copy that has ended does not wait", e);
             }
-        }
-        if (failure instanceof IOException io) {
-            throw io;
-        }
-        if (failure instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("unpacking failed", failure);
         }
     }
 

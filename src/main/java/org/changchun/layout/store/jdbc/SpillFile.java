@@ -63,9 +63,9 @@ public final class SpillFile implements AutoCloseable {
         return size;
     }
 
-    /** The file, for messages; null before the first append. */
-    public Path path() {
-        return file;
+    /** Where the bytes are, for messages: the file, or before the first append the folder it will be made in. */
+    public Path location() {
+        return file != null ? file : directory;
     }
 
     @Override

@@ -43,12 +43,10 @@ final class TargetOrderedLinks implements AutoCloseable {
 
     /** Looked up once per link, so hashed; put in order once, when handed back. */
     private final Map<Target, Bucket> buckets = new HashMap<>();
-    private final Path spillDirectory;
     private final SpillFile spill;
 
     /** @param spillDirectory where the spill file goes, created on the first full buffer */
     TargetOrderedLinks(Path spillDirectory) {
-        this.spillDirectory = spillDirectory;
         this.spill = new SpillFile(spillDirectory, "links-");
     }
 
@@ -61,7 +59,7 @@ final class TargetOrderedLinks implements AutoCloseable {
                 spill(bucket);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not set links aside in " + spillDirectory, e);
+            throw new UncheckedIOException("could not set links aside in " + spill.location(), e);
         }
     }
 
@@ -80,7 +78,7 @@ final class TargetOrderedLinks implements AutoCloseable {
                 replay(bucket.bytes.buffer(), bucket.bytes.size(), target, consumer);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read back the links set aside in " + spill.path(), e);
+            throw new UncheckedIOException("could not read back the links set aside in " + spill.location(), e);
         }
     }
 

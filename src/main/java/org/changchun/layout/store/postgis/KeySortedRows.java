@@ -32,7 +32,6 @@ final class KeySortedRows implements AutoCloseable {
         void row(byte[] bytes, int offset, int length);
     }
 
-    private final Path spillDirectory;
     private final int runRows;
     private byte[] run;
     private int runLength;
@@ -52,7 +51,6 @@ final class KeySortedRows implements AutoCloseable {
         if (runRows < 1 || runRows > MAX_RUN_ROWS) {
             throw new IllegalArgumentException("a run holds 1 to " + MAX_RUN_ROWS + " rows, not " + runRows);
         }
-        this.spillDirectory = spillDirectory;
         this.spill = new SpillFile(spillDirectory, "rows-");
         this.runRows = runRows;
         this.run = new byte[runBytes];
@@ -106,7 +104,7 @@ final class KeySortedRows implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read back the rows set aside in " + spill.path(), e);
+            throw new UncheckedIOException("could not read back the rows set aside in " + spill.location(), e);
         }
     }
 
@@ -151,7 +149,7 @@ final class KeySortedRows implements AutoCloseable {
             write(out);
             spilledRuns.add(new long[] {runStart, spill.size()});
         } catch (IOException e) {
-            throw new UncheckedIOException("could not set rows aside in " + spillDirectory, e);
+            throw new UncheckedIOException("could not set rows aside in " + spill.location(), e);
         }
         rows = 0;
         runLength = 0;

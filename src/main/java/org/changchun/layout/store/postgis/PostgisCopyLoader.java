@@ -197,9 +197,7 @@ final class PostgisCopyLoader implements BulkLoader {
         @Override
         public void write(Object[] row) throws SQLException {
             row(row);
-            if (length >= CHUNK_BYTES) {
-                send();
-            }
+            sendWhenFull();
         }
 
         /** Appends a row encoded before by {@link #row}. */
@@ -207,12 +205,16 @@ final class PostgisCopyLoader implements BulkLoader {
             room(rowLength);
             System.arraycopy(bytes, offset, buffer, length, rowLength);
             length += rowLength;
+            try {
+                sendWhenFull();
+            } catch (SQLException e) {
+                throw new SendFailure(e);
+            }
+        }
+
+        private void sendWhenFull() throws SQLException {
             if (length >= CHUNK_BYTES) {
-                try {
-                    send();
-                } catch (SQLException e) {
-                    throw new SendFailure(e);
-                }
+                send();
             }
         }
 

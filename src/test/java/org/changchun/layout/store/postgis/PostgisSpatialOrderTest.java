@@ -2,9 +2,11 @@ package org.changchun.layout.store.postgis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -120,30 +122,35 @@ class PostgisSpatialOrderTest {
             connection.setAutoCommit(false);
             connection.createStatement().execute("CREATE TABLE sorted_rows (id text, n bigint)");
             BulkLoader.Load load = loader.openInKeyOrder(connection, "sorted_rows", columns, spill);
-            for (long[] row : given) {
-                load.write(new Object[] {"r" + row[1], row[1]}, row[0]);
-            }
+            writeAll(load, given);
             load.finish();
             connection.commit();
             List<Long> stored = postgis.jdbc().queryForList("SELECT n FROM sorted_rows ORDER BY ctid", Long.class);
             assertThat(stored).as("by key, rows of one key in the order they came").containsExactlyElementsOf(
                     given.stream().sorted(Comparator.comparingLong(row -> row[0])).map(row -> row[1]).toList());
-            try (Stream<Path> left = Files.list(spill)) {
-                assertThat(left).as("no spill file left").isEmpty();
-            }
+            assertNoSpillFileIn(spill);
 
             connection.createStatement().execute("CREATE TABLE cancelled_rows (id text, n bigint)");
             BulkLoader.Load cancelled = loader.openInKeyOrder(connection, "cancelled_rows", columns, spill);
-            for (long[] row : given) {
-                cancelled.write(new Object[] {"r" + row[1], row[1]}, row[0]);
-            }
+            writeAll(cancelled, given);
             cancelled.cancel();
             connection.rollback();
             assertThat(postgis.jdbc().queryForObject("SELECT to_regclass('cancelled_rows') IS NULL", Boolean.class))
                     .as("rolled back, the connection free again").isTrue();
-            try (Stream<Path> left = Files.list(spill)) {
-                assertThat(left).as("no spill file left").isEmpty();
-            }
+            assertNoSpillFileIn(spill);
+        }
+    }
+
+    /** Each row (key, n) as the row ("r" + n, n) under its key. */
+    private static void writeAll(BulkLoader.Load load, List<long[]> rows) throws SQLException {
+        for (long[] row : rows) {
+            load.write(new Object[] {"r" + row[1], row[1]}, row[0]);
+        }
+    }
+
+    private static void assertNoSpillFileIn(Path spill) throws IOException {
+        try (Stream<Path> left = Files.list(spill)) {
+            assertThat(left).as("no spill file left").isEmpty();
         }
     }
 
