@@ -45,14 +45,12 @@ class ItemsController {
 
     private final LayerCatalog catalog;
     private final FeatureStore store;
-    private final JsonMapper json;
-    private final LimitsProperties limits;
+    private final ItemPages pages;
 
-    ItemsController(LayerCatalog catalog, FeatureStore store, JsonMapper json, LimitsProperties limits) {
+    ItemsController(LayerCatalog catalog, FeatureStore store, ItemPages pages) {
         this.catalog = catalog;
         this.store = store;
-        this.json = json;
-        this.limits = limits;
+        this.pages = pages;
     }
 
     @GetMapping
@@ -106,20 +104,18 @@ class ItemsController {
     ResponseEntity<?> items(@PathVariable String collectionId,
                             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        LayerInfo layer = catalog.get(collectionId);
-        ItemsRequest request = ItemsRequest.parse(layer, parameters, accept, limits);
-        FeaturePage page = store.query(request.query());
-        List<Link> links = links(layer, request, page);
-        if (request.format() == OgcFormat.HTML) {
+        ItemPages.Request request = pages.read(collectionId, parameters, accept);
+        if (request.asHtml()) {
+            FeaturePage page = pages.query(request);
+            List<Link> links = ItemPages.links(request, page, PageAddress.CURRENT_REQUEST);
             List<GeoJsonFeature> features = page.features().stream()
-                    .map(feature -> output(feature, ApiCrs.CRS84, request.properties())).toList();
-            return OgcHtml.items(layer.id(), CollectionView.title(layer.description()), features,
+                    .map(feature -> output(feature, ApiCrs.CRS84, request.items().properties())).toList();
+            return OgcHtml.items(request.layer().id(), CollectionView.title(request.layer().description()), features,
                     page.numberMatched(), links);
         }
-        return ResponseEntity.ok().contentType(MediaTypes.GEOJSON)
-                .header("Content-Crs", "<" + request.crs().uri() + ">")
-                .body(FeatureCollectionWriter.write(json, page.features(), request.crs(), request.properties(),
-                        page.numberMatched(), links));
+        ItemPages.GeoJsonPage page = pages.geoJson(request, PageAddress.CURRENT_REQUEST);
+        return ResponseEntity.ok().contentType(MediaTypes.GEOJSON).header("Content-Crs", page.contentCrs())
+                .body(page.body());
     }
 
     @GetMapping("/{featureId}")
@@ -167,29 +163,5 @@ class ItemsController {
         }
         return new GeoJsonFeature("Feature", feature.id(), selected,
                 crs == ApiCrs.CRS84 ? feature.geometry() : crs.fromWgs84(feature.geometry()));
-    }
-
-    private static List<Link> links(LayerInfo layer, ItemsRequest request, FeaturePage page) {
-        List<Link> links = new ArrayList<>();
-        links.add(new Link(OgcLinks.current("json", null, null), "self", MediaTypes.GEOJSON_VALUE,
-                "本页 / this page"));
-        links.add(new Link(OgcLinks.current("html", null, null), "alternate", MediaTypes.HTML_VALUE,
-                "网页 / as HTML"));
-        long offset = request.query().offset();
-        int limit = request.query().limit();
-        if (offset + page.features().size() < page.numberMatched()) {
-            pageLinks(links, "next", offset + limit, "下一页 / next page");
-        }
-        if (offset > 0) {
-            pageLinks(links, "prev", Math.max(0, offset - limit), "上一页 / previous page");
-        }
-        links.add(new Link(OgcLinks.ogc("/collections/" + layer.id()), "collection", MediaTypes.JSON_VALUE,
-                CollectionView.title(layer.description())));
-        return links;
-    }
-
-    private static void pageLinks(List<Link> links, String rel, long offset, String title) {
-        links.add(new Link(OgcLinks.current("json", "offset", offset), rel, MediaTypes.GEOJSON_VALUE, title));
-        links.add(new Link(OgcLinks.current("html", "offset", offset), rel, MediaTypes.HTML_VALUE, title));
     }
 }

@@ -22,14 +22,15 @@ final class OgcLinks {
 
     /** The current request's URL in format {@code f}, with one query parameter replaced (or added). */
     static String current(String f, String parameter, Object value) {
-        UriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("f", f);
+        return replacing(ServletUriComponentsBuilder.fromCurrentRequest(), f, parameter, value);
+    }
+
+    /** The URL of a request in format {@code f}, with one query parameter replaced (or added). */
+    static String replacing(UriComponentsBuilder request, String f, String parameter, Object value) {
+        UriComponentsBuilder builder = request.replaceQueryParam("f", f);
         if (parameter != null) {
             builder.replaceQueryParam(parameter, value);
         }
-        return text(builder);
-    }
-
-    private static String text(UriComponentsBuilder builder) {
         try {
             // the request's query string arrives percent-encoded already
             return builder.build(true).toUriString();

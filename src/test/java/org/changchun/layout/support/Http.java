@@ -20,6 +20,17 @@ public final class Http {
             return headers.firstValue(name).orElse(null);
         }
 
+        /** Every header by its lower-case name, values in the order sent, but those named (in lower case). */
+        public java.util.Map<String, java.util.List<String>> headersBut(String... ignored) {
+            java.util.Map<String, java.util.List<String>> kept = new java.util.TreeMap<>();
+            headers.map().forEach((name, values) -> {
+                String lowerCase = name.toLowerCase(java.util.Locale.ROOT);
+                if (!java.util.List.of(ignored).contains(lowerCase)) {
+                    kept.put(lowerCase, values);
+                }
+            });
+            return kept;
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * How a tile request is answered, decided here once for the three doors a tile is served by: the
  * controller at the end of the full chain ({@link TilesController}), the filter before it
- * ({@link PublicTiles}) and the front door ({@link FrontDoorHandler}). A door reads its
+ * ({@link PublicTiles}) and the service's front door
+ * ({@link org.changchun.layout.frontdoor.FrontDoorHandler}). A door reads its
  * transport's request through a {@link RequestView}, asks here which tile it names
  * ({@link #route}, or {@link #collectionTile} and {@link #planTile} for the controller) and what
  * the answer is ({@link #reply}), then writes the status, the headers {@link #writeHeaders} gives
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * go out as the cache holds them.
  */
 @Component
-class TileAnswers {
+public class TileAnswers {
 
     /** The media type of a Mapbox vector tile. */
     static final String MVT = "application/vnd.mapbox-vector-tile";
@@ -57,7 +58,7 @@ class TileAnswers {
      * The door an answer leaves by, which says which of a tile answer's headers its surroundings
      * write, so that {@link #writeHeaders} leaves them out.
      */
-    enum Door {
+    public enum Door {
 
         /**
          * The controller, at the end of the full chain: Spring's CORS processing has already marked
@@ -73,7 +74,8 @@ class TileAnswers {
         BEFORE_THE_CHAIN(true, false),
 
         /**
-         * The {@link FrontDoor}, with neither: it writes the security headers Spring Security writes over
+         * The {@linkplain org.changchun.layout.frontdoor.FrontDoor front door}, with neither: it writes
+         * the security headers Spring Security writes over
          * plain HTTP, and the door adds HSTS when a proxy in front says the client used HTTPS.
          */
         FRONT_DOOR(true, true);
@@ -93,7 +95,7 @@ class TileAnswers {
      *
      * @param <R> the transport's request
      */
-    interface RequestView<R> {
+    public interface RequestView<R> {
 
         /**
          * The path asked for, from the application's root, or null when the request names none. A
@@ -117,7 +119,7 @@ class TileAnswers {
      *
      * @param <S> the transport's response, or what builds it
      */
-    interface HeaderWriter<S> {
+    public interface HeaderWriter<S> {
 
         void add(S response, String name, String value);
     }
@@ -144,7 +146,7 @@ class TileAnswers {
      * public read, answered here with the public CORS headers, unless it brings a cookie, which
      * makes it a credentialed request whose origin the full chain checks ({@link PublicCors}).
      */
-    <R> boolean mayAnswerWithoutTheChain(R request, RequestView<R> view) {
+    public <R> boolean mayAnswerWithoutTheChain(R request, RequestView<R> view) {
         String path = view.path(request);
         return anonymousRead && path != null && path.startsWith("/ogc/") && "GET".equals(view.method(request))
                 && !view.hasQuery(request) && !view.hasHeader(request, HttpHeaders.AUTHORIZATION)
@@ -158,7 +160,7 @@ class TileAnswers {
      * address that is not a number or not in the matrix. The controller answers those, with the
      * problem document that says what to fix.
      */
-    TileRoute route(String path) {
+    public TileRoute route(String path) {
         String[] parts = path.split("/");
         try {
             if (parts.length == 9 && parts[2].equals("collections") && parts[4].equals("tiles")
@@ -216,7 +218,7 @@ class TileAnswers {
      * @throws RuntimeException when the tile cannot be made (the database is away, say); what the
      *                          client then gets is the door's to decide
      */
-    <R> TileReply reply(TileRoute route, R request, RequestView<R> view) {
+    public <R> TileReply reply(TileRoute route, R request, RequestView<R> view) {
         boolean gzip = AcceptEncoding.allowsGzip(view.headers(request, HttpHeaders.ACCEPT_ENCODING));
         boolean crossOrigin = crossOrigin(request, view);
         String etag = tiles.etag(route.layers(), route.address(), gzip);
@@ -249,7 +251,7 @@ class TileAnswers {
      * are left to them. The door writes the status before, and after them the reply's
      * {@linkplain TileReply#body() body} with its length.
      */
-    <S> void writeHeaders(TileReply reply, Door door, S response, HeaderWriter<S> writer) {
+    public <S> void writeHeaders(TileReply reply, Door door, S response, HeaderWriter<S> writer) {
         writer.add(response, HttpHeaders.ETAG, reply.etag());
         writer.add(response, HttpHeaders.CACHE_CONTROL, cacheControl);
         for (String value : door.writesCors ? VARY : VARY_BY_CODING) {
@@ -271,7 +273,7 @@ class TileAnswers {
     }
 
     /** The headers Spring Security's header filter writes on every answer over plain HTTP. */
-    <S> void writeSecurityHeaders(S response, HeaderWriter<S> writer) {
+    public <S> void writeSecurityHeaders(S response, HeaderWriter<S> writer) {
         for (int i = 0; i < PLAIN_HTTP_SECURITY_HEADERS.length; i += 2) {
             writer.add(response, PLAIN_HTTP_SECURITY_HEADERS[i], PLAIN_HTTP_SECURITY_HEADERS[i + 1]);
         }

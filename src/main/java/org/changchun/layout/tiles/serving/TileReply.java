@@ -11,7 +11,7 @@ import org.changchun.layout.tiles.Tile;
  * @param crossOrigin asked by a page of another origin: a public read, so the answer allows any
  *                    origin ({@link org.changchun.layout.security.PublicCors})
  */
-record TileReply(int status, String etag, Tile tile, boolean crossOrigin) {
+public record TileReply(int status, String etag, Tile tile, boolean crossOrigin) {
 
     static final int OK = 200;
     static final int NO_CONTENT = 204;
@@ -26,7 +26,7 @@ record TileReply(int status, String etag, Tile tile, boolean crossOrigin) {
     }
 
     /** The body to send, the tile's bytes as coded (not a copy); null when the answer has none (204, 304). */
-    byte[] body() {
+    public byte[] body() {
         return status == OK ? tile.bytes() : null;
     }
 }

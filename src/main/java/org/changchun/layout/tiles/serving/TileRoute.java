@@ -11,7 +11,7 @@ import org.changchun.layout.tiles.TileAddress;
  * @param pattern the route, as the controller is mapped to it and request metrics name it
  * @param layers  the layers drawn: one collection's, or the whole plan's
  */
-record TileRoute(String pattern, List<LayerInfo> layers, TileAddress address) {
+public record TileRoute(String pattern, List<LayerInfo> layers, TileAddress address) {
 
     /** A tile of one collection. */
     static final String COLLECTION_TILE = "/ogc/collections/{collectionId}/tiles/{tileMatrixSetId}/{z}/{y}/{x}";

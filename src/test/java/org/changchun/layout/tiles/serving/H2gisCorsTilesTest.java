@@ -25,7 +25,7 @@ class H2gisCorsTilesTest extends TilesTest {
     @Test
     void aPublicTileSaysItVariesByOriginSoSharedCachesKeepCrossOriginCopiesApart() {
         String tile = "/ogc/collections/districts/tiles/WebMercatorQuad/" + CENTRE_TILE;
-        for (Http client : java.util.List.of(http, new Http(frontDoor.port()))) {
+        for (Http client : java.util.List.of(http, new Http(containerPort))) {
             Http.Response sameOrigin = client.get(tile);
             assertThat(sameOrigin.headers().allValues("Vary")).containsExactly(
                     "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Accept-Encoding");

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles.serving;
+package org.changchun.layout.frontdoor;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles.serving;
+package org.changchun.layout.frontdoor;
 
 import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
@@ -15,16 +15,21 @@ import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.changchun.layout.http.RequestTimers;
 import org.changchun.layout.problem.DatabaseProblems;
 import org.changchun.layout.problem.ProblemDocument;
+import org.changchun.layout.tiles.serving.TileAnswers;
+import org.changchun.layout.tiles.serving.TileReply;
+import org.changchun.layout.tiles.serving.TileRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
- * The front door's requests: an anonymous tile read is answered here, as {@link PublicTiles}
- * answers it in the servlet container (the same {@link TileAnswers}, the same request timers);
- * everything else is relayed to the servlet container ({@link ApiRelay}), which then answers it
+ * The front door's requests: an anonymous tile read is answered here, as
+ * {@code tiles.serving.PublicTiles} answers it in the servlet container (the
+ * same {@link TileAnswers}, the same request timers), and so is an anonymous page of items
+ * ({@link FrontDoorItemPages}); everything else is relayed to the servlet container ({@link ApiRelay}), which then answers it
  * exactly as if it had been asked, failures of a tile read included.
  *
  * <p>Behind a proxy that ends TLS and says so in {@code X-Forwarded-Proto}, a tile carries HSTS as
@@ -39,13 +44,16 @@ final class FrontDoorHandler implements HttpRequestHandler {
     private static final String HSTS = "max-age=31536000 ; includeSubDomains";
 
     private final TileAnswers answers;
+    private final FrontDoorItemPages itemPages;
     private final RequestTimers timers;
     private final ApiRelay relay;
     private final Counter relayed;
 
     /** @param relayed counts the requests handed to the servlet container */
-    FrontDoorHandler(TileAnswers answers, RequestTimers timers, ApiRelay relay, Counter relayed) {
+    FrontDoorHandler(TileAnswers answers, FrontDoorItemPages itemPages, RequestTimers timers, ApiRelay relay,
+                     Counter relayed) {
         this.answers = answers;
+        this.itemPages = itemPages;
         this.timers = timers;
         this.relay = relay;
         this.relayed = relayed;
@@ -72,7 +80,9 @@ final class FrontDoorHandler implements HttpRequestHandler {
                 && !request.containsHeader("Forwarded") && !request.containsHeader("X-Forwarded-Ssl")
                 ? answers.route(request.getPath()) : null;
         if (route == null) {
-            relay(request, response, context);
+            if (!itemPages.answer(request, response)) {
+                relay(request, response, context);
+            }
             return;
         }
         TileReply reply;

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles.serving;
+package org.changchun.layout.frontdoor;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles.serving;
+package org.changchun.layout.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code http.server.requests} timers of Spring's request observation, for the answers
- * {@link PublicTiles} makes before that observation starts: the same meter name and tags, so a
+ * a door makes before that observation starts or without it (the tile filter, the front door): the same meter name and tags, so a
  * dashboard sees one series per route and status whichever path answered, without the cost of an
  * observation (a quarter of the CPU of a cached tile's answer).
  */
-final class RequestTimers {
+public final class RequestTimers {
 
     private static final String NAME = "http.server.requests";
 
@@ -22,12 +22,12 @@ final class RequestTimers {
     private final MeterRegistry registry;
     private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
-    RequestTimers(MeterRegistry registry) {
+    public RequestTimers(MeterRegistry registry) {
         this.registry = registry;
     }
 
     /** Records a GET on this route answered with this status after this many nanoseconds; error is null when none was thrown. */
-    void record(String uri, int status, Throwable error, long nanos) {
+    public void record(String uri, int status, Throwable error, long nanos) {
         String exception = error == null ? "none" : error.getClass().getSimpleName();
         timers.computeIfAbsent(new Key(uri, status, exception), this::register).record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles.serving;
+package org.changchun.layout.frontdoor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hc.core5.http.ConnectionClosedException;
@@ -23,11 +24,17 @@ import org.apache.hc.core5.http.protocol.ResponseContent;
 import org.apache.hc.core5.http.protocol.ResponseDate;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.changchun.layout.http.MediaTypes;
+import org.changchun.layout.http.RequestTimers;
+import org.changchun.layout.ogc.ItemPages;
+import org.changchun.layout.security.ContentSecurityPolicy;
 import org.changchun.layout.security.SecurityProperties;
+import org.changchun.layout.tiles.serving.TileAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.Compression;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -39,7 +46,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The front door: the service's public port ({@code server.port}), answering anonymous tile reads
- * itself with a thread per connection that blocks on the socket (Apache HttpCore's classic server),
+ * and pages of items ({@link FrontDoorItemPages}) itself with a thread per connection that blocks on the socket (Apache HttpCore's classic server),
  * and handing every other request to the servlet container, which listens behind it on this
  * machine's loopback address only ({@link ContainerBehindFrontDoor}).
  *
@@ -82,6 +89,8 @@ class FrontDoor implements SmartLifecycle {
     private static final String PORTS = "server.ports";
 
     private final TileAnswers answers;
+    private final ItemPages itemPages;
+    private final ContentSecurityPolicy contentSecurityPolicy;
     private final FrontDoorProperties door;
     private final SecurityProperties security;
     private final ServerProperties server;
@@ -91,16 +100,19 @@ class FrontDoor implements SmartLifecycle {
     private volatile HttpServer running;
     private volatile ApiRelay relay;
 
-    FrontDoor(TileAnswers answers, FrontDoorProperties door, SecurityProperties security,
-              ServerProperties server, ApplicationContext context, MeterRegistry meters) {
+    FrontDoor(TileAnswers answers, ItemPages itemPages, ContentSecurityPolicy contentSecurityPolicy,
+              FrontDoorProperties door, SecurityProperties security, ServerProperties server,
+              ApplicationContext context, MeterRegistry meters) {
         this.answers = answers;
+        this.itemPages = itemPages;
+        this.contentSecurityPolicy = contentSecurityPolicy;
         this.door = door;
         this.security = security;
         this.server = server;
         this.context = context;
         this.timers = new RequestTimers(meters);
         this.relayed = Counter.builder("plan.front-door.relayed")
-                .description("requests to the front door handed on to the servlet container (not anonymous tile reads, or failed)")
+                .description("requests to the front door handed on to the servlet container (not anonymous tile reads or pages of items, or failed)")
                 .register(meters);
     }
 
@@ -123,7 +135,9 @@ class FrontDoor implements SmartLifecycle {
         int containerPort = web.getWebServer().getPort();
         HttpHost container = new HttpHost("http", InetAddress.getLoopbackAddress(), containerPort);
         ApiRelay relay = new ApiRelay(container, door.maxConnections());
-        FrontDoorHandler handler = new FrontDoorHandler(answers, timers, relay, relayed);
+        FrontDoorItemPages pages = new FrontDoorItemPages(itemPages, timers, security.anonymousRead(),
+                contentSecurityPolicy.value(), compressibleFrom(server.getCompression()));
+        FrontDoorHandler handler = new FrontDoorHandler(answers, pages, timers, relay, relayed);
         int port = server.getPort() == null ? 8080 : server.getPort();
         HttpServer created = ServerBootstrap.bootstrap()
                 .setLocalAddress(server.getAddress())
@@ -177,6 +191,13 @@ class FrontDoor implements SmartLifecycle {
             log.warn("Reading needs a sign-in (plan.security.anonymous-read=false): every request to the front door "
                     + "is relayed to the servlet container, which checks it");
         }
+    }
+
+    /** The size from which the servlet container compresses a page of GeoJSON for a client that accepts it. */
+    private static long compressibleFrom(Compression compression) {
+        boolean geoJson = compression.getEnabled() && compression.getMimeTypes() != null
+                && Arrays.asList(compression.getMimeTypes()).contains(MediaTypes.GEOJSON_VALUE);
+        return geoJson ? compression.getMinResponseSize().toBytes() : Long.MAX_VALUE;
     }
 
     /** local.server.port: the port clients use, the door's; local.container.port: the container's behind it. */

@@ -1,4 +1,4 @@
-package org.changchun.layout.tiles.serving;
+package org.changchun.layout.frontdoor;
 
 import java.net.InetAddress;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
