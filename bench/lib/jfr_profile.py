@@ -2,7 +2,7 @@
 """Where the service's Java CPU time goes during a benchmark run, from a JFR recording.
 
 Reads `jfr print --events jdk.ExecutionSample,jdk.GarbageCollection --stack-depth 96` on stdin.
-Only the request threads (Tomcat's http-nio-*) count. Each sample goes to the first bucket of
+Only the request threads count: Tomcat's (http-nio-*) and the front door's (HttpCore's HTTP-worker-*). Each sample goes to the first bucket of
 the chosen set whose marker appears anywhere in its stack, so e.g. a String built by
 CoordinateFormat counts as "geometry -> GeoJSON", and the Deflater under Jackson's flush as "gzip".
 Samples are taken only while a thread runs Java code, so time spent waiting on PostgreSQL or
@@ -15,7 +15,8 @@ import sys
 BUCKETS = {  # (label, markers: class-name prefixes), per benchmark
     "items": [
         ("socket reads/writes (JDK, in Java)", ("sun.nio.ch.", "java.net.Socket", "sun.security.ssl.")),
-        ("gzip", ("java.util.zip.", "org.apache.coyote.http11.filters.GzipOutputFilter")),
+        ("gzip", ("java.util.zip.", "org.apache.coyote.http11.filters.GzipOutputFilter",
+                  "org.changchun.layout.frontdoor.FastGzip")),
         ("catalog lookups (CatalogTables)", ("org.changchun.layout.store.jdbc.CatalogTables",)),
         ("WKB -> JTS geometry (WKBReader)", ("org.locationtech.jts.io.WKBReader",)),
         ("geometry -> GeoJSON text (GeoJsonGeometryWriter, CoordinateFormat)",
@@ -23,7 +24,7 @@ BUCKETS = {  # (label, markers: class-name prefixes), per benchmark
         ("PostgreSQL JDBC driver (protocol, decoding row values)", ("org.postgresql.",)),
         ("row mapping (FeatureTables, FieldValues)", ("org.changchun.layout.store.jdbc.",)),
         ("Jackson: properties, links, envelope", ("tools.jackson.", "com.fasterxml.jackson.")),
-        ("everything else (Tomcat, Spring MVC and security, request parsing)", ("",)),
+        ("everything else (the front door or Tomcat, Spring MVC and security, request parsing)", ("",)),
     ],
     "tiles": [
         ("catalog lookups (CatalogTables)", ("org.changchun.layout.store.jdbc.CatalogTables",)),
@@ -66,7 +67,7 @@ def main():
             gc_count += 1
             gc_pause_ms += float(value) * UNITS[unit]
         elif line == "}" and event == "jdk.ExecutionSample":
-            if thread.startswith("http-nio") and frames:
+            if thread.startswith(("http-nio", "HTTP-worker")) and frames:
                 leaves[frames[0]] += 1
                 for label, markers in chosen:
                     if any(frame.startswith(m) for frame in frames for m in markers):

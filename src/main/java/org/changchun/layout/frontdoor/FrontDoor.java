@@ -136,7 +136,8 @@ class FrontDoor implements SmartLifecycle {
         HttpHost container = new HttpHost("http", InetAddress.getLoopbackAddress(), containerPort);
         ApiRelay relay = new ApiRelay(container, door.maxConnections());
         FrontDoorItemPages pages = new FrontDoorItemPages(itemPages, timers, security.anonymousRead(),
-                contentSecurityPolicy.value(), compressibleFrom(server.getCompression()));
+                contentSecurityPolicy.value(), compressibleFrom(server.getCompression(), MediaTypes.GEOJSON_VALUE),
+                compressibleFrom(server.getCompression(), MediaTypes.PROBLEM_JSON_VALUE) < Long.MAX_VALUE);
         FrontDoorHandler handler = new FrontDoorHandler(answers, pages, timers, relay, relayed);
         int port = server.getPort() == null ? 8080 : server.getPort();
         HttpServer created = ServerBootstrap.bootstrap()
@@ -193,11 +194,14 @@ class FrontDoor implements SmartLifecycle {
         }
     }
 
-    /** The size from which the servlet container compresses a page of GeoJSON for a client that accepts it. */
-    private static long compressibleFrom(Compression compression) {
-        boolean geoJson = compression.getEnabled() && compression.getMimeTypes() != null
-                && Arrays.asList(compression.getMimeTypes()).contains(MediaTypes.GEOJSON_VALUE);
-        return geoJson ? compression.getMinResponseSize().toBytes() : Long.MAX_VALUE;
+    /**
+     * The size from which the servlet container compresses an answer of this media type for a client
+     * that accepts it, {@link Long#MAX_VALUE} when it never does.
+     */
+    private static long compressibleFrom(Compression compression, String mediaType) {
+        boolean compressed = compression.getEnabled() && compression.getMimeTypes() != null
+                && Arrays.asList(compression.getMimeTypes()).contains(mediaType);
+        return compressed ? compression.getMinResponseSize().toBytes() : Long.MAX_VALUE;
     }
 
     /** local.server.port: the port clients use, the door's; local.container.port: the container's behind it. */

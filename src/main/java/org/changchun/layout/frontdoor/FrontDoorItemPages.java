@@ -1,17 +1,27 @@
 package org.changchun.layout.frontdoor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.changchun.layout.http.MediaTypes;
 import org.changchun.layout.http.RequestTimers;
 import org.changchun.layout.ogc.ItemPages;
 import org.changchun.layout.ogc.PageAddress;
+import org.changchun.layout.problem.DatabaseProblems;
+import org.changchun.layout.problem.ProblemDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -30,9 +40,13 @@ import org.springframework.util.MultiValueMap;
  * {@code Accept-Encoding} with weights or wildcards, a path other than
  * {@code /ogc/collections/{id}/items}, a query with characters outside a URL's own or a parameter
  * without a name or value, HTML, and every request the page cannot be made for (a parameter to fix, no
- * such collection, the database away), whose problem document the container writes.
+ * such collection), whose problem document the container writes. When the database fails the page,
+ * the door answers the problem itself, as the container would: asked again, the container would
+ * wait for the database a second time.
  */
 final class FrontDoorItemPages {
+
+    private static final Logger log = LoggerFactory.getLogger(FrontDoorItemPages.class);
 
     private static final String PREFIX = "/ogc/collections/";
     private static final String SUFFIX = "/items";
@@ -54,6 +68,8 @@ final class FrontDoorItemPages {
     private final boolean anonymousRead;
     /** The body size from which the container may compress a page, and so marks it as varying by the coding. */
     private final long compressibleFrom;
+    /** Whether the container compresses a problem document (application/problem+json) when asked to. */
+    private final boolean problemsCompressible;
     /** Name, value, … of the security headers the chain writes on a page, in the chain's order. */
     private final String[] securityHeaders;
 
@@ -61,13 +77,15 @@ final class FrontDoorItemPages {
      * @param contentSecurityPolicy the policy the chain's header filter writes on every document
      * @param compressibleFrom      the size from which the container compresses a page of GeoJSON when asked to,
      *                              {@link Long#MAX_VALUE} when it never does
+     * @param problemsCompressible  whether it compresses a problem document when asked to
      */
     FrontDoorItemPages(ItemPages pages, RequestTimers timers, boolean anonymousRead, String contentSecurityPolicy,
-                       long compressibleFrom) {
+                       long compressibleFrom, boolean problemsCompressible) {
         this.pages = pages;
         this.timers = timers;
         this.anonymousRead = anonymousRead;
         this.compressibleFrom = compressibleFrom;
+        this.problemsCompressible = problemsCompressible;
         this.securityHeaders = new String[] {
             "X-Content-Type-Options", "nosniff",
             "X-XSS-Protection", "0",
@@ -80,7 +98,8 @@ final class FrontDoorItemPages {
      * Answers the request if it is an anonymous page of GeoJSON the door reads as the container
      * would.
      *
-     * @return false when it is not, or the page could not be made: the request is then the container's
+     * @return false when it is not, or the page could not be made for a reason of the request's: the
+     *         request is then the container's
      */
     boolean answer(ClassicHttpRequest request, ClassicHttpResponse response) {
         long start = System.nanoTime();
@@ -122,10 +141,48 @@ final class FrontDoorItemPages {
             }
             page = pages.geoJson(read, PageAddress.of("http://" + host.getValue(), target));
         } catch (RuntimeException e) {
-            return false;
+            Optional<ProblemDocument> database = DatabaseProblems.of(e);
+            if (database.isEmpty()) {
+                return false; // the container meets the same failure and words it
+            }
+            // answered here, as the container would: asked again, it would wait for the database as long again
+            log.warn("The store is unreachable or too slow answering a page of {}: {}", collectionId, e.getMessage());
+            FrontDoorProblems.write(response, database.get().asSpringMvcAnswers(path));
+            // Tomcat streams a problem document without its length, so it may compress one of any size
+            writeChainHeaders(response, problemsCompressible);
+            if (problemsCompressible && gzipAsked) {
+                response.addHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+                response.setEntity(new ByteArrayEntity(FastGzip.compress(bytesOf(response.getEntity())),
+                        ContentType.parse(response.getEntity().getContentType())));
+            }
+            timers.record(ItemPages.ROUTE, database.get().status(), e, System.nanoTime() - start);
+            return true;
         }
         response.setCode(200);
         boolean compressible = page.body().length >= compressibleFrom;
+        writeChainHeaders(response, compressible);
+        response.addHeader("Content-Crs", page.contentCrs());
+        response.addHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.GEOJSON_VALUE);
+        if (compressible && gzipAsked) {
+            response.addHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            response.setEntity(new ByteArrayEntity(FastGzip.compress(page.body()), null));
+        } else {
+            response.setEntity(new ByteArrayEntity(page.body(), null));
+        }
+        timers.record(ItemPages.ROUTE, 200, null, System.nanoTime() - start);
+        return true;
+    }
+
+    private static byte[] bytesOf(HttpEntity entity) {
+        try {
+            return EntityUtils.toByteArray(entity);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an answer made in memory failed", e);
+        }
+    }
+
+    /** The headers the servlet chain writes on an answer under {@code /ogc/}, in its order. */
+    private void writeChainHeaders(ClassicHttpResponse response, boolean compressible) {
         if (compressible) {
             // Tomcat, which might have compressed it, rewrites the CORS processing's Vary values as one
             response.addHeader(HttpHeaders.VARY, VARY_COMPRESSIBLE);
@@ -137,16 +194,6 @@ final class FrontDoorItemPages {
         for (int i = 0; i < securityHeaders.length; i += 2) {
             response.addHeader(securityHeaders[i], securityHeaders[i + 1]);
         }
-        response.addHeader("Content-Crs", page.contentCrs());
-        response.addHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.GEOJSON_VALUE);
-        if (compressible && gzipAsked) {
-            response.addHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            response.setEntity(new ByteArrayEntity(FastGzip.compress(page.body()), null));
-        } else {
-            response.setEntity(new ByteArrayEntity(page.body(), null));
-        }
-        timers.record(ItemPages.ROUTE, 200, null, System.nanoTime() - start);
-        return true;
     }
 
     /**

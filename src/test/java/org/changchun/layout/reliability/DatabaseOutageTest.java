@@ -9,10 +9,12 @@ import org.changchun.layout.support.Http;
 import org.changchun.layout.support.TestPostgis;
 import org.changchun.layout.support.Waiting;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The PostGIS database goes away under a running service and comes back: the service says so
@@ -39,8 +41,15 @@ class DatabaseOutageTest {
         registry.add("plan.security.allow-insecure-defaults", () -> "true");
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String[] FRAMING = {"date", "connection", "keep-alive", "content-length", "transfer-encoding"};
+
     @LocalServerPort
     int port;
+
+    /** The servlet container's, behind the front door. */
+    @Value("${local.container.port}")
+    int containerPort;
 
     @Test
     void anOutageIsA503WithHealthDownAndTheServiceRecoversByItself() throws Exception {
@@ -51,8 +60,22 @@ class DatabaseOutageTest {
 
         cutOff(true);
         try {
-            Http.Response items = http.get("/ogc/collections/districts/items?bbox=125.2,43.7,125.4,43.9");
+            String page = "/ogc/collections/districts/items?bbox=125.2,43.7,125.4,43.9";
+            long askedForItems = System.nanoTime();
+            Http.Response items = http.get(page);
+            assertThat(Duration.ofNanos(System.nanoTime() - askedForItems))
+                    .as("one wait for the pool, not two: the front door answers the page's failure itself")
+                    .isLessThan(Duration.ofSeconds(14));
             assertThat(items.status()).as(items.body()).isEqualTo(503);
+            Http.Response byContainer = new Http(containerPort).get(page);
+            assertThat(items.json()).as("the container's problem document").isEqualTo(byContainer.json());
+            assertThat(items.headersBut(FRAMING)).isEqualTo(byContainer.headersBut(FRAMING));
+            Http.Response compressed = http.send("GET", page, null, null, "Accept-Encoding", "gzip, deflate");
+            Http.Response compressedByContainer = new Http(containerPort).send("GET", page, null, null,
+                    "Accept-Encoding", "gzip, deflate");
+            assertThat(compressed.status()).isEqualTo(503);
+            assertThat(compressed.headersBut(FRAMING)).isEqualTo(compressedByContainer.headersBut(FRAMING));
+            assertThat(JSON.readTree(gunzip(compressed))).isEqualTo(JSON.readTree(gunzip(compressedByContainer)));
             assertThat(items.header("Retry-After")).isEqualTo("10");
             assertThat(items.json().get("message_zh").asString()).contains("数据库暂时不可用");
             assertThat(items.json().get("message_en").asString()).contains("database is unreachable");
@@ -86,6 +109,12 @@ class DatabaseOutageTest {
         Http.Response items = http.get("/ogc/collections/districts/items?bbox=125.2,43.7,125.4,43.9");
         assertThat(items.status()).isEqualTo(200);
         assertThat(items.json().get("numberReturned").asInt()).isPositive();
+    }
+
+    private static String gunzip(Http.Response response) throws java.io.IOException {
+        try (var gzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.bytes()))) {
+            return new String(gzip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static void cutOff(boolean refuse) throws SQLException {
