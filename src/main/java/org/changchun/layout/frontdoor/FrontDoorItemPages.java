@@ -20,6 +20,7 @@ import org.changchun.layout.ogc.ItemPages;
 import org.changchun.layout.ogc.PageAddress;
 import org.changchun.layout.problem.DatabaseProblems;
 import org.changchun.layout.problem.ProblemDocument;
+import org.changchun.layout.security.PublicCors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.LinkedMultiValueMap;
@@ -35,8 +36,9 @@ import org.springframework.util.MultiValueMap;
  * ({@link FastGzip}).
  *
  * <p>The door answers only what it reads exactly as the container would; anything else is relayed,
- * and the container answers it as ever: credentials, cookies, an {@code Origin} (CORS is the chain's),
- * headers of proxies in front (the chain reads them into the links), a body, an
+ * and the container answers it as ever: credentials, cookies, an {@code Origin} on the host asked
+ * (same-origin or not is the chain's CORS processing to say; one of another host is a public read,
+ * answered with the public CORS headers), headers of proxies in front (the chain reads them into the links), a body, an
  * {@code Accept-Encoding} with weights or wildcards, a path other than
  * {@code /ogc/collections/{id}/items}, a query with characters outside a URL's own or a parameter
  * without a name or value, HTML, and every request the page cannot be made for (a parameter to fix, no
@@ -51,7 +53,7 @@ final class FrontDoorItemPages {
     private static final String PREFIX = "/ogc/collections/";
     private static final String SUFFIX = "/items";
     /** The headers whose presence leaves a request to the servlet chain. */
-    private static final String[] FOR_THE_CHAIN = {HttpHeaders.AUTHORIZATION, "X-API-Key", "Cookie", "Origin",
+    private static final String[] FOR_THE_CHAIN = {HttpHeaders.AUTHORIZATION, "X-API-Key", "Cookie",
         "Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port",
         "X-Forwarded-Prefix", "X-Forwarded-Ssl", HttpHeaders.TRANSFER_ENCODING};
 
@@ -130,7 +132,8 @@ final class FrontDoorItemPages {
         }
         Header[] accept = request.getHeaders(HttpHeaders.ACCEPT);
         Boolean gzipAsked = gzipAsked(request.getHeaders(HttpHeaders.ACCEPT_ENCODING));
-        if (accept.length > 1 || gzipAsked == null) {
+        Boolean crossOrigin = crossOrigin(request.getHeaders("Origin"), host.getValue());
+        if (accept.length > 1 || gzipAsked == null || crossOrigin == null) {
             return false; // how the container reads them is its own
         }
         ItemPages.GeoJsonPage page;
@@ -149,7 +152,7 @@ final class FrontDoorItemPages {
             log.warn("The store is unreachable or too slow answering a page of {}: {}", collectionId, e.getMessage());
             FrontDoorProblems.write(response, database.get().asSpringMvcAnswers(path));
             // Tomcat streams a problem document without its length, so it may compress one of any size
-            writeChainHeaders(response, problemsCompressible);
+            writeChainHeaders(response, problemsCompressible, crossOrigin);
             if (problemsCompressible && gzipAsked) {
                 response.addHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
                 response.setEntity(new ByteArrayEntity(FastGzip.compress(bytesOf(response.getEntity())),
@@ -160,7 +163,7 @@ final class FrontDoorItemPages {
         }
         response.setCode(200);
         boolean compressible = page.body().length >= compressibleFrom;
-        writeChainHeaders(response, compressible);
+        writeChainHeaders(response, compressible, crossOrigin);
         response.addHeader("Content-Crs", page.contentCrs());
         response.addHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.GEOJSON_VALUE);
         if (compressible && gzipAsked) {
@@ -181,8 +184,11 @@ final class FrontDoorItemPages {
         }
     }
 
-    /** The headers the servlet chain writes on an answer under {@code /ogc/}, in its order. */
-    private void writeChainHeaders(ClassicHttpResponse response, boolean compressible) {
+    /**
+     * The headers the servlet chain writes on an answer under {@code /ogc/}, in its order; for a page
+     * of another origin those of a public read ({@link PublicCors}).
+     */
+    private void writeChainHeaders(ClassicHttpResponse response, boolean compressible, boolean crossOrigin) {
         if (compressible) {
             // Tomcat, which might have compressed it, rewrites the CORS processing's Vary values as one
             response.addHeader(HttpHeaders.VARY, VARY_COMPRESSIBLE);
@@ -191,9 +197,37 @@ final class FrontDoorItemPages {
                 response.addHeader(HttpHeaders.VARY, value);
             }
         }
+        if (crossOrigin) {
+            response.addHeader("Access-Control-Allow-Origin", PublicCors.ALLOW_ANY_ORIGIN);
+            response.addHeader("Access-Control-Expose-Headers", PublicCors.EXPOSED_HEADERS);
+        }
         for (int i = 0; i < securityHeaders.length; i += 2) {
             response.addHeader(securityHeaders[i], securityHeaders[i + 1]);
         }
+    }
+
+    /**
+     * Whether a page of another origin asks: false without an {@code Origin}, true for one on another
+     * host than the one asked; null when the door leaves the decision to the container's CORS
+     * processing (the same host on another scheme or port is a question of default ports, several
+     * origins or one it cannot read are the container's to refuse).
+     */
+    private static Boolean crossOrigin(Header[] origins, String host) {
+        if (origins.length == 0) {
+            return false;
+        }
+        String origin = origins[0].getValue();
+        int hostStart = origin.indexOf("://");
+        if (origins.length > 1 || hostStart < 0) {
+            return null;
+        }
+        String originHost = withoutPort(origin.substring(hostStart + 3));
+        return originHost.isEmpty() || originHost.equalsIgnoreCase(withoutPort(host)) ? null : true;
+    }
+
+    private static String withoutPort(String authority) {
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 || authority.endsWith("]") ? authority : authority.substring(0, colon);
     }
 
     /**

@@ -79,6 +79,8 @@ abstract class FrontDoorItemPagesTest {
                 new String[] {"GET", districts, "Accept-Encoding", "gzip;q=0, deflate"},
                 new String[] {"GET", districts, "Accept-Encoding", "*"},
                 new String[] {"GET", districts + "?limit=2", "Origin", "https://maps.example.org"},
+                new String[] {"GET", districts, "Origin", "https://maps.example.org", "Accept-Encoding", "gzip"},
+                new String[] {"GET", districts + "?limit=2", "Origin", "null"},
                 new String[] {"GET", districts + "?limit=2", "Authorization", Http.basic("editor", "wrong")},
                 new String[] {"GET", districts + "?limit=0"},
                 new String[] {"GET", districts + "?limit=2&limit=3"},
@@ -113,13 +115,15 @@ abstract class FrontDoorItemPagesTest {
         Http.Response compressed = http.send("GET", page, null, null, "Accept-Encoding", "gzip, deflate, br");
         assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(compressed.bytes().length).isLessThan(decoded(compressed).length() / 2);
+        Http.Response crossOrigin = http.send("GET", page, null, null, "Origin", "https://maps.example.org");
+        assertThat(crossOrigin.header("Access-Control-Allow-Origin")).as("a public read").isEqualTo("*");
         assertThat(meters.get("plan.front-door.relayed").counter().count()).isEqualTo(relayed);
-        assertThat(itemPagesTimed()).as("counted in the request timers, as through the container").isEqualTo(timed + 3);
+        assertThat(itemPagesTimed()).as("counted in the request timers, as through the container").isEqualTo(timed + 4);
 
         assertThat(http.get(page + "&f=html").status()).isEqualTo(200);
         assertThat(http.get("/ogc/collections/districts/items?limit=0").status()).isEqualTo(400);
         assertThat(meters.get("plan.front-door.relayed").counter().count()).isEqualTo(relayed + 2);
-        assertThat(itemPagesTimed()).isEqualTo(timed + 4);
+        assertThat(itemPagesTimed()).isEqualTo(timed + 5);
     }
 
     private long itemPagesTimed() {
