@@ -37,14 +37,14 @@ import org.springframework.util.MultiValueMap;
  *
  * <p>The door answers only what it reads exactly as the container would; anything else is relayed,
  * and the container answers it as ever: credentials, cookies, an {@code Origin} on the host asked
- * (same-origin or not is the chain's CORS processing to say; one of another host is a public read,
- * answered with the public CORS headers), headers of proxies in front (the chain reads them into the links), a body, an
- * {@code Accept-Encoding} with weights or wildcards, a path other than
- * {@code /ogc/collections/{id}/items}, a query with characters outside a URL's own or a parameter
- * without a name or value, HTML, and every request the page cannot be made for (a parameter to fix, no
- * such collection), whose problem document the container writes. When the database fails the page,
- * the door answers the problem itself, as the container would: asked again, the container would
- * wait for the database a second time.
+ * (same origin or not is the chain's CORS processing to say; an {@code Origin} of another host is a
+ * public read, answered here with the public CORS headers), headers of proxies in front (the chain
+ * reads them into the links), a body, an {@code Accept-Encoding} with weights or wildcards, a path
+ * other than {@code /ogc/collections/{id}/items}, a query with characters outside a URL's own or a
+ * parameter without a name or an {@code =}, HTML, and every request the page cannot be made for (a
+ * parameter to fix, no such collection), whose problem document the container writes. When the
+ * database fails the page, the door answers the problem itself, as the container would: asked
+ * again, the container would wait for the database a second time.
  */
 final class FrontDoorItemPages {
 
