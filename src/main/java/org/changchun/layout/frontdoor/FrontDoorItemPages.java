@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -21,6 +23,7 @@ import org.changchun.layout.ogc.PageAddress;
 import org.changchun.layout.problem.DatabaseProblems;
 import org.changchun.layout.problem.ProblemDocument;
 import org.changchun.layout.security.PublicCors;
+import org.changchun.layout.security.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.LinkedMultiValueMap;
@@ -58,12 +61,11 @@ final class FrontDoorItemPages {
         "X-Forwarded-Prefix", "X-Forwarded-Ssl", HttpHeaders.TRANSFER_ENCODING};
 
     /**
-     * Spring's CORS processing marks every answer under {@code /ogc/} as varying by these, with or
-     * without an {@code Origin} in the request.
+     * The CORS processing's {@code Vary} values as Tomcat rewrites them on an answer it might
+     * compress: one line, lower case, with {@code accept-encoding}.
      */
-    private static final String[] VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
-    private static final String VARY_COMPRESSIBLE =
-            "origin,access-control-request-method,access-control-request-headers,accept-encoding";
+    private static final String VARY_COMPRESSIBLE = String.join(",", PublicCors.VARY).toLowerCase(Locale.ROOT)
+            + ",accept-encoding";
 
     private final ItemPages pages;
     private final RequestTimers timers;
@@ -88,12 +90,9 @@ final class FrontDoorItemPages {
         this.anonymousRead = anonymousRead;
         this.compressibleFrom = compressibleFrom;
         this.problemsCompressible = problemsCompressible;
-        this.securityHeaders = new String[] {
-            "X-Content-Type-Options", "nosniff",
-            "X-XSS-Protection", "0",
-            "X-Frame-Options", "DENY",
-            "Content-Security-Policy", contentSecurityPolicy,
-            "Referrer-Policy", "strict-origin-when-cross-origin"};
+        this.securityHeaders = Stream.concat(Arrays.stream(SecurityHeaders.plainHttp()), Stream.of(
+                "Content-Security-Policy", contentSecurityPolicy,
+                "Referrer-Policy", SecurityHeaders.REFERRER_POLICY.getPolicy())).toArray(String[]::new);
     }
 
     /**
@@ -193,7 +192,7 @@ final class FrontDoorItemPages {
             // Tomcat, which might have compressed it, rewrites the CORS processing's Vary values as one
             response.addHeader(HttpHeaders.VARY, VARY_COMPRESSIBLE);
         } else {
-            for (String value : VARY) {
+            for (String value : PublicCors.VARY) {
                 response.addHeader(HttpHeaders.VARY, value);
             }
         }

@@ -21,6 +21,12 @@ public final class PublicCors {
 
     /** The {@code Access-Control-Allow-Origin} of a public read. */
     public static final String ALLOW_ANY_ORIGIN = "*";
+    /**
+     * The {@code Vary} values Spring's CORS processing writes on every answer under {@code /ogc/} and
+     * {@code /api/}, with or without an {@code Origin} in the request, in its order.
+     */
+    public static final List<String> VARY = List.of(HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+            HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
     /** The {@code Access-Control-Expose-Headers} of a public read, as Spring's CORS processing writes it. */
     public static final String EXPOSED_HEADERS = "ETag, Content-Crs";
 

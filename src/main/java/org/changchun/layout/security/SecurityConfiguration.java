@@ -30,7 +30,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,7 +97,7 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfiguration::isSwaggerUi,
                                 new StaticHeadersWriter("Content-Security-Policy", policy.forSwaggerUi())))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !isTile(request),
-                                new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))))
+                                new ReferrerPolicyHeaderWriter(SecurityHeaders.REFERRER_POLICY))))
                 .cors(cors -> cors.configurationSource(PublicCors.source(properties)))
                 // the page sends the cookie's value back as it is, in a header (no token is ever
                 // rendered in a body, so the XOR masking against BREACH has nothing to protect); the

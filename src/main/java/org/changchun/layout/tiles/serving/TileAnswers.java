@@ -1,10 +1,12 @@
 package org.changchun.layout.tiles.serving;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.changchun.layout.catalog.LayerCatalog;
 import org.changchun.layout.feature.LayerInfo;
 import org.changchun.layout.query.InvalidQueryException;
 import org.changchun.layout.security.PublicCors;
+import org.changchun.layout.security.SecurityHeaders;
 import org.changchun.layout.security.SecurityProperties;
 import org.changchun.layout.tiles.TileAddress;
 import org.changchun.layout.tiles.TileMatrixSet;
@@ -38,10 +40,7 @@ public class TileAnswers {
     static final String MVT = "application/vnd.mapbox-vector-tile";
 
     /** What Spring Security's header filter writes on every answer of the API port over plain HTTP: name, value… */
-    private static final String[] PLAIN_HTTP_SECURITY_HEADERS = {
-        "X-Content-Type-Options", "nosniff",
-        "X-XSS-Protection", "0",
-        "X-Frame-Options", "DENY"};
+    private static final String[] PLAIN_HTTP_SECURITY_HEADERS = SecurityHeaders.plainHttp();
     /** Every tile answer varies by this, whichever door it leaves by: the tile may come gzip-compressed. */
     private static final String[] VARY_BY_CODING = {HttpHeaders.ACCEPT_ENCODING};
     /**
@@ -51,8 +50,8 @@ public class TileAnswers {
      * that chain must say so too, or a shared cache could hand a cross-origin page a copy made
      * for a same-origin request, without {@code Access-Control-Allow-Origin}.
      */
-    private static final String[] VARY = {HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
-        HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, HttpHeaders.ACCEPT_ENCODING};
+    private static final String[] VARY = Stream.concat(PublicCors.VARY.stream(), Stream.of(HttpHeaders.ACCEPT_ENCODING))
+            .toArray(String[]::new);
 
     /**
      * The door an answer leaves by, which says which of a tile answer's headers its surroundings
