@@ -20,6 +20,27 @@ public final class Http {
             return headers.firstValue(name).orElse(null);
         }
 
+        /** The body as text, gzip-decoded when the answer says {@code Content-Encoding: gzip}. */
+        public String decodedBody() {
+            if (!"gzip".equals(header("Content-Encoding"))) {
+                return body;
+            }
+            try (var gzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                return new String(gzip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Every header but those of the connection and the message's framing (date, connection,
+         * keep-alive, content-length, transfer-encoding): what two servers answering alike still
+         * choose each for themselves.
+         */
+        public java.util.Map<String, java.util.List<String>> headersButFraming() {
+            return headersBut("date", "connection", "keep-alive", "content-length", "transfer-encoding");
+        }
+
         /** Every header by its lower-case name, values in the order sent, but those named (in lower case). */
         public java.util.Map<String, java.util.List<String>> headersBut(String... ignored) {
             java.util.Map<String, java.util.List<String>> kept = new java.util.TreeMap<>();
