@@ -13,7 +13,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import tools.jackson.databind.JsonNode;
 
@@ -147,7 +146,7 @@ public final class FeatureJson {
                                 + "WGS84 longitude, latitude (projected coordinates need reprojecting)");
             }
         }
-        TopologyValidationError error = new IsValidOp(geometry).getValidationError();
+        TopologyValidationError error = GeometryValidity.errorOf(geometry);
         if (error != null) {
             throw new InvalidFeatureException(
                     where + "的几何无效：" + error.getMessage() + "，位于 " + error.getCoordinate().x + ", " + error.getCoordinate().y,

@@ -10,11 +10,11 @@ import org.changchun.layout.formats.SourceRecord;
 import org.changchun.layout.formats.UnreadableSourceException;
 import org.changchun.layout.formats.VectorSource;
 import org.changchun.layout.geo.GeoJsonFeature;
+import org.changchun.layout.geo.GeometryValidity;
 import org.changchun.layout.geo.Reprojection;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
@@ -149,7 +149,7 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
             return null;
         }
         Geometry lonLat = toWgs84.apply(geometry);
-        TopologyValidationError error = new IsValidOp(lonLat).getValidationError();
+        TopologyValidationError error = GeometryValidity.errorOf(lonLat);
         if (error != null) {
             lonLat = GeometryFixer.fix(lonLat);
             lonLat.setSRID(4326);
