@@ -9,8 +9,11 @@ public enum LinkRelation {
     /** The feature and the polygon share some space, but the feature is not inside it. */
     INTERSECTS;
 
+    /** Written with every link a layer stores: made once. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static LinkRelation fromCode(String code) {

@@ -82,7 +82,11 @@ public final class GeodesicArea {
         for (int i = 1; i < n; i++) {
             double lon = Math.toRadians(points.getX(i));
             double t = halfTan(points.getY(i));
-            double dLon = Math.IEEEremainder(lon - lastLon, 2 * Math.PI);
+            double dLon = lon - lastLon;
+            // what IEEEremainder gives for an edge spanning less than half the globe, the usual one, at a fraction of its cost
+            if (Math.abs(dLon) > Math.PI) {
+                dLon = Math.IEEEremainder(dLon, 2 * Math.PI);
+            }
             excess += 2 * Math.atan2(Math.tan(dLon / 2) * (lastT + t), 1 + lastT * t);
             lastLon = lon;
             lastT = t;

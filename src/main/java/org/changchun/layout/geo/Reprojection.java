@@ -61,6 +61,26 @@ public final class Reprojection {
         };
     }
 
+    /**
+     * Like {@link #transformer}, but changing the geometries it is given instead of copies of them:
+     * for a caller that owns them, e.g. an import's records, each read afresh and used once, where a
+     * copy of every feature would be garbage straight away.
+     */
+    public static UnaryOperator<Geometry> inPlace(int fromEpsg, int toEpsg) {
+        if (fromEpsg == toEpsg) {
+            return geometry -> {
+                geometry.setSRID(toEpsg);
+                return geometry;
+            };
+        }
+        TransformFilter filter = new TransformFilter(TRANSFORMS.createTransform(crs(fromEpsg), crs(toEpsg)));
+        return geometry -> {
+            geometry.apply(filter);
+            geometry.setSRID(toEpsg);
+            return geometry;
+        };
+    }
+
     /** A copy of the geometry transformed between two proj4j coordinate reference systems. */
     public static Geometry transform(Geometry geometry, CoordinateReferenceSystem from, CoordinateReferenceSystem to) {
         Geometry copy = geometry.copy();

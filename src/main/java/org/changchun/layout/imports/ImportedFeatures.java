@@ -48,7 +48,8 @@ final class ImportedFeatures implements Iterator<Feature>, AutoCloseable {
         this.listedProblems = listedProblems;
         this.source = open(plan);
         this.records = records(source);
-        this.toWgs84 = Reprojection.transformer(plan.crs().epsg(), 4326);
+        // each record's geometry is read afresh and used once
+        this.toWgs84 = Reprojection.inPlace(plan.crs().epsg(), 4326);
     }
 
     /** @throws ImportRejectedException when the next record is damaged */

@@ -7,21 +7,26 @@ import org.h2gis.functions.io.shp.internal.ShapeType;
 import org.h2gis.functions.io.shp.internal.ShapefileException;
 import org.h2gis.functions.io.utility.ReadBufferManager;
 import org.h2gis.functions.io.utility.WriteBufferManager;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 
 /**
  * Record readers plugged into H2GIS's {@code ShapefileReader}: H2GIS's own handlers for points,
- * multipoints and polygons behind a check of the record's part and point counts, and our own for
- * polylines.
+ * multipoints and polygons behind a check of the record's part and point counts, our own for
+ * polylines, and for the commonest polygon, one closed clockwise ring.
  *
  * <p>Why the check: H2GIS's handlers allocate whatever the counts in a record say, so one damaged
  * record could ask for billions of points. Why our own polyline reader: H2GIS's
  * {@code MultiLineHandler} reads one coordinate too many for a part with a single point (GDAL
- * writes such parts) and so shifts every later part of the record.
+ * writes such parts) and so shifts every later part of the record. Why the one-ring polygons:
+ * H2GIS's {@code PolygonHandler} makes a {@code Coordinate} object of every point, sorts the rings
+ * into shells and holes and hands out rings the reader then copies into packed arrays; a million
+ * parcels allocated a gigabyte that way.
  */
 final class ShapeHandlers {
 
@@ -42,6 +47,9 @@ final class ShapeHandlers {
     static Checked forType(ShapeType type) throws ShapefileException {
         if (type.isLineType()) {
             return new Checked(type, new Lines(type));
+        }
+        if (type.isPolygonType()) {
+            return new Checked(type, new OneRingPolygons(type.getShapeHandler()));
         }
         return new Checked(type, type.getShapeHandler());
     }
@@ -165,6 +173,63 @@ final class ShapeHandlers {
                 lines[made++] = FLAT.createLineString(sequence);
             }
             return FLAT.createMultiLineString(Arrays.copyOf(lines, made));
+        }
+
+        @Override
+        public void write(WriteBufferManager buffer, Geometry geometry) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public int getLength(Geometry geometry) {
+            throw new UnsupportedOperationException("read only");
+        }
+    }
+
+    /**
+     * A polygon record of one part, closed and clockwise (a shell, as the format has it), read
+     * straight into a packed 2D ring: what H2GIS's handler makes of it, a MultiPolygon of one
+     * polygon without holes, with no object per point. Anything else (several parts, an open or
+     * anticlockwise ring, too few points) is read by H2GIS's handler, which closes, sorts and
+     * reverses rings as it does.
+     */
+    static final class OneRingPolygons implements ShapeHandler {
+
+        private final ShapeHandler others;
+
+        OneRingPolygons(ShapeHandler others) {
+            this.others = others;
+        }
+
+        @Override
+        public ShapeType getShapeType() {
+            return others.getShapeType();
+        }
+
+        @Override
+        public Geometry read(ReadBufferManager buffer, ShapeType recordType) throws IOException {
+            if (recordType == ShapeType.NULL) {
+                return null;
+            }
+            // the record after its shape type: the box (32 bytes), the counts, the part starts, the points
+            long at = buffer.getPosition();
+            int parts = buffer.getInt(at + 32);
+            int points = buffer.getInt(at + 36);
+            if (parts != 1 || points < 4 || buffer.getInt(at + 40) != 0) {
+                return others.read(buffer, recordType);
+            }
+            long first = at + 44;
+            double[] xy = new double[2 * points];
+            for (int i = 0; i < xy.length; i++) {
+                xy[i] = buffer.getDouble(first + 8L * i);
+            }
+            CoordinateSequence ring = PackedCoordinateSequenceFactory.DOUBLE_FACTORY.create(xy, 2);
+            boolean closed = xy[0] == xy[xy.length - 2] && xy[1] == xy[xy.length - 1];
+            if (!closed || Orientation.isCCW(ring)) {
+                return others.read(buffer, recordType);
+            }
+            buffer.position(first + 16L * points);
+            return FLAT.createMultiPolygon(new Polygon[] {FLAT.createPolygon(FLAT.createLinearRing(ring))});
         }
 
         @Override

@@ -6,10 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -17,6 +15,7 @@ import java.util.Set;
 import org.changchun.layout.feature.FieldNames;
 import org.changchun.layout.feature.FieldSpec;
 import org.changchun.layout.feature.FieldType;
+import org.changchun.layout.feature.StoredProperties;
 import org.h2gis.functions.io.shp.internal.IndexFile;
 import org.h2gis.functions.io.shp.internal.ShapeType;
 import org.h2gis.functions.io.shp.internal.ShapefileHeader;
@@ -78,6 +77,7 @@ public final class ShapefileSource implements AutoCloseable {
     private final DbfFile dbf;
     private final List<Column> columns;
     private final List<FieldSpec> fields;
+    private final StoredProperties.Names names;
     private final List<String> ignoredFields;
     private DbfValues dbfValues;
     private int deleted;
@@ -112,6 +112,7 @@ public final class ShapefileSource implements AutoCloseable {
             columns.add(new Column(new FieldSpec(name, type, null, null), field));
         }
         this.fields = columns.stream().map(Column::spec).toList();
+        this.names = new StoredProperties.Names(fields.stream().map(FieldSpec::name).toList());
         this.ignoredFields = List.copyOf(ignored);
     }
 
@@ -291,12 +292,12 @@ public final class ShapefileSource implements AutoCloseable {
 
         private Map<String, Object> values() {
             byte[] bytes = rows.bytes();
-            Map<String, Object> values = new LinkedHashMap<>(Math.max(4, columns.size() * 2));
-            for (Column column : columns) {
-                values.put(column.spec.name(),
-                        dbfValues.value(column.spec.type(), column.field, bytes, rows.fieldStart(column.field)));
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                Column column = columns.get(i);
+                values[i] = dbfValues.value(column.spec.type(), column.field, bytes, rows.fieldStart(column.field));
             }
-            return Collections.unmodifiableMap(values);
+            return new StoredProperties(names, values);
         }
     }
 

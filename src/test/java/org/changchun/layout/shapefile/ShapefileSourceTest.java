@@ -118,6 +118,92 @@ class ShapefileSourceTest {
     }
 
     @Test
+    void readsEveryPolygonAsH2gisDoesWhetherItsOneClockwiseRingOrNot() throws IOException {
+        java.util.Random random = new java.util.Random(8);
+        StringBuilder features = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < 300; i++) {
+            double x = 125 + random.nextDouble();
+            double y = 43.5 + random.nextDouble();
+            int corners = 3 + random.nextInt(4);
+            StringBuilder ring = new StringBuilder();
+            for (int c = 0; c <= corners; c++) {
+                double angle = 2 * Math.PI * (c % corners) / corners;
+                double radius = 0.001 * (0.5 + random.nextDouble());
+                ring.append(c == 0 ? "" : ",").append(c == corners ? ring.substring(0, ring.indexOf("]") + 1)
+                        : "[" + (x + radius * Math.cos(angle)) + "," + (y + radius * Math.sin(angle)) + "]");
+            }
+            features.append("{\"type\":\"Feature\",\"properties\":{\"n\":").append(i)
+                    .append("},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[").append(ring).append("]]}},");
+        }
+        features.append("""
+                {"type":"Feature","properties":{"n":300},"geometry":{"type":"Polygon","coordinates":[[[125,43,1],[126,43,2],[126,44,3],[125,43,1]]]}},
+                {"type":"Feature","properties":{"n":301},"geometry":{"type":"Polygon","coordinates":[[[125,43],[125,43],[126,43],[126,44],[125,43]]]}},
+                {"type":"Feature","properties":{"n":302},"geometry":{"type":"Polygon","coordinates":[[[125,43],[127,43],[127,45],[125,45],[125,43]],
+                  [[125.5,43.5],[126,43.5],[126,44],[125.5,43.5]]]}},
+                {"type":"Feature","properties":{"n":303},"geometry":{"type":"MultiPolygon","coordinates":[[[[125.8,44.0],[126.2,44.0],[126.2,44.3],[125.8,44.0]]],
+                  [[[126.3,44.1],[126.5,44.1],[126.5,44.2],[126.3,44.1]]]]}}
+                ]}""");
+        ShapefileSet set = GdalShapefiles.write(temp.resolve("rings"), "rings", features.toString());
+        // the format's shells run clockwise, as GDAL writes them: turn the first ring the other way
+        reverseFirstRing(set.shp(), shpOffset(set.shx(), 0));
+
+        List<Geometry> ours = new ArrayList<>();
+        try (ShapefileSource source = ShapefileSource.open(set, StandardCharsets.UTF_8)) {
+            source.records().forEachRemaining(record -> ours.add(record.geometry()));
+        }
+        List<Geometry> h2gis = new ArrayList<>();
+        try (java.nio.channels.FileChannel shp = java.nio.channels.FileChannel.open(set.shp());
+             java.nio.channels.FileChannel shx = java.nio.channels.FileChannel.open(set.shx())) {
+            org.h2gis.functions.io.shp.internal.ShapefileReader reader = new org.h2gis.functions.io.shp.internal.ShapefileReader(shp);
+            reader.setHandler(reader.getHeader().getShapeType().getShapeHandler());
+            org.h2gis.functions.io.shp.internal.IndexFile index = new org.h2gis.functions.io.shp.internal.IndexFile(shx);
+            for (int i = 0; i < index.getRecordCount(); i++) {
+                h2gis.add(reader.geomAt(index.getOffset(i)));
+            }
+            reader.close();
+            index.close();
+        }
+
+        assertThat(ours).hasSize(304).hasSameSizeAs(h2gis);
+        for (int i = 0; i < ours.size(); i++) {
+            Geometry mine = ours.get(i);
+            Geometry theirs = h2gis.get(i);
+            assertThat(mine.getGeometryType()).as("record %d", i).isEqualTo("MultiPolygon").isEqualTo(theirs.getGeometryType());
+            assertThat(mine.equalsExact(theirs)).as("record %d: %s against H2GIS's %s", i, mine, theirs).isTrue();
+            assertThat(mine.getCoordinate().getZ()).as("2D").isNaN();
+        }
+        assertThat(org.locationtech.jts.algorithm.Orientation.isCCW(
+                ((org.locationtech.jts.geom.Polygon) ours.get(0).getGeometryN(0)).getExteriorRing().getCoordinateSequence()))
+                .as("the anticlockwise ring, read by H2GIS's handler").isFalse();
+        assertThat(ours.get(302).getGeometryN(0)).extracting(g -> ((org.locationtech.jts.geom.Polygon) g).getNumInteriorRing())
+                .isEqualTo(1);
+        assertThat(ours.get(303).getNumGeometries()).isEqualTo(2);
+    }
+
+    /** Where record {@code i} starts in the .shp, from the .shx (big-endian 16-bit words). */
+    private static int shpOffset(Path shx, int i) throws IOException {
+        byte[] index = Files.readAllBytes(shx);
+        return 2 * java.nio.ByteBuffer.wrap(index, 100 + 8 * i, 4).getInt();
+    }
+
+    /** Reverses the points of a one-part polygon record in place. */
+    private static void reverseFirstRing(Path shp, int recordOffset) throws IOException {
+        byte[] file = Files.readAllBytes(shp);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int content = recordOffset + 8;
+        int points = bytes.getInt(content + 40);
+        int first = content + 48;
+        for (int a = 0, b = points - 1; a < b; a++, b--) {
+            for (int k = 0; k < 16; k++) {
+                byte swap = file[first + 16 * a + k];
+                file[first + 16 * a + k] = file[first + 16 * b + k];
+                file[first + 16 * b + k] = swap;
+            }
+        }
+        Files.write(shp, file);
+    }
+
+    @Test
     void readsPointsAndALinePartWithASinglePointWithoutShiftingTheOthers() throws ParseException {
         ShapefileSet points = GdalShapefiles.write(temp.resolve("p"), "p", GdalShapefiles.ASCII_POINTS);
         Path csv = temp.resolve("l.csv");

@@ -192,11 +192,8 @@ final class FeatureTables {
 
     private static ContentSummary fill(BulkLoader.Load load, List<FieldSpec> fields, Iterator<Feature> features,
                                        WriteProgress progress, Runnable allRead) throws SQLException {
-        WKBWriter ewkb = new WKBWriter(2, true);
-        Function<Geometry, byte[]> encoding = geometry -> {
-            geometry.setSRID(WGS84);
-            return ewkb.write(geometry);
-        };
+        EwkbEncoder ewkb = new EwkbEncoder();
+        Function<Geometry, byte[]> encoding = geometry -> ewkb.encode(geometry, WGS84);
         ContentSummary summary = new ContentSummary();
         while (features.hasNext()) {
             Feature feature = features.next();

@@ -246,7 +246,7 @@ final class PostgisCopyLoader implements BulkLoader {
             } else if (value instanceof byte[] bytes) {
                 bytes(bytes);
             } else if (value instanceof String text) {
-                bytes(text.getBytes(StandardCharsets.UTF_8));
+                text(text);
             } else if (value instanceof Long number) {
                 room(12);
                 putInt(8);
@@ -266,6 +266,23 @@ final class PostgisCopyLoader implements BulkLoader {
             } else {
                 throw new IllegalArgumentException("no binary copy form for a " + value.getClass().getName());
             }
+        }
+
+        /** ASCII, most of a layer's keys and codes, goes straight in; other text through its UTF-8 bytes. */
+        private void text(String text) {
+            int count = text.length();
+            room(4 + count);
+            int start = length + 4;
+            for (int i = 0; i < count; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    bytes(text.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                buffer[start + i] = (byte) c;
+            }
+            putInt(count);
+            length += count;
         }
 
         private void bytes(byte[] bytes) {
