@@ -43,6 +43,20 @@ final class ShapeHandlers {
     private ShapeHandlers() {
     }
 
+    /** A handler that only reads: the service writes shapefiles with its own writer. */
+    private abstract static class ReadOnly implements ShapeHandler {
+
+        @Override
+        public void write(WriteBufferManager buffer, Geometry geometry) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public int getLength(Geometry geometry) {
+            throw new UnsupportedOperationException("read only");
+        }
+    }
+
     /** The handler for a file's shape type; call {@link Checked#expect(int)} before each record. */
     static Checked forType(ShapeType type) throws ShapefileException {
         if (type.isLineType()) {
@@ -55,7 +69,7 @@ final class ShapeHandlers {
     }
 
     /** Checks a record's counts against its length (from the .shx), then lets the delegate read it. */
-    static final class Checked implements ShapeHandler {
+    static final class Checked extends ReadOnly {
 
         private final ShapeType type;
         private final ShapeHandler delegate;
@@ -105,23 +119,13 @@ final class ShapeHandlers {
             }
             return delegate.read(buffer, recordType);
         }
-
-        @Override
-        public void write(WriteBufferManager buffer, Geometry geometry) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public int getLength(Geometry geometry) {
-            throw new UnsupportedOperationException("read only");
-        }
     }
 
     /**
      * Polylines (Z and M ones too) read as 2D MultiLineStrings; a part with one point becomes a
      * zero-length line through it, since a JTS line needs two points.
      */
-    static final class Lines implements ShapeHandler {
+    static final class Lines extends ReadOnly {
 
         private final ShapeType type;
 
@@ -174,16 +178,6 @@ final class ShapeHandlers {
             }
             return FLAT.createMultiLineString(Arrays.copyOf(lines, made));
         }
-
-        @Override
-        public void write(WriteBufferManager buffer, Geometry geometry) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public int getLength(Geometry geometry) {
-            throw new UnsupportedOperationException("read only");
-        }
     }
 
     /**
@@ -193,7 +187,7 @@ final class ShapeHandlers {
      * anticlockwise ring, too few points) is read by H2GIS's handler, which closes, sorts and
      * reverses rings as it does.
      */
-    static final class OneRingPolygons implements ShapeHandler {
+    static final class OneRingPolygons extends ReadOnly {
 
         private final ShapeHandler others;
 
@@ -230,16 +224,6 @@ final class ShapeHandlers {
             }
             buffer.position(first + 16L * points);
             return FLAT.createMultiPolygon(new Polygon[] {FLAT.createPolygon(FLAT.createLinearRing(ring))});
-        }
-
-        @Override
-        public void write(WriteBufferManager buffer, Geometry geometry) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public int getLength(Geometry geometry) {
-            throw new UnsupportedOperationException("read only");
         }
     }
 }
