@@ -24,7 +24,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 public final class GeometryValidity {
 
-    /** Above this many shell points every pair of edges costs more than IsValidOp's index. */
+    /** The test below compares every pair of edges: kept to short shells, where that is cheap; longer ones are IsValidOp's. */
     static final int MAX_POINTS = 32;
 
     private GeometryValidity() {

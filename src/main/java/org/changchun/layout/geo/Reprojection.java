@@ -45,20 +45,8 @@ public final class Reprojection {
      * proj4j's transforms it keeps state, so one instance serves one thread.
      */
     public static UnaryOperator<Geometry> transformer(int fromEpsg, int toEpsg) {
-        if (fromEpsg == toEpsg) {
-            return geometry -> {
-                Geometry copy = geometry.copy();
-                copy.setSRID(toEpsg);
-                return copy;
-            };
-        }
-        TransformFilter filter = new TransformFilter(TRANSFORMS.createTransform(crs(fromEpsg), crs(toEpsg)));
-        return geometry -> {
-            Geometry copy = geometry.copy();
-            copy.apply(filter);
-            copy.setSRID(toEpsg);
-            return copy;
-        };
+        UnaryOperator<Geometry> inPlace = inPlace(fromEpsg, toEpsg);
+        return geometry -> inPlace.apply(geometry.copy());
     }
 
     /**
