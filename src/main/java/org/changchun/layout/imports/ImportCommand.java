@@ -66,11 +66,11 @@ class ImportCommand implements CommandLineRunner, ExitCodeGenerator {
                     options.containsKey("dry-run"));
             try (InputStream in = Files.newInputStream(zip)) {
                 if (request.dryRun()) {
-                    ImportReport report = imports.dryRun(in, zip.getFileName().toString(), request);
+                    ImportReport report = imports.dryRun(Upload.of(in), zip.getFileName().toString(), request);
                     out.println(json.writerFor(ImportReport.class).withDefaultPrettyPrinter().writeValueAsString(report));
                     return;
                 }
-                JobRecord job = imports.runHere(in, zip.getFileName().toString(), request,
+                JobRecord job = imports.runHere(Upload.of(in), zip.getFileName().toString(), request,
                         System.getProperty("user.name"), new ConsoleProgress());
                 out.println(job.state() + ": " + (job.errorEn() == null ? "" : job.errorZh() + " / " + job.errorEn()));
                 out.println(job.report());

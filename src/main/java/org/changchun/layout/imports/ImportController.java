@@ -9,9 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -110,15 +107,12 @@ class ImportController {
                 titleEn.filter(s -> !s.isBlank()), encoding.filter(s -> !s.isBlank()), srid.flatMap(SRID::given),
                 member.filter(s -> !s.isBlank()), ImportRequest.EmptyGeometries.of(emptyGeometries), dryRun);
         String fileName = file.getOriginalFilename() == null ? "upload.zip" : file.getOriginalFilename();
-        try (InputStream in = file.getInputStream()) {
-            if (dryRun) {
-                return ResponseEntity.ok(imports.dryRun(in, fileName, request));
-            }
-            JobView job = view(imports.submit(in, fileName, request, user == null ? null : user.getName()));
-            return ResponseEntity.accepted().location(URI.create(job.href())).body(job);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Upload upload = Upload.of(file);
+        if (dryRun) {
+            return ResponseEntity.ok(imports.dryRun(upload, fileName, request));
         }
+        JobView job = view(imports.submit(upload, fileName, request, user == null ? null : user.getName()));
+        return ResponseEntity.accepted().location(URI.create(job.href())).body(job);
     }
 
     @GetMapping("/names")

@@ -1,20 +1,14 @@
 package org.changchun.layout.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,7 +136,7 @@ public class ImportJobs implements DisposableBean {
     }
 
     /** Checks and reads the whole upload and reports what an import would do; writes nothing. */
-    public ImportReport dryRun(InputStream upload, String fileName, ImportRequest request) {
+    public ImportReport dryRun(Upload upload, String fileName, ImportRequest request) {
         return readEach(upload, fileName, request, (plan, features) -> features.drain());
     }
 
@@ -152,7 +146,7 @@ public class ImportJobs implements DisposableBean {
      *
      * @return what the layers' writes went through, added up
      */
-    public RehearsedWrite rehearse(InputStream upload, String fileName, ImportRequest request) {
+    public RehearsedWrite rehearse(Upload upload, String fileName, ImportRequest request) {
         List<RehearsedWrite> writes = new ArrayList<>();
         readEach(upload, fileName, request,
                 (plan, features) -> writes.add(store.rehearseWrite(spec(plan, fileName, "rehearsal", "rehearsal"), features)));
@@ -167,7 +161,7 @@ public class ImportJobs implements DisposableBean {
         }
     }
 
-    private ImportReport readEach(InputStream upload, String fileName, ImportRequest request,
+    private ImportReport readEach(Upload upload, String fileName, ImportRequest request,
                                   BiConsumer<PlannedLayer, ImportedFeatures> reader) {
         Path work = workFolders.open(UUID.randomUUID().toString());
         try {
@@ -191,7 +185,7 @@ public class ImportJobs implements DisposableBean {
      *
      * @return the job, RUNNING, or QUEUED behind the job submitted before it while that one is unfinished
      */
-    public JobRecord submit(InputStream upload, String fileName, ImportRequest request, String user) {
+    public JobRecord submit(Upload upload, String fileName, ImportRequest request, String user) {
         String id = UUID.randomUUID().toString();
         Path work = workFolders.open(id);
         try {
@@ -214,7 +208,7 @@ public class ImportJobs implements DisposableBean {
     }
 
     /** The same import, run on the caller's thread (the command line), telling it the progress. */
-    public JobRecord runHere(InputStream upload, String fileName, ImportRequest request, String user,
+    public JobRecord runHere(Upload upload, String fileName, ImportRequest request, String user,
                              WriteProgress progress) {
         String id = UUID.randomUUID().toString();
         Path work = workFolders.open(id);
@@ -437,14 +431,11 @@ public class ImportJobs implements DisposableBean {
     private record Unpacked(Path files, String checksum) {
     }
 
-    private Unpacked unpack(InputStream upload, Path work, String fileName) {
+    private Unpacked unpack(Upload upload, Path work, String fileName) {
         try {
             Files.createDirectories(work);
-            Path saved = work.resolve("upload");
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(upload, sha256)) {
-                Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Path saved = work.resolve("upload").toAbsolutePath();
+            String checksum = upload.saveAs(saved);
             Path files = work.resolve("files");
             if (ZipArchive.isZip(saved) || !UploadSources.sentAsItIs(fileName)) {
                 ZipArchive.extract(saved, files, properties.maxExpandedSize().toBytes(), properties.maxEntries());
@@ -453,14 +444,12 @@ public class ImportJobs implements DisposableBean {
                 Files.createDirectories(files);
                 Files.move(saved, files.resolve(ZipArchive.safeFileName(fileName)));
             }
-            return new Unpacked(files, "sha256:" + HexFormat.of().formatHex(sha256.digest()));
+            return new Unpacked(files, checksum);
         } catch (IOException e) {
             throw workFolders.failure(e);
         } catch (UncheckedIOException e) {
             // unpacking: a full disk or a folder taken away half-way
             throw workFolders.failure(e.getCause());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -94,7 +94,7 @@ class ImportWarmUp implements ApplicationRunner {
         while (settledRounds < SETTLED_ROUNDS && System.nanoTime() < deadline && !imports.busy()) {
             long roundStarted = System.nanoTime();
             long compiled = jit.getTotalCompilationTime();
-            RehearsedWrite round = imports.rehearse(new ByteArrayInputStream(zip), WarmUpSample.FILE_NAME, REQUEST);
+            RehearsedWrite round = imports.rehearse(Upload.of(new ByteArrayInputStream(zip)), WarmUpSample.FILE_NAME, REQUEST);
             features += round.features();
             links += round.links();
             long roundMillis = (System.nanoTime() - roundStarted) / 1_000_000;

@@ -142,6 +142,10 @@ abstract class ImportApiTest {
         assertThat(java.time.OffsetDateTime.parse(secondLayer.get("imported_at").asString()))
                 .isAfterOrEqualTo(java.time.OffsetDateTime.parse(firstLayer.get("imported_at").asString()));
         assertThat(ok("/api/layers/districts").has("imported_by")).as("the plan's layers are not imported").isFalse();
+        // the upload is moved out of the servlet container's temporary folder, not copied, and digested whole
+        String uploaded = "sha256:" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(districts)));
+        assertThat(ok("/api/layers/" + second + "/versions").get(0).get("checksum").asString()).isEqualTo(uploaded);
 
         List<String> titles = new ArrayList<>();
         ok("/ogc/collections").get("collections").forEach(c -> titles.add(c.get("title").asString()));
@@ -189,7 +193,7 @@ abstract class ImportApiTest {
         Map<String, JsonNode> seen = new LinkedHashMap<>();
         JobRecord ended;
         try (InputStream in = Files.newInputStream(zip)) {
-            ended = imports.runHere(in, "steps.zip", new ImportRequest(Optional.of("job-steps"), Optional.empty(),
+            ended = imports.runHere(Upload.of(in), "steps.zip", new ImportRequest(Optional.of("job-steps"), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     ImportRequest.EmptyGeometries.SKIP, false), "editor", new WriteProgress() {
                         @Override
