@@ -222,6 +222,78 @@ class StoreContractTest {
     }
 
     @Test
+    void linksFoundGroupByGroupOnSeveralThreadsAreThoseTheStoresJoinComputes() {
+        writeDistricts("v1");
+        writeZones("v1");
+        // thousands of features, so several groups are linked at once: small squares and points scattered
+        // over both districts, the zone and beyond, many across an edge or on one
+        java.util.Random random = new java.util.Random(11);
+        List<Feature> many = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            double x = 124.98 + random.nextInt(250) / 1000.0;
+            double y = 42.98 + random.nextInt(140) / 1000.0;
+            double side = (1 + random.nextInt(30)) / 1000.0;
+            String wkt = i % 3 == 0 ? "POINT (" + x + " " + y + ")"
+                    : "POLYGON ((" + x + " " + y + ", " + (x + side) + " " + y + ", " + (x + side) + " " + (y + side)
+                            + ", " + x + " " + (y + side) + ", " + x + " " + y + "))";
+            many.add(project("f" + i, wkt, "项目" + i, 2020L, true, null, 1.0));
+        }
+        LayerInfo staged = store.writeLayer(projects("staged"), many.iterator(), WriteProgress.NONE);
+        Map<String, List<FeatureLink>> stagedLinks = linksOfEach(many);
+        store.writeLayer(projects("staged again"), many.iterator(), WriteProgress.NONE);
+        assertThat(linksOfEach(many)).as("the same links, whichever thread found them").isEqualTo(stagedLinks);
+
+        store.restore("projects", staged.version());
+
+        assertThat(linksOfEach(many)).isEqualTo(stagedLinks);
+        assertThat(stagedLinks.values().stream().mapToInt(List::size).sum()).as("links in several groups").isGreaterThan(2_000);
+        assertThat(stagedLinks.values().stream().flatMap(List::stream).map(FeatureLink::relation))
+                .contains(LinkRelation.WITHIN, LinkRelation.INTERSECTS);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aLinkedWriteThatFailsWhileGroupsAreBeingLinkedLeavesTheLayerAsItWas() {
+        writeDistricts("v1");
+        writeZones("v1");
+        writeProjects("v1");
+        LayerInfo before = store.layer("projects").orElseThrow();
+        int linkTables = stagingTables();
+        Iterator<Feature> failing = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Feature next() {
+                if (next == 4_000) {
+                    throw new IllegalStateException("the source broke off at feature " + next);
+                }
+                int i = next++;
+                return project("f" + i, "POLYGON ((125.09 43.0" + i % 10 + ", 125.11 43.0" + i % 10 + ", 125.11 43.09, 125.09 43.0"
+                        + i % 10 + "))", "项目" + i, 2020L, true, null, 1.0);
+            }
+        };
+
+        assertThatThrownBy(() -> store.writeLayer(projects("v2"), failing, WriteProgress.NONE))
+                .hasMessageContaining("broke off at feature 4000");
+
+        assertThat(store.layer("projects").orElseThrow().version()).isEqualTo(before.version());
+        assertThat(store.linksFrom("projects", "straddling")).hasSize(2);
+        assertThat(buildingVersions()).isZero();
+        assertThat(stagingTables()).as("the current links' partition on PostgreSQL, nothing staged").isEqualTo(linkTables);
+    }
+
+    private Map<String, List<FeatureLink>> linksOfEach(List<Feature> features) {
+        Map<String, List<FeatureLink>> links = new LinkedHashMap<>();
+        features.forEach(f -> links.put(f.id(), store.linksFrom("projects", f.id())));
+        return links;
+    }
+
+    @Test
     void aRehearsedWriteLinksAndTalliesAsAWriteDoesAndStoresNothing() {
         writeDistricts("v1");
         writeZones("v1");

@@ -1,6 +1,7 @@
 package org.changchun.layout.store.jdbc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -12,15 +13,19 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.changchun.layout.feature.Feature;
 import org.changchun.layout.feature.FeatureLink;
+import org.changchun.layout.feature.LinkRelation;
 import org.changchun.layout.store.PolygonTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds the links of a layer version being built and writes them into its own staging table
- * ({@code fl_<versionId>}, a {@link StagingTable}), on a thread and a connection of their own: the writer's thread
- * reads, converts and bulk-loads the features while this one tests them against the plan's
- * polygons, so on a machine with two cores or more linking adds little to an import's time.
+ * ({@code fl_<versionId>}, a {@link StagingTable}), on threads and a connection of their own: the writer's thread
+ * reads, converts and bulk-loads the features while these test them against the plan's polygons.
+ * Features come in groups; two linking threads (one on a single core) each test a whole group, then
+ * take their turn, in the order the groups came, to write its links and add it up: polygons near a
+ * plan boundary need exact tests that made one linking thread the slowest part of a polygon layer's
+ * import, and the links and totals come out as one thread would make them.
  * Links are written as they are found, or, where the staging table becomes a partition whose
  * indexes are built from it, set aside and {@linkplain #store stored} once every feature is read,
  * in the order of their targets ({@link TargetOrderedLinks}), beside the features' own load.
@@ -32,19 +37,29 @@ final class LinkStaging implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LinkStaging.class);
 
     static final List<String> COLUMNS = List.of("source_layer", "source_id", "target_layer", "target_id", "relation");
-    /** Features travel to the linking thread in groups, so handing over costs little per feature. */
+    /** Features travel to the linking threads in groups, so handing over costs little per feature. */
     private static final int HANDOFF_SIZE = 512;
-    /** Told apart by identity from every group handed over. */
-    private static final List<Feature> END = Collections.unmodifiableList(new ArrayList<>());
+    private static final int LINKERS = Math.min(2, Runtime.getRuntime().availableProcessors());
+    /** Told apart by identity from every group handed over; each linking thread stops at one. */
+    private static final Group END = new Group(-1, Collections.unmodifiableList(new ArrayList<>()));
+
+    /** Features handed over together, numbered in the order they came. */
+    private record Group(long number, List<Feature> features) {
+    }
 
     private final String sourceLayer;
     private final PlanPolygonIndex targets;
     private final Optional<PolygonTally> tally;
     private final Optional<TargetOrderedLinks> ordered;
     private final LinkRows rows;
-    private final BlockingQueue<List<Feature>> handoff = new ArrayBlockingQueue<>(16);
-    private final Thread linker;
+    private final BlockingQueue<Group> handoff = new ArrayBlockingQueue<>(16);
+    private final List<Thread> linkers = new ArrayList<>();
     private List<Feature> pending = new ArrayList<>(HANDOFF_SIZE);
+    private long handedOver;
+    /** Held while a group's links are written and added up; they are written in the groups' order. */
+    private final Object turn = new Object();
+    /** The number of the group whose turn it is to be written; guarded by {@link #turn}. */
+    private long written;
     private volatile RuntimeException linkFailure;
     private boolean tallyFailed;
     private volatile boolean abandoned;
@@ -60,9 +75,12 @@ final class LinkStaging implements AutoCloseable {
         this.targets = targets;
         this.tally = tally;
         this.ordered = ordered;
-        this.linker = new Thread(this::linkHandedOff, "link-staging " + sourceLayer);
-        linker.setDaemon(true);
-        linker.start();
+        for (int i = 0; i < LINKERS; i++) {
+            Thread linker = new Thread(this::linkHandedOff, "link-staging " + sourceLayer + " " + (i + 1));
+            linker.setDaemon(true);
+            linkers.add(linker);
+        }
+        linkers.forEach(Thread::start);
     }
 
     static String tableName(long versionId) {
@@ -81,7 +99,7 @@ final class LinkStaging implements AutoCloseable {
             public Feature next() {
                 Feature feature = features.next();
                 // JTS caches a geometry's envelope on first use; computing it before the hand-off
-                // means both threads only ever read it
+                // means every thread only ever reads it
                 feature.geometry().getEnvelopeInternal();
                 pending.add(feature);
                 if (pending.size() == HANDOFF_SIZE) {
@@ -106,8 +124,10 @@ final class LinkStaging implements AutoCloseable {
     /** Waits for the last features' links to be found, once every feature has been handed over. */
     void finishLinking() {
         handOff(pending);
-        handOff(END);
-        awaitLinker();
+        for (int i = 0; i < linkers.size(); i++) {
+            handOff(END);
+        }
+        awaitLinkers();
         if (linkFailure != null) {
             throw linkFailure;
         }
@@ -156,8 +176,9 @@ final class LinkStaging implements AutoCloseable {
         if (!finished) {
             abandoned = true;
             handoff.clear();
-            handoff.offer(END);
-            awaitLinker();
+            linkers.forEach(linker -> handoff.offer(END));
+            wakeWaitingTurns();
+            awaitLinkers();
             rows.abandon();
         }
         closeQuietly(ordered.orElse(null));
@@ -165,8 +186,12 @@ final class LinkStaging implements AutoCloseable {
     }
 
     private void handOff(List<Feature> features) {
+        handOff(new Group(handedOver++, features));
+    }
+
+    private void handOff(Group group) {
         try {
-            while (!handoff.offer(features, 100, TimeUnit.MILLISECONDS)) {
+            while (!handoff.offer(group, 100, TimeUnit.MILLISECONDS)) {
                 if (linkFailure != null) {
                     throw linkFailure;
                 }
@@ -180,25 +205,66 @@ final class LinkStaging implements AutoCloseable {
         }
     }
 
-    /** The linking thread: links every feature handed over until the end, a failure or abandonment. */
+    /**
+     * A linking thread: finds the links of each group it takes, then writes them when the group's turn
+     * comes, until the end, a failure or abandonment.
+     */
     private void linkHandedOff() {
         try {
-            for (List<Feature> features = handoff.take(); features != END && !abandoned; features = handoff.take()) {
-                for (Feature feature : features) {
-                    link(feature);
+            for (Group group = handoff.take(); group != END && !stopped(); group = handoff.take()) {
+                GroupLinks links = new GroupLinks(group.features().size());
+                for (Feature feature : group.features()) {
+                    targets.linksOf(feature.geometry(), links::add);
+                    links.endFeature();
+                }
+                synchronized (turn) {
+                    // a turn that will not come, or a write that failed before it, ends this thread
+                    while (!stopped() && written != group.number()) {
+                        turn.wait();
+                    }
+                    if (stopped()) {
+                        return;
+                    }
+                    try {
+                        write(group.features(), links);
+                    } finally {
+                        written++;
+                        turn.notifyAll();
+                    }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             linkFailure = e;
+            wakeWaitingTurns();
         }
     }
 
-    private void link(Feature feature) {
+    private boolean stopped() {
+        return abandoned || linkFailure != null;
+    }
+
+    /** A thread waiting for its group's turn stops waiting when the turn will not come. */
+    private void wakeWaitingTurns() {
+        synchronized (turn) {
+            turn.notifyAll();
+        }
+    }
+
+    private void write(List<Feature> features, GroupLinks links) {
+        for (int i = 0; i < features.size(); i++) {
+            write(features.get(i), links, links.start(i), links.start(i + 1));
+        }
+    }
+
+    private void write(Feature feature, GroupLinks group, int from, int to) {
         // the links are collected only for a tally still adding up
-        List<FeatureLink> links = tally.isPresent() && !tallyFailed ? new ArrayList<>(4) : null;
-        targets.linksOf(feature.geometry(), (targetLayer, targetId, relation) -> {
+        List<FeatureLink> links = tally.isPresent() && !tallyFailed ? new ArrayList<>(to - from) : null;
+        for (int i = from; i < to; i++) {
+            String targetLayer = group.targetLayers[i];
+            String targetId = group.targetIds[i];
+            LinkRelation relation = group.relations[i];
             if (ordered.isPresent()) {
                 ordered.get().add(feature.id(), targetLayer, targetId, relation);
             } else {
@@ -208,7 +274,7 @@ final class LinkStaging implements AutoCloseable {
             if (links != null) {
                 links.add(new FeatureLink(sourceLayer, feature.id(), targetLayer, targetId, relation));
             }
-        });
+        }
         if (links == null) {
             return;
         }
@@ -222,13 +288,51 @@ final class LinkStaging implements AutoCloseable {
         }
     }
 
-    private void awaitLinker() {
-        try {
-            linker.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abandoned = true;
-            linker.interrupt();
+    private void awaitLinkers() {
+        for (Thread linker : linkers) {
+            try {
+                linker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abandoned = true;
+                linkers.forEach(Thread::interrupt);
+                return;
+            }
+        }
+    }
+
+    /** The links found in a group, feature after feature, in arrays that grow as needed. */
+    private static final class GroupLinks {
+
+        private String[] targetLayers = new String[16];
+        private String[] targetIds = new String[16];
+        private LinkRelation[] relations = new LinkRelation[16];
+        private int size;
+        /** Where each feature's links start, and after the last feature where they end. */
+        private final int[] starts;
+        private int features;
+
+        GroupLinks(int featureCount) {
+            this.starts = new int[featureCount + 1];
+        }
+
+        void add(String targetLayer, String targetId, LinkRelation relation) {
+            if (size == relations.length) {
+                targetLayers = Arrays.copyOf(targetLayers, size * 2);
+                targetIds = Arrays.copyOf(targetIds, size * 2);
+                relations = Arrays.copyOf(relations, size * 2);
+            }
+            targetLayers[size] = targetLayer;
+            targetIds[size] = targetId;
+            relations[size++] = relation;
+        }
+
+        void endFeature() {
+            starts[++features] = size;
+        }
+
+        int start(int feature) {
+            return starts[feature];
         }
     }
 

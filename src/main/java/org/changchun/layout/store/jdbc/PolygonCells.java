@@ -13,7 +13,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * boxes that are all inside (or all outside) is settled without an exact test against a
  * district boundary of thousands of vertices, which is most features of an import; the rest
  * get the exact test. The answers are exact: a box counts as inside only when its closed
- * rectangle does not meet the boundary and its centre is in the interior.
+ * rectangle does not meet the boundary and its centre is in the interior. Safe for several
+ * linking threads: a box's verdict is final, and its quarters are published whole.
  */
 final class PolygonCells {
 
@@ -66,7 +67,8 @@ final class PolygonCells {
         final Envelope box;
         final int depth;
         final Verdict verdict;
-        Cell[] quarters;
+        /** Split when a feature first needs them, by whichever linking thread comes first (both split alike). */
+        volatile Cell[] quarters;
 
         Cell(Envelope box, int depth) {
             this.box = box;
@@ -84,11 +86,13 @@ final class PolygonCells {
             if (feature.getWidth() > box.getWidth() / 2 || feature.getHeight() > box.getHeight() / 2) {
                 return Verdict.UNDECIDED;
             }
-            if (quarters == null) {
-                quarters = split();
+            Cell[] split = quarters;
+            if (split == null) {
+                split = split();
+                quarters = split;
             }
             Verdict common = null;
-            for (Cell quarter : quarters) {
+            for (Cell quarter : split) {
                 if (!quarter.box.intersects(feature)) {
                     continue;
                 }
